@@ -1,0 +1,108 @@
+import { builtinModules } from 'node:module'
+import js from '@eslint/js'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+import { defineConfig } from 'eslint/config'
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
+const electronBan = (message) => ({ group: ['electron', 'electron/*', 'electron-store'], message })
+
+export default defineConfig(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'bin/**'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+    }
+  },
+  { files: ['**/*.mjs', '**/*.cjs', '**/*.js'], languageOptions: { globals: globals.node } },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'src/shared is pure TypeScript.' })),
+          patterns: [
+            electronBan('src/shared must not depend on electron.'),
+            { group: ['react', 'react-dom', 'react/*'], message: 'src/shared has no React.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/main/core/**', 'src/simulator/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronBan('core, simulator and cli run in plain Node: no electron.'),
+            {
+              group: ['**/services/*', '**/ipc/*'],
+              message: 'core must not reach into main adapters.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'The renderer is sandboxed: ask main through window.api (bridge.ts).'
+          })),
+          patterns: [
+            electronBan('The renderer must not import electron: use window.api via bridge.ts.'),
+            { group: ['node:*'], message: 'The renderer is sandboxed: no Node built-ins.' },
+            { group: ['sharp', 'openai', 'exceljs', 'openai/*'], message: 'Main-only library.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'Reach main only through bridge.ts.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Sandboxed preload: no Node.' })),
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**'], message: 'Preload uses @shared only.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/main/ipc/register.ts', 'src/preload/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]',
+          message: 'Only main/ipc/register.ts and preload/index.ts touch ipcMain/ipcRenderer.'
+        }
+      ]
+    }
+  }
+)

@@ -1,0 +1,20 @@
+import { join } from 'node:path'
+
+/** The app's name as Electron uses it for its data folder (package.json productName). */
+export const APP_DIR_NAME = 'Photoscribe'
+
+/**
+ * Where jobs, caches and settings live: `PHOTOSCRIBE_DATA_DIR` if set, else the folder Electron
+ * calls `userData`, so the desktop app and the CLI share jobs.
+ */
+export function resolveDataDir(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  home: string
+): string {
+  if (env.PHOTOSCRIBE_DATA_DIR) return env.PHOTOSCRIBE_DATA_DIR
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_DIR_NAME)
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME)
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_DIR_NAME)
+}

@@ -1,0 +1,48 @@
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { BrowserWindow, type WebPreferences } from 'electron'
+import { denyAllPermissions, hardenWebContents } from './security'
+
+/** The renderer's URL: electron-vite's dev server in development, the bundled file otherwise. */
+export function rendererUrl(devServerUrl: string | undefined, mainDir: string): string {
+  if (devServerUrl) return devServerUrl
+  return pathToFileURL(join(mainDir, '../renderer/index.html')).href
+}
+
+/** The only webPreferences a Photoscribe window gets: sandboxed, isolated, no Node. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false
+  }
+}
+
+/** Creates the main window, hardened, and loads the renderer. */
+export function createMainWindow(
+  url: string,
+  mainDir: string,
+  isAppUrl: (url: string) => boolean
+): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Photoscribe',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(join(mainDir, '../preload/index.js'))
+  })
+  hardenWebContents(window.webContents, isAppUrl)
+  denyAllPermissions(window.webContents.session)
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(url)
+  return window
+}

@@ -1,0 +1,10 @@
+import type { PhotoscribeApi } from '@shared/ipc/api'
+
+declare global {
+  interface Window {
+    /** Exposed by the preload; absent when the page runs outside Photoscribe. */
+    api?: PhotoscribeApi
+  }
+}
+
+export {}

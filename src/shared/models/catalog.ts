@@ -1,0 +1,124 @@
+import type { ImageTokenMethod } from './image-tokens'
+
+/** USD per 1M tokens. `batch*` are the Batch API prices (50 % of standard). */
+export interface ModelPrices {
+  input: number
+  cachedInput: number
+  output: number
+  batchInput: number
+  batchOutput: number
+}
+
+/** Published default limits for usage tier 1 (the dashboard's own values win). */
+export interface RateLimits {
+  rpm: number
+  tpm: number
+}
+
+/** Everything the app knows about one vision model. */
+export interface ModelInfo {
+  id: string
+  /** Reasoning models reject `max_tokens` and any `temperature` but 1. */
+  reasoning: boolean
+  imageTokens: ImageTokenMethod
+  prices: ModelPrices
+  tier1Limits?: RateLimits
+}
+
+/** When the figures below were taken (OpenAI pricing and vision pages, Aug–Nov 2026 snapshots). */
+export const CATALOG_FIGURES_DATE = '2026-11-01'
+
+const tile = (base: number, tileTokens: number): ImageTokenMethod => ({
+  kind: 'tile',
+  base,
+  tile: tileTokens
+})
+const patch = (multiplier: number, budget = 1536): ImageTokenMethod => ({
+  kind: 'patch',
+  budget,
+  multiplier
+})
+const prices = (input: number, cachedInput: number, output: number): ModelPrices => ({
+  input,
+  cachedInput,
+  output,
+  batchInput: input / 2,
+  batchOutput: output / 2
+})
+
+/** Vision models from openai-semantics.md §1.2, §4.4–4.5 and §5.1. */
+export const MODEL_CATALOG: readonly ModelInfo[] = [
+  {
+    id: 'gpt-4o',
+    reasoning: false,
+    imageTokens: tile(85, 170),
+    prices: prices(2.5, 1.25, 10),
+    tier1Limits: { rpm: 500, tpm: 30_000 }
+  },
+  {
+    id: 'gpt-4o-mini',
+    reasoning: false,
+    imageTokens: tile(2833, 5667),
+    prices: prices(0.15, 0.075, 0.6),
+    tier1Limits: { rpm: 500, tpm: 200_000 }
+  },
+  {
+    id: 'gpt-4.1',
+    reasoning: false,
+    imageTokens: tile(85, 170),
+    prices: prices(2, 0.5, 8),
+    tier1Limits: { rpm: 500, tpm: 30_000 }
+  },
+  {
+    id: 'gpt-4.1-mini',
+    reasoning: false,
+    imageTokens: patch(1.62),
+    prices: prices(0.4, 0.1, 1.6),
+    tier1Limits: { rpm: 500, tpm: 200_000 }
+  },
+  {
+    id: 'gpt-4.1-nano',
+    reasoning: false,
+    imageTokens: patch(2.46),
+    prices: prices(0.1, 0.025, 0.4)
+  },
+  { id: 'gpt-5', reasoning: true, imageTokens: tile(70, 140), prices: prices(1.25, 0.125, 10) },
+  {
+    id: 'gpt-5-mini',
+    reasoning: true,
+    imageTokens: patch(1.62),
+    prices: prices(0.25, 0.025, 2),
+    tier1Limits: { rpm: 500, tpm: 500_000 }
+  },
+  {
+    id: 'gpt-5-nano',
+    reasoning: true,
+    imageTokens: patch(2.46),
+    prices: prices(0.05, 0.005, 0.4),
+    tier1Limits: { rpm: 500, tpm: 200_000 }
+  },
+  { id: 'gpt-5.2', reasoning: true, imageTokens: patch(1), prices: prices(1.75, 0.175, 14) },
+  { id: 'gpt-5.4', reasoning: true, imageTokens: patch(1, 2500), prices: prices(2.5, 0.25, 15) },
+  {
+    id: 'gpt-5.4-mini',
+    reasoning: true,
+    imageTokens: patch(1.62),
+    prices: prices(0.75, 0.075, 4.5)
+  },
+  {
+    id: 'gpt-5.4-nano',
+    reasoning: true,
+    imageTokens: patch(2.46),
+    prices: prices(0.2, 0.02, 1.25)
+  },
+  { id: 'o3', reasoning: true, imageTokens: tile(75, 150), prices: prices(2, 0.5, 8) },
+  { id: 'o4-mini', reasoning: true, imageTokens: patch(1.72), prices: prices(1.1, 0.275, 4.4) }
+]
+
+/** Looks a model up by id, accepting dated snapshots (`gpt-4o-2024-08-06` → `gpt-4o`). */
+export function findModel(id: string): ModelInfo | undefined {
+  const exact = MODEL_CATALOG.find((m) => m.id === id)
+  if (exact) return exact
+  const base = id.replace(/-\d{4}-\d{2}-\d{2}$/, '')
+  return MODEL_CATALOG.find((m) => m.id === base)
+}

@@ -1,0 +1,60 @@
+/**
+ * A continuously refilled bucket, as OpenAI's limits behave (openai-semantics.md §1.6).
+ * `limit` is per minute; the bucket holds `limit × burstSeconds / 60` and refills at limit/60 per s.
+ * A request is admitted when the level covers min(cost, capacity), so a request larger than one
+ * burst can still pass once the bucket is full; the level may then go negative (debt).
+ */
+export class ContinuousBucket {
+  private level: number
+  private updatedAt: number
+
+  constructor(
+    private limit: number,
+    private burstSeconds: number,
+    private readonly now: () => number
+  ) {
+    this.level = this.capacity
+    this.updatedAt = now()
+  }
+
+  get capacity(): number {
+    return (this.limit * this.burstSeconds) / 60
+  }
+
+  get perMinute(): number {
+    return this.limit
+  }
+
+  /** Milliseconds until `cost` could be admitted (0 = now). */
+  waitFor(cost: number): number {
+    this.refill()
+    const needed = Math.min(cost, this.capacity)
+    if (this.level >= needed) return 0
+    return ((needed - this.level) / this.limit) * 60_000
+  }
+
+  /** Takes `cost` out of the bucket (call only after `waitFor(cost) === 0`). */
+  take(cost: number): void {
+    this.refill()
+    this.level -= cost
+  }
+
+  /** What is left, expressed on the per-minute scale the headers use. */
+  remaining(): number {
+    this.refill()
+    return Math.max(0, Math.floor((this.level / this.capacity) * this.limit))
+  }
+
+  /** Milliseconds until the bucket is full again. */
+  resetMs(): number {
+    this.refill()
+    return Math.max(0, ((this.capacity - this.level) / this.limit) * 60_000)
+  }
+
+  private refill(): void {
+    const now = this.now()
+    const elapsedMinutes = (now - this.updatedAt) / 60_000
+    this.level = Math.min(this.capacity, this.level + elapsedMinutes * this.limit)
+    this.updatedAt = now
+  }
+}

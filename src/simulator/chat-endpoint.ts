@@ -1,0 +1,183 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { formatDuration } from '@shared/ratelimit/duration'
+import type { KeyAccount, Refusal } from './accounts'
+import { buildCompletion, prepareChat, type PreparedChat } from './chat'
+import { parseChatRequest } from './chat-request'
+import { ORG, RATE_LIMIT_DOCS, SimError } from './errors'
+import { FAULT_RESPONSES, drawFault } from './faults'
+import { readJson, sendJson } from './http'
+import type { SimulatorOptions } from './options'
+import type { LogEntry } from './request-log'
+import type { Random } from './rng'
+
+/** What the chat endpoint needs from the server around it. */
+export interface ChatContext {
+  options: SimulatorOptions
+  random: Random
+  nextId: () => string
+  /** Keeps a hung response open until the simulator closes. */
+  hold: (res: ServerResponse) => void
+}
+
+type Logged = Omit<LogEntry, 'seq' | 'at' | 'method' | 'path' | 'key'>
+
+/** `POST /v1/chat/completions` for an authenticated key: limits, faults, latency, answer. */
+export async function handleChat(
+  req: IncomingMessage,
+  res: ServerResponse,
+  account: KeyAccount,
+  ctx: ChatContext
+): Promise<Logged> {
+  const request = parseChatRequest(await readJson(req), ctx.options.defaultMaxOutput)
+  const prepared = await prepareChat(request, ctx.options.imageCharge)
+  const facts = describe(prepared)
+  const limitHeaders = (): Record<string, string> =>
+    ctx.options.rateLimitHeaders ? account.headers() : {}
+  const refused = admission(account, prepared, limitHeaders)
+  if (refused) {
+    refused.facts = { ...facts, ...refused.facts }
+    throw refused
+  }
+  const headers = limitHeaders()
+  const fault = drawFault(ctx.options.faults, ctx.random)
+  await sleep(latency(ctx))
+  if (res.destroyed) return { ...facts, status: 0, outcome: 'client_gone' }
+  if (fault) return { ...facts, ...(await applyFault(fault, res, headers, ctx)) }
+  const completion = buildCompletion(prepared, ctx.nextId(), Math.floor(ctx.options.now() / 1000))
+  sendJson(res, 200, completion, { ...headers, 'x-request-id': `req_${ctx.nextId()}` })
+  account.successes++
+  const usage = completion.usage as { completion_tokens: number }
+  return { ...facts, status: 200, outcome: 'ok', completionTokens: usage.completion_tokens }
+}
+
+function admission(
+  account: KeyAccount,
+  prepared: PreparedChat,
+  limitHeaders: () => Record<string, string>
+): SimError | null {
+  const model = prepared.request.modelId
+  if (account.quotaExhausted) return quotaError(limitHeaders())
+  if (prepared.chargeTokens > account.options.tpm)
+    return tooLarge(model, account.options.tpm, prepared.chargeTokens, limitHeaders())
+  const refusal = account.admit(prepared.chargeTokens)
+  return refusal ? rateLimited(model, refusal, prepared.chargeTokens, limitHeaders()) : null
+}
+
+function describe(prepared: PreparedChat): Logged & { status: number; outcome: string } {
+  return {
+    status: 0,
+    outcome: '',
+    model: prepared.request.modelId,
+    images: prepared.images.map(({ sha256, width, height, detail }) => ({
+      sha256,
+      width,
+      height,
+      detail
+    })),
+    chargeTokens: prepared.chargeTokens,
+    promptTokens: prepared.promptTokens
+  }
+}
+
+function latency(ctx: ChatContext): number {
+  const { latencyMs, latencyJitterMs } = ctx.options
+  return Math.max(0, latencyMs + (ctx.random() * 2 - 1) * latencyJitterMs)
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+async function applyFault(
+  fault: ReturnType<typeof drawFault> & string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+  ctx: ChatContext
+): Promise<{ status: number; outcome: string }> {
+  const outcome = `fault:${fault}`
+  const http = FAULT_RESPONSES[fault]
+  if (http) {
+    sendJson(
+      res,
+      http.status,
+      { error: { message: http.message, type: 'server_error', param: null, code: null } },
+      headers
+    )
+    return { status: http.status, outcome }
+  }
+  if (fault === 'reset') {
+    res.socket?.destroy()
+    return { status: 0, outcome }
+  }
+  if (fault === 'hang') {
+    ctx.hold(res)
+    return { status: 0, outcome }
+  }
+  if (fault === 'malformedJson') {
+    res.writeHead(200, { 'content-type': 'application/json', ...headers })
+    res.end(
+      '{"id":"chatcmpl-broken","object":"chat.completion","choices":[{"index":0,"message":{"role":"assi'
+    )
+    return { status: 200, outcome }
+  }
+  // slowBody: headers and half the body now, the rest after slowBodyMs.
+  const body = JSON.stringify({
+    error: {
+      message: 'Slow body fault: this answer trickled in.',
+      type: 'server_error',
+      param: null,
+      code: null
+    }
+  })
+  res.writeHead(503, { 'content-type': 'application/json', ...headers })
+  res.write(body.slice(0, body.length / 2))
+  await sleep(ctx.options.slowBodyMs)
+  if (!res.destroyed) res.end(body.slice(body.length / 2))
+  return { status: 503, outcome }
+}
+
+function quotaError(headers: Record<string, string>): SimError {
+  return new SimError(
+    429,
+    'insufficient_quota',
+    'insufficient_quota',
+    'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+    null,
+    headers
+  )
+}
+
+function tooLarge(
+  model: string,
+  limit: number,
+  requested: number,
+  headers: Record<string, string>
+): SimError {
+  return new SimError(
+    429,
+    'tokens',
+    'rate_limit_exceeded',
+    `Request too large for ${model} in organization ${ORG} on tokens per min (TPM): Limit ${limit}, Requested ${requested}. The input or output tokens must be reduced in order to run successfully. ${RATE_LIMIT_DOCS}`,
+    null,
+    headers
+  )
+}
+
+function rateLimited(
+  model: string,
+  refusal: Refusal,
+  charge: number,
+  headers: Record<string, string>
+): SimError {
+  const unit = refusal.kind === 'requests' ? 'requests per min (RPM)' : 'tokens per min (TPM)'
+  const requested = refusal.kind === 'requests' ? 1 : charge
+  const waitMs = Math.max(1, Math.ceil(refusal.waitMs))
+  const message = `Rate limit reached for ${model} in organization ${ORG} on ${unit}: Limit ${refusal.limit}, Used ${refusal.used}, Requested ${requested}. Please try again in ${formatDuration(waitMs)}. ${RATE_LIMIT_DOCS}`
+  const error = new SimError(429, refusal.kind, 'rate_limit_exceeded', message, null, {
+    ...headers,
+    'retry-after': String(Math.ceil(waitMs / 1000)),
+    'retry-after-ms': String(waitMs)
+  })
+  error.facts = { retryAfterMs: waitMs }
+  return error
+}

@@ -1,0 +1,171 @@
+import { findModel, type ModelInfo } from '@shared/models/catalog'
+import type { Detail } from '@shared/models/image-tokens'
+import type { SchemaNode } from './answers'
+import { SimError, invalidRequest } from './errors'
+
+/** The parts of a chat-completions request the simulator acts on. */
+export interface ChatRequest {
+  model: ModelInfo
+  modelId: string
+  /** Text parts, per message. */
+  texts: string[][]
+  images: { url: string; detail: Detail }[]
+  maxOutput: number
+  format:
+    | { kind: 'text' }
+    | { kind: 'json_object' }
+    | { kind: 'json_schema'; name: string; schema: SchemaNode }
+  reasoningEffort: string
+}
+
+type Body = Record<string, unknown>
+
+/** Validates a request body the way the real endpoint would and extracts what matters. */
+export function parseChatRequest(raw: unknown, defaultMaxOutput: number): ChatRequest {
+  if (typeof raw !== 'object' || raw === null)
+    throw invalidRequest(null, 'The request body must be a JSON object.')
+  const body = raw as Body
+  const modelId = typeof body.model === 'string' ? body.model : ''
+  if (!modelId)
+    throw invalidRequest(
+      'missing_required_parameter',
+      "Missing required parameter: 'model'.",
+      'model'
+    )
+  const model = findModel(modelId)
+  if (!model) {
+    throw new SimError(
+      404,
+      'invalid_request_error',
+      'model_not_found',
+      `The model \`${modelId}\` does not exist or you do not have access to it.`,
+      'model'
+    )
+  }
+  checkReasoningParameters(body, model)
+  if (!Array.isArray(body.messages) || body.messages.length === 0) {
+    throw invalidRequest(
+      'missing_required_parameter',
+      "Missing required parameter: 'messages'.",
+      'messages'
+    )
+  }
+  const { texts, images } = readMessages(body.messages)
+  const max = body.max_completion_tokens ?? body.max_tokens
+  return {
+    model,
+    modelId,
+    texts,
+    images,
+    maxOutput: typeof max === 'number' && max > 0 ? max : defaultMaxOutput,
+    format: readFormat(body.response_format),
+    reasoningEffort: typeof body.reasoning_effort === 'string' ? body.reasoning_effort : 'medium'
+  }
+}
+
+function checkReasoningParameters(body: Body, model: ModelInfo): void {
+  if (!model.reasoning) return
+  if (body.max_tokens !== undefined) {
+    throw invalidRequest(
+      'unsupported_parameter',
+      "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      'max_tokens'
+    )
+  }
+  if (body.temperature !== undefined && body.temperature !== 1) {
+    throw invalidRequest(
+      'unsupported_value',
+      "Unsupported value: 'temperature' does not support this value with this model. Only the default (1) value is supported.",
+      'temperature'
+    )
+  }
+}
+
+function readMessages(messages: unknown[]): Pick<ChatRequest, 'texts' | 'images'> {
+  const texts: string[][] = []
+  const images: ChatRequest['images'] = []
+  for (const message of messages) {
+    const content = (message as Body | null)?.content
+    if (typeof content === 'string') {
+      texts.push([content])
+      continue
+    }
+    if (!Array.isArray(content))
+      throw invalidRequest(
+        'invalid_value',
+        'Each message needs a string or an array content.',
+        'messages'
+      )
+    const parts: string[] = []
+    for (const part of content as Body[]) {
+      if (part?.type === 'text' && typeof part.text === 'string') parts.push(part.text)
+      else if (part?.type === 'image_url') images.push(readImagePart(part))
+      else
+        throw invalidRequest(
+          'invalid_value',
+          `Unsupported content part type: ${String(part?.type)}.`,
+          'messages'
+        )
+    }
+    texts.push(parts)
+  }
+  return { texts, images }
+}
+
+function readImagePart(part: Body): { url: string; detail: Detail } {
+  const imageUrl = part.image_url as Body | undefined
+  const url = typeof imageUrl?.url === 'string' ? imageUrl.url : ''
+  const detail =
+    imageUrl?.detail === 'low' || imageUrl?.detail === 'high' ? imageUrl.detail : 'auto'
+  return { url, detail }
+}
+
+function readFormat(format: unknown): ChatRequest['format'] {
+  const spec = format as Body | undefined
+  if (!spec || spec.type === 'text') return { kind: 'text' }
+  if (spec.type === 'json_object') return { kind: 'json_object' }
+  if (spec.type !== 'json_schema')
+    throw invalidRequest(
+      'invalid_value',
+      `Invalid response_format type: ${String(spec.type)}.`,
+      'response_format'
+    )
+  const jsonSchema = (spec.json_schema ?? {}) as Body
+  const name = typeof jsonSchema.name === 'string' ? jsonSchema.name : ''
+  const schema = (jsonSchema.schema ?? {}) as SchemaNode
+  if (jsonSchema.strict === true) checkStrictSchema(schema, name, '')
+  return { kind: 'json_schema', name, schema }
+}
+
+/** Strict structured outputs: objects need every property required and additionalProperties false. */
+function checkStrictSchema(node: SchemaNode, name: string, context: string): void {
+  const fail = (why: string): never => {
+    throw invalidRequest(
+      'invalid_json_schema',
+      `Invalid schema for response_format '${name}': In context=(${context}), ${why}`,
+      'response_format'
+    )
+  }
+  const isObject =
+    node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object'))
+  if (context === '' && (!isObject || node.anyOf))
+    fail('the root schema must be an object and not use anyOf.')
+  if (isObject) {
+    if (node.additionalProperties !== false)
+      fail("'additionalProperties' is required to be supplied and to be false.")
+    const keys = Object.keys(node.properties ?? {})
+    const missing = keys.filter((key) => !(node.required ?? []).includes(key))
+    if (missing.length > 0)
+      fail(
+        `'required' is required to be supplied and to be an array including every key in properties. Missing '${missing[0]}'.`
+      )
+    for (const key of keys)
+      checkStrictSchema(
+        node.properties![key],
+        name,
+        `${context ? `${context}, ` : ''}'properties', '${key}'`
+      )
+  }
+  if (node.items) checkStrictSchema(node.items, name, `${context}, 'items'`)
+  for (const option of node.anyOf ?? []) checkStrictSchema(option, name, `${context}, 'anyOf'`)
+}

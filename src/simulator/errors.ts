@@ -1,0 +1,37 @@
+import type { LogEntry } from './request-log'
+
+/** An OpenAI-shaped error response: `{ error: { message, type, param, code } }` with a status. */
+export class SimError extends Error {
+  /** What the request log should record about the refused request (model, images, charge). */
+  facts?: Partial<LogEntry>
+
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly code: string | null,
+    message: string,
+    readonly param: string | null = null,
+    readonly headers: Record<string, string> = {}
+  ) {
+    super(message)
+  }
+
+  get body(): {
+    error: { message: string; type: string; param: string | null; code: string | null }
+  } {
+    return { error: { message: this.message, type: this.type, param: this.param, code: this.code } }
+  }
+}
+
+/** 400 invalid_request_error with the given code. */
+export function invalidRequest(
+  code: string | null,
+  message: string,
+  param: string | null = null
+): SimError {
+  return new SimError(400, 'invalid_request_error', code, message, param)
+}
+
+export const ORG = 'org-simulator'
+export const RATE_LIMIT_DOCS =
+  'Visit https://platform.openai.com/account/rate-limits to learn more.'

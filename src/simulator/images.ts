@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto'
+import sharp from 'sharp'
+import type { Detail } from '@shared/models/image-tokens'
+import { invalidRequest } from './errors'
+
+/** An image as the simulator received it: its hash (for the request log) and pixel size. */
+export interface ReceivedImage {
+  sha256: string
+  width: number
+  height: number
+  format: string
+  detail: Detail
+  bytes: number
+}
+
+const ACCEPTED = ['png', 'jpeg', 'gif', 'webp']
+const UNSUPPORTED_MESSAGE =
+  "You uploaded an unsupported image. Please make sure your image has of one the following formats: ['png', 'jpeg', 'gif', 'webp']."
+const DATA_URL = /^data:([^;,]+);base64,(.*)$/s
+
+/** Decodes a data-URL image part and reads its size, failing like the real API does. */
+export async function receiveImage(url: string, detail: Detail): Promise<ReceivedImage> {
+  const match = DATA_URL.exec(url)
+  if (!match) {
+    throw invalidRequest(
+      'invalid_image_url',
+      'The simulator accepts images only as base64 data URLs.',
+      'messages'
+    )
+  }
+  const mime = match[1].toLowerCase()
+  if (
+    !ACCEPTED.some(
+      (format) => mime === `image/${format}` || (format === 'jpeg' && mime === 'image/jpg')
+    )
+  ) {
+    throw invalidRequest('invalid_image_format', UNSUPPORTED_MESSAGE, 'messages')
+  }
+  const bytes = Buffer.from(match[2], 'base64')
+  const meta = await sharp(bytes)
+    .metadata()
+    .catch(() => null)
+  if (!meta || !meta.width || !meta.height) {
+    throw invalidRequest(
+      'invalid_image',
+      'You uploaded an unsupported image. Please make sure your image is valid.',
+      'messages'
+    )
+  }
+  if (!ACCEPTED.includes(meta.format ?? '')) {
+    throw invalidRequest('invalid_image_format', UNSUPPORTED_MESSAGE, 'messages')
+  }
+  return {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    width: meta.autoOrient?.width ?? meta.width,
+    height: meta.autoOrient?.height ?? meta.height,
+    format: meta.format ?? 'unknown',
+    detail,
+    bytes: bytes.length
+  }
+}

@@ -1,0 +1,100 @@
+/** Limits and behaviour of one simulated API key. */
+export interface KeyOptions {
+  rpm: number
+  tpm: number
+  /** Seconds of refill a bucket holds: 60 = a whole minute's budget, 1 = one second's share. */
+  burstSeconds: number
+  /** After this many successful completions the key answers 429 `insufficient_quota`. */
+  quotaAfter?: number
+}
+
+/** Probabilities (0–1) of injected faults, drawn per admitted request. */
+export interface FaultOptions {
+  fail500: number
+  fail502: number
+  fail503: number
+  reset: number
+  hang: number
+  slowBody: number
+  malformedJson: number
+}
+
+export interface BatchOptions {
+  /** How long each batch status (validating, in_progress, finalizing) lasts. */
+  stepMs: number
+  /** Share of lines that fail and go to the error file. */
+  failRate: number
+  /** When true, batches expire instead of completing: half the lines answered, the rest expired. */
+  expire: boolean
+}
+
+/** Everything a simulator scenario can set; see `resolveOptions` for the defaults. */
+export interface SimulatorOptions {
+  host: string
+  port: number
+  /** Known keys. Empty: any bearer token is accepted and gets `defaultKey` limits. */
+  keys: Record<string, Partial<KeyOptions>>
+  defaultKey: KeyOptions
+  /** `formula`: charge each image its billed tokens; a number: charge that flat amount per image. */
+  imageCharge: 'formula' | number
+  /** Tokens reserved for the answer when a request names no `max_completion_tokens`. */
+  defaultMaxOutput: number
+  latencyMs: number
+  latencyJitterMs: number
+  faults: FaultOptions
+  slowBodyMs: number
+  /** Send `x-ratelimit-*` headers (real OpenAI does; local servers such as Ollama do not). */
+  rateLimitHeaders: boolean
+  batch: BatchOptions
+  seed: number
+  /** Append one JSON line per request here (tests assert what was sent). */
+  logPath?: string
+  now: () => number
+}
+
+export type SimulatorOverrides = Partial<
+  Omit<SimulatorOptions, 'faults' | 'batch' | 'defaultKey'>
+> & {
+  faults?: Partial<FaultOptions>
+  batch?: Partial<BatchOptions>
+  defaultKey?: Partial<KeyOptions>
+}
+
+/** Fills every option not given with a calm default: 500 RPM, 200k TPM, minute burst, no faults. */
+export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOptions {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    keys: {},
+    imageCharge: 'formula',
+    defaultMaxOutput: 4096,
+    latencyMs: 0,
+    latencyJitterMs: 0,
+    slowBodyMs: 2000,
+    rateLimitHeaders: true,
+    seed: 1,
+    now: () => Date.now(),
+    ...overrides,
+    defaultKey: { rpm: 500, tpm: 200_000, burstSeconds: 60, ...overrides.defaultKey },
+    faults: {
+      fail500: 0,
+      fail502: 0,
+      fail503: 0,
+      reset: 0,
+      hang: 0,
+      slowBody: 0,
+      malformedJson: 0,
+      ...overrides.faults
+    },
+    batch: { stepMs: 500, failRate: 0, expire: false, ...overrides.batch }
+  }
+}
+
+/** The limits a key runs under, or undefined when the key is not accepted. */
+export function keyOptionsFor(options: SimulatorOptions, key: string): KeyOptions | undefined {
+  if (key === '') return undefined
+  const known = Object.keys(options.keys)
+  if (known.length === 0) return options.defaultKey
+  const own = options.keys[key]
+  return own ? { ...options.defaultKey, ...own } : undefined
+}

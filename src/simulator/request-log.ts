@@ -1,0 +1,57 @@
+import { appendFileSync } from 'node:fs'
+
+/** One request as the simulator saw it: tests and benchmarks assert on these. */
+export interface LogEntry {
+  seq: number
+  /** Milliseconds since the simulator started. */
+  at: number
+  method: string
+  path: string
+  /** The key's last four characters, never the key. */
+  key: string
+  status: number
+  /** `ok`, `rate_limited`, `too_large`, `insufficient_quota`, `unauthorized`, `invalid`, `fault:<kind>`, `client_gone`. */
+  outcome: string
+  model?: string
+  images?: { sha256: string; width: number; height: number; detail: string }[]
+  chargeTokens?: number
+  promptTokens?: number
+  completionTokens?: number
+  retryAfterMs?: number
+}
+
+/** The simulator's request log: kept in memory and, when given a path, appended as JSONL. */
+export class RequestLog {
+  readonly entries: LogEntry[] = []
+  private readonly startedAt: number
+
+  constructor(
+    private readonly now: () => number,
+    private readonly path?: string
+  ) {
+    this.startedAt = now()
+  }
+
+  /** Records an entry (seq and time are filled in). */
+  add(entry: Omit<LogEntry, 'seq' | 'at'>): LogEntry {
+    const full: LogEntry = {
+      seq: this.entries.length + 1,
+      at: this.now() - this.startedAt,
+      ...entry
+    }
+    this.entries.push(full)
+    if (this.path) appendFileSync(this.path, `${JSON.stringify(full)}\n`)
+    return full
+  }
+
+  /** How many times each image (by sha256) was answered successfully. */
+  answersByImage(): Map<string, number> {
+    const counts = new Map<string, number>()
+    for (const entry of this.entries) {
+      if (entry.outcome !== 'ok') continue
+      for (const image of entry.images ?? [])
+        counts.set(image.sha256, (counts.get(image.sha256) ?? 0) + 1)
+    }
+    return counts
+  }
+}

@@ -1,0 +1,223 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { MODEL_CATALOG } from '@shared/models/catalog'
+import { KeyAccount } from './accounts'
+import { BatchStore } from './batches'
+import { buildCompletion, prepareChat } from './chat'
+import { handleChat, type ChatContext } from './chat-endpoint'
+import { parseChatRequest } from './chat-request'
+import { SimError } from './errors'
+import { FileStore } from './files'
+import { bearerToken, keyHint, readJson, sendJson } from './http'
+import {
+  keyOptionsFor,
+  resolveOptions,
+  type SimulatorOptions,
+  type SimulatorOverrides
+} from './options'
+import { RequestLog, type LogEntry } from './request-log'
+import { seededRandom } from './rng'
+
+/** A running simulator: its base URL (ending in `/v1`), its request log, and `close()`. */
+export interface Simulator {
+  url: string
+  options: SimulatorOptions
+  log: RequestLog
+  close(): Promise<void>
+}
+
+type Outcome = Omit<LogEntry, 'seq' | 'at' | 'method' | 'path' | 'key'>
+type Route = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  account: KeyAccount,
+  match: RegExpExecArray
+) => Promise<Outcome>
+
+/** Starts the OpenAI simulator on loopback (port 0 = any free port). */
+export async function startSimulator(overrides: SimulatorOverrides = {}): Promise<Simulator> {
+  const options = resolveOptions(overrides)
+  const random = seededRandom(options.seed)
+  const log = new RequestLog(options.now, options.logPath)
+  const accounts = new Map<string, KeyAccount>()
+  const held = new Set<ServerResponse>()
+  let ids = 0
+  const ctx: ChatContext = {
+    options,
+    random,
+    nextId: () => `sim${(++ids).toString(36)}`,
+    hold: (res) => held.add(res)
+  }
+  const files = new FileStore(options.now)
+  const process = async (body: unknown): Promise<{ body: Record<string, unknown> }> => {
+    const prepared = await prepareChat(
+      parseChatRequest(body, options.defaultMaxOutput),
+      options.imageCharge
+    )
+    return { body: buildCompletion(prepared, ctx.nextId(), Math.floor(options.now() / 1000)) }
+  }
+  const batches = new BatchStore(files, options.batch, process, random, options.now)
+  const routes = buildRoutes(ctx, files, batches)
+
+  const server = createServer((req, res) => {
+    void serve(req, res, { options, accounts, routes, log })
+  })
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${options.host}:${port}/v1`,
+    options,
+    log,
+    close: async () => {
+      for (const res of held) res.destroy()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+}
+
+function buildRoutes(
+  ctx: ChatContext,
+  files: FileStore,
+  batches: BatchStore
+): [string, RegExp, Route][] {
+  const json = (res: ServerResponse, body: unknown): Outcome => {
+    sendJson(res, 200, body)
+    return { status: 200, outcome: 'ok' }
+  }
+  return [
+    [
+      'POST',
+      /^\/v1\/chat\/completions$/,
+      (req, res, account) => handleChat(req, res, account, ctx)
+    ],
+    [
+      'GET',
+      /^\/v1\/models$/,
+      async (_req, res) =>
+        json(res, {
+          object: 'list',
+          data: MODEL_CATALOG.map((m) => ({
+            id: m.id,
+            object: 'model',
+            created: 0,
+            owned_by: 'simulator'
+          }))
+        })
+    ],
+    ['POST', /^\/v1\/files$/, async (req, res) => json(res, await files.upload(req))],
+    ['GET', /^\/v1\/files\/([\w-]+)$/, async (_req, res, _a, m) => json(res, files.get(m[1]).meta)],
+    [
+      'GET',
+      /^\/v1\/files\/([\w-]+)\/content$/,
+      async (_req, res, _a, m) => {
+        const { content } = files.get(m[1])
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-length': content.length
+        })
+        res.end(content)
+        return { status: 200, outcome: 'ok' }
+      }
+    ],
+    [
+      'POST',
+      /^\/v1\/batches$/,
+      async (req, res) => json(res, await batches.create(await readJson(req)))
+    ],
+    [
+      'GET',
+      /^\/v1\/batches$/,
+      async (req, res) => {
+        const query = new URL(req.url ?? '/', 'http://sim').searchParams
+        return json(
+          res,
+          await batches.list(Number(query.get('limit') ?? 20), query.get('after') ?? undefined)
+        )
+      }
+    ],
+    [
+      'GET',
+      /^\/v1\/batches\/([\w-]+)$/,
+      async (_req, res, _a, m) => json(res, await batches.retrieve(m[1]))
+    ],
+    [
+      'POST',
+      /^\/v1\/batches\/([\w-]+)\/cancel$/,
+      async (_req, res, _a, m) => json(res, await batches.cancel(m[1]))
+    ]
+  ]
+}
+
+interface ServeContext {
+  options: SimulatorOptions
+  accounts: Map<string, KeyAccount>
+  routes: [string, RegExp, Route][]
+  log: RequestLog
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse, ctx: ServeContext): Promise<void> {
+  const method = req.method ?? 'GET'
+  const path = new URL(req.url ?? '/', 'http://sim').pathname
+  const key = bearerToken(req)
+  let outcome: Outcome
+  try {
+    const account = accountFor(key, ctx)
+    outcome = await route(req, res, account, method, path, ctx.routes)
+  } catch (error) {
+    outcome = respondWithError(res, error)
+  }
+  ctx.log.add({ method, path, key: keyHint(key), ...outcome })
+}
+
+function accountFor(key: string, ctx: ServeContext): KeyAccount {
+  const existing = ctx.accounts.get(key)
+  if (existing) return existing
+  const limits = keyOptionsFor(ctx.options, key)
+  if (!limits) {
+    const shown = key ? `${key.slice(0, 3)}*****${key.slice(-4)}` : ''
+    throw new SimError(
+      401,
+      'invalid_request_error',
+      'invalid_api_key',
+      `Incorrect API key provided: ${shown}. You can find your API key at https://platform.openai.com/account/api-keys.`
+    )
+  }
+  const account = new KeyAccount(limits, ctx.options.now)
+  ctx.accounts.set(key, account)
+  return account
+}
+
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  account: KeyAccount,
+  method: string,
+  path: string,
+  routes: ServeContext['routes']
+): Promise<Outcome> {
+  for (const [verb, pattern, handler] of routes) {
+    pattern.lastIndex = 0
+    const match = pattern.exec(path)
+    if (match && verb === method) return handler(req, res, account, match)
+  }
+  throw new SimError(404, 'invalid_request_error', null, `Invalid URL (${method} ${path})`)
+}
+
+function respondWithError(res: ServerResponse, error: unknown): Outcome {
+  const simError =
+    error instanceof SimError
+      ? error
+      : new SimError(500, 'server_error', null, `Simulator error: ${String(error)}`)
+  if (!res.headersSent && !res.destroyed)
+    sendJson(res, simError.status, simError.body, simError.headers)
+  return { ...simError.facts, status: simError.status, outcome: outcomeOf(simError) }
+}
+
+function outcomeOf(error: SimError): string {
+  if (error.status === 401) return 'unauthorized'
+  if (error.code === 'insufficient_quota') return 'insufficient_quota'
+  if (error.code === 'rate_limit_exceeded')
+    return error.message.startsWith('Request too large') ? 'too_large' : 'rate_limited'
+  return error.status >= 500 ? 'error' : 'invalid'
+}

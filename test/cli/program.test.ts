@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import pkg from '../../package.json'
+import { runCli } from '../../src/cli/program'
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('photoscribe CLI', () => {
+  it('prints its version', async () => {
+    expect(await run(['--version'])).toMatchObject({ code: 0, out: pkg.version })
+  })
+
+  it('lists the simulate command in --help', async () => {
+    const { code, out } = await run(['--help'])
+    expect(code).toBe(0)
+    expect(out).toMatch(/simulate \[options\]\s+start the built-in OpenAI simulator/)
+  })
+
+  it('refuses a malformed flag with exit code 2, naming the flag', async () => {
+    const { code, err } = await run(['simulate', '--fail-500', '1.5'])
+    expect(code).toBe(2)
+    expect(err).toContain('--fail-500 takes a number from 0 to 1; got "1.5"')
+  })
+
+  it('refuses an unknown command with exit code 2', async () => {
+    expect((await run(['frobnicate'])).code).toBe(2)
+  })
+
+  it('`simulate --json` starts a simulator that answers, and stops on SIGTERM', async () => {
+    const root = join(import.meta.dirname, '../..')
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/index.ts',
+        'simulate',
+        '--json',
+        '--rpm',
+        '42',
+        '--latency',
+        '0'
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' }
+      }
+    )
+    const lines = createInterface({ input: child.stdout })
+    const first = await new Promise<string>((resolve) => lines.once('line', resolve))
+    const { event, url } = JSON.parse(first) as { event: string; url: string }
+    expect(event).toBe('listening')
+    const models = await fetch(`${url}/models`, { headers: { authorization: 'Bearer sk-x' } })
+    expect(models.status).toBe(200)
+    expect(models.headers.get('x-ratelimit-limit-requests')).toBeNull()
+    const chat = await fetch(`${url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-x', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'gpt-4o',
+        max_completion_tokens: 5,
+        messages: [{ role: 'user', content: 'hi' }]
+      })
+    })
+    expect(chat.headers.get('x-ratelimit-limit-requests')).toBe('42')
+    const exit = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    expect(await exit).toBe(0)
+  })
+})

@@ -1,0 +1,37 @@
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize } from 'node:path'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml'
+}
+
+/** Serves a folder on 127.0.0.1 (any port); favicon requests get 204. */
+export async function serveFolder(
+  root: string
+): Promise<{ url: string; failures: string[]; close: () => Promise<void> }> {
+  const failures: string[] = []
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    if (path === '/favicon.ico') return void res.writeHead(204).end()
+    const file = normalize(join(root, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      failures.push(`404 ${path}`)
+      return void res.writeHead(404).end()
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    createReadStream(file).pipe(res)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    failures,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  }
+}

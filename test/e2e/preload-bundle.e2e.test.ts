@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runInNewContext } from 'node:vm'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from './helpers/app-page'
+
+describe('built preload', () => {
+  it('runs in a sandbox whose require knows only electron, exposing just window.api', async () => {
+    const source = readFileSync(join(ROOT, 'out/preload/index.js'), 'utf8')
+    const required: string[] = []
+    const exposed: Record<string, Record<string, () => Promise<unknown>>> = {}
+    const invoked: unknown[][] = []
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld: (key: string, value: Record<string, () => Promise<unknown>>) =>
+          void (exposed[key] = value)
+      },
+      ipcRenderer: {
+        invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, data: 'pong' })
+      }
+    }
+    const sandboxRequire = (name: string): unknown => {
+      required.push(name)
+      if (name !== 'electron') throw new Error(`sandboxed preload cannot require ${name}`)
+      return electron
+    }
+    const module = { exports: {} }
+    runInNewContext(`(function (require, module, exports) {${source}\n})`, {})(
+      sandboxRequire,
+      module,
+      module.exports
+    )
+    expect(required).toEqual(['electron'])
+    expect(Object.keys(exposed)).toEqual(['api'])
+    expect(await exposed.api.getAppInfo()).toBe('pong')
+    expect(invoked).toEqual([['app:get-info', undefined]])
+  })
+})

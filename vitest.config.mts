@@ -1,0 +1,50 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+
+const alias = {
+  '@shared': resolve(import.meta.dirname, 'src/shared'),
+  '@renderer': resolve(import.meta.dirname, 'src/renderer/src')
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'node',
+          // electron-store imports 'electron': inline it so the shared mock reaches it.
+          server: { deps: { inline: ['electron-store'] } },
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'test/renderer/**'],
+          setupFiles: ['test/setup/electron-mock.ts'],
+          testTimeout: 20_000
+        }
+      },
+      {
+        resolve: { alias },
+        plugins: [react()],
+        test: {
+          name: 'jsdom',
+          environment: 'jsdom',
+          include: ['test/renderer/**/*.test.tsx'],
+          setupFiles: ['test/renderer/setup.ts']
+        }
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e-web',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/setup/e2e-global.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+})
