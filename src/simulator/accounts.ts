@@ -1,5 +1,5 @@
 import { formatDuration } from '@shared/ratelimit/duration'
-import { ContinuousBucket } from './bucket'
+import { ContinuousBucket } from '@shared/ratelimit/bucket'
 import type { KeyOptions } from './options'
 
 /** Why a request could not be admitted now, and for how long. */

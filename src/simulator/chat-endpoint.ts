@@ -28,6 +28,8 @@ export async function handleChat(
   account: KeyAccount,
   ctx: ChatContext
 ): Promise<Logged> {
+  let clientGone = false
+  res.once('close', () => (clientGone = !res.writableEnded))
   const request = parseChatRequest(await readJson(req), ctx.options.defaultMaxOutput)
   const prepared = await prepareChat(request, ctx.options.imageCharge)
   const facts = describe(prepared)
@@ -41,7 +43,7 @@ export async function handleChat(
   const headers = limitHeaders()
   const fault = drawFault(ctx.options.faults, ctx.random)
   await sleep(latency(ctx))
-  if (res.destroyed) return { ...facts, status: 0, outcome: 'client_gone' }
+  if (clientGone || res.destroyed) return { ...facts, status: 0, outcome: 'client_gone' }
   if (fault) return { ...facts, ...(await applyFault(fault, res, headers, ctx)) }
   const completion = buildCompletion(prepared, ctx.nextId(), Math.floor(ctx.options.now() / 1000))
   sendJson(res, 200, completion, { ...headers, 'x-request-id': `req_${ctx.nextId()}` })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ContinuousBucket } from '../../src/simulator/bucket'
-import { manualClock } from '../helpers/sim-client'
+import { ContinuousBucket } from '@shared/ratelimit/bucket'
+import { manualClock } from '../../helpers/sim-client'
 
 describe('ContinuousBucket', () => {
   it('holds one second of a 600/min limit with a one-second burst, refilled continuously', () => {
@@ -37,5 +37,27 @@ describe('ContinuousBucket', () => {
     const bucket = new ContinuousBucket(600, 1, manualClock().now)
     bucket.take(5)
     expect(bucket.remaining()).toBe(300)
+  })
+})
+
+describe('ContinuousBucket corrections', () => {
+  it('changes its limit while keeping the same fraction full', () => {
+    const clock = manualClock()
+    const bucket = new ContinuousBucket(600, 1, clock.now)
+    bucket.take(5)
+    bucket.setLimit(150)
+    expect(bucket.capacity).toBe(2.5)
+    expect(bucket.waitFor(1.25)).toBe(0)
+    expect(bucket.waitFor(2.5)).toBeCloseTo(500)
+  })
+
+  it('lowers its level when told less is left, and never raises it that way', () => {
+    const bucket = new ContinuousBucket(60, 60, manualClock().now)
+    bucket.lowerTo(10)
+    expect(bucket.remaining()).toBe(10)
+    bucket.lowerTo(50)
+    expect(bucket.remaining()).toBe(10)
+    bucket.refund(5)
+    expect(bucket.remaining()).toBe(15)
   })
 })

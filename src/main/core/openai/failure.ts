@@ -1,0 +1,34 @@
+import type { RateLimitReport } from './rate-headers'
+
+/**
+ * Why a request did not produce an answer, as the scheduler acts on it (ARCHITECTURE.md §4):
+ * - `rate_limit`: wait (`retryAfterMs`) and send again; never counts as a failure
+ * - `quota`, `auth`: stop using this key; the job stops when no key is left
+ * - `config`: stop the job (unknown model, bad endpoint): no key can succeed
+ * - `too_large`, `invalid`: this item fails, no retry
+ * - `transient`: back off and retry a bounded number of times
+ * - `aborted`: the user cancelled
+ */
+export type FailureKind =
+  'rate_limit' | 'quota' | 'auth' | 'config' | 'too_large' | 'invalid' | 'transient' | 'aborted'
+
+export interface RequestFailure {
+  kind: FailureKind
+  /** A sentence a person can act on. */
+  message: string
+  status?: number
+  code?: string
+  retryAfterMs?: number
+  /** Which limit a 429 named, when it said. */
+  limit?: 'requests' | 'tokens'
+  rateLimits?: RateLimitReport | null
+}
+
+export const BILLING_CODES = new Set([
+  'insufficient_quota',
+  'credit_balance_exhausted',
+  'organization_spend_limit_exceeded',
+  'project_spend_limit_exceeded',
+  'organization_usage_limit_exceeded',
+  'billing_hard_limit_reached'
+])

@@ -1,0 +1,75 @@
+import OpenAI from 'openai'
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming
+} from 'openai/resources/chat/completions'
+import { classifyError } from './classify'
+import type { RequestFailure } from './failure'
+import { readRateLimitHeaders, type RateLimitReport } from './rate-headers'
+
+export type ChatBody = ChatCompletionCreateParamsNonStreaming
+
+/** An answer, with the rate-limit headers that came with it. */
+export type TransportResult =
+  | { ok: true; completion: ChatCompletion; rateLimits: RateLimitReport | null }
+  | { ok: false; failure: RequestFailure }
+
+/** Sends one chat request with one key; the scheduler owns every retry. */
+export interface ChatTransport {
+  send(
+    keyId: string,
+    body: ChatBody,
+    options: { signal: AbortSignal; timeoutMs: number }
+  ): Promise<TransportResult>
+}
+
+/** Where requests go: OpenAI by default, or any compatible base URL. */
+export interface EndpointConfig {
+  baseURL?: string
+  /** A fetch to use instead of the global one (e.g. with a proxy agent). */
+  fetch?: typeof fetch
+  defaultHeaders?: Record<string, string>
+}
+
+/**
+ * The real transport: the openai SDK with `maxRetries: 0` and `.withResponse()`, one client per
+ * key. Keys stay in here; everything outside knows only key ids.
+ */
+export function createOpenAITransport(
+  endpoint: EndpointConfig,
+  keys: ReadonlyMap<string, string>
+): ChatTransport {
+  const clients = new Map<string, OpenAI>()
+  const clientFor = (keyId: string): OpenAI => {
+    const existing = clients.get(keyId)
+    if (existing) return existing
+    const apiKey = keys.get(keyId)
+    if (!apiKey) throw new Error(`No API key with id ${keyId}`)
+    const client = new OpenAI({
+      apiKey,
+      baseURL: endpoint.baseURL,
+      fetch: endpoint.fetch,
+      defaultHeaders: endpoint.defaultHeaders,
+      maxRetries: 0
+    })
+    clients.set(keyId, client)
+    return client
+  }
+  return {
+    async send(keyId, body, { signal, timeoutMs }) {
+      try {
+        const { data, response } = await clientFor(keyId)
+          .chat.completions.create(body, { signal, timeout: timeoutMs, maxRetries: 0 })
+          .withResponse()
+        if (!Array.isArray(data?.choices))
+          return {
+            ok: false,
+            failure: { kind: 'transient', message: 'The server sent an answer without choices.' }
+          }
+        return { ok: true, completion: data, rateLimits: readRateLimitHeaders(response.headers) }
+      } catch (error) {
+        return { ok: false, failure: classifyError(error) }
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import { ContinuousBucket } from '@shared/ratelimit/bucket'
+import type { RequestFailure } from '../openai/failure'
+import type { RateLimitReport } from '../openai/rate-headers'
+import { LatencyWindow } from './latency'
+import type { KeySpec, SchedulerOptions } from './types'
+
+/** What the UI and CLI show for one key. */
+export interface KeySnapshot {
+  id: string
+  label: string
+  rpm: number
+  tpm: number
+  limitsFrom: 'settings' | 'headers'
+  remainingRequests?: number
+  remainingTokens?: number
+  coolingDownUntil?: number
+  coolingReason?: string
+  inFlight: number
+  concurrencyCap: number
+  latencyP50?: number
+  latencyP95?: number
+  rateLimitHits: number
+  stoppedReason?: string
+}
+
+const LITTLE_MARGIN = 1.5
+
+/**
+ * One API key's lane: paced by continuous RPM/TPM buckets, capped in flight by rate × latency
+ * (Little's law), corrected by the server's headers, paused whole by a 429.
+ * The buckets start empty: a job never opens with a burst, so limits set too high in Settings
+ * cost at most the few requests sent before the first 429 (whose headers tell the truth).
+ */
+export class KeyLane {
+  readonly requests: ContinuousBucket
+  readonly tokens: ContinuousBucket
+  readonly latency = new LatencyWindow()
+  inFlight = 0
+  rateLimitHits = 0
+  stoppedReason?: string
+  private pausedUntil = 0
+  private coolingReason?: string
+  private consecutive429 = 0
+  private averageCharge = 0
+  private limitsFrom: KeySnapshot['limitsFrom'] = 'settings'
+  private lastReport: RateLimitReport | null = null
+
+  constructor(
+    readonly spec: KeySpec,
+    private readonly options: SchedulerOptions
+  ) {
+    const now = () => options.clock.now()
+    this.requests = new ContinuousBucket(spec.rpm, options.burstSeconds, now, true)
+    this.tokens = new ContinuousBucket(spec.tpm, options.burstSeconds, now, true)
+  }
+
+  get active(): boolean {
+    return this.stoppedReason === undefined
+  }
+
+  /** Whether one request of this charge could ever pass this key's tokens/min limit. */
+  fits(charge: number): boolean {
+    return charge <= this.tokens.perMinute
+  }
+
+  /** Milliseconds until a request of `charge` may start here; Infinity when stopped or full. */
+  readyIn(charge: number): number {
+    if (!this.active || this.inFlight >= this.concurrencyCap()) return Number.POSITIVE_INFINITY
+    const pause = Math.max(0, this.pausedUntil - this.options.clock.now())
+    return Math.max(pause, this.requests.waitFor(1), this.tokens.waitFor(charge))
+  }
+
+  /** Charges the buckets for a request that starts now. */
+  start(charge: number): void {
+    this.requests.take(1)
+    this.tokens.take(charge)
+    this.averageCharge = this.averageCharge === 0 ? charge : this.averageCharge * 0.9 + charge * 0.1
+    this.inFlight++
+  }
+
+  /** A request ended; `latencyMs` only for real answers, `report` whenever headers came. */
+  finish(report: RateLimitReport | null | undefined, latencyMs?: number): void {
+    this.inFlight--
+    if (latencyMs !== undefined) {
+      this.latency.add(latencyMs)
+      this.consecutive429 = 0
+    }
+    if (report) this.learn(report)
+  }
+
+  /** A 429 rate limit: every request of this key waits until the server says. */
+  pauseFor429(failure: RequestFailure): number {
+    this.rateLimitHits++
+    this.consecutive429++
+    const fallback = this.options.defaultRetryAfterMs * 2 ** Math.min(5, this.consecutive429 - 1)
+    const wait = failure.retryAfterMs ?? fallback
+    const until = this.options.clock.now() + wait
+    this.pausedUntil = Math.max(this.pausedUntil, until)
+    this.coolingReason =
+      failure.limit === 'tokens'
+        ? 'tokens per minute'
+        : failure.limit === 'requests'
+          ? 'requests per minute'
+          : 'rate limit'
+    if (failure.limit !== 'tokens') this.requests.lowerTo(0)
+    if (failure.limit !== 'requests') this.tokens.lowerTo(0)
+    return this.pausedUntil
+  }
+
+  /** Takes the key out of the job (quota, billing or auth). */
+  stop(reason: string): void {
+    this.stoppedReason ??= reason
+  }
+
+  /** In-flight cap: rate × p90 latency × margin, at least 1, at most the user's maximum. */
+  concurrencyCap(): number {
+    const p90 = this.latency.percentile(0.9)
+    if (p90 === undefined) return this.options.maxConcurrency
+    const perSecond = Math.min(
+      this.requests.perMinute / 60,
+      this.tokens.perMinute / 60 / Math.max(1, this.averageCharge)
+    )
+    const cap = Math.ceil(perSecond * (p90 / 1000) * LITTLE_MARGIN) + 1
+    return Math.max(1, Math.min(this.options.maxConcurrency, cap))
+  }
+
+  /** The timeout for the next request: 8 × p95 latency within [min, max] once 10 answers are in. */
+  timeoutMs(): number {
+    const p95 = this.latency.count >= 10 ? this.latency.percentile(0.95) : undefined
+    if (p95 === undefined) return this.options.requestTimeoutMs
+    return Math.min(this.options.requestTimeoutMs, Math.max(this.options.minTimeoutMs, p95 * 8))
+  }
+
+  /** Changes the limits while running (Settings, or the user in the run panel). */
+  setLimits(limits: { rpm?: number; tpm?: number }): void {
+    if (limits.rpm) this.requests.setLimit(limits.rpm)
+    if (limits.tpm) this.tokens.setLimit(limits.tpm)
+  }
+
+  snapshot(): KeySnapshot {
+    const now = this.options.clock.now()
+    return {
+      id: this.spec.id,
+      label: this.spec.label,
+      rpm: this.requests.perMinute,
+      tpm: this.tokens.perMinute,
+      limitsFrom: this.limitsFrom,
+      remainingRequests: this.lastReport?.remainingRequests,
+      remainingTokens: this.lastReport?.remainingTokens,
+      coolingDownUntil: this.pausedUntil > now ? this.pausedUntil : undefined,
+      coolingReason: this.pausedUntil > now ? this.coolingReason : undefined,
+      inFlight: this.inFlight,
+      concurrencyCap: this.concurrencyCap(),
+      latencyP50: this.latency.percentile(0.5),
+      latencyP95: this.latency.percentile(0.95),
+      rateLimitHits: this.rateLimitHits,
+      stoppedReason: this.stoppedReason
+    }
+  }
+
+  /** The account's real limits win over Settings; a lower `remaining` slows us down at once. */
+  private learn(report: RateLimitReport): void {
+    this.lastReport = report
+    if (report.limitRequests || report.limitTokens) this.limitsFrom = 'headers'
+    if (report.limitRequests && report.limitRequests !== this.requests.perMinute)
+      this.requests.setLimit(report.limitRequests)
+    if (report.limitTokens && report.limitTokens !== this.tokens.perMinute)
+      this.tokens.setLimit(report.limitTokens)
+    if (report.remainingRequests !== undefined) this.requests.lowerTo(report.remainingRequests)
+    if (report.remainingTokens !== undefined) this.tokens.lowerTo(report.remainingTokens)
+  }
+}

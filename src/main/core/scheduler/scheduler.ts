@@ -1,0 +1,296 @@
+import type { RequestFailure } from '../openai/failure'
+import type { ChatTransport, TransportResult } from '../openai/transport'
+import { KeyLane, type KeySnapshot } from './key-lane'
+import type { ItemState, JobOutcome, SchedulerOptions, WorkItem } from './types'
+
+export type SchedulerEvent =
+  | { type: 'item'; id: string; state: ItemState }
+  | { type: 'key'; key: KeySnapshot }
+  | { type: 'job'; outcome: JobOutcome }
+
+interface Entry {
+  item: WorkItem
+  state: ItemState
+  /** Transient failures so far (429s do not count). */
+  failures: number
+  attempts: number
+  controller?: AbortController
+}
+
+/**
+ * The throttled worker pool: a queue of requests, started on the key with the soonest capacity,
+ * paced by each key's buckets, capped by rate × latency, retried by failure kind. Retries and
+ * 429s go back to the front of the queue, so nothing is lost or reordered behind new work.
+ */
+export class Scheduler {
+  readonly done: Promise<JobOutcome>
+  private readonly lanes: KeyLane[]
+  private readonly entries = new Map<string, Entry>()
+  private readonly queue: Entry[] = []
+  private readonly retryTimers = new Map<Entry, unknown>()
+  private wakeTimer: unknown = null
+  private phase: 'running' | 'paused' | 'stopping' | 'finished' = 'running'
+  private inputEnded = false
+  private stopOutcome: JobOutcome | null = null
+  private resolveDone!: (outcome: JobOutcome) => void
+
+  constructor(
+    private readonly transport: ChatTransport,
+    private readonly options: SchedulerOptions,
+    private readonly listener: (event: SchedulerEvent) => void = () => {}
+  ) {
+    this.lanes = options.keys.map((spec) => new KeyLane(spec, options))
+    this.done = new Promise((resolve) => (this.resolveDone = resolve))
+  }
+
+  /** Adds requests at the back of the queue. */
+  add(items: readonly WorkItem[]): void {
+    for (const item of items) {
+      if (this.entries.has(item.id)) throw new Error(`Duplicate work item id ${item.id}`)
+      const entry: Entry = { item, state: { status: 'queued' }, failures: 0, attempts: 0 }
+      this.entries.set(item.id, entry)
+      this.queue.push(entry)
+    }
+    this.pump()
+  }
+
+  /** No more items will be added: the job completes when the queue drains. */
+  endInput(): void {
+    this.inputEnded = true
+    this.pump()
+  }
+
+  /** Stops starting requests; those in flight finish. */
+  pause(): void {
+    if (this.phase === 'running') this.phase = 'paused'
+    this.clearWake()
+    const head = this.queue[0]
+    if (head?.state.status === 'waiting') this.setState(head, { status: 'queued' })
+  }
+
+  resume(): void {
+    if (this.phase !== 'paused') return
+    this.phase = 'running'
+    this.pump()
+  }
+
+  /** Aborts what is in flight and ends the job; unfinished items stay queued (resumable). */
+  cancel(): void {
+    if (this.phase === 'finished') return
+    this.halt({ status: 'cancelled' })
+    for (const entry of this.entries.values()) entry.controller?.abort()
+    this.maybeFinish()
+  }
+
+  setKeyLimits(keyId: string, limits: { rpm?: number; tpm?: number }): void {
+    this.lanes.find((lane) => lane.spec.id === keyId)?.setLimits(limits)
+    this.pump()
+  }
+
+  setMaxConcurrency(max: number): void {
+    this.options.maxConcurrency = Math.max(1, Math.floor(max))
+    this.pump()
+  }
+
+  state(id: string): ItemState | undefined {
+    return this.entries.get(id)?.state
+  }
+
+  keys(): KeySnapshot[] {
+    return this.lanes.map((lane) => lane.snapshot())
+  }
+
+  /** Starts every request that may start now, then sleeps until the next one may. */
+  private pump(): void {
+    if (this.phase !== 'running') return
+    this.clearWake()
+    while (this.queue.length > 0) {
+      const entry = this.queue[0]
+      const lane = this.pickLane(entry)
+      if (lane === 'failed') continue
+      if (!lane) return
+      const wait = lane.readyIn(entry.item.chargeTokens)
+      if (wait === Number.POSITIVE_INFINITY) return
+      if (wait > 0) {
+        if (entry.state.status === 'queued') this.setState(entry, { status: 'waiting' })
+        this.wakeTimer = this.options.clock.setTimeout(() => this.pump(), Math.max(1, wait))
+        return
+      }
+      this.queue.shift()
+      void this.send(entry, lane)
+    }
+    this.maybeFinish()
+  }
+
+  /** The active key with the soonest capacity; 'failed' when no key could ever take the item. */
+  private pickLane(entry: Entry): KeyLane | 'failed' | null {
+    const active = this.lanes.filter((lane) => lane.active)
+    if (active.length === 0) {
+      this.stop(this.lanes[0]?.stoppedReason ?? 'No API key is configured.', 'auth')
+      return null
+    }
+    const fitting = active.filter((lane) => lane.fits(entry.item.chargeTokens))
+    if (fitting.length === 0) {
+      this.queue.shift()
+      const limit = Math.max(...active.map((lane) => lane.tokens.perMinute))
+      this.fail(
+        entry,
+        'too_large',
+        `This request needs ${entry.item.chargeTokens} tokens but the key allows ${limit} tokens per minute; use a lower detail or a smaller answer.`
+      )
+      return 'failed'
+    }
+    let best = fitting[0]
+    let bestWait = best.readyIn(entry.item.chargeTokens)
+    for (const lane of fitting.slice(1)) {
+      const wait = lane.readyIn(entry.item.chargeTokens)
+      if (wait < bestWait) [best, bestWait] = [lane, wait]
+    }
+    return best
+  }
+
+  private async send(entry: Entry, lane: KeyLane): Promise<void> {
+    const controller = new AbortController()
+    entry.controller = controller
+    entry.attempts++
+    lane.start(entry.item.chargeTokens)
+    this.setState(entry, { status: 'in_flight', keyId: lane.spec.id, attempt: entry.attempts })
+    const startedAt = this.options.clock.now()
+    const result = await this.transport.send(lane.spec.id, entry.item.body, {
+      signal: controller.signal,
+      timeoutMs: lane.timeoutMs()
+    })
+    entry.controller = undefined
+    this.settle(entry, lane, result, this.options.clock.now() - startedAt)
+    this.listener({ type: 'key', key: lane.snapshot() })
+    this.pump()
+    this.maybeFinish()
+  }
+
+  private settle(entry: Entry, lane: KeyLane, result: TransportResult, latencyMs: number): void {
+    if (result.ok) {
+      lane.finish(result.rateLimits, latencyMs)
+      this.setState(entry, {
+        status: 'done',
+        keyId: lane.spec.id,
+        attempts: entry.attempts,
+        latencyMs,
+        completion: result.completion
+      })
+      return
+    }
+    lane.finish(result.failure.rateLimits)
+    this.handleFailure(entry, lane, result.failure)
+  }
+
+  private handleFailure(entry: Entry, lane: KeyLane, failure: RequestFailure): void {
+    switch (failure.kind) {
+      case 'rate_limit': {
+        const at = lane.pauseFor429(failure)
+        this.requeueFront(entry, {
+          status: 'retrying',
+          at,
+          reason: `rate limit (${lane.spec.label})`,
+          keyId: lane.spec.id
+        })
+        return
+      }
+      case 'quota':
+      case 'auth':
+        lane.stop(failure.message)
+        this.requeueFront(entry, { status: 'queued' })
+        if (!this.lanes.some((l) => l.active)) this.stop(failure.message, failure.kind)
+        return
+      case 'config':
+        this.requeueFront(entry, { status: 'queued' })
+        this.stop(failure.message, 'config')
+        return
+      case 'aborted':
+        this.setState(entry, { status: 'queued' })
+        return
+      case 'too_large':
+      case 'invalid':
+        this.fail(entry, failure.kind, failure.message)
+        return
+      default:
+        this.retryLater(entry, failure)
+    }
+  }
+
+  /** Transient failure: back off exponentially with full jitter, a bounded number of times. */
+  private retryLater(entry: Entry, failure: RequestFailure): void {
+    entry.failures++
+    if (entry.failures >= this.options.maxAttempts) {
+      this.fail(entry, 'transient', `${failure.message} (gave up after ${entry.failures} attempts)`)
+      return
+    }
+    const ceiling = Math.min(
+      this.options.backoffCapMs,
+      this.options.backoffBaseMs * 2 ** (entry.failures - 1)
+    )
+    const delay = this.options.random() * ceiling
+    const at = this.options.clock.now() + delay
+    if (this.phase === 'stopping') return this.requeueFront(entry, { status: 'queued' })
+    this.setState(entry, { status: 'retrying', at, reason: failure.message })
+    const timer = this.options.clock.setTimeout(() => {
+      this.retryTimers.delete(entry)
+      this.requeueFront(entry, { status: 'queued' })
+      this.pump()
+    }, delay)
+    this.retryTimers.set(entry, timer)
+  }
+
+  private requeueFront(entry: Entry, state: ItemState): void {
+    this.queue.unshift(entry)
+    this.setState(entry, state)
+  }
+
+  private fail(
+    entry: Entry,
+    kind: Extract<ItemState, { status: 'failed' }>['kind'],
+    reason: string
+  ): void {
+    this.setState(entry, { status: 'failed', kind, reason, attempts: entry.attempts })
+  }
+
+  private stop(reason: string, kind: RequestFailure['kind']): void {
+    if (this.phase === 'finished' || this.stopOutcome) return
+    this.halt({ status: 'stopped', reason, kind })
+    this.maybeFinish()
+  }
+
+  /** Starts nothing more; items waiting to retry go back to the queue (kept for resume). */
+  private halt(outcome: JobOutcome): void {
+    this.stopOutcome = outcome
+    this.phase = 'stopping'
+    this.clearWake()
+    for (const [entry, timer] of this.retryTimers) {
+      this.options.clock.clearTimeout(timer)
+      this.requeueFront(entry, { status: 'queued' })
+    }
+    this.retryTimers.clear()
+    for (const entry of this.queue)
+      if (entry.state.status !== 'queued') this.setState(entry, { status: 'queued' })
+  }
+
+  private maybeFinish(): void {
+    if (this.phase === 'finished' || this.phase === 'paused') return
+    const inFlight = this.lanes.some((lane) => lane.inFlight > 0)
+    if (inFlight || this.retryTimers.size > 0) return
+    if (this.phase === 'running' && (this.queue.length > 0 || !this.inputEnded)) return
+    this.phase = 'finished'
+    const outcome = this.stopOutcome ?? { status: 'completed' }
+    this.listener({ type: 'job', outcome })
+    this.resolveDone(outcome)
+  }
+
+  private setState(entry: Entry, state: ItemState): void {
+    entry.state = state
+    this.listener({ type: 'item', id: entry.item.id, state })
+  }
+
+  private clearWake(): void {
+    if (this.wakeTimer !== null) this.options.clock.clearTimeout(this.wakeTimer)
+    this.wakeTimer = null
+  }
+}

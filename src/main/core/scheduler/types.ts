@@ -1,0 +1,78 @@
+import type { ChatCompletion } from 'openai/resources/chat/completions'
+import type { FailureKind } from '../openai/failure'
+import type { ChatBody } from '../openai/transport'
+import type { Clock } from './clock'
+
+/** One request to make: its body and what admission will charge against tokens/min. */
+export interface WorkItem {
+  id: string
+  body: ChatBody
+  /** Prompt tokens + image admission charge + max completion tokens (ARCHITECTURE.md §4). */
+  chargeTokens: number
+}
+
+/** An API key as the scheduler knows it: an id and a label, never the secret. */
+export interface KeySpec {
+  id: string
+  label: string
+  /** Configured limits (Settings); headers from the server correct them. */
+  rpm: number
+  tpm: number
+}
+
+export type ItemState =
+  | { status: 'queued' }
+  | { status: 'waiting' }
+  | { status: 'in_flight'; keyId: string; attempt: number }
+  | { status: 'retrying'; at: number; reason: string; keyId?: string }
+  | {
+      status: 'done'
+      keyId: string
+      attempts: number
+      latencyMs: number
+      completion: ChatCompletion
+    }
+  | { status: 'failed'; kind: FailureKind | 'too_large'; reason: string; attempts: number }
+
+export type JobOutcome =
+  | { status: 'completed' }
+  | { status: 'stopped'; reason: string; kind: FailureKind }
+  | { status: 'cancelled' }
+
+/** How the scheduler runs; `resolveSchedulerOptions` fills in defaults. */
+export interface SchedulerOptions {
+  keys: KeySpec[]
+  clock: Clock
+  random: () => number
+  /** The user's cap on requests in flight per key; the real cap follows rate × latency. */
+  maxConcurrency: number
+  /** Attempts for transient failures (5xx, timeouts, resets) before an item fails. */
+  maxAttempts: number
+  backoffBaseMs: number
+  backoffCapMs: number
+  /** Seconds of refill the local pacing buckets may hold: 1 = starts spread over each second. */
+  burstSeconds: number
+  /** Upper bound for a request; shortened to 8 × p95 latency once latencies are known. */
+  requestTimeoutMs: number
+  minTimeoutMs: number
+  /** Wait after a 429 that named no time; doubled for each 429 in a row. */
+  defaultRetryAfterMs: number
+}
+
+/** Fills the options not given with defaults. */
+export function resolveSchedulerOptions(
+  given: Pick<SchedulerOptions, 'keys' | 'clock'> & Partial<SchedulerOptions>
+): SchedulerOptions {
+  return {
+    random: Math.random,
+    maxConcurrency: 500,
+    maxAttempts: 5,
+    backoffBaseMs: 500,
+    backoffCapMs: 30_000,
+    burstSeconds: 1,
+    requestTimeoutMs: 120_000,
+    minTimeoutMs: 5_000,
+    defaultRetryAfterMs: 1_000,
+    ...given
+  }
+}

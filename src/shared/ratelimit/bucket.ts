@@ -1,0 +1,83 @@
+/**
+ * A continuously refilled bucket, as OpenAI's limits behave (openai-semantics.md §1.6).
+ * `limit` is per minute; the bucket holds `limit × burstSeconds / 60` and refills at limit/60 per
+ * second. A cost is admitted when the level covers min(cost, capacity), so a request larger than
+ * one burst still passes once the bucket is full; the level then goes negative (debt).
+ * The simulator enforces limits with it; the scheduler paces with it.
+ */
+export class ContinuousBucket {
+  private level: number
+  private updatedAt: number
+
+  /** `startEmpty`: begin at level 0 (paced from the first request) instead of full. */
+  constructor(
+    private limit: number,
+    private readonly burstSeconds: number,
+    private readonly now: () => number,
+    startEmpty = false
+  ) {
+    this.level = startEmpty ? 0 : this.capacity
+    this.updatedAt = now()
+  }
+
+  get capacity(): number {
+    return (this.limit * this.burstSeconds) / 60
+  }
+
+  get perMinute(): number {
+    return this.limit
+  }
+
+  /** Milliseconds until `cost` could be admitted (0 = now). */
+  waitFor(cost: number): number {
+    this.refill()
+    const needed = Math.min(cost, this.capacity)
+    if (this.level >= needed) return 0
+    return ((needed - this.level) / this.limit) * 60_000
+  }
+
+  /** Takes `cost` out of the bucket (call after `waitFor(cost) === 0`). */
+  take(cost: number): void {
+    this.refill()
+    this.level -= cost
+  }
+
+  /** Gives back what a request did not use (for example one that never reached the server). */
+  refund(cost: number): void {
+    this.refill()
+    this.level = Math.min(this.capacity, this.level + cost)
+  }
+
+  /** What is left, expressed on the per-minute scale the headers use. */
+  remaining(): number {
+    this.refill()
+    return Math.max(0, Math.floor((this.level / this.capacity) * this.limit))
+  }
+
+  /** Milliseconds until the bucket is full again. */
+  resetMs(): number {
+    this.refill()
+    return Math.max(0, ((this.capacity - this.level) / this.limit) * 60_000)
+  }
+
+  /** Changes the per-minute limit, keeping the level within the new capacity. */
+  setLimit(limit: number): void {
+    this.refill()
+    const fraction = this.level / this.capacity
+    this.limit = limit
+    this.level = Math.min(this.capacity, fraction * this.capacity)
+  }
+
+  /** Lowers the level to at most `level` (a server said less is left than we thought). */
+  lowerTo(level: number): void {
+    this.refill()
+    this.level = Math.min(this.level, level)
+  }
+
+  private refill(): void {
+    const now = this.now()
+    const elapsedMinutes = (now - this.updatedAt) / 60_000
+    this.level = Math.min(this.capacity, this.level + elapsedMinutes * this.limit)
+    this.updatedAt = now
+  }
+}

@@ -1,0 +1,67 @@
+import type { Clock } from '../../src/main/core/scheduler/clock'
+
+/** A clock whose time moves only when a test says; timers run in time order. */
+export class FakeClock implements Clock {
+  private time = 0
+  private seq = 0
+  private readonly timers = new Map<number, { at: number; callback: () => void }>()
+
+  now(): number {
+    return this.time
+  }
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = ++this.seq
+    this.timers.set(id, { at: this.time + Math.max(0, ms), callback })
+    return id
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number)
+  }
+
+  /** Runs every timer due within `ms`, letting promises settle between them. */
+  async advance(ms: number): Promise<void> {
+    const target = this.time + ms
+    for (;;) {
+      await settle()
+      const next = this.nextTimer()
+      if (!next || next[1].at > target) break
+      this.timers.delete(next[0])
+      this.time = next[1].at
+      next[1].callback()
+    }
+    this.time = target
+    await settle()
+  }
+
+  /** Advances timer by timer until `promise` settles (or `limitMs` of fake time passes). */
+  async runUntil<T>(promise: Promise<T>, limitMs = 3_600_000): Promise<T> {
+    let settled = false
+    void promise.then(
+      () => (settled = true),
+      () => (settled = true)
+    )
+    const deadline = this.time + limitMs
+    while (!settled && this.time < deadline) {
+      await settle()
+      if (settled) break
+      const next = this.nextTimer()
+      if (!next) throw new Error('Deadlock: nothing scheduled and the promise is still pending')
+      await this.advance(Math.max(0, next[1].at - this.time))
+    }
+    return promise
+  }
+
+  private nextTimer(): [number, { at: number; callback: () => void }] | undefined {
+    let best: [number, { at: number; callback: () => void }] | undefined
+    for (const entry of this.timers)
+      if (!best || entry[1].at < best[1].at || (entry[1].at === best[1].at && entry[0] < best[0]))
+        best = entry
+    return best
+  }
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve))
+}
