@@ -76,7 +76,7 @@ describe('scheduler: 429 rate limits', () => {
 
 describe('scheduler: error classes', () => {
   it('stops the job on insufficient_quota, keeping results, leaving the rest queued', async () => {
-    const h = harness([key('a', 600)], (call, calls) =>
+    const h = harness([key('a', 600)], (_call, calls) =>
       calls.length > 5
         ? { failure: { kind: 'quota', message: 'out of credit' } }
         : { latencyMs: 10 }
