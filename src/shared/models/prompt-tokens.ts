@@ -1,16 +1,18 @@
-/**
- * Approximate prompt-token count for the text of a chat request: ~4 characters a token per part,
- * plus OpenAI's fixed per-message (3) and reply-priming (3) overhead. The simulator bills with this
- * same function, so estimates and simulated `usage` agree exactly.
- */
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base'
+
+/** Tokens of one text with o200k_base, the encoding of the gpt-4o, gpt-4.1, gpt-5 and o-series models. */
 export function countTextTokens(text: string): number {
-  return text.length === 0 ? 0 : Math.ceil(text.length / 4)
+  return text.length === 0 ? 0 : countTokens(text)
 }
 
 const PER_MESSAGE = 3
 const REPLY_PRIMING = 3
 
-/** Text tokens of a whole message list, given each message's text parts. */
+/**
+ * Prompt text tokens of a chat request, given each message's text parts: the parts' tokens plus
+ * OpenAI's fixed per-message (3) and reply-priming (3) overhead. The simulator bills with this
+ * same function, so estimates and simulated `usage` agree exactly.
+ */
 export function countPromptTextTokens(messages: readonly (readonly string[])[]): number {
   let total = REPLY_PRIMING
   for (const parts of messages) {

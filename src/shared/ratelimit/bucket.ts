@@ -9,14 +9,14 @@ export class ContinuousBucket {
   private level: number
   private updatedAt: number
 
-  /** `startEmpty`: begin at level 0 (paced from the first request) instead of full. */
+  /** `startFraction`: how full the bucket starts (1 = full, 0 = empty: paced from the start). */
   constructor(
     private limit: number,
     private readonly burstSeconds: number,
     private readonly now: () => number,
-    startEmpty = false
+    startFraction = 1
   ) {
-    this.level = startEmpty ? 0 : this.capacity
+    this.level = this.capacity * startFraction
     this.updatedAt = now()
   }
 

@@ -28,8 +28,8 @@ const LITTLE_MARGIN = 1.5
 /**
  * One API key's lane: paced by continuous RPM/TPM buckets, capped in flight by rate × latency
  * (Little's law), corrected by the server's headers, paused whole by a 429.
- * The buckets start empty: a job never opens with a burst, so limits set too high in Settings
- * cost at most the few requests sent before the first 429 (whose headers tell the truth).
+ * The buckets start part full (`startFraction`): a job opens with at most that share of a burst,
+ * so limits set too high in Settings cost at most that many 429s before the headers tell the truth.
  */
 export class KeyLane {
   readonly requests: ContinuousBucket
@@ -50,8 +50,8 @@ export class KeyLane {
     private readonly options: SchedulerOptions
   ) {
     const now = () => options.clock.now()
-    this.requests = new ContinuousBucket(spec.rpm, options.burstSeconds, now, true)
-    this.tokens = new ContinuousBucket(spec.tpm, options.burstSeconds, now, true)
+    this.requests = new ContinuousBucket(spec.rpm, options.burstSeconds, now, options.startFraction)
+    this.tokens = new ContinuousBucket(spec.tpm, options.burstSeconds, now, options.startFraction)
   }
 
   get active(): boolean {
@@ -128,7 +128,9 @@ export class KeyLane {
   timeoutMs(): number {
     const p95 = this.latency.count >= 10 ? this.latency.percentile(0.95) : undefined
     if (p95 === undefined) return this.options.requestTimeoutMs
-    return Math.min(this.options.requestTimeoutMs, Math.max(this.options.minTimeoutMs, p95 * 8))
+    return Math.ceil(
+      Math.min(this.options.requestTimeoutMs, Math.max(this.options.minTimeoutMs, p95 * 8))
+    )
   }
 
   /** Changes the limits while running (Settings, or the user in the run panel). */

@@ -1,5 +1,6 @@
 import type { RequestFailure } from '../openai/failure'
 import type { ChatTransport, TransportResult } from '../openai/transport'
+import { decide } from './failure-policy'
 import { KeyLane, type KeySnapshot } from './key-lane'
 import type { ItemState, JobOutcome, SchedulerOptions, WorkItem } from './types'
 
@@ -32,6 +33,7 @@ export class Scheduler {
   private phase: 'running' | 'paused' | 'stopping' | 'finished' = 'running'
   private inputEnded = false
   private stopOutcome: JobOutcome | null = null
+  private roomWaiters: { below: number; resolve: () => void }[] = []
   private resolveDone!: (outcome: JobOutcome) => void
 
   constructor(
@@ -52,6 +54,18 @@ export class Scheduler {
       this.queue.push(entry)
     }
     this.pump()
+  }
+
+  /** Resolves when fewer than `below` items wait to start, or the job stops (the feed's back-pressure). */
+  waitForRoom(below: number): Promise<void> {
+    if (this.queue.length < below || this.phase === 'stopping' || this.phase === 'finished')
+      return Promise.resolve()
+    return new Promise((resolve) => this.roomWaiters.push({ below, resolve }))
+  }
+
+  /** True once the job is stopping or over: add nothing more. */
+  get closed(): boolean {
+    return this.phase === 'stopping' || this.phase === 'finished'
   }
 
   /** No more items will be added: the job completes when the queue drains. */
@@ -118,8 +132,18 @@ export class Scheduler {
       }
       this.queue.shift()
       void this.send(entry, lane)
+      this.wakeRoomWaiters()
     }
     this.maybeFinish()
+  }
+
+  private wakeRoomWaiters(): void {
+    const closed = this.closed
+    this.roomWaiters = this.roomWaiters.filter((waiter) => {
+      if (!closed && this.queue.length >= waiter.below) return true
+      waiter.resolve()
+      return false
+    })
   }
 
   /** The active key with the soonest capacity; 'failed' when no key could ever take the item. */
@@ -184,54 +208,43 @@ export class Scheduler {
   }
 
   private handleFailure(entry: Entry, lane: KeyLane, failure: RequestFailure): void {
-    switch (failure.kind) {
-      case 'rate_limit': {
+    if (failure.kind === 'transient') entry.failures++
+    const action = decide(failure, entry.failures, this.options)
+    switch (action.kind) {
+      case 'pause-key': {
         const at = lane.pauseFor429(failure)
-        this.requeueFront(entry, {
+        return this.requeueFront(entry, {
           status: 'retrying',
           at,
           reason: `rate limit (${lane.spec.label})`,
           keyId: lane.spec.id
         })
-        return
       }
-      case 'quota':
-      case 'auth':
+      case 'stop-key':
         lane.stop(failure.message)
         this.requeueFront(entry, { status: 'queued' })
         if (!this.lanes.some((l) => l.active)) this.stop(failure.message, failure.kind)
         return
-      case 'config':
+      case 'stop-job':
         this.requeueFront(entry, { status: 'queued' })
-        this.stop(failure.message, 'config')
-        return
-      case 'aborted':
-        this.setState(entry, { status: 'queued' })
-        return
-      case 'too_large':
-      case 'invalid':
-        this.fail(entry, failure.kind, failure.message)
-        return
-      default:
-        this.retryLater(entry, failure)
+        return this.stop(failure.message, failure.kind)
+      case 'requeue':
+        return this.setState(entry, { status: 'queued' })
+      case 'fail':
+        return this.fail(entry, failure.kind, action.reason)
+      case 'retry':
+        return this.retryLater(entry, failure, action.delayMs)
     }
   }
 
-  /** Transient failure: back off exponentially with full jitter, a bounded number of times. */
-  private retryLater(entry: Entry, failure: RequestFailure): void {
-    entry.failures++
-    if (entry.failures >= this.options.maxAttempts) {
-      this.fail(entry, 'transient', `${failure.message} (gave up after ${entry.failures} attempts)`)
-      return
-    }
-    const ceiling = Math.min(
-      this.options.backoffCapMs,
-      this.options.backoffBaseMs * 2 ** (entry.failures - 1)
-    )
-    const delay = this.options.random() * ceiling
-    const at = this.options.clock.now() + delay
+  /** Transient failure: back to the front of the queue after the backoff delay. */
+  private retryLater(entry: Entry, failure: RequestFailure, delay: number): void {
     if (this.phase === 'stopping') return this.requeueFront(entry, { status: 'queued' })
-    this.setState(entry, { status: 'retrying', at, reason: failure.message })
+    this.setState(entry, {
+      status: 'retrying',
+      at: this.options.clock.now() + delay,
+      reason: failure.message
+    })
     const timer = this.options.clock.setTimeout(() => {
       this.retryTimers.delete(entry)
       this.requeueFront(entry, { status: 'queued' })

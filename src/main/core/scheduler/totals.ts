@@ -1,4 +1,3 @@
-import type { CompletionUsage } from 'openai/resources/completions'
 import type { Clock } from './clock'
 import type { SchedulerEvent } from './scheduler'
 import type { ItemState } from './types'
@@ -19,35 +18,52 @@ export interface JobTotals {
   etaMs?: number
 }
 
+/** What was already finished before this run (a resumed job). */
+export interface TotalsBaseline {
+  total: number
+  done: number
+  failed: number
+  tokensIn: number
+  tokensOut: number
+  costUsd: number
+}
+
 const WINDOW_MS = 60_000
 
-/** Follows scheduler events and keeps the totals; `costOf` prices one answer's usage. */
+/**
+ * Keeps the totals. Finished items are counted when they are recorded (journaled), so what the
+ * window shows is what would survive a crash; the scheduler's events give in-flight and retrying.
+ */
 export class JobTracker {
-  private readonly status = new Map<string, ItemState['status']>()
-  private readonly counts = new Map<ItemState['status'], number>()
+  private readonly live = new Map<string, ItemState['status']>()
   private readonly finishedAt: number[] = []
   private readonly startedAt: number
-  private tokensIn = 0
-  private tokensOut = 0
-  private costUsd = 0
+  private readonly sums: TotalsBaseline
 
   constructor(
     private readonly clock: Clock,
-    private readonly costOf: (usage: CompletionUsage) => number
+    baseline: TotalsBaseline
   ) {
     this.startedAt = clock.now()
+    this.sums = { ...baseline }
   }
 
+  /** Scheduler events: which items are in flight or waiting to retry. */
   observe(event: SchedulerEvent): void {
-    if (event.type !== 'item') return
-    const before = this.status.get(event.id)
-    if (before) this.counts.set(before, (this.counts.get(before) ?? 0) - 1)
-    this.status.set(event.id, event.state.status)
-    this.counts.set(event.state.status, (this.counts.get(event.state.status) ?? 0) + 1)
-    if (event.state.status === 'done' || event.state.status === 'failed')
-      this.finishedAt.push(this.clock.now())
-    if (event.state.status === 'done' && event.state.completion.usage)
-      this.addUsage(event.state.completion.usage)
+    if (event.type === 'item') this.live.set(event.id, event.state.status)
+  }
+
+  recordDone(usage: { promptTokens: number; completionTokens: number; costUsd: number }): void {
+    this.sums.done++
+    this.sums.tokensIn += usage.promptTokens
+    this.sums.tokensOut += usage.completionTokens
+    this.sums.costUsd += usage.costUsd
+    this.finishedAt.push(this.clock.now())
+  }
+
+  recordFailed(): void {
+    this.sums.failed++
+    this.finishedAt.push(this.clock.now())
   }
 
   totals(): JobTotals {
@@ -56,30 +72,19 @@ export class JobTracker {
       this.finishedAt.shift()
     const span = Math.min(WINDOW_MS, Math.max(1, now - this.startedAt))
     const throughputPerMin = (this.finishedAt.length / span) * 60_000
-    const done = this.count('done')
-    const failed = this.count('failed')
-    const remaining = this.status.size - done - failed
+    const remaining = this.sums.total - this.sums.done - this.sums.failed
+    let inFlight = 0
+    let retrying = 0
+    for (const status of this.live.values()) {
+      if (status === 'in_flight') inFlight++
+      if (status === 'retrying') retrying++
+    }
     return {
-      total: this.status.size,
-      done,
-      failed,
-      inFlight: this.count('in_flight'),
-      retrying: this.count('retrying'),
-      tokensIn: this.tokensIn,
-      tokensOut: this.tokensOut,
-      costUsd: this.costUsd,
+      ...this.sums,
+      inFlight,
+      retrying,
       throughputPerMin,
       etaMs: throughputPerMin > 0 ? (remaining / throughputPerMin) * 60_000 : undefined
     }
-  }
-
-  private count(status: ItemState['status']): number {
-    return this.counts.get(status) ?? 0
-  }
-
-  private addUsage(usage: CompletionUsage): void {
-    this.tokensIn += usage.prompt_tokens
-    this.tokensOut += usage.completion_tokens
-    this.costUsd += this.costOf(usage)
   }
 }

@@ -34,9 +34,10 @@ export type ItemState =
     }
   | { status: 'failed'; kind: FailureKind | 'too_large'; reason: string; attempts: number }
 
+/** How a job ended: `budget` and `journal` stops come from the job around the scheduler. */
 export type JobOutcome =
   | { status: 'completed' }
-  | { status: 'stopped'; reason: string; kind: FailureKind }
+  | { status: 'stopped'; reason: string; kind: FailureKind | 'budget' | 'journal' }
   | { status: 'cancelled' }
 
 /** How the scheduler runs; `resolveSchedulerOptions` fills in defaults. */
@@ -52,6 +53,8 @@ export interface SchedulerOptions {
   backoffCapMs: number
   /** Seconds of refill the local pacing buckets may hold: 1 = starts spread over each second. */
   burstSeconds: number
+  /** How full the pacing buckets start: 0.5 = a job opens with half a second's share at once. */
+  startFraction: number
   /** Upper bound for a request; shortened to 8 × p95 latency once latencies are known. */
   requestTimeoutMs: number
   minTimeoutMs: number
@@ -70,6 +73,7 @@ export function resolveSchedulerOptions(
     backoffBaseMs: 500,
     backoffCapMs: 30_000,
     burstSeconds: 1,
+    startFraction: 0.5,
     requestTimeoutMs: 120_000,
     minTimeoutMs: 5_000,
     defaultRetryAfterMs: 1_000,

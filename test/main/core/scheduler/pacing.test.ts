@@ -17,6 +17,12 @@ describe('scheduler pacing', () => {
     expect(statuses(h, 40).every((s) => s === 'done')).toBe(true)
   })
 
+  it('opens with half a second’s share by default, then paces', async () => {
+    const h = harness([key('a', 600)], () => ({ latencyMs: 50 }), { startFraction: 0.5 })
+    await h.run(8)
+    expect(h.calls.map((c) => c.at)).toEqual([0, 0, 0, 0, 0, 100, 200, 300])
+  })
+
   it('paces by tokens per minute when tokens bind, charging each request its estimate', async () => {
     const h = harness([key('a', 10_000, 6000)], () => ({ latencyMs: 10 }))
     await h.run(5, 100)

@@ -8,7 +8,7 @@ import { JobTracker } from '../../../../src/main/core/scheduler/totals'
 import { harness, key } from './helpers'
 
 describe('job totals and the coalesced progress feed', () => {
-  it('counts tokens, cost and throughput from answers, and coalesces updates to one per 100 ms', async () => {
+  it('counts tokens, cost and throughput from recorded answers, and coalesces updates to one per 100 ms', async () => {
     const updates: ProgressUpdate[] = []
     let tracker: JobTracker | undefined
     let feed: ((event: SchedulerEvent) => void) | undefined
@@ -17,10 +17,14 @@ describe('job totals and the coalesced progress feed', () => {
       () => ({ latencyMs: 50 }),
       {},
       (event, clock) => {
-        tracker ??= new JobTracker(
-          clock,
-          (usage) => usage.prompt_tokens * 1e-6 + usage.completion_tokens * 2e-6
-        )
+        tracker ??= new JobTracker(clock, {
+          total: 30,
+          done: 0,
+          failed: 0,
+          tokensIn: 0,
+          tokensOut: 0,
+          costUsd: 0
+        })
         feed ??= createProgressFeed(
           clock,
           100,
@@ -28,6 +32,15 @@ describe('job totals and the coalesced progress feed', () => {
           (u) => updates.push(u)
         )
         tracker.observe(event)
+        if (event.type === 'item' && event.state.status === 'done') {
+          const usage = event.state.completion.usage!
+          const costUsd = usage.prompt_tokens * 1e-6 + usage.completion_tokens * 2e-6
+          tracker.recordDone({
+            promptTokens: usage.prompt_tokens,
+            completionTokens: usage.completion_tokens,
+            costUsd
+          })
+        }
         feed(event)
       }
     )

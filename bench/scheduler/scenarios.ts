@@ -1,0 +1,126 @@
+import type { KeyOptions, SimulatorOverrides } from '../../src/simulator/options'
+
+/** One benchmark scenario: the server's truth, what Settings claim, and the targets. */
+export interface Scenario {
+  id: string
+  title: string
+  requests: number
+  /** The simulator's real limits per API key. */
+  serverKeys: Record<string, KeyOptions>
+  /** What the user configured for each key (Settings); the scheduler starts from these. */
+  configured: Record<string, { rpm: number; tpm: number }>
+  imageCharge: 'formula' | number
+  maxTokens: number
+  sim: SimulatorOverrides
+  meanLatencyMs: number
+  target: { efficiency: number; max429Share: number }
+}
+
+const HUGE_TPM = 100_000_000
+const second = (rpm: number, tpm = HUGE_TPM, quotaAfter?: number): KeyOptions => ({
+  rpm,
+  tpm,
+  burstSeconds: 1,
+  quotaAfter
+})
+
+/** The six scenarios of issue 3; `scale` shrinks request counts for a quick run. */
+export function scenarios(scale = 1): Scenario[] {
+  const n = (count: number): number => Math.max(20, Math.round(count * scale))
+  const a = { latencyMs: 300, latencyJitterMs: 200 }
+  return [
+    {
+      id: 'a',
+      title: 'RPM-bound',
+      requests: n(300),
+      serverKeys: { 'sk-bench-a': second(600) },
+      configured: { 'sk-bench-a': { rpm: 600, tpm: HUGE_TPM } },
+      imageCharge: 'formula',
+      maxTokens: 60,
+      sim: a,
+      meanLatencyMs: 300,
+      target: { efficiency: 0.95, max429Share: 0.01 }
+    },
+    {
+      id: 'b',
+      title: 'TPM-bound',
+      requests: n(300),
+      serverKeys: { 'sk-bench-b': second(10_000, 60_000) },
+      configured: { 'sk-bench-b': { rpm: 10_000, tpm: 60_000 } },
+      imageCharge: 800,
+      maxTokens: 60,
+      sim: a,
+      meanLatencyMs: 300,
+      target: { efficiency: 0.95, max429Share: 0.01 }
+    },
+    {
+      id: 'c',
+      title: 'latency-bound',
+      requests: n(3000),
+      serverKeys: { 'sk-bench-c': second(3000) },
+      configured: { 'sk-bench-c': { rpm: 3000, tpm: HUGE_TPM } },
+      imageCharge: 'formula',
+      maxTokens: 60,
+      sim: { latencyMs: 4000, latencyJitterMs: 2000 },
+      meanLatencyMs: 4000,
+      target: { efficiency: 0.95, max429Share: 0.01 }
+    },
+    {
+      id: 'd',
+      title: 'wrong tier (4×)',
+      requests: n(300),
+      serverKeys: { 'sk-bench-d': second(600, 200_000) },
+      configured: { 'sk-bench-d': { rpm: 2400, tpm: 800_000 } },
+      imageCharge: 'formula',
+      maxTokens: 60,
+      sim: a,
+      meanLatencyMs: 300,
+      target: { efficiency: 0.85, max429Share: 0.05 }
+    },
+    {
+      id: 'e',
+      title: 'two keys',
+      requests: n(300),
+      serverKeys: { 'sk-bench-e1': second(600), 'sk-bench-e2': second(300) },
+      configured: {
+        'sk-bench-e1': { rpm: 600, tpm: HUGE_TPM },
+        'sk-bench-e2': { rpm: 300, tpm: HUGE_TPM }
+      },
+      imageCharge: 'formula',
+      maxTokens: 60,
+      sim: a,
+      meanLatencyMs: 300,
+      target: { efficiency: 0.95, max429Share: 0.01 }
+    },
+    {
+      id: 'f',
+      title: 'faults',
+      requests: n(300),
+      serverKeys: { 'sk-bench-f': second(600) },
+      configured: { 'sk-bench-f': { rpm: 600, tpm: HUGE_TPM } },
+      imageCharge: 'formula',
+      maxTokens: 60,
+      sim: {
+        ...a,
+        faults: { fail500: 0.02, fail502: 0.015, fail503: 0.015, reset: 0.01, hang: 0.005 }
+      },
+      meanLatencyMs: 300,
+      target: { efficiency: 0.85, max429Share: 0.01 }
+    }
+  ]
+}
+
+/**
+ * The theoretical floor: the later of the request and token limits to start every request beyond
+ * what the servers' buckets hold at the start, plus one mean latency for the last answer.
+ */
+export function floorSeconds(scenario: Scenario, requests: number, totalCharge: number): number {
+  const keys = Object.values(scenario.serverKeys)
+  const perSecond = (pick: (k: KeyOptions) => number): number =>
+    keys.reduce((sum, k) => sum + pick(k) / 60, 0)
+  const burst = (pick: (k: KeyOptions) => number): number =>
+    keys.reduce((sum, k) => sum + (pick(k) * k.burstSeconds) / 60, 0)
+  const byRequests = Math.max(0, requests - burst((k) => k.rpm)) / perSecond((k) => k.rpm)
+  const byTokens = Math.max(0, totalCharge - burst((k) => k.tpm)) / perSecond((k) => k.tpm)
+  return Math.max(byRequests, byTokens) + scenario.meanLatencyMs / 1000
+}

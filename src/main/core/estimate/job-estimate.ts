@@ -1,0 +1,61 @@
+import type { ModelPrices, RateLimits } from '@shared/models/catalog'
+import type { RequestEstimate } from './request-estimate'
+
+/** Which limit decides how long a job takes. */
+export type BindingLimit = 'requests per minute' | 'tokens per minute' | 'concurrency × latency'
+
+/** What a job will cost and how long it will take, before anything is sent. */
+export interface JobEstimate {
+  requests: number
+  promptTokens: number
+  outputTokens: number
+  /** USD; null when the model has no known price (local or unknown models). */
+  costStandard: number | null
+  costBatch: number | null
+  durationMs: number
+  binding: BindingLimit
+}
+
+export interface JobEstimateInput {
+  requests: readonly RequestEstimate[]
+  prices: ModelPrices | null
+  /** Limits of every key the job will use. */
+  keys: readonly RateLimits[]
+  maxConcurrency: number
+  expectedLatencyMs: number
+}
+
+/** Sums a job's requests, prices them at standard and Batch rates, and finds the binding limit. */
+export function estimateJob(input: JobEstimateInput): JobEstimate {
+  const n = input.requests.length
+  const sum = (pick: (r: RequestEstimate) => number): number =>
+    input.requests.reduce((total, r) => total + pick(r), 0)
+  const promptTokens = sum((r) => r.promptTokens)
+  const outputTokens = sum((r) => r.outputTokens)
+  const rpm = input.keys.reduce((total, k) => total + k.rpm, 0)
+  const tpm = input.keys.reduce((total, k) => total + k.tpm, 0)
+  const candidates: [BindingLimit, number][] = [
+    ['requests per minute', rpm > 0 ? (n / rpm) * 60_000 : Number.POSITIVE_INFINITY],
+    [
+      'tokens per minute',
+      tpm > 0 ? (sum((r) => r.admissionTokens) / tpm) * 60_000 : Number.POSITIVE_INFINITY
+    ],
+    [
+      'concurrency × latency',
+      (n * input.expectedLatencyMs) /
+        Math.max(1, input.maxConcurrency * Math.max(1, input.keys.length))
+    ]
+  ]
+  const [binding, durationMs] = candidates.reduce((worst, c) => (c[1] > worst[1] ? c : worst))
+  const price = (inputRate: number, outputRate: number): number =>
+    (promptTokens * inputRate + outputTokens * outputRate) / 1e6
+  return {
+    requests: n,
+    promptTokens,
+    outputTokens,
+    costStandard: input.prices ? price(input.prices.input, input.prices.output) : null,
+    costBatch: input.prices ? price(input.prices.batchInput, input.prices.batchOutput) : null,
+    durationMs: n === 0 ? 0 : durationMs + input.expectedLatencyMs,
+    binding
+  }
+}

@@ -1,0 +1,21 @@
+/** Why a photo could not be prepared: a code, words a person understands, and the technical detail. */
+export type ImageErrorCode =
+  | 'unsupported_format'
+  | 'heic_not_supported'
+  | 'vector_not_supported'
+  | 'not_an_image'
+  | 'damaged'
+  | 'too_many_pixels'
+  | 'file_too_large'
+  | 'unreadable'
+
+export class ImageError extends Error {
+  constructor(
+    readonly code: ImageErrorCode,
+    message: string,
+    readonly detail?: string
+  ) {
+    super(message)
+    this.name = 'ImageError'
+  }
+}

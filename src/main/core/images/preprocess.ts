@@ -1,0 +1,188 @@
+import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp'
+import {
+  apiImageSize,
+  type Detail,
+  type ImageTokenMethod,
+  type Size
+} from '@shared/models/image-tokens'
+import { ImageError, type ImageErrorCode } from './image-error'
+import { heicError, refuseKnownUnsupported } from './sniff'
+
+/** How photos are prepared; part of the cache key. */
+export interface PreprocessSettings {
+  detail: Detail
+  method: ImageTokenMethod
+  jpegQuality: number
+  /** Colour transparent areas are flattened onto (CSS hex). */
+  background: string
+  limitInputPixels: number
+  maxFileBytes: number
+}
+
+export const DEFAULT_PREPROCESS: Omit<PreprocessSettings, 'detail' | 'method'> = {
+  jpegQuality: 85,
+  background: '#ffffff',
+  limitInputPixels: 100_000_000,
+  maxFileBytes: 200 * 1024 * 1024
+}
+
+/** A photo ready to upload: upright 8-bit sRGB, no metadata, the size the API would use anyway. */
+export interface PreparedImage {
+  data: Buffer
+  mime: 'image/jpeg' | 'image/png'
+  width: number
+  height: number
+  source: { format: string; width: number; height: number; bytes: number }
+  /** Things a person may want to know (e.g. the file was incomplete). */
+  notes: string[]
+}
+
+const GRAPHIC_FORMATS = new Set(['png', 'gif'])
+
+/** A photo's bytes, or (better) a file already hashed: libvips then reads it, not the JS heap. */
+export type ImageInput = Buffer | { path: string; head: Buffer; size: number }
+
+/** Prepares one photo, or throws an ImageError saying why not. Never upscales. */
+export async function preprocessImage(
+  input: ImageInput,
+  settings: PreprocessSettings
+): Promise<PreparedImage> {
+  const [bytes, head, size] = Buffer.isBuffer(input)
+    ? [input, input.subarray(0, 512), input.length]
+    : [input.path, input.head, input.size]
+  if (size > settings.maxFileBytes) {
+    throw new ImageError(
+      'file_too_large',
+      `This file is ${mb(size)}, over the ${mb(settings.maxFileBytes)} limit set in Settings.`
+    )
+  }
+  refuseKnownUnsupported(head, size)
+  const meta = await readMetadata(bytes, settings)
+  const upright: Size = meta.autoOrient ?? { width: meta.width!, height: meta.height! }
+  const target = apiImageSize(upright, settings.detail, settings.method)
+  const notes: string[] = []
+  const decode = async (
+    failOn: 'warning' | 'none'
+  ): Promise<{ data: Buffer; mime: PreparedImage['mime']; info: OutputInfo }> =>
+    encode(pipeline(bytes, target, settings, failOn), meta.format ?? '', settings)
+  let result
+  try {
+    result = await decode('warning')
+  } catch {
+    result = await decode('none').catch((error: unknown) => {
+      throw damaged(error)
+    })
+    notes.push('The file is incomplete or slightly damaged; the part that could be read was used.')
+  }
+  return {
+    data: result.data,
+    mime: result.mime,
+    width: result.info.width,
+    height: result.info.height,
+    source: {
+      format: meta.format ?? 'unknown',
+      width: upright.width,
+      height: upright.height,
+      bytes: size
+    },
+    notes
+  }
+}
+
+async function readMetadata(
+  bytes: Buffer | string,
+  settings: PreprocessSettings
+): Promise<Metadata> {
+  let meta: Metadata
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata()
+  } catch (error) {
+    throw classifyDecodeError(error)
+  }
+  if (!meta.width || !meta.height)
+    throw new ImageError('not_an_image', 'This file is not an image Photoscribe can read.')
+  if (meta.format === 'heif' && meta.compression === 'hevc') throw heicError()
+  if (meta.format === 'svg')
+    throw new ImageError(
+      'vector_not_supported',
+      'Vector images (SVG) are not supported. Export the image as PNG or JPEG and add it again.'
+    )
+  if (meta.width * meta.height > settings.limitInputPixels) {
+    const mp = (meta.width * meta.height) / 1e6
+    throw new ImageError(
+      'too_many_pixels',
+      `This image is ${mp.toFixed(0)} megapixels, over the ${(settings.limitInputPixels / 1e6).toFixed(0)} MP limit in Settings (a guard against decompression bombs).`
+    )
+  }
+  return meta
+}
+
+function pipeline(
+  bytes: Buffer | string,
+  target: Size,
+  settings: PreprocessSettings,
+  failOn: 'warning' | 'none'
+): Sharp {
+  return sharp(bytes, { limitInputPixels: settings.limitInputPixels, failOn, pages: 1 })
+    .rotate()
+    .resize(target.width, target.height, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: settings.background })
+    .toColourspace('srgb')
+}
+
+/** JPEG, unless the source is a graphic (PNG/GIF) whose PNG encoding comes out smaller. */
+async function encode(
+  image: Sharp,
+  format: string,
+  settings: PreprocessSettings
+): Promise<{ data: Buffer; mime: PreparedImage['mime']; info: OutputInfo }> {
+  const jpeg = await image
+    .clone()
+    .jpeg({ quality: settings.jpegQuality, mozjpeg: false })
+    .toBuffer({ resolveWithObject: true })
+  if (!GRAPHIC_FORMATS.has(format)) return { data: jpeg.data, mime: 'image/jpeg', info: jpeg.info }
+  const png = await image
+    .clone()
+    .png({ compressionLevel: 9, palette: true })
+    .toBuffer({ resolveWithObject: true })
+  return png.data.length < jpeg.data.length
+    ? { data: png.data, mime: 'image/png', info: png.info }
+    : { data: jpeg.data, mime: 'image/jpeg', info: jpeg.info }
+}
+
+function classifyDecodeError(error: unknown): ImageError {
+  const detail = error instanceof Error ? error.message : String(error)
+  if (/unsupported image format/i.test(detail))
+    return new ImageError(
+      'not_an_image',
+      'This file is not an image Photoscribe can read (JPEG, PNG, WebP, GIF, AVIF or TIFF).',
+      detail
+    )
+  if (/pixel limit/i.test(detail))
+    return new ImageError(
+      'too_many_pixels',
+      'This image has more pixels than the limit set in Settings.',
+      detail
+    )
+  return damaged(error)
+}
+
+function damaged(error: unknown): ImageError {
+  const detail = error instanceof Error ? error.message : String(error)
+  const code: ImageErrorCode = 'damaged'
+  return new ImageError(
+    code,
+    `This photo's file is damaged and cannot be read (${shortReason(detail)}).`,
+    detail
+  )
+}
+
+function shortReason(detail: string): string {
+  if (/corrupt header|no image/i.test(detail)) return 'corrupt header'
+  if (/premature end|truncated/i.test(detail)) return 'the file ends too early'
+  return 'unreadable data'
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`
+}

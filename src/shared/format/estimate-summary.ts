@@ -1,0 +1,34 @@
+/** Money as a person reads it: `$1.90`, `$0.0042` for fractions of a cent. */
+export function formatUsd(amount: number): string {
+  if (amount === 0) return '$0.00'
+  if (amount < 0.01) return `$${amount.toPrecision(2)}`
+  return `$${amount.toFixed(2)}`
+}
+
+/** A duration as "≈ 14 min", "≈ 45 s", "≈ 2 h 10 min". */
+export function formatApproxDuration(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000))
+  if (seconds < 90) return `≈ ${seconds} s`
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 90) return `≈ ${minutes} min`
+  return `≈ ${Math.floor(minutes / 60)} h ${minutes % 60} min`
+}
+
+const BINDING_WORDS: Record<string, string> = {
+  'requests per minute': 'requests/min binds',
+  'tokens per minute': 'tokens/min binds',
+  'concurrency × latency': 'concurrency × latency binds'
+}
+
+/** "≈ $1.90, ≈ 14 min at your limits (tokens/min binds); Batch API: ≈ $0.95 within 24 h". */
+export function estimateSummary(estimate: {
+  costStandard: number | null
+  costBatch: number | null
+  durationMs: number
+  binding: string
+}): string {
+  const time = `${formatApproxDuration(estimate.durationMs)} at your limits (${BINDING_WORDS[estimate.binding] ?? estimate.binding})`
+  if (estimate.costStandard === null || estimate.costBatch === null)
+    return `${time}; cost unknown for this model`
+  return `≈ ${formatUsd(estimate.costStandard)}, ${time}; Batch API: ≈ ${formatUsd(estimate.costBatch)} within 24 h`
+}
