@@ -1,18 +1,22 @@
 import { Command, CommanderError } from 'commander'
 import pkg from '../../package.json'
+import { registerJobs } from './commands/jobs'
+import { registerRun } from './commands/run'
 import { registerSimulate } from './commands/simulate'
+import { ExitCodes } from './exit-codes'
+import { UsageError } from './run/settings'
 
 /** Where the CLI writes: injectable so tests read what a person would see. */
 export interface CliIo {
   out: (line: string) => void
   err: (line: string) => void
+  /** Rewrites the live status line (a terminal only); '' clears it. */
+  status: (line: string) => void
+  isTTY: boolean
 }
 
-/** Exit codes shared by every command. */
-export const ExitCodes = { ok: 0, someFailed: 1, usage: 2, stopped: 3, interrupted: 130 } as const
-
-/** Builds the `photoscribe` program. */
-export function buildProgram(io: CliIo): Command {
+/** Builds the `photoscribe` program; `setExit` receives a command's own exit code. */
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command()
     .name('photoscribe')
     .description('Turn folders of product photos into SEO copy with OpenAI vision models.')
@@ -20,19 +24,22 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
   registerSimulate(program, io.out)
+  registerRun(program, io, setExit)
+  registerJobs(program, io)
   return program
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to its exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io)
+  let code: number = ExitCodes.ok
+  const program = buildProgram(io, (c) => (code = c))
   try {
     await program.parseAsync(argv, { from: 'user' })
-    return ExitCodes.ok
+    return code
   } catch (error) {
     if (error instanceof CommanderError)
       return error.exitCode === 0 ? ExitCodes.ok : ExitCodes.usage
     io.err(`photoscribe: ${error instanceof Error ? error.message : String(error)}`)
-    return ExitCodes.stopped
+    return error instanceof UsageError ? ExitCodes.usage : ExitCodes.stopped
   }
 }

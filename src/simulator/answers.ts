@@ -22,20 +22,42 @@ export function answerSeed(images: readonly ReceivedImage[], prompt: string): st
   return images.map((image) => image.sha256.slice(0, 8)).join('-') || `text-${prompt.length}`
 }
 
-/** The plain-text answer: derived from the images (size, orientation, hash). */
+const COLOURS: [string, [number, number, number]][] = [
+  ['white', [240, 240, 240]],
+  ['black', [25, 25, 25]],
+  ['grey', [128, 128, 128]],
+  ['red', [200, 50, 40]],
+  ['orange', [230, 120, 40]],
+  ['yellow', [230, 200, 60]],
+  ['green', [50, 160, 90]],
+  ['blue', [45, 105, 180]],
+  ['purple', [110, 75, 150]],
+  ['brown', [140, 90, 45]],
+  ['pink', [230, 140, 170]]
+]
+
+function colourName({ r, g, b }: { r: number; g: number; b: number }): string {
+  const distance = ([cr, cg, cb]: [number, number, number]): number =>
+    (r - cr) ** 2 + (g - cg) ** 2 + (b - cb) ** 2
+  return COLOURS.reduce((best, c) => (distance(c[1]) < distance(best[1]) ? c : best))[0]
+}
+
+/** The plain-text answer: derived from the images (colour, shape), within any "N to M characters" the prompt asks for. */
 export function textAnswer(images: readonly ReceivedImage[], prompt: string): string {
   if (images.length === 0) return `Simulated answer to a ${prompt.length}-character prompt.`
-  return images
-    .map((image) => {
-      const shape =
-        image.width > image.height
-          ? 'landscape'
-          : image.width < image.height
-            ? 'portrait'
-            : 'square'
-      return `A ${shape} product photo (${image.width}×${image.height}, ref ${image.sha256.slice(0, 6)}) on a clean background.`
-    })
-    .join(' ')
+  const image = images[0]
+  const shape =
+    image.width > image.height ? 'wide' : image.width < image.height ? 'tall' : 'compact'
+  const ref = image.sha256.slice(0, 6)
+  let text = `Discover this ${colourName(image.dominant)} ${shape} product with a clean, modern design, photographed on a neutral background (ref ${ref}).`
+  const window = /(\d+)\s*(?:to|–|-)\s*(\d+)\s*characters/i.exec(prompt)
+  if (window) {
+    const [min, max] = [Number(window[1]), Number(window[2])]
+    const filler = ' Built for everyday use, easy to care for and a thoughtful gift.'
+    if (text.length < min) text = `${text}${filler}`
+    if (text.length > max) text = `${text.slice(0, max).replace(/[\s,.]+\S*$/, '')}.`
+  }
+  return text
 }
 
 /** A value that satisfies `schema`, derived deterministically from `seed` and the field name. */

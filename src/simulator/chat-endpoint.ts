@@ -19,7 +19,7 @@ export interface ChatContext {
   hold: (res: ServerResponse) => void
 }
 
-type Logged = Omit<LogEntry, 'seq' | 'at' | 'method' | 'path' | 'key'>
+type Logged = Omit<LogEntry, 'seq' | 'at' | 'time' | 'method' | 'path' | 'key'>
 
 /** `POST /v1/chat/completions` for an authenticated key: limits, faults, latency, answer. */
 export async function handleChat(
@@ -46,10 +46,17 @@ export async function handleChat(
   if (clientGone || res.destroyed) return { ...facts, status: 0, outcome: 'client_gone' }
   if (fault) return { ...facts, ...(await applyFault(fault, res, headers, ctx)) }
   const completion = buildCompletion(prepared, ctx.nextId(), Math.floor(ctx.options.now() / 1000))
+  const answeredAt = Date.now()
   sendJson(res, 200, completion, { ...headers, 'x-request-id': `req_${ctx.nextId()}` })
   account.successes++
   const usage = completion.usage as { completion_tokens: number }
-  return { ...facts, status: 200, outcome: 'ok', completionTokens: usage.completion_tokens }
+  return {
+    ...facts,
+    status: 200,
+    outcome: 'ok',
+    completionTokens: usage.completion_tokens,
+    answeredAt
+  }
 }
 
 function admission(

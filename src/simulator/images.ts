@@ -11,6 +11,8 @@ export interface ReceivedImage {
   format: string
   detail: Detail
   bytes: number
+  /** The image's dominant colour, for answers that describe it. */
+  dominant: { r: number; g: number; b: number }
 }
 
 const ACCEPTED = ['png', 'jpeg', 'gif', 'webp']
@@ -51,6 +53,7 @@ export async function receiveImage(url: string, detail: Detail): Promise<Receive
     throw invalidRequest('invalid_image_format', UNSUPPORTED_MESSAGE, 'messages')
   }
   return {
+    dominant: await productColour(bytes),
     sha256: createHash('sha256').update(bytes).digest('hex'),
     width: meta.autoOrient?.width ?? meta.width,
     height: meta.autoOrient?.height ?? meta.height,
@@ -58,4 +61,24 @@ export async function receiveImage(url: string, detail: Detail): Promise<Receive
     detail,
     bytes: bytes.length
   }
+}
+
+/** The product's colour: the most saturated pixel of a 16×16 thumbnail (backdrops are grey or white). */
+async function productColour(bytes: Buffer): Promise<{ r: number; g: number; b: number }> {
+  const pixels = await sharp(bytes)
+    .resize(16, 16, { fit: 'fill' })
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer()
+    .catch(() => null)
+  if (!pixels) return { r: 128, g: 128, b: 128 }
+  let best = { r: 128, g: 128, b: 128 }
+  let bestSaturation = 40
+  for (let i = 0; i + 2 < pixels.length; i += 3) {
+    const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]]
+    const saturation = Math.max(r, g, b) - Math.min(r, g, b)
+    if (saturation > bestSaturation) [best, bestSaturation] = [{ r, g, b }, saturation]
+  }
+  return best
 }

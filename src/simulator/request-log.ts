@@ -3,8 +3,12 @@ import { appendFileSync } from 'node:fs'
 /** One request as the simulator saw it: tests and benchmarks assert on these. */
 export interface LogEntry {
   seq: number
-  /** Milliseconds since the simulator started. */
+  /** Milliseconds since the simulator started (on its clock). */
   at: number
+  /** Wall-clock time the request ended (Date.now()), to compare with other processes' records. */
+  time: number
+  /** Wall-clock time just before a successful answer was written: no client can have it earlier. */
+  answeredAt?: number
   method: string
   path: string
   /** The key's last four characters, never the key. */
@@ -33,10 +37,11 @@ export class RequestLog {
   }
 
   /** Records an entry (seq and time are filled in). */
-  add(entry: Omit<LogEntry, 'seq' | 'at'>): LogEntry {
+  add(entry: Omit<LogEntry, 'seq' | 'at' | 'time'>): LogEntry {
     const full: LogEntry = {
       seq: this.entries.length + 1,
       at: this.now() - this.startedAt,
+      time: Date.now(),
       ...entry
     }
     this.entries.push(full)

@@ -26,7 +26,7 @@ export interface Simulator {
   close(): Promise<void>
 }
 
-type Outcome = Omit<LogEntry, 'seq' | 'at' | 'method' | 'path' | 'key'>
+type Outcome = Omit<LogEntry, 'seq' | 'at' | 'time' | 'method' | 'path' | 'key'>
 type Route = (
   req: IncomingMessage,
   res: ServerResponse,

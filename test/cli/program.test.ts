@@ -8,7 +8,12 @@ import { runCli } from '../../src/cli/program'
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = []
   const err: string[] = []
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) })
+  const code = await runCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    status: () => {},
+    isTTY: false
+  })
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 

@@ -22,7 +22,7 @@ describe('simulator: chat completions, charges and headers', () => {
     expect(usage.prompt_tokens).toBe(TEXT_TOKENS + 765)
     expect(sim.log.entries[0].chargeTokens).toBe(TEXT_TOKENS + 765 + 100)
     const content = (body.choices as { message: { content: string } }[])[0].message.content
-    expect(content).toContain('1024×1024')
+    expect(content).toMatch(/compact product .*\(ref [0-9a-f]{6}\)/)
     expect(headers.get('x-ratelimit-limit-requests')).toBe('500')
     expect(headers.get('x-ratelimit-remaining-requests')).toBe('499')
     expect(headers.get('x-ratelimit-reset-tokens')).toMatch(/^\d+(\.\d+)?(ms|s)$/)

@@ -162,7 +162,7 @@ describe('simulator: the openai SDK talks to it', () => {
         ]
       })
       .withResponse()
-    expect(data.choices[0].message.content).toContain('800×600')
+    expect(data.choices[0].message.content).toContain('wide product')
     expect(response.headers.get('x-ratelimit-limit-tokens')).toBe('200000')
   })
 })

@@ -1,0 +1,27 @@
+import type { Command } from 'commander'
+import { listJobs } from '../../main/core/jobs/job-store'
+import type { CliIo } from '../program'
+import { dataDirFrom } from '../run/settings'
+
+/** Registers `jobs`: every job in the data folder, unfinished ones marked resumable. */
+export function registerJobs(program: Command, io: CliIo): void {
+  program
+    .command('jobs')
+    .description('list jobs (unfinished ones can be resumed with run --resume)')
+    .option(
+      '--data-dir <dir>',
+      'where jobs live (default: the desktop app’s folder, or PHOTOSCRIBE_DATA_DIR)'
+    )
+    .option('--json', 'print JSON lines', false)
+    .action(async (flags: { dataDir?: string; json: boolean }) => {
+      const jobs = await listJobs(dataDirFrom(flags))
+      if (jobs.length === 0 && !flags.json) io.out('No jobs yet.')
+      for (const job of jobs) {
+        if (flags.json) io.out(JSON.stringify({ event: 'job', ...job }))
+        else
+          io.out(
+            `${job.id}  ${job.finished ? 'finished  ' : 'resumable '} ${job.counts.done}/${job.counts.total} done, ${job.counts.failed} failed  ${job.name}`
+          )
+      }
+    })
+}

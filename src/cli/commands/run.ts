@@ -1,0 +1,56 @@
+import type { Command } from 'commander'
+import { imageCharge, numberIn } from '../options'
+import type { CliIo } from '../program'
+import { executeRun } from '../run/execute'
+import type { RunFlags } from '../run/settings'
+
+/** Registers `run`; the action's exit code goes to `setExit`. */
+export function registerRun(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('run')
+    .description('describe photos (files or folders) with a vision model and write the results')
+    .argument('[inputs...]', 'photos and folders (searched recursively)')
+    .option('--out <file>', 'where to write the results (.json or .jsonl)')
+    .option('--template <id>', 'what to write for each photo', 'seo-meta')
+    .option('--model <id>', 'the vision model', 'gpt-4.1-mini')
+    .option('--detail <low|high|auto>', 'image detail: low is cheapest', 'low')
+    .option('--lang <language>', 'output language (en, es, de, fr, pt, ja, zh, or any name)', 'en')
+    .option(
+      '--rpm <n>',
+      'requests per minute of your key (default: the model’s tier-1 limit)',
+      numberIn('--rpm', 1)
+    )
+    .option(
+      '--tpm <n>',
+      'tokens per minute of your key (default: the model’s tier-1 limit)',
+      numberIn('--tpm', 1)
+    )
+    .option(
+      '--concurrency <n>',
+      'most requests in flight at once',
+      numberIn('--concurrency', 1, 2000),
+      500
+    )
+    .option(
+      '--budget <usd>',
+      'stop (resumably) before spending more than this',
+      numberIn('--budget', 0)
+    )
+    .option(
+      '--image-charge <formula|n>',
+      'how the endpoint charges an image against tokens/min (OpenAI: ~800)',
+      imageCharge,
+      800
+    )
+    .option('--dry-run', 'show what it would cost and how long it would take; send nothing', false)
+    .option('--resume <job>', 'continue a job that stopped or was interrupted')
+    .option('--demo', 'use the built-in simulator and sample photos (no key needed)', false)
+    .option('--json', 'print JSON lines instead of text', false)
+    .option(
+      '--data-dir <dir>',
+      'where jobs and caches live (default: the desktop app’s folder, or PHOTOSCRIBE_DATA_DIR)'
+    )
+    .action(async (inputs: string[], flags: RunFlags) =>
+      setExit(await executeRun(inputs, flags, io))
+    )
+}

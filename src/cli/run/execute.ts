@@ -1,0 +1,137 @@
+import { estimateSummary } from '@shared/format/estimate-summary'
+import { resultRows } from '../../main/core/export/rows'
+import { writeJsonRows } from '../../main/core/export/write-json'
+import { estimateFromPhotos } from '../../main/core/jobs/dry-run'
+import { loadJob, type StoredJob } from '../../main/core/jobs/job-store'
+import { newJob } from '../../main/core/jobs/new-job'
+import { JobRun } from '../../main/core/jobs/run-job'
+import { proxyAwareFetch } from '../../main/core/openai/proxy-fetch'
+import { createOpenAITransport } from '../../main/core/openai/transport'
+import { systemClock } from '../../main/core/scheduler/clock'
+import type { Simulator } from '../../simulator/server'
+import { ExitCodes } from '../exit-codes'
+import type { CliIo } from '../program'
+import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from './demo'
+import { progressJson, progressLine } from './progress-line'
+import { exitCodeFor, summaryJson, summaryLines } from './report'
+import { UsageError, checkOut, dataDirFrom, settingsFromFlags, type RunFlags } from './settings'
+
+interface Endpoint {
+  apiKey: string
+  baseURL?: string
+  simulator?: Simulator
+}
+
+const NO_KEY =
+  'No OpenAI API key: set OPENAI_API_KEY (https://platform.openai.com/api-keys), and OPENAI_BASE_URL for another OpenAI-compatible endpoint — or add --demo to try Photoscribe with the built-in simulator and sample photos.'
+
+/** `photoscribe run`: a new job (or --resume), its live progress, the results file, an exit code. */
+export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): Promise<number> {
+  const dataDir = dataDirFrom(flags)
+  if (flags.demo && inputs.length === 0) inputs = [samplesDir()]
+  if (flags.demo && flags.rpm === undefined) Object.assign(flags, DEMO_LIMITS)
+  const endpoint = flags.dryRun ? { apiKey: '' } : await openEndpoint(flags)
+  try {
+    const job = flags.resume
+      ? await resumeJob(dataDir, flags)
+      : await newJob(dataDir, settingsFromFlags(inputs, flags, endpoint.baseURL))
+    if (flags.dryRun) return await dryRun(job, io)
+    return await runToEnd(job, dataDir, endpoint, flags, io)
+  } finally {
+    await endpoint.simulator?.close()
+  }
+}
+
+async function openEndpoint(flags: RunFlags): Promise<Endpoint> {
+  if (flags.demo) {
+    const simulator = await startDemoSimulator()
+    return { apiKey: DEMO_KEY, baseURL: simulator.url, simulator }
+  }
+  const apiKey = process.env.OPENAI_API_KEY
+  if (!apiKey) throw new UsageError(NO_KEY)
+  return { apiKey, baseURL: process.env.OPENAI_BASE_URL || undefined }
+}
+
+async function resumeJob(dataDir: string, flags: RunFlags): Promise<StoredJob> {
+  if (!flags.dryRun) checkOut(flags.out)
+  return loadJob(dataDir, flags.resume!).catch((error: Error) => {
+    throw new UsageError(`--resume: ${error.message}`)
+  })
+}
+
+async function dryRun(job: StoredJob, io: CliIo): Promise<number> {
+  const { settings } = job
+  const estimate = await estimateFromPhotos(job.state, settings, [
+    { rpm: settings.rpm, tpm: settings.tpm }
+  ])
+  io.out(
+    `${estimate.requests} photos · ${estimate.promptTokens.toLocaleString('en')} prompt tokens · ~${estimate.outputTokens.toLocaleString('en')} answer tokens · ${settings.model}, ${settings.detail} detail`
+  )
+  io.out(estimateSummary(estimate))
+  if (estimate.unreadable > 0)
+    io.out(`${estimate.unreadable} photo(s) could not be read and are not counted.`)
+  io.out(
+    `Nothing was sent. Job ${job.id} is saved; run it with: photoscribe run --resume ${job.id} --out results.json`
+  )
+  return ExitCodes.ok
+}
+
+async function runToEnd(
+  job: StoredJob,
+  dataDir: string,
+  endpoint: Endpoint,
+  flags: RunFlags,
+  io: CliIo
+): Promise<number> {
+  const { settings } = job
+  announce(job, dataDir, flags.json, io)
+  const transport = createOpenAITransport(
+    { baseURL: endpoint.baseURL ?? settings.baseURL, fetch: proxyAwareFetch(process.env) },
+    new Map([['key-1', endpoint.apiKey]])
+  )
+  const keys = [
+    {
+      id: 'key-1',
+      label: flags.demo ? 'demo' : `…${endpoint.apiKey.slice(-4)}`,
+      rpm: flags.rpm ?? settings.rpm,
+      tpm: flags.tpm ?? settings.tpm
+    }
+  ]
+  const live = io.isTTY && !flags.json
+  const run = new JobRun(job, {
+    dataDir,
+    transport,
+    keys,
+    clock: systemClock,
+    onProgress: (update) =>
+      flags.json
+        ? io.out(progressJson(update, systemClock.now()))
+        : live
+          ? io.status(progressLine(update, systemClock.now()))
+          : undefined
+  })
+  const onSignal = (): void => run.cancel()
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  const started = performance.now()
+  const outcome = await run.run().finally(() => {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  })
+  io.status('')
+  await writeJsonRows(flags.out!, resultRows(job.state))
+  const seconds = (performance.now() - started) / 1000
+  for (const line of flags.json
+    ? summaryJson(job.id, outcome, job.state, seconds)
+    : summaryLines(job.id, outcome, job.state, seconds))
+    io.out(line)
+  if (!flags.json) io.out(`Results: ${flags.out}`)
+  return exitCodeFor(outcome, job.state)
+}
+
+function announce(job: StoredJob, dataDir: string, json: boolean, io: CliIo): void {
+  if (json) return io.out(JSON.stringify({ event: 'job', jobId: job.id, dataDir }))
+  io.out(
+    `Job ${job.id} · ${job.state.items.size} photos · ${job.settings.model} · data in ${dataDir}`
+  )
+}

@@ -1,0 +1,61 @@
+import { formatUsd } from '@shared/format/estimate-summary'
+import { countItems, type JobState } from '../../main/core/jobs/job-state'
+import type { JobOutcome } from '../../main/core/scheduler/types'
+import { ExitCodes } from '../exit-codes'
+
+/** The exit code for how a run ended. */
+export function exitCodeFor(outcome: JobOutcome, state: JobState): number {
+  if (outcome.status === 'cancelled') return ExitCodes.interrupted
+  if (outcome.status === 'stopped') return ExitCodes.stopped
+  return countItems(state).failed > 0 ? ExitCodes.someFailed : ExitCodes.ok
+}
+
+/** The end-of-run summary and the failed files with their reasons, as text lines. */
+export function summaryLines(
+  jobId: string,
+  outcome: JobOutcome,
+  state: JobState,
+  seconds: number
+): string[] {
+  const counts = countItems(state)
+  const spent = [...state.items.values()].reduce(
+    (sum, item) => sum + (item.result?.costUsd ?? 0),
+    0
+  )
+  const lines = [
+    `${counts.done} of ${counts.total} photos done · ${counts.failed} failed · ${counts.pending} left · spent ${formatUsd(spent)} · ${seconds.toFixed(1)} s`
+  ]
+  if (outcome.status === 'stopped')
+    lines.push(
+      `Stopped: ${outcome.reason}`,
+      `Nothing is lost. Resume with: photoscribe run --resume ${jobId}`
+    )
+  if (outcome.status === 'cancelled')
+    lines.push(`Interrupted. Resume with: photoscribe run --resume ${jobId}`)
+  for (const item of state.items.values())
+    if (item.status === 'failed') lines.push(`  ✗ ${item.paths.join(', ')}: ${item.reason}`)
+  return lines
+}
+
+/** The same as JSON lines (`--json`). */
+export function summaryJson(
+  jobId: string,
+  outcome: JobOutcome,
+  state: JobState,
+  seconds: number
+): string[] {
+  const counts = countItems(state)
+  const failed = [...state.items.values()]
+    .filter((i) => i.status === 'failed')
+    .map((i) => JSON.stringify({ event: 'failed', files: i.paths, code: i.code, reason: i.reason }))
+  return [
+    ...failed,
+    JSON.stringify({
+      event: 'summary',
+      jobId,
+      outcome,
+      ...counts,
+      seconds: Math.round(seconds * 10) / 10
+    })
+  ]
+}

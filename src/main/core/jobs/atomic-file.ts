@@ -1,0 +1,23 @@
+import { open, rename } from 'node:fs/promises'
+import { dirname } from 'node:path'
+
+/** Writes a file so a crash leaves either the old or the new content: temp, fsync, rename, fsync dir. */
+export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`
+  const file = await open(temp, 'w')
+  try {
+    await file.writeFile(data)
+    await file.sync()
+  } finally {
+    await file.close()
+  }
+  await rename(temp, path)
+  const dir = await open(dirname(path), 'r')
+  try {
+    await dir.sync()
+  } catch {
+    // Some file systems cannot fsync a directory; the rename itself is still atomic.
+  } finally {
+    await dir.close()
+  }
+}

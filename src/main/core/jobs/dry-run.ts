@@ -1,0 +1,66 @@
+import sharp from 'sharp'
+import { findModel, type RateLimits } from '@shared/models/catalog'
+import { apiImageSize } from '@shared/models/image-tokens'
+import { resolvePrices } from '../estimate/catalog-overrides'
+import { estimateJob, type JobEstimate } from '../estimate/job-estimate'
+import { estimateRequest, type RequestEstimate } from '../estimate/request-estimate'
+import { findTemplate } from '../templates/builtins'
+import { buildRequest } from '../templates/build-request'
+import { expectedOutputTokens } from '../templates/template'
+import { photoVariables } from './job-request'
+import type { JobState } from './job-state'
+import type { JobSettings } from './job-store'
+
+/** The estimate of a job before it runs: from each photo's header (its size), nothing sent. */
+export async function estimateFromPhotos(
+  state: JobState,
+  settings: JobSettings,
+  keys: RateLimits[],
+  expectedLatencyMs = 3000
+): Promise<JobEstimate & { unreadable: number }> {
+  const model = findModel(settings.model)
+  const template = findTemplate(settings.templateId)
+  if (!model || !template)
+    throw new Error(`Cannot estimate: unknown ${model ? 'template' : 'model'}.`)
+  const requests: RequestEstimate[] = []
+  let unreadable = 0
+  for (const item of state.items.values()) {
+    if (item.status !== 'pending') continue
+    const meta = await sharp(item.paths[0])
+      .metadata()
+      .catch(() => null)
+    if (!meta?.width || !meta.height) {
+      unreadable++
+      continue
+    }
+    const size = apiImageSize(
+      meta.autoOrient ?? { width: meta.width, height: meta.height },
+      settings.detail,
+      model.imageTokens
+    )
+    const built = buildRequest(
+      template,
+      photoVariables(item, settings),
+      { dataUrl: '', detail: settings.detail },
+      model,
+      settings.model
+    )
+    const shape = {
+      model,
+      texts: built.texts,
+      images: [size],
+      detail: settings.detail,
+      maxCompletionTokens: template.maxCompletionTokens,
+      expectedOutputTokens: expectedOutputTokens(template)
+    }
+    requests.push(estimateRequest(shape, settings.imageAdmission))
+  }
+  const estimate = estimateJob({
+    requests,
+    prices: resolvePrices(settings.model),
+    keys,
+    maxConcurrency: settings.maxConcurrency,
+    expectedLatencyMs
+  })
+  return { ...estimate, unreadable }
+}

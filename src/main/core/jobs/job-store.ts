@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Detail } from '@shared/models/image-tokens'
+import { writeFileAtomic } from './atomic-file'
+import { readJournal } from './journal'
+import { countItems, foldJournal, type JobState } from './job-state'
+
+/** The settings a job was started with; resuming uses exactly these. Never holds an API key. */
+export interface JobSettings {
+  name: string
+  inputs: string[]
+  templateId: string
+  language: string
+  model: string
+  detail: Detail
+  rpm: number
+  tpm: number
+  maxConcurrency: number
+  budgetUsd?: number
+  baseURL?: string
+  /** How the endpoint charges images against tokens/min: billed tokens, or a flat amount. */
+  imageAdmission: 'formula' | number
+  jpegQuality: number
+  createdAt: string
+}
+
+/** A job on disk: its folder, settings and replayed state. */
+export interface StoredJob {
+  id: string
+  dir: string
+  journalPath: string
+  settings: JobSettings
+  state: JobState
+  tornTail: boolean
+}
+
+export const jobsDir = (dataDir: string): string => join(dataDir, 'jobs')
+
+function newJobId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
+  return `${stamp}-${randomBytes(2).toString('hex')}`
+}
+
+/** Creates `<data>/jobs/<id>/` with `job.json` written atomically. */
+export async function createJob(dataDir: string, settings: JobSettings): Promise<StoredJob> {
+  const id = newJobId(new Date(settings.createdAt))
+  const dir = join(jobsDir(dataDir), id)
+  await mkdir(dir, { recursive: true })
+  await writeFileAtomic(
+    join(dir, 'job.json'),
+    JSON.stringify({ version: 1, id, settings }, null, 2)
+  )
+  return {
+    id,
+    dir,
+    journalPath: join(dir, 'journal.jsonl'),
+    settings,
+    state: foldJournal([]),
+    tornTail: false
+  }
+}
+
+/** Loads a job and replays its journal. */
+export async function loadJob(dataDir: string, id: string): Promise<StoredJob> {
+  const dir = join(jobsDir(dataDir), id)
+  let raw: string
+  try {
+    raw = await readFile(join(dir, 'job.json'), 'utf8')
+  } catch {
+    throw new Error(`There is no job "${id}" in ${jobsDir(dataDir)}.`)
+  }
+  const { settings } = JSON.parse(raw) as { settings: JobSettings }
+  const journalPath = join(dir, 'journal.jsonl')
+  const { events, tornTail } = await readJournal(journalPath)
+  return { id, dir, journalPath, settings, state: foldJournal(events), tornTail }
+}
+
+/** Every job, newest first, with its counts: unfinished ones can be resumed. */
+export async function listJobs(dataDir: string): Promise<
+  {
+    id: string
+    name: string
+    createdAt: string
+    finished: boolean
+    counts: ReturnType<typeof countItems>
+  }[]
+> {
+  const ids = await readdir(jobsDir(dataDir)).catch(() => [] as string[])
+  const jobs = []
+  for (const id of ids.sort().reverse()) {
+    const job = await loadJob(dataDir, id).catch(() => null)
+    if (job)
+      jobs.push({
+        id,
+        name: job.settings.name,
+        createdAt: job.settings.createdAt,
+        finished: job.state.finished,
+        counts: countItems(job.state)
+      })
+  }
+  return jobs
+}

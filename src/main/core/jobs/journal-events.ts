@@ -1,0 +1,26 @@
+/** What one answered photo produced, as the journal, the cache and the exports keep it. */
+export interface ItemResult {
+  /** The model's answer as text (for multi-field templates, the JSON text). */
+  text: string
+  /** Parsed fields for multi-field templates. */
+  fields?: Record<string, unknown>
+  model: string
+  promptTokens: number
+  completionTokens: number
+  costUsd: number
+  latencyMs: number
+  finishReason: string
+  /** Served by the result cache: nothing was sent or paid. */
+  fromCache: boolean
+  /** A rule the answer broke, when it is kept for review. */
+  review?: string
+}
+
+/** One line of `journal.jsonl`. Replay folds them into every item's state. */
+export type JournalEvent =
+  | { e: 'added'; id: string; sha256: string; bytes: number; paths: string[] }
+  | { e: 'rejected'; id: string; path: string; reason: string }
+  | { e: 'done'; id: string; at: number; result: ItemResult }
+  | { e: 'failed'; id: string; at: number; code: string; reason: string }
+  | { e: 'stopped'; at: number; kind: string; reason: string }
+  | { e: 'finished'; at: number }

@@ -1,0 +1,37 @@
+import { ingest } from '../ingest/ingest'
+import { Journal } from './journal'
+import type { JournalEvent } from './journal-events'
+import { foldJournal } from './job-state'
+import { createJob, type JobSettings, type StoredJob } from './job-store'
+
+/**
+ * Starts a job from its inputs: lists and hashes the photos (duplicates become one item with every
+ * path), writes `job.json`, and journals every item, so the job can be resumed from here on.
+ */
+export async function newJob(
+  dataDir: string,
+  settings: JobSettings,
+  onFound: (files: number) => void = () => {}
+): Promise<StoredJob> {
+  const found = await ingest(settings.inputs, onFound)
+  const job = await createJob(dataDir, settings)
+  const events: JournalEvent[] = [
+    ...found.photos.map((photo, i): JournalEvent => ({
+      e: 'added',
+      id: `p${i + 1}`,
+      sha256: photo.sha256,
+      bytes: photo.bytes,
+      paths: photo.paths
+    })),
+    ...found.rejected.map((file, i): JournalEvent => ({
+      e: 'rejected',
+      id: `r${i + 1}`,
+      path: file.path,
+      reason: file.reason
+    }))
+  ]
+  const journal = await Journal.open(job.journalPath)
+  await journal.append(...events)
+  await journal.close()
+  return { ...job, state: foldJournal(events) }
+}

@@ -1,0 +1,86 @@
+import type { JobTracker } from '../scheduler/totals'
+import type { JobOutcome } from '../scheduler/types'
+import { Journal, JournalError } from './journal'
+import type { ItemResult, JournalEvent } from './journal-events'
+import type { StoredJob } from './job-store'
+import type { ResultCache } from './result-cache'
+
+/**
+ * Writes every item outcome to the journal (fsync) before the state, the totals and the window
+ * hear of it. A journal that cannot be written stops the job (`onFailure`): answers must never be
+ * paid for and then lost.
+ */
+export class JobRecorder {
+  failure: JobOutcome | null = null
+  private readonly writes = new Set<Promise<void>>()
+
+  private constructor(
+    private readonly job: StoredJob,
+    private readonly journal: Journal,
+    private readonly results: ResultCache,
+    private readonly tracker: JobTracker,
+    private readonly onFailure: () => void
+  ) {}
+
+  static async open(
+    job: StoredJob,
+    results: ResultCache,
+    tracker: JobTracker,
+    onFailure: () => void
+  ): Promise<JobRecorder> {
+    return new JobRecorder(job, await Journal.open(job.journalPath), results, tracker, onFailure)
+  }
+
+  cached(key: string): Promise<ItemResult | null> {
+    return this.results.get(key)
+  }
+
+  done(id: string, result: ItemResult, cacheKey: string | null): Promise<void> {
+    return this.track(async () => {
+      await this.journal.append({ e: 'done', id, at: Date.now(), result })
+      const item = this.job.state.items.get(id)
+      if (item) Object.assign(item, { status: 'done', result })
+      this.tracker.recordDone(result)
+      if (cacheKey) await this.results.put(cacheKey, result).catch(() => undefined)
+    })
+  }
+
+  failed(id: string, code: string, reason: string): Promise<void> {
+    return this.track(async () => {
+      await this.journal.append({ e: 'failed', id, at: Date.now(), code, reason })
+      const item = this.job.state.items.get(id)
+      if (item) Object.assign(item, { status: 'failed', code, reason })
+      this.tracker.recordFailed()
+    })
+  }
+
+  /** Resolves when every write so far is on disk (or has failed). */
+  async idle(): Promise<void> {
+    while (this.writes.size > 0) await Promise.all(this.writes)
+  }
+
+  /** Records how the run ended (finished, or stopped with the reason) and closes the journal. */
+  async close(outcome: JobOutcome, allSettled: boolean): Promise<void> {
+    const event: JournalEvent | null =
+      outcome.status === 'completed' && allSettled
+        ? { e: 'finished', at: Date.now() }
+        : outcome.status === 'stopped'
+          ? { e: 'stopped', at: Date.now(), kind: outcome.kind, reason: outcome.reason }
+          : null
+    if (event && !this.failure) await this.journal.append(event).catch(() => undefined)
+    await this.journal.close()
+  }
+
+  private track(write: () => Promise<void>): Promise<void> {
+    const promise = write().catch((error: unknown) => {
+      if (!(error instanceof JournalError)) throw error
+      if (!this.failure) {
+        this.failure = { status: 'stopped', kind: 'journal', reason: error.message }
+        this.onFailure()
+      }
+    })
+    const tracked = promise.finally(() => this.writes.delete(tracked))
+    this.writes.add(tracked)
+    return tracked
+  }
+}

@@ -1,0 +1,234 @@
+import { join } from 'node:path'
+import type { ChatCompletion } from 'openai/resources/chat/completions'
+import { formatUsd } from '@shared/format/estimate-summary'
+import { findModel } from '@shared/models/catalog'
+import { resolvePrices } from '../estimate/catalog-overrides'
+import { PreparedImageCache } from '../images/cache'
+import { boundedMap } from '../images/lookahead'
+import { createPreparer, type PrepareOutcome } from '../images/prepare'
+import { DEFAULT_PREPROCESS } from '../images/preprocess'
+import type { ChatTransport } from '../openai/transport'
+import type { Clock } from '../scheduler/clock'
+import { createProgressFeed, type ProgressUpdate } from '../scheduler/progress-feed'
+import { Scheduler, type SchedulerEvent } from '../scheduler/scheduler'
+import { JobTracker } from '../scheduler/totals'
+import { resolveSchedulerOptions, type JobOutcome, type KeySpec } from '../scheduler/types'
+import { findTemplate } from '../templates/builtins'
+import { parseAnswer } from '../templates/parse-answer'
+import type { Template } from '../templates/template'
+import { Budget } from './budget'
+import { jobRequest, type JobRequest } from './job-request'
+import { countItems, type JobItem } from './job-state'
+import type { StoredJob } from './job-store'
+import { JobRecorder } from './recorder'
+import { ResultCache } from './result-cache'
+
+/** What a job run needs from the outside world. */
+export interface EngineContext {
+  dataDir: string
+  transport: ChatTransport
+  keys: KeySpec[]
+  clock: Clock
+  onProgress?: (update: ProgressUpdate) => void
+  lookahead?: number
+}
+
+const IMAGE_CACHE_BYTES = 2 * 1024 ** 3
+
+/** Runs (or resumes) one job to its end, a stop, or a cancel. Everything answered is journaled first. */
+export class JobRun {
+  private readonly scheduler: Scheduler
+  private readonly tracker: JobTracker
+  private readonly template: Template
+  private readonly budget: Budget
+  private readonly requests = new Map<string, JobRequest>()
+  private recorder!: JobRecorder
+  private stopReason: JobOutcome | null = null
+  private outcome: JobOutcome = { status: 'cancelled' }
+  private readonly emit: (event: SchedulerEvent) => void
+
+  constructor(
+    private readonly job: StoredJob,
+    private readonly ctx: EngineContext
+  ) {
+    const template = findTemplate(job.settings.templateId)
+    if (!template) throw new Error(`Unknown template "${job.settings.templateId}".`)
+    this.template = template
+    const counts = countItems(job.state)
+    const previous = [...job.state.items.values()]
+      .map((i) => i.result)
+      .filter((r) => r !== undefined)
+    const sum = (pick: (r: (typeof previous)[number]) => number): number =>
+      previous.reduce((s, r) => s + pick(r), 0)
+    this.budget = new Budget(
+      job.settings.budgetUsd,
+      sum((r) => r.costUsd)
+    )
+    this.tracker = new JobTracker(ctx.clock, {
+      ...counts,
+      tokensIn: sum((r) => r.promptTokens),
+      tokensOut: sum((r) => r.completionTokens),
+      costUsd: sum((r) => r.costUsd)
+    })
+    const feed = createProgressFeed(
+      ctx.clock,
+      100,
+      { keys: () => this.scheduler.keys(), totals: () => this.tracker.totals() },
+      (u) => ctx.onProgress?.(u)
+    )
+    this.emit = feed
+    const options = resolveSchedulerOptions({
+      keys: ctx.keys,
+      clock: ctx.clock,
+      maxConcurrency: job.settings.maxConcurrency
+    })
+    this.scheduler = new Scheduler(ctx.transport, options, (event) => this.onSchedulerEvent(event))
+  }
+
+  get id(): string {
+    return this.job.id
+  }
+
+  pause(): void {
+    this.scheduler.pause()
+  }
+
+  resume(): void {
+    this.scheduler.resume()
+  }
+
+  /** Stops at once; in-flight requests are aborted and stay pending (resumable). */
+  cancel(): void {
+    this.scheduler.cancel()
+  }
+
+  async run(): Promise<JobOutcome> {
+    const results = new ResultCache(join(this.ctx.dataDir, 'cache', 'results'))
+    this.recorder = await JobRecorder.open(this.job, results, this.tracker, () =>
+      this.scheduler.cancel()
+    )
+    try {
+      await this.feed()
+    } catch (error) {
+      this.scheduler.cancel()
+      throw error
+    } finally {
+      this.scheduler.endInput()
+      const fromScheduler = await this.scheduler.done
+      await this.recorder.idle()
+      this.outcome = this.recorder.failure ?? this.stopReason ?? fromScheduler
+      await this.recorder.close(this.outcome, countItems(this.job.state).pending === 0)
+      this.emit({ type: 'job', outcome: this.outcome })
+    }
+    return this.outcome
+  }
+
+  /** Prepares pending photos with a bounded look-ahead and hands them to the scheduler. */
+  private async feed(): Promise<void> {
+    const settings = this.job.settings
+    const model = findModel(settings.model)
+    const imageCache = await PreparedImageCache.open(
+      join(this.ctx.dataDir, 'cache', 'images'),
+      IMAGE_CACHE_BYTES
+    )
+    const prepare = createPreparer(
+      {
+        ...DEFAULT_PREPROCESS,
+        detail: settings.detail,
+        jpegQuality: settings.jpegQuality,
+        method: model?.imageTokens ?? { kind: 'tile', base: 85, tile: 170 }
+      },
+      imageCache
+    )
+    const pending = [...this.job.state.items.values()].filter((item) => item.status === 'pending')
+    const prepared = boundedMap(
+      pending,
+      async (item) => ({ item, outcome: await prepare({ id: item.id, path: item.paths[0] }) }),
+      this.ctx.lookahead ?? 8
+    )
+    const prices = resolvePrices(settings.model)
+    for await (const { item, outcome } of prepared) {
+      if (this.scheduler.closed || this.recorder.failure || this.stopReason) break
+      await this.handlePrepared(item, outcome, prices)
+      await this.scheduler.waitForRoom(Math.max(16, this.ctx.keys.length * 32))
+    }
+  }
+
+  private async handlePrepared(
+    item: JobItem,
+    outcome: PrepareOutcome,
+    prices: ReturnType<typeof resolvePrices>
+  ): Promise<void> {
+    if (!outcome.ok) return this.recorder.failed(item.id, outcome.error.code, outcome.error.message)
+    const request = jobRequest(
+      item,
+      outcome.image.prepared,
+      this.template,
+      this.job.settings,
+      prices
+    )
+    const cached = await this.recorder.cached(request.cacheKey)
+    if (cached)
+      return this.recorder.done(
+        item.id,
+        { ...cached, fromCache: true, costUsd: 0, latencyMs: 0 },
+        null
+      )
+    if (!this.budget.reserve(request.estimateUsd)) {
+      // Stop feeding; what is already reserved within the budget finishes.
+      const cap = formatUsd(this.budget.capUsd ?? 0)
+      const reason = `The next photo would take the job over its ${cap} budget (${formatUsd(this.budget.spentUsd)} spent so far). Raise the budget and resume.`
+      this.stopReason = { status: 'stopped', kind: 'budget', reason }
+      return
+    }
+    this.requests.set(item.id, request)
+    this.scheduler.add([request.work])
+  }
+
+  private onSchedulerEvent(event: SchedulerEvent): void {
+    this.tracker.observe(event)
+    if (
+      event.type === 'item' &&
+      (event.state.status === 'done' || event.state.status === 'failed')
+    ) {
+      const request = this.requests.get(event.id)
+      this.requests.delete(event.id)
+      if (event.state.status === 'done')
+        this.answered(event.id, event.state.completion, event.state.latencyMs, request)
+      else {
+        this.budget.settle(request?.estimateUsd ?? 0, 0)
+        void this.recorder.failed(event.id, event.state.kind, event.state.reason)
+      }
+    }
+    if (event.type !== 'job') this.emit(event)
+  }
+
+  private answered(
+    id: string,
+    completion: ChatCompletion,
+    latencyMs: number,
+    request: JobRequest | undefined
+  ): void {
+    const prices = resolvePrices(this.job.settings.model)
+    const usage = completion.usage
+    const costUsd =
+      prices && usage
+        ? (usage.prompt_tokens * prices.input + usage.completion_tokens * prices.output) / 1e6
+        : 0
+    this.budget.settle(request?.estimateUsd ?? 0, costUsd)
+    const parsed = parseAnswer(this.template, completion)
+    if (!parsed.ok) return void this.recorder.failed(id, parsed.code, parsed.reason)
+    const result = {
+      text: parsed.text,
+      fields: parsed.fields,
+      model: completion.model,
+      promptTokens: usage?.prompt_tokens ?? 0,
+      completionTokens: usage?.completion_tokens ?? 0,
+      costUsd,
+      latencyMs,
+      finishReason: completion.choices[0]?.finish_reason ?? 'stop',
+      fromCache: false
+    }
+    void this.recorder.done(id, result, request?.cacheKey ?? null)
+  }
+}

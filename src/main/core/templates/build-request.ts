@@ -1,0 +1,46 @@
+import type { ModelInfo } from '@shared/models/catalog'
+import type { Detail } from '@shared/models/image-tokens'
+import type { ChatBody } from '../openai/transport'
+import { fillVariables, type Template, type TemplateVariables } from './template'
+
+const SYSTEM =
+  'You write e-commerce product copy from product photos. Answer with the requested text only.'
+
+/** A request ready for the scheduler, with the texts the estimator counts. */
+export interface BuiltRequest {
+  body: ChatBody
+  texts: string[][]
+  /** What makes two requests the same for the result cache (besides the image and model). */
+  promptKey: string
+}
+
+/** Builds the chat request for one photo: system + instructions + the image (a data URL). */
+export function buildRequest(
+  template: Template,
+  variables: TemplateVariables,
+  image: { dataUrl: string; detail: Detail },
+  model: ModelInfo | undefined,
+  modelId: string
+): BuiltRequest {
+  const instructions = fillVariables(template.instructions, variables)
+  const body: ChatBody = {
+    model: modelId,
+    max_completion_tokens: template.maxCompletionTokens,
+    messages: [
+      { role: 'system', content: SYSTEM },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: instructions },
+          { type: 'image_url', image_url: { url: image.dataUrl, detail: image.detail } }
+        ]
+      }
+    ]
+  }
+  if (model?.reasoning) body.reasoning_effort = 'low'
+  return {
+    body,
+    texts: [[SYSTEM], [instructions]],
+    promptKey: JSON.stringify([SYSTEM, instructions, template.fields, template.maxCompletionTokens])
+  }
+}

@@ -1,0 +1,222 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli/program'
+import { startSimulator, type Simulator } from '../../src/simulator/server'
+import { photoFolder } from '../helpers/job-fixtures'
+
+let sim: Simulator | undefined
+const saved = { ...process.env }
+beforeEach(() => {
+  delete process.env.OPENAI_API_KEY
+  delete process.env.OPENAI_BASE_URL
+})
+afterEach(async () => {
+  process.env = { ...saved }
+  await sim?.close()
+  sim = undefined
+})
+
+async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    status: () => {},
+    isTTY: false
+  })
+  return { code, out, err: err.join('\n') }
+}
+
+async function useSimulator(
+  options: Parameters<typeof startSimulator>[0] = {},
+  key = 'sk-cli-0001'
+): Promise<void> {
+  sim = await startSimulator({ latencyMs: 5, ...options })
+  process.env.OPENAI_API_KEY = key
+  process.env.OPENAI_BASE_URL = sim.url
+}
+
+const events = (lines: string[]): Record<string, unknown>[] =>
+  lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+
+describe('photoscribe run', () => {
+  it('runs a folder, prints the job id first, writes one row per photo, exits 0', async () => {
+    const { photos, dataDir } = await photoFolder(5)
+    await useSimulator()
+    const out = join(dataDir, 'results.json')
+    const { code, out: lines } = await cli([
+      'run',
+      photos,
+      '--out',
+      out,
+      '--json',
+      '--data-dir',
+      dataDir,
+      '--rpm',
+      '6000',
+      '--tpm',
+      '1000000'
+    ])
+    expect(code).toBe(0)
+    const parsed = events(lines)
+    expect(parsed[0]).toMatchObject({
+      event: 'job',
+      jobId: expect.stringMatching(/^\d{8}-\d{6}-[0-9a-f]{4}$/),
+      dataDir
+    })
+    expect(parsed.at(-1)).toMatchObject({
+      event: 'summary',
+      outcome: { status: 'completed' },
+      done: 5,
+      failed: 0
+    })
+    const rows = JSON.parse(await readFile(out, 'utf8')) as {
+      file: string
+      status: string
+      fields: { meta_description: string }
+    }[]
+    expect(rows.map((r) => r.file)).toEqual([
+      'IMG_0000.jpg',
+      'IMG_0001.jpg',
+      'IMG_0002.jpg',
+      'IMG_0003.jpg',
+      'IMG_0004.jpg'
+    ])
+    expect(rows.every((r) => r.status === 'done' && r.fields.meta_description.length >= 120)).toBe(
+      true
+    )
+  })
+
+  it('explains how to set a key, or to use --demo, and exits 2', async () => {
+    const { photos, dataDir } = await photoFolder(1)
+    const { code, err } = await cli([
+      'run',
+      photos,
+      '--out',
+      join(dataDir, 'r.json'),
+      '--data-dir',
+      dataDir
+    ])
+    expect(code).toBe(2)
+    expect(err).toContain('set OPENAI_API_KEY')
+    expect(err).toContain('--demo')
+  })
+
+  it('refuses malformed flags with exit 2, naming the flag', async () => {
+    const { photos, dataDir } = await photoFolder(1)
+    await useSimulator()
+    const detail = await cli([
+      'run',
+      photos,
+      '--out',
+      join(dataDir, 'r.json'),
+      '--detail',
+      'medium',
+      '--data-dir',
+      dataDir
+    ])
+    expect([detail.code, detail.err]).toEqual([
+      2,
+      'photoscribe: --detail takes low, high or auto; got "medium".'
+    ])
+    const model = await cli([
+      'run',
+      photos,
+      '--out',
+      join(dataDir, 'r.json'),
+      '--model',
+      'llava:13b',
+      '--data-dir',
+      dataDir
+    ])
+    expect(model.code).toBe(2)
+    expect(model.err).toContain('--rpm and --tpm are needed for "llava:13b"')
+    expect((await cli(['run', photos, '--data-dir', dataDir])).err).toContain('--out is required')
+  })
+
+  it('--dry-run prints cost at standard and Batch prices, duration and the binding limit; sends nothing', async () => {
+    const { photos, dataDir } = await photoFolder(4)
+    await useSimulator()
+    const { code, out } = await cli([
+      'run',
+      photos,
+      '--dry-run',
+      '--model',
+      'gpt-4o',
+      '--detail',
+      'high',
+      '--data-dir',
+      dataDir
+    ])
+    expect(code).toBe(0)
+    expect(out[0]).toMatch(/^4 photos · [\d,]+ prompt tokens/)
+    expect(out[1]).toMatch(
+      /^≈ \$\d+\.\d+, ≈ \d+ s at your limits \((requests|tokens)\/min binds\); Batch API: ≈ \$\d+\.\d+ within 24 h$/
+    )
+    expect(sim!.log.entries).toHaveLength(0)
+  })
+
+  it('stops on quota with exit 3, and --resume with a new key finishes it (exit 0)', async () => {
+    const { photos, dataDir } = await photoFolder(6)
+    await useSimulator({ keys: { 'sk-poor-1': { quotaAfter: 2 }, 'sk-rich-2': {} } }, 'sk-poor-1')
+    const out = join(dataDir, 'r.json')
+    const first = await cli([
+      'run',
+      photos,
+      '--out',
+      out,
+      '--json',
+      '--data-dir',
+      dataDir,
+      '--rpm',
+      '6000',
+      '--tpm',
+      '1000000'
+    ])
+    expect(first.code).toBe(3)
+    const jobId = events(first.out)[0].jobId as string
+    expect(events(first.out).at(-1)).toMatchObject({
+      outcome: { status: 'stopped', kind: 'quota' },
+      done: 2
+    })
+    process.env.OPENAI_API_KEY = 'sk-rich-2'
+    const second = await cli([
+      'run',
+      '--resume',
+      jobId,
+      '--out',
+      out,
+      '--json',
+      '--data-dir',
+      dataDir
+    ])
+    expect(second.code).toBe(0)
+    expect(events(second.out).at(-1)).toMatchObject({ done: 6, pending: 0 })
+    expect([...sim!.log.answersByImage().values()].every((n) => n === 1)).toBe(true)
+  })
+
+  it('exits 1 when some photos failed, listing them with reasons', async () => {
+    const { photos, dataDir } = await photoFolder(2)
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(join(photos, 'broken.jpg'), 'definitely not a jpeg')
+    await useSimulator()
+    const { code, out } = await cli([
+      'run',
+      photos,
+      '--out',
+      join(dataDir, 'r.json'),
+      '--data-dir',
+      dataDir,
+      '--rpm',
+      '6000',
+      '--tpm',
+      '1000000'
+    ])
+    expect(code).toBe(1)
+    expect(out.find((l) => l.includes('broken.jpg'))).toMatch(
+      /✗ .*broken\.jpg: This file is not an image Photoscribe can read/
+    )
+  })
+})

@@ -1,0 +1,38 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { JobSettings } from '../../src/main/core/jobs/job-store'
+import { makeJpeg } from './images'
+
+/** A temp folder with `n` distinct small product-like JPEGs; returns the folder and data dir. */
+export async function photoFolder(n: number): Promise<{ photos: string; dataDir: string }> {
+  const root = await mkdtemp(join(tmpdir(), 'photoscribe-job-'))
+  const photos = join(root, 'photos')
+  const { mkdir } = await import('node:fs/promises')
+  await mkdir(photos)
+  for (let i = 0; i < n; i++)
+    await writeFile(
+      join(photos, `IMG_${String(i).padStart(4, '0')}.jpg`),
+      await makeJpeg(120 + i, 90, (i * 37) % 255)
+    )
+  return { photos, dataDir: join(root, 'data') }
+}
+
+/** Job settings for tests: gpt-4o, low detail, the simulator's limits. */
+export function testSettings(inputs: string[], extra: Partial<JobSettings> = {}): JobSettings {
+  return {
+    name: 'test job',
+    inputs,
+    templateId: 'seo-meta',
+    language: 'English',
+    model: 'gpt-4o',
+    detail: 'low',
+    rpm: 6000,
+    tpm: 10_000_000,
+    maxConcurrency: 50,
+    imageAdmission: 'formula',
+    jpegQuality: 85,
+    createdAt: new Date().toISOString(),
+    ...extra
+  }
+}
