@@ -14,7 +14,8 @@ export interface Refusal {
 export class KeyAccount {
   readonly requests: ContinuousBucket
   readonly tokens: ContinuousBucket
-  successes = 0
+  /** Requests admitted so far: `quotaAfter` counts these, so concurrency cannot overshoot it. */
+  admitted = 0
 
   constructor(
     readonly options: KeyOptions,
@@ -25,7 +26,7 @@ export class KeyAccount {
   }
 
   get quotaExhausted(): boolean {
-    return this.options.quotaAfter !== undefined && this.successes >= this.options.quotaAfter
+    return this.options.quotaAfter !== undefined && this.admitted >= this.options.quotaAfter
   }
 
   /** Admits a request costing `charge` tokens (taking from both buckets), or says why not. */
@@ -35,6 +36,7 @@ export class KeyAccount {
     if (requestWait === 0 && tokenWait === 0) {
       this.requests.take(1)
       this.tokens.take(charge)
+      this.admitted++
       return null
     }
     const bucket = requestWait >= tokenWait ? this.requests : this.tokens

@@ -48,7 +48,6 @@ export async function handleChat(
   const completion = buildCompletion(prepared, ctx.nextId(), Math.floor(ctx.options.now() / 1000))
   const answeredAt = Date.now()
   sendJson(res, 200, completion, { ...headers, 'x-request-id': `req_${ctx.nextId()}` })
-  account.successes++
   const usage = completion.usage as { completion_tokens: number }
   return {
     ...facts,

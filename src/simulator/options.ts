@@ -4,7 +4,7 @@ export interface KeyOptions {
   tpm: number
   /** Seconds of refill a bucket holds: 60 = a whole minute's budget, 1 = one second's share. */
   burstSeconds: number
-  /** After this many successful completions the key answers 429 `insufficient_quota`. */
+  /** After admitting this many requests the key answers 429 `insufficient_quota`. */
   quotaAfter?: number
 }
 

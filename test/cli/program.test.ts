@@ -3,39 +3,27 @@ import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import pkg from '../../package.json'
-import { runCli } from '../../src/cli/program'
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    status: () => {},
-    isTTY: false
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { runInProcess } from '../helpers/cli'
 
 describe('photoscribe CLI', () => {
   it('prints its version', async () => {
-    expect(await run(['--version'])).toMatchObject({ code: 0, out: pkg.version })
+    expect(await runInProcess(['--version'])).toMatchObject({ code: 0, out: [pkg.version] })
   })
 
   it('lists the simulate command in --help', async () => {
-    const { code, out } = await run(['--help'])
+    const { code, out } = await runInProcess(['--help'])
     expect(code).toBe(0)
-    expect(out).toMatch(/simulate \[options\]\s+start the built-in OpenAI simulator/)
+    expect(out.join('\n')).toMatch(/simulate \[options\]\s+start the built-in OpenAI simulator/)
   })
 
   it('refuses a malformed flag with exit code 2, naming the flag', async () => {
-    const { code, err } = await run(['simulate', '--fail-500', '1.5'])
+    const { code, err } = await runInProcess(['simulate', '--fail-500', '1.5'])
     expect(code).toBe(2)
     expect(err).toContain('--fail-500 takes a number from 0 to 1; got "1.5"')
   })
 
   it('refuses an unknown command with exit code 2', async () => {
-    expect((await run(['frobnicate'])).code).toBe(2)
+    expect((await runInProcess(['frobnicate'])).code).toBe(2)
   })
 
   it('`simulate --json` starts a simulator that answers, and stops on SIGTERM', async () => {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
+import { runInProcess } from '../helpers/cli'
 import { photoFolder } from '../helpers/job-fixtures'
 
 let sim: Simulator | undefined
@@ -16,18 +16,6 @@ afterEach(async () => {
   await sim?.close()
   sim = undefined
 })
-
-async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    status: () => {},
-    isTTY: false
-  })
-  return { code, out, err: err.join('\n') }
-}
 
 async function useSimulator(
   options: Parameters<typeof startSimulator>[0] = {},
@@ -46,7 +34,7 @@ describe('photoscribe run', () => {
     const { photos, dataDir } = await photoFolder(5)
     await useSimulator()
     const out = join(dataDir, 'results.json')
-    const { code, out: lines } = await cli([
+    const { code, out: lines } = await runInProcess([
       'run',
       photos,
       '--out',
@@ -91,7 +79,7 @@ describe('photoscribe run', () => {
 
   it('explains how to set a key, or to use --demo, and exits 2', async () => {
     const { photos, dataDir } = await photoFolder(1)
-    const { code, err } = await cli([
+    const { code, err } = await runInProcess([
       'run',
       photos,
       '--out',
@@ -107,7 +95,7 @@ describe('photoscribe run', () => {
   it('refuses malformed flags with exit 2, naming the flag', async () => {
     const { photos, dataDir } = await photoFolder(1)
     await useSimulator()
-    const detail = await cli([
+    const detail = await runInProcess([
       'run',
       photos,
       '--out',
@@ -121,7 +109,7 @@ describe('photoscribe run', () => {
       2,
       'photoscribe: --detail takes low, high or auto; got "medium".'
     ])
-    const model = await cli([
+    const model = await runInProcess([
       'run',
       photos,
       '--out',
@@ -133,13 +121,15 @@ describe('photoscribe run', () => {
     ])
     expect(model.code).toBe(2)
     expect(model.err).toContain('--rpm and --tpm are needed for "llava:13b"')
-    expect((await cli(['run', photos, '--data-dir', dataDir])).err).toContain('--out is required')
+    expect((await runInProcess(['run', photos, '--data-dir', dataDir])).err).toContain(
+      '--out is required'
+    )
   })
 
   it('--dry-run prints cost at standard and Batch prices, duration and the binding limit; sends nothing', async () => {
     const { photos, dataDir } = await photoFolder(4)
     await useSimulator()
-    const { code, out } = await cli([
+    const { code, out } = await runInProcess([
       'run',
       photos,
       '--dry-run',
@@ -162,7 +152,7 @@ describe('photoscribe run', () => {
     const { photos, dataDir } = await photoFolder(6)
     await useSimulator({ keys: { 'sk-poor-1': { quotaAfter: 2 }, 'sk-rich-2': {} } }, 'sk-poor-1')
     const out = join(dataDir, 'r.json')
-    const first = await cli([
+    const first = await runInProcess([
       'run',
       photos,
       '--out',
@@ -182,7 +172,7 @@ describe('photoscribe run', () => {
       done: 2
     })
     process.env.OPENAI_API_KEY = 'sk-rich-2'
-    const second = await cli([
+    const second = await runInProcess([
       'run',
       '--resume',
       jobId,
@@ -202,7 +192,7 @@ describe('photoscribe run', () => {
     const { writeFile } = await import('node:fs/promises')
     await writeFile(join(photos, 'broken.jpg'), 'definitely not a jpeg')
     await useSimulator()
-    const { code, out } = await cli([
+    const { code, out } = await runInProcess([
       'run',
       photos,
       '--out',

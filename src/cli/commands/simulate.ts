@@ -82,7 +82,7 @@ export function registerSimulate(program: Command, print: (line: string) => void
     .option('--jitter <ms>', 'latency spread (±)', numberIn('--jitter', 0), 100)
     .option(
       '--quota-after <n>',
-      'answer insufficient_quota after N successes per key',
+      'answer insufficient_quota after N admitted requests per key',
       numberIn('--quota-after', 0)
     )
     .option('--fail-500 <p>', 'probability of HTTP 500', probability('--fail-500'), 0)

@@ -6,17 +6,10 @@ import { findModel } from '@shared/models/catalog'
 import { PreparedImageCache, cacheKey } from '../../../../src/main/core/images/cache'
 import { boundedMap } from '../../../../src/main/core/images/lookahead'
 import { createPreparer } from '../../../../src/main/core/images/prepare'
-import {
-  DEFAULT_PREPROCESS,
-  type PreprocessSettings
-} from '../../../../src/main/core/images/preprocess'
 import { makeJpeg } from '../../../helpers/images'
+import { gpt4oSettings } from '../../../helpers/preprocess-settings'
 
-const settings: PreprocessSettings = {
-  ...DEFAULT_PREPROCESS,
-  detail: 'low',
-  method: findModel('gpt-4o')!.imageTokens
-}
+const settings = gpt4oSettings('low')
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'photoscribe-cache-'))
 
 describe('prepared-image cache', () => {

@@ -1,19 +1,11 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { findModel } from '@shared/models/catalog'
 import { ImageError } from '../../../../src/main/core/images/image-error'
-import {
-  DEFAULT_PREPROCESS,
-  preprocessImage,
-  type PreprocessSettings
-} from '../../../../src/main/core/images/preprocess'
+import { preprocessImage } from '../../../../src/main/core/images/preprocess'
 import { fixture } from '../../../helpers/fixtures'
+import { gpt4oSettings } from '../../../helpers/preprocess-settings'
 
-const settings: PreprocessSettings = {
-  ...DEFAULT_PREPROCESS,
-  detail: 'high',
-  method: findModel('gpt-4o')!.imageTokens
-}
+const settings = gpt4oSettings('high')
 
 /** A 32×24 greyscale fingerprint of an image, for comparing what two images show. */
 async function fingerprint(data: Buffer): Promise<Buffer> {

@@ -1,19 +1,12 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { findModel } from '@shared/models/catalog'
-import {
-  DEFAULT_PREPROCESS,
-  preprocessImage,
-  type PreprocessSettings
-} from '../../../../src/main/core/images/preprocess'
+import { preprocessImage } from '../../../../src/main/core/images/preprocess'
 import { makeThumbnail } from '../../../../src/main/core/images/thumbnail'
 import { makeJpeg } from '../../../helpers/images'
+import { gpt4oSettings } from '../../../helpers/preprocess-settings'
 
-const settings: PreprocessSettings = {
-  ...DEFAULT_PREPROCESS,
-  detail: 'high',
-  method: findModel('gpt-4o')!.imageTokens
-}
+const settings = gpt4oSettings('high')
 
 describe('preprocessing guards and sizes', () => {
   it('refuses HEIC, SVG, BMP and non-images with what to do', async () => {
