@@ -24,89 +24,80 @@ const second = (rpm: number, tpm = HUGE_TPM, quotaAfter?: number): KeyOptions =>
   quotaAfter
 })
 
+const RPM_TARGET = { efficiency: 0.95, max429Share: 0.01 }
+const LATENCY_300 = { latencyMs: 300, latencyJitterMs: 200 }
+
+/** A scenario with the common defaults: formula image charge, 60-token answers, 300±200 ms latency. */
+function scenario(
+  id: string,
+  title: string,
+  requests: number,
+  serverKeys: Scenario['serverKeys'],
+  configured: Scenario['configured'],
+  extra: Partial<Scenario> = {}
+): Scenario {
+  return {
+    id,
+    title,
+    requests,
+    serverKeys,
+    configured,
+    imageCharge: 'formula',
+    maxTokens: 60,
+    sim: LATENCY_300,
+    meanLatencyMs: 300,
+    target: RPM_TARGET,
+    ...extra
+  }
+}
+
+const huge = (rpm: number): { rpm: number; tpm: number } => ({ rpm, tpm: HUGE_TPM })
+
 /** The six scenarios of issue 3; `scale` shrinks request counts for a quick run. */
 export function scenarios(scale = 1): Scenario[] {
   const n = (count: number): number => Math.max(20, Math.round(count * scale))
-  const a = { latencyMs: 300, latencyJitterMs: 200 }
+  const faults = { fail500: 0.02, fail502: 0.015, fail503: 0.015, reset: 0.01, hang: 0.005 }
   return [
-    {
-      id: 'a',
-      title: 'RPM-bound',
-      requests: n(300),
-      serverKeys: { 'sk-bench-a': second(600) },
-      configured: { 'sk-bench-a': { rpm: 600, tpm: HUGE_TPM } },
-      imageCharge: 'formula',
-      maxTokens: 60,
-      sim: a,
-      meanLatencyMs: 300,
-      target: { efficiency: 0.95, max429Share: 0.01 }
-    },
-    {
-      id: 'b',
-      title: 'TPM-bound',
-      requests: n(300),
-      serverKeys: { 'sk-bench-b': second(10_000, 60_000) },
-      configured: { 'sk-bench-b': { rpm: 10_000, tpm: 60_000 } },
-      imageCharge: 800,
-      maxTokens: 60,
-      sim: a,
-      meanLatencyMs: 300,
-      target: { efficiency: 0.95, max429Share: 0.01 }
-    },
-    {
-      id: 'c',
-      title: 'latency-bound',
-      requests: n(3000),
-      serverKeys: { 'sk-bench-c': second(3000) },
-      configured: { 'sk-bench-c': { rpm: 3000, tpm: HUGE_TPM } },
-      imageCharge: 'formula',
-      maxTokens: 60,
-      sim: { latencyMs: 4000, latencyJitterMs: 2000 },
-      meanLatencyMs: 4000,
-      target: { efficiency: 0.95, max429Share: 0.01 }
-    },
-    {
-      id: 'd',
-      title: 'wrong tier (4×)',
-      requests: n(300),
-      serverKeys: { 'sk-bench-d': second(600, 200_000) },
-      configured: { 'sk-bench-d': { rpm: 2400, tpm: 800_000 } },
-      imageCharge: 'formula',
-      maxTokens: 60,
-      sim: a,
-      meanLatencyMs: 300,
-      target: { efficiency: 0.85, max429Share: 0.05 }
-    },
-    {
-      id: 'e',
-      title: 'two keys',
-      requests: n(300),
-      serverKeys: { 'sk-bench-e1': second(600), 'sk-bench-e2': second(300) },
-      configured: {
-        'sk-bench-e1': { rpm: 600, tpm: HUGE_TPM },
-        'sk-bench-e2': { rpm: 300, tpm: HUGE_TPM }
-      },
-      imageCharge: 'formula',
-      maxTokens: 60,
-      sim: a,
-      meanLatencyMs: 300,
-      target: { efficiency: 0.95, max429Share: 0.01 }
-    },
-    {
-      id: 'f',
-      title: 'faults',
-      requests: n(300),
-      serverKeys: { 'sk-bench-f': second(600) },
-      configured: { 'sk-bench-f': { rpm: 600, tpm: HUGE_TPM } },
-      imageCharge: 'formula',
-      maxTokens: 60,
-      sim: {
-        ...a,
-        faults: { fail500: 0.02, fail502: 0.015, fail503: 0.015, reset: 0.01, hang: 0.005 }
-      },
-      meanLatencyMs: 300,
-      target: { efficiency: 0.85, max429Share: 0.01 }
-    }
+    scenario('a', 'RPM-bound', n(300), { 'sk-bench-a': second(600) }, { 'sk-bench-a': huge(600) }),
+    scenario(
+      'b',
+      'TPM-bound',
+      n(300),
+      { 'sk-bench-b': second(10_000, 60_000) },
+      { 'sk-bench-b': { rpm: 10_000, tpm: 60_000 } },
+      { imageCharge: 800 }
+    ),
+    scenario(
+      'c',
+      'latency-bound',
+      n(3000),
+      { 'sk-bench-c': second(3000) },
+      { 'sk-bench-c': huge(3000) },
+      { sim: { latencyMs: 4000, latencyJitterMs: 2000 }, meanLatencyMs: 4000 }
+    ),
+    scenario(
+      'd',
+      'wrong tier (4×)',
+      n(300),
+      { 'sk-bench-d': second(600, 200_000) },
+      { 'sk-bench-d': { rpm: 2400, tpm: 800_000 } },
+      { target: { efficiency: 0.85, max429Share: 0.05 } }
+    ),
+    scenario(
+      'e',
+      'two keys',
+      n(300),
+      { 'sk-bench-e1': second(600), 'sk-bench-e2': second(300) },
+      { 'sk-bench-e1': huge(600), 'sk-bench-e2': huge(300) }
+    ),
+    scenario(
+      'f',
+      'faults',
+      n(300),
+      { 'sk-bench-f': second(600) },
+      { 'sk-bench-f': huge(600) },
+      { sim: { ...LATENCY_300, faults }, target: { efficiency: 0.85, max429Share: 0.01 } }
+    )
   ]
 }
 

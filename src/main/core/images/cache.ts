@@ -51,6 +51,8 @@ export class PreparedImageCache {
   private readonly entries = new Map<string, { bytes: number; usedAt: number }>()
   private readonly writing = new Set<Promise<void>>()
   private total = 0
+  /** Recency as a counter, not a clock: two uses in the same millisecond still have an order. */
+  private uses = 0
 
   private constructor(
     private readonly dir: string,
@@ -61,11 +63,15 @@ export class PreparedImageCache {
   static async open(dir: string, maxBytes: number): Promise<PreparedImageCache> {
     await mkdir(dir, { recursive: true })
     const cache = new PreparedImageCache(dir, maxBytes)
+    const found: [string, number, number][] = []
     for (const name of await readdir(dir)) {
       if (!name.endsWith(SUFFIX)) continue
       const info = await stat(join(dir, name))
-      cache.entries.set(name.slice(0, -SUFFIX.length), { bytes: info.size, usedAt: info.mtimeMs })
-      cache.total += info.size
+      found.push([name.slice(0, -SUFFIX.length), info.size, info.mtimeMs])
+    }
+    for (const [key, bytes] of found.sort((a, b) => a[2] - b[2])) {
+      cache.entries.set(key, { bytes, usedAt: ++cache.uses })
+      cache.total += bytes
     }
     return cache
   }
@@ -79,7 +85,7 @@ export class PreparedImageCache {
     if (!entry) return null
     try {
       const value = unpack(await readFile(this.path(key)))
-      entry.usedAt = Date.now()
+      entry.usedAt = ++this.uses
       void utimes(this.path(key), new Date(), new Date()).catch(() => undefined)
       return value
     } catch {
@@ -105,7 +111,7 @@ export class PreparedImageCache {
     await writeFile(`${target}.tmp`, bytes)
     await rename(`${target}.tmp`, target)
     this.total += bytes.length - (this.entries.get(key)?.bytes ?? 0)
-    this.entries.set(key, { bytes: bytes.length, usedAt: Date.now() })
+    this.entries.set(key, { bytes: bytes.length, usedAt: ++this.uses })
     await this.evict()
   }
 

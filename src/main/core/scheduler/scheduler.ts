@@ -1,7 +1,9 @@
 import type { RequestFailure } from '../openai/failure'
 import type { ChatTransport, TransportResult } from '../openai/transport'
+import { chooseLane } from './choose-lane'
 import { decide } from './failure-policy'
 import { KeyLane, type KeySnapshot } from './key-lane'
+import { RoomWaiters } from './room-waiters'
 import type { ItemState, JobOutcome, SchedulerOptions, WorkItem } from './types'
 
 export type SchedulerEvent =
@@ -33,7 +35,7 @@ export class Scheduler {
   private phase: 'running' | 'paused' | 'stopping' | 'finished' = 'running'
   private inputEnded = false
   private stopOutcome: JobOutcome | null = null
-  private roomWaiters: { below: number; resolve: () => void }[] = []
+  private readonly room = new RoomWaiters()
   private resolveDone!: (outcome: JobOutcome) => void
 
   constructor(
@@ -58,9 +60,7 @@ export class Scheduler {
 
   /** Resolves when fewer than `below` items wait to start, or the job stops (the feed's back-pressure). */
   waitForRoom(below: number): Promise<void> {
-    if (this.queue.length < below || this.phase === 'stopping' || this.phase === 'finished')
-      return Promise.resolve()
-    return new Promise((resolve) => this.roomWaiters.push({ below, resolve }))
+    return this.room.wait(below, this.hasRoom)
   }
 
   /** True once the job is stopping or over: add nothing more. */
@@ -120,10 +120,14 @@ export class Scheduler {
     this.clearWake()
     while (this.queue.length > 0) {
       const entry = this.queue[0]
-      const lane = this.pickLane(entry)
-      if (lane === 'failed') continue
-      if (!lane) return
-      const wait = lane.readyIn(entry.item.chargeTokens)
+      const choice = chooseLane(this.lanes, entry.item.chargeTokens)
+      if (choice.kind === 'no-active-key') return this.stop(choice.reason, 'auth')
+      if (choice.kind === 'too-large') {
+        this.queue.shift()
+        this.fail(entry, 'too_large', choice.reason)
+        continue
+      }
+      const { lane, waitMs: wait } = choice
       if (wait === Number.POSITIVE_INFINITY) return
       if (wait > 0) {
         if (entry.state.status === 'queued') this.setState(entry, { status: 'waiting' })
@@ -137,40 +141,10 @@ export class Scheduler {
     this.maybeFinish()
   }
 
-  private wakeRoomWaiters(): void {
-    const closed = this.closed
-    this.roomWaiters = this.roomWaiters.filter((waiter) => {
-      if (!closed && this.queue.length >= waiter.below) return true
-      waiter.resolve()
-      return false
-    })
-  }
+  private readonly hasRoom = (below: number): boolean => this.closed || this.queue.length < below
 
-  /** The active key with the soonest capacity; 'failed' when no key could ever take the item. */
-  private pickLane(entry: Entry): KeyLane | 'failed' | null {
-    const active = this.lanes.filter((lane) => lane.active)
-    if (active.length === 0) {
-      this.stop(this.lanes[0]?.stoppedReason ?? 'No API key is configured.', 'auth')
-      return null
-    }
-    const fitting = active.filter((lane) => lane.fits(entry.item.chargeTokens))
-    if (fitting.length === 0) {
-      this.queue.shift()
-      const limit = Math.max(...active.map((lane) => lane.tokens.perMinute))
-      this.fail(
-        entry,
-        'too_large',
-        `This request needs ${entry.item.chargeTokens} tokens but the key allows ${limit} tokens per minute; use a lower detail or a smaller answer.`
-      )
-      return 'failed'
-    }
-    let best = fitting[0]
-    let bestWait = best.readyIn(entry.item.chargeTokens)
-    for (const lane of fitting.slice(1)) {
-      const wait = lane.readyIn(entry.item.chargeTokens)
-      if (wait < bestWait) [best, bestWait] = [lane, wait]
-    }
-    return best
+  private wakeRoomWaiters(): void {
+    this.room.wake(this.hasRoom)
   }
 
   private async send(entry: Entry, lane: KeyLane): Promise<void> {
