@@ -15,17 +15,32 @@ export interface JobRequest {
   estimateUsd: number
 }
 
-/** The `{variables}` a photo brings: its file name, folder and the job's language. */
+/**
+ * The `{variables}` a photo brings: file name, folder, SKU (the file name without extension), the
+ * job's language, and the product sheet's row for it (brand, keywords and any other column).
+ */
 export function photoVariables(item: JobItem, settings: JobSettings): Record<string, string> {
   const path = item.paths[0] ?? ''
   const parts = path.split(/[\\/]/)
   const filename = parts.at(-1) ?? ''
+  const sku = filename.replace(/\.[^.]+$/, '')
+  const context = settings.productContext ?? {}
+  const product = context[filename.toLowerCase()] ?? context[sku.toLowerCase()] ?? {}
+  const extra = Object.entries(product).filter(([k]) => k !== 'brand' && k !== 'keywords')
   return {
+    ...product,
     filename,
     folder: parts.at(-2) ?? '',
-    sku: filename.replace(/\.[^.]+$/, ''),
+    sku,
     language: settings.language,
-    keywords: ''
+    brand: product.brand ?? '',
+    keywords: product.keywords ?? '',
+    brand_note: product.brand ? `The brand is ${product.brand}.` : '',
+    keywords_note: product.keywords
+      ? `Use these keywords where they fit naturally: ${product.keywords}.`
+      : '',
+    context:
+      extra.length > 0 ? `Product facts: ${extra.map(([k, v]) => `${k}: ${v}`).join('; ')}.` : ''
   }
 }
 
@@ -44,7 +59,8 @@ export function jobRequest(
     photoVariables(item, settings),
     { dataUrl, detail: settings.detail },
     model,
-    settings.model
+    settings.model,
+    settings.structuredMode
   )
   const outputTokens = expectedOutputTokens(template)
   const estimate = model

@@ -22,6 +22,10 @@ export interface JobSettings {
   /** How the endpoint charges images against tokens/min: billed tokens, or a flat amount. */
   imageAdmission: 'formula' | number
   jpegQuality: number
+  /** How the endpoint takes multi-field answers (OpenAI: json_schema; others may need json_object). */
+  structuredMode?: 'json_schema' | 'json_object'
+  /** Per-photo product facts (brand, keywords, …) from an imported product sheet, by file name or SKU. */
+  productContext?: Record<string, Record<string, string>>
   createdAt: string
 }
 

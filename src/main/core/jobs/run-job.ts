@@ -15,6 +15,8 @@ import { JobTracker } from '../scheduler/totals'
 import { resolveSchedulerOptions, type JobOutcome, type KeySpec } from '../scheduler/types'
 import { findTemplate } from '../templates/builtins'
 import { parseAnswer } from '../templates/parse-answer'
+import { MAX_REASKS, itemIdOf, reaskCount, reaskWork } from '../templates/reask'
+import { brokenRule } from '../templates/rules'
 import type { Template } from '../templates/template'
 import { Budget } from './budget'
 import { jobRequest, type JobRequest } from './job-request'
@@ -33,6 +35,12 @@ export interface EngineContext {
   lookahead?: number
 }
 
+interface Spend {
+  costUsd: number
+  promptTokens: number
+  completionTokens: number
+}
+
 const IMAGE_CACHE_BYTES = 2 * 1024 ** 3
 
 /** Runs (or resumes) one job to its end, a stop, or a cancel. Everything answered is journaled first. */
@@ -42,6 +50,8 @@ export class JobRun {
   private readonly template: Template
   private readonly budget: Budget
   private readonly requests = new Map<string, JobRequest>()
+  private readonly spend = new Map<string, Spend>()
+  private readonly prices: ReturnType<typeof resolvePrices>
   private recorder!: JobRecorder
   private stopReason: JobOutcome | null = null
   private outcome: JobOutcome = { status: 'cancelled' }
@@ -54,6 +64,7 @@ export class JobRun {
     const template = findTemplate(job.settings.templateId)
     if (!template) throw new Error(`Unknown template "${job.settings.templateId}".`)
     this.template = template
+    this.prices = resolvePrices(job.settings.model)
     const counts = countItems(job.state)
     const previous = [...job.state.items.values()]
       .map((i) => i.result)
@@ -146,10 +157,9 @@ export class JobRun {
       async (item) => ({ item, outcome: await prepare({ id: item.id, path: item.paths[0] }) }),
       this.ctx.lookahead ?? 8
     )
-    const prices = resolvePrices(settings.model)
     for await (const { item, outcome } of prepared) {
       if (this.scheduler.closed || this.recorder.failure || this.stopReason) break
-      await this.handlePrepared(item, outcome, prices)
+      await this.handlePrepared(item, outcome, this.prices)
       await this.scheduler.waitForRoom(Math.max(16, this.ctx.keys.length * 32))
     }
   }
@@ -197,38 +207,63 @@ export class JobRun {
         this.answered(event.id, event.state.completion, event.state.latencyMs, request)
       else {
         this.budget.settle(request?.estimateUsd ?? 0, 0)
-        void this.recorder.failed(event.id, event.state.kind, event.state.reason)
+        void this.recorder.failed(itemIdOf(event.id), event.state.kind, event.state.reason)
       }
     }
     if (event.type !== 'job') this.emit(event)
   }
 
+  /** An answer arrived: price it, parse it, check its rules (re-ask once), then record it. */
   private answered(
-    id: string,
+    workId: string,
     completion: ChatCompletion,
     latencyMs: number,
     request: JobRequest | undefined
   ): void {
-    const prices = resolvePrices(this.job.settings.model)
+    const id = itemIdOf(workId)
     const usage = completion.usage
     const costUsd =
-      prices && usage
-        ? (usage.prompt_tokens * prices.input + usage.completion_tokens * prices.output) / 1e6
+      this.prices && usage
+        ? (usage.prompt_tokens * this.prices.input + usage.completion_tokens * this.prices.output) /
+          1e6
         : 0
     this.budget.settle(request?.estimateUsd ?? 0, costUsd)
+    const spent = this.addSpend(id, {
+      costUsd,
+      promptTokens: usage?.prompt_tokens ?? 0,
+      completionTokens: usage?.completion_tokens ?? 0
+    })
     const parsed = parseAnswer(this.template, completion)
     if (!parsed.ok) return void this.recorder.failed(id, parsed.code, parsed.reason)
+    const broken = brokenRule(this.template, parsed.fields)
+    if (broken && request && reaskCount(workId) < MAX_REASKS && !this.scheduler.closed) {
+      const work = reaskWork(request.work, parsed.text, broken)
+      this.requests.set(work.id, { ...request, work })
+      return this.scheduler.add([work])
+    }
+    this.spend.delete(id)
     const result = {
       text: parsed.text,
       fields: parsed.fields,
       model: completion.model,
-      promptTokens: usage?.prompt_tokens ?? 0,
-      completionTokens: usage?.completion_tokens ?? 0,
-      costUsd,
+      ...spent,
       latencyMs,
       finishReason: completion.choices[0]?.finish_reason ?? 'stop',
-      fromCache: false
+      fromCache: false,
+      review: broken ?? undefined
     }
-    void this.recorder.done(id, result, request?.cacheKey ?? null)
+    void this.recorder.done(id, result, broken ? null : (request?.cacheKey ?? null))
+  }
+
+  /** Adds one attempt's tokens and cost to the item's total (re-asks are paid too). */
+  private addSpend(id: string, attempt: Spend): Spend {
+    const before = this.spend.get(id) ?? { costUsd: 0, promptTokens: 0, completionTokens: 0 }
+    const total = {
+      costUsd: before.costUsd + attempt.costUsd,
+      promptTokens: before.promptTokens + attempt.promptTokens,
+      completionTokens: before.completionTokens + attempt.completionTokens
+    }
+    this.spend.set(id, total)
+    return total
   }
 }

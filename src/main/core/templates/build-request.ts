@@ -1,6 +1,7 @@
 import type { ModelInfo } from '@shared/models/catalog'
 import type { Detail } from '@shared/models/image-tokens'
 import type { ChatBody } from '../openai/transport'
+import { jsonModeInstructions, responseFormat, type StructuredMode } from './schema'
 import { fillVariables, type Template, type TemplateVariables } from './template'
 
 const SYSTEM =
@@ -20,9 +21,14 @@ export function buildRequest(
   variables: TemplateVariables,
   image: { dataUrl: string; detail: Detail },
   model: ModelInfo | undefined,
-  modelId: string
+  modelId: string,
+  mode: StructuredMode = 'json_schema'
 ): BuiltRequest {
-  const instructions = fillVariables(template.instructions, variables)
+  const base = fillVariables(template.instructions, variables)
+  const instructions =
+    mode === 'json_object' && template.fields.length > 1
+      ? `${base}\n${jsonModeInstructions(template)}`
+      : base
   const body: ChatBody = {
     model: modelId,
     max_completion_tokens: template.maxCompletionTokens,
@@ -37,10 +43,12 @@ export function buildRequest(
       }
     ]
   }
+  const format = responseFormat(template, mode)
+  if (format) body.response_format = format as unknown as ChatBody['response_format']
   if (model?.reasoning) body.reasoning_effort = 'low'
   return {
     body,
     texts: [[SYSTEM], [instructions]],
-    promptKey: JSON.stringify([SYSTEM, instructions, template.fields, template.maxCompletionTokens])
+    promptKey: JSON.stringify([SYSTEM, instructions, format ?? null, template.maxCompletionTokens])
   }
 }

@@ -1,22 +1,93 @@
-import type { Template } from './template'
+import type { FieldSpec, Template } from './template'
 
-/** The built-in templates (issue 6 adds alt text, titles, tags, attributes, listing pack). */
+const text = (
+  name: string,
+  label: string,
+  description: string,
+  rules: FieldSpec['rules']
+): FieldSpec => ({ name, label, type: 'string', description, rules })
+const META = text(
+  'meta_description',
+  'Meta description',
+  'An SEO meta description: one sentence, no quotes or emojis.',
+  { minLength: 120, maxLength: 155 }
+)
+const ALT = text(
+  'alt_text',
+  'Alt text',
+  'Alt text describing what the photo shows, for screen readers.',
+  { minLength: 20, maxLength: 125 }
+)
+const TITLE = text('title', 'Product title', 'A product title for a shop listing.', {
+  minLength: 20,
+  maxLength: 70
+})
+const tags = (count: number): FieldSpec => ({
+  name: 'tags',
+  label: 'Tags',
+  type: 'string[]',
+  description: 'Search keywords, lower case, most relevant first.',
+  rules: { count, maxLength: 30 }
+})
+const attribute = (name: string, label: string): FieldSpec =>
+  text(name, label, `The product's ${label.toLowerCase()}, in a few words.`, {
+    minLength: 2,
+    maxLength: 40
+  })
+
+const COMMON =
+  'Write in {language}. Base everything on what the photo shows. {brand_note} {keywords_note} {context}'
+
+/** The built-in templates (ARCHITECTURE.md §2, issue 6). */
 export const BUILTIN_TEMPLATES: readonly Template[] = [
   {
     id: 'seo-meta',
     name: 'SEO meta description',
-    instructions:
-      'Write an SEO meta description for the product in this photo, in {language}. 120 to 155 characters, one sentence, no quotes, no emojis. Mention what the product is and its most visible qualities. {keywords}',
-    fields: [
-      {
-        name: 'meta_description',
-        label: 'Meta description',
-        type: 'string',
-        description: 'The meta description.',
-        rules: { minLength: 120, maxLength: 155 }
-      }
-    ],
+    instructions: `Write an SEO meta description for the product in this photo, 120 to 155 characters. ${COMMON}`,
+    fields: [META],
     maxCompletionTokens: 300
+  },
+  {
+    id: 'alt-text',
+    name: 'Alt text',
+    instructions: `Write alt text for this product photo, at most 125 characters. ${COMMON}`,
+    fields: [ALT],
+    maxCompletionTokens: 200
+  },
+  {
+    id: 'product-title',
+    name: 'Product title',
+    instructions: `Write a product title for this product photo, at most 70 characters. ${COMMON}`,
+    fields: [TITLE],
+    maxCompletionTokens: 150
+  },
+  {
+    id: 'tags',
+    name: 'Tags and keywords',
+    instructions: `List exactly 10 search tags for the product in this photo. ${COMMON}`,
+    fields: [tags(10)],
+    maxCompletionTokens: 300
+  },
+  {
+    id: 'attributes',
+    name: 'Product attributes',
+    instructions: `Read the product attributes from this photo. ${COMMON}`,
+    fields: [
+      attribute('category', 'Category'),
+      attribute('color', 'Color'),
+      attribute('material', 'Material'),
+      attribute('style', 'Style'),
+      attribute('pattern', 'Pattern'),
+      attribute('audience', 'Audience')
+    ],
+    maxCompletionTokens: 400
+  },
+  {
+    id: 'listing-pack',
+    name: 'Listing pack',
+    instructions: `Write a complete shop listing for the product in this photo. ${COMMON}`,
+    fields: [TITLE, META, ALT, tags(8)],
+    maxCompletionTokens: 700
   }
 ]
 
