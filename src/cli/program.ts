@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander'
 import pkg from '../../package.json'
+import { registerImportEdits } from './commands/import-edits'
 import { registerJobs } from './commands/jobs'
 import { registerRun } from './commands/run'
 import { registerSimulate } from './commands/simulate'
+import { registerTemplates } from './commands/templates'
 import { ExitCodes } from './exit-codes'
 import { UsageError } from './run/settings'
 
@@ -26,6 +28,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerSimulate(program, io.out)
   registerRun(program, io, setExit)
   registerJobs(program, io)
+  registerTemplates(program, io)
+  registerImportEdits(program, io)
   return program
 }
 

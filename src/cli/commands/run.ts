@@ -10,8 +10,22 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
     .command('run')
     .description('describe photos (files or folders) with a vision model and write the results')
     .argument('[inputs...]', 'photos and folders (searched recursively)')
-    .option('--out <file>', 'where to write the results (.json or .jsonl)')
-    .option('--template <id>', 'what to write for each photo', 'seo-meta')
+    .option('--out <file>', 'where to write the results: .xlsx, .csv, .json or .jsonl')
+    .option(
+      '--template <id|file.json>',
+      'what to write: seo-meta, alt-text, product-title, tags, attributes, listing-pack, a saved template, or a template file',
+      'seo-meta'
+    )
+    .option(
+      '--products <sheet>',
+      'a CSV/XLSX mapping file name or SKU to brand, keywords and more (template variables)'
+    )
+    .option(
+      '--json-mode',
+      'ask for JSON mode instead of strict schemas (endpoints without json_schema)',
+      false
+    )
+    .option('--thumbnails', 'put a thumbnail in each XLSX row', false)
     .option('--model <id>', 'the vision model', 'gpt-4.1-mini')
     .option('--detail <low|high|auto>', 'image detail: low is cheapest', 'low')
     .option('--lang <language>', 'output language (en, es, de, fr, pt, ja, zh, or any name)', 'en')

@@ -1,6 +1,5 @@
 import { estimateSummary } from '@shared/format/estimate-summary'
-import { resultRows } from '../../main/core/export/rows'
-import { writeJsonRows } from '../../main/core/export/write-json'
+import { exportJob } from '../../main/core/export/export-job'
 import { estimateFromPhotos } from '../../main/core/jobs/dry-run'
 import { loadJob, type StoredJob } from '../../main/core/jobs/job-store'
 import { newJob } from '../../main/core/jobs/new-job'
@@ -34,7 +33,7 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   try {
     const job = flags.resume
       ? await resumeJob(dataDir, flags)
-      : await newJob(dataDir, settingsFromFlags(inputs, flags, endpoint.baseURL))
+      : await newJob(dataDir, await settingsFromFlags(inputs, flags, endpoint.baseURL, dataDir))
     if (flags.dryRun) return await dryRun(job, io)
     return await runToEnd(job, dataDir, endpoint, flags, io)
   } finally {
@@ -71,7 +70,7 @@ async function dryRun(job: StoredJob, io: CliIo): Promise<number> {
   if (estimate.unreadable > 0)
     io.out(`${estimate.unreadable} photo(s) could not be read and are not counted.`)
   io.out(
-    `Nothing was sent. Job ${job.id} is saved; run it with: photoscribe run --resume ${job.id} --out results.json`
+    `Nothing was sent. Job ${job.id} is saved; run it with: photoscribe run --resume ${job.id} --out results.xlsx`
   )
   return ExitCodes.ok
 }
@@ -119,7 +118,7 @@ async function runToEnd(
     process.off('SIGTERM', onSignal)
   })
   io.status('')
-  await writeJsonRows(flags.out!, resultRows(job.state))
+  await exportJob(job, flags.out!, dataDir, flags.thumbnails)
   const seconds = (performance.now() - started) / 1000
   for (const line of flags.json
     ? summaryJson(job.id, outcome, job.state, seconds)

@@ -4,10 +4,9 @@ import { apiImageSize } from '@shared/models/image-tokens'
 import { resolvePrices } from '../estimate/catalog-overrides'
 import { estimateJob, type JobEstimate } from '../estimate/job-estimate'
 import { estimateRequest, type RequestEstimate } from '../estimate/request-estimate'
-import { findTemplate } from '../templates/builtins'
 import { buildRequest } from '../templates/build-request'
 import { expectedOutputTokens } from '../templates/template'
-import { photoVariables } from './job-request'
+import { jobTemplate, photoVariables } from './job-request'
 import type { JobState } from './job-state'
 import type { JobSettings } from './job-store'
 
@@ -19,9 +18,8 @@ export async function estimateFromPhotos(
   expectedLatencyMs = 3000
 ): Promise<JobEstimate & { unreadable: number }> {
   const model = findModel(settings.model)
-  const template = findTemplate(settings.templateId)
-  if (!model || !template)
-    throw new Error(`Cannot estimate: unknown ${model ? 'template' : 'model'}.`)
+  const template = jobTemplate(settings)
+  if (!model) throw new Error(`Cannot estimate: "${settings.model}" is not in the model catalog.`)
   const requests: RequestEstimate[] = []
   let unreadable = 0
   for (const item of state.items.values()) {

@@ -1,7 +1,12 @@
 import { findModel, type ModelPrices } from '@shared/models/catalog'
 import { estimateRequest } from '../estimate/request-estimate'
-import type { PreparedImage } from '../images/preprocess'
+import {
+  DEFAULT_PREPROCESS,
+  type PreparedImage,
+  type PreprocessSettings
+} from '../images/preprocess'
 import type { WorkItem } from '../scheduler/types'
+import { findTemplate } from '../templates/builtins'
 import { buildRequest } from '../templates/build-request'
 import { expectedOutputTokens, type Template } from '../templates/template'
 import type { JobItem } from './job-state'
@@ -13,6 +18,24 @@ export interface JobRequest {
   work: WorkItem
   cacheKey: string
   estimateUsd: number
+}
+
+/** How a job prepares its photos (also the image-cache key's settings). */
+export function jobPreprocessSettings(settings: JobSettings): PreprocessSettings {
+  const method = findModel(settings.model)?.imageTokens ?? { kind: 'tile', base: 85, tile: 170 }
+  return {
+    ...DEFAULT_PREPROCESS,
+    detail: settings.detail,
+    jpegQuality: settings.jpegQuality,
+    method
+  }
+}
+
+/** The job's template: its snapshot, else the built-in of that id. */
+export function jobTemplate(settings: JobSettings): Template {
+  const template = settings.template ?? findTemplate(settings.templateId)
+  if (!template) throw new Error(`Unknown template "${settings.templateId}".`)
+  return template
 }
 
 /**

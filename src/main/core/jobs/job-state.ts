@@ -22,49 +22,57 @@ export interface JobState {
 /** Folds journal events into item states; the last word on an item wins. */
 export function foldJournal(events: readonly JournalEvent[]): JobState {
   const state: JobState = { items: new Map(), finished: false }
-  for (const event of events) {
-    switch (event.e) {
-      case 'added':
-        state.items.set(event.id, {
-          id: event.id,
-          sha256: event.sha256,
-          bytes: event.bytes,
-          paths: event.paths,
-          status: 'pending'
-        })
-        break
-      case 'rejected':
-        state.items.set(event.id, {
-          id: event.id,
-          sha256: '',
-          bytes: 0,
-          paths: [event.path],
-          status: 'failed',
-          code: 'rejected',
-          reason: event.reason
-        })
-        break
-      case 'done':
-        settle(state, event.id, {
-          status: 'done',
-          result: event.result,
-          code: undefined,
-          reason: undefined
-        })
-        break
-      case 'failed':
-        settle(state, event.id, { status: 'failed', code: event.code, reason: event.reason })
-        break
-      case 'stopped':
-        state.stopped = { kind: event.kind, reason: event.reason }
-        state.finished = false
-        break
-      case 'finished':
-        state.finished = true
-        state.stopped = undefined
-    }
-  }
+  for (const event of events) applyEvent(state, event)
   return state
+}
+
+/** Applies one journal event to a job's state (replay, and live updates after an append). */
+export function applyEvent(state: JobState, event: JournalEvent): void {
+  switch (event.e) {
+    case 'added':
+      state.items.set(event.id, {
+        id: event.id,
+        sha256: event.sha256,
+        bytes: event.bytes,
+        paths: event.paths,
+        status: 'pending'
+      })
+      break
+    case 'rejected':
+      state.items.set(event.id, {
+        id: event.id,
+        sha256: '',
+        bytes: 0,
+        paths: [event.path],
+        status: 'failed',
+        code: 'rejected',
+        reason: event.reason
+      })
+      break
+    case 'done':
+      settle(state, event.id, {
+        status: 'done',
+        result: event.result,
+        code: undefined,
+        reason: undefined
+      })
+      break
+    case 'failed':
+      settle(state, event.id, { status: 'failed', code: event.code, reason: event.reason })
+      break
+    case 'edited': {
+      const result = state.items.get(event.id)?.result
+      if (result) Object.assign(result, { fields: event.fields, edited: true, review: undefined })
+      break
+    }
+    case 'stopped':
+      state.stopped = { kind: event.kind, reason: event.reason }
+      state.finished = false
+      break
+    case 'finished':
+      state.finished = true
+      state.stopped = undefined
+  }
 }
 
 function settle(state: JobState, id: string, change: Partial<JobItem>): void {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Detail } from '@shared/models/image-tokens'
+import type { Template } from '../templates/template'
 import { writeFileAtomic } from './atomic-file'
 import { readJournal } from './journal'
 import { countItems, foldJournal, type JobState } from './job-state'
@@ -11,6 +12,8 @@ export interface JobSettings {
   name: string
   inputs: string[]
   templateId: string
+  /** The template itself, snapshotted, so a resume asks exactly the same (custom templates too). */
+  template?: Template
   language: string
   model: string
   detail: Detail

@@ -14,6 +14,8 @@ export interface ItemResult {
   fromCache: boolean
   /** A rule the answer broke, when it is kept for review. */
   review?: string
+  /** The fields were changed by a person (an edited spreadsheet was imported). */
+  edited?: boolean
 }
 
 /** One line of `journal.jsonl`. Replay folds them into every item's state. */
@@ -22,5 +24,6 @@ export type JournalEvent =
   | { e: 'rejected'; id: string; path: string; reason: string }
   | { e: 'done'; id: string; at: number; result: ItemResult }
   | { e: 'failed'; id: string; at: number; code: string; reason: string }
+  | { e: 'edited'; id: string; at: number; fields: Record<string, unknown> }
   | { e: 'stopped'; at: number; kind: string; reason: string }
   | { e: 'finished'; at: number }

@@ -1,25 +1,22 @@
 import { join } from 'node:path'
 import type { ChatCompletion } from 'openai/resources/chat/completions'
 import { formatUsd } from '@shared/format/estimate-summary'
-import { findModel } from '@shared/models/catalog'
 import { resolvePrices } from '../estimate/catalog-overrides'
 import { PreparedImageCache } from '../images/cache'
 import { boundedMap } from '../images/lookahead'
 import { createPreparer, type PrepareOutcome } from '../images/prepare'
-import { DEFAULT_PREPROCESS } from '../images/preprocess'
 import type { ChatTransport } from '../openai/transport'
 import type { Clock } from '../scheduler/clock'
 import { createProgressFeed, type ProgressUpdate } from '../scheduler/progress-feed'
 import { Scheduler, type SchedulerEvent } from '../scheduler/scheduler'
 import { JobTracker } from '../scheduler/totals'
 import { resolveSchedulerOptions, type JobOutcome, type KeySpec } from '../scheduler/types'
-import { findTemplate } from '../templates/builtins'
 import { parseAnswer } from '../templates/parse-answer'
 import { MAX_REASKS, itemIdOf, reaskCount, reaskWork } from '../templates/reask'
 import { brokenRule } from '../templates/rules'
 import type { Template } from '../templates/template'
 import { Budget } from './budget'
-import { jobRequest, type JobRequest } from './job-request'
+import { jobPreprocessSettings, jobRequest, jobTemplate, type JobRequest } from './job-request'
 import { countItems, type JobItem } from './job-state'
 import type { StoredJob } from './job-store'
 import { JobRecorder } from './recorder'
@@ -61,9 +58,7 @@ export class JobRun {
     private readonly job: StoredJob,
     private readonly ctx: EngineContext
   ) {
-    const template = findTemplate(job.settings.templateId)
-    if (!template) throw new Error(`Unknown template "${job.settings.templateId}".`)
-    this.template = template
+    this.template = jobTemplate(job.settings)
     this.prices = resolvePrices(job.settings.model)
     const counts = countItems(job.state)
     const previous = [...job.state.items.values()]
@@ -137,20 +132,11 @@ export class JobRun {
   /** Prepares pending photos with a bounded look-ahead and hands them to the scheduler. */
   private async feed(): Promise<void> {
     const settings = this.job.settings
-    const model = findModel(settings.model)
     const imageCache = await PreparedImageCache.open(
       join(this.ctx.dataDir, 'cache', 'images'),
       IMAGE_CACHE_BYTES
     )
-    const prepare = createPreparer(
-      {
-        ...DEFAULT_PREPROCESS,
-        detail: settings.detail,
-        jpegQuality: settings.jpegQuality,
-        method: model?.imageTokens ?? { kind: 'tile', base: 85, tile: 170 }
-      },
-      imageCache
-    )
+    const prepare = createPreparer(jobPreprocessSettings(settings), imageCache)
     const pending = [...this.job.state.items.values()].filter((item) => item.status === 'pending')
     const prepared = boundedMap(
       pending,

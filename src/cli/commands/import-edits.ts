@@ -1,0 +1,28 @@
+import type { Command } from 'commander'
+import { importEdits } from '../../main/core/export/import-edits'
+import { jobTemplate } from '../../main/core/jobs/job-request'
+import { loadJob } from '../../main/core/jobs/job-store'
+import type { CliIo } from '../program'
+import { UsageError, dataDirFrom } from '../run/settings'
+
+/** Registers `import-edits`: an edited XLSX/CSV export updates the job's results, matched by file. */
+export function registerImportEdits(program: Command, io: CliIo): void {
+  program
+    .command('import-edits <job> <sheet>')
+    .description('update a job from an exported sheet you edited (matched by folder and file)')
+    .option('--data-dir <dir>', 'where jobs live')
+    .action(async (jobId: string, sheet: string, flags: { dataDir?: string }) => {
+      const job = await loadJob(dataDirFrom(flags), jobId).catch((error: Error) => {
+        throw new UsageError(error.message)
+      })
+      const result = await importEdits(job, sheet, jobTemplate(job.settings).fields).catch(
+        (error: Error) => {
+          throw new UsageError(`import-edits: ${error.message}`)
+        }
+      )
+      io.out(
+        `${result.updated} updated, ${result.unchanged} unchanged, ${result.unmatched.length} not in the job`
+      )
+      for (const where of result.unmatched.slice(0, 20)) io.out(`  ? ${where}`)
+    })
+}

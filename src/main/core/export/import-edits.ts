@@ -1,0 +1,91 @@
+import { Journal } from '../jobs/journal'
+import type { JournalEvent } from '../jobs/journal-events'
+import { applyEvent } from '../jobs/job-state'
+import type { StoredJob } from '../jobs/job-store'
+import type { FieldSpec } from '../templates/template'
+import { readTable, type Table } from './read-table'
+
+/** What importing an edited spreadsheet changed. */
+export interface EditsImported {
+  updated: number
+  unchanged: number
+  /** Rows whose file is not in the job (or not answered), by "folder/file". */
+  unmatched: string[]
+}
+
+/** Undoes the export's formula guard: `'=x` was written for `=x`. */
+function unguard(text: string): string {
+  return /^'[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? text.slice(1) : text
+}
+
+function column(table: Table, header: string): number {
+  return table.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase())
+}
+
+/**
+ * Reads an exported XLSX/CSV that a person edited and writes the changed fields back into the job
+ * (journaled as `edited`), matching rows by folder and file name.
+ */
+export async function importEdits(
+  job: StoredJob,
+  path: string,
+  fields: readonly FieldSpec[]
+): Promise<EditsImported> {
+  const table = await readTable(path)
+  const [fileCol, folderCol] = [column(table, 'File'), column(table, 'Folder')]
+  if (fileCol < 0)
+    throw new Error('The sheet has no "File" column; import a sheet Photoscribe exported.')
+  const byPath = new Map<string, string>()
+  for (const item of job.state.items.values())
+    for (const p of item.paths) byPath.set(p.replace(/\\/g, '/'), item.id)
+  const events: JournalEvent[] = []
+  const result: EditsImported = { updated: 0, unchanged: 0, unmatched: [] }
+  for (const row of table.rows) {
+    const where = `${folderCol >= 0 ? row[folderCol] : ''}/${row[fileCol]}`
+    const item = job.state.items.get(byPath.get(where) ?? '')
+    if (!item?.result) {
+      result.unmatched.push(where)
+      continue
+    }
+    const edited = Object.fromEntries(
+      fields
+        .filter((f) => column(table, f.label) >= 0)
+        .map((f) => [f.name, fieldValue(f, unguard(row[column(table, f.label)] ?? ''))])
+    )
+    const changed = Object.entries(edited).some(
+      ([name, value]) => JSON.stringify(value) !== JSON.stringify(item.result?.fields?.[name])
+    )
+    if (!changed) result.unchanged++
+    else {
+      events.push({
+        e: 'edited',
+        id: item.id,
+        at: Date.now(),
+        fields: { ...item.result.fields, ...edited }
+      })
+      result.updated++
+    }
+  }
+  await appendAll(job, events)
+  return result
+}
+
+function fieldValue(field: FieldSpec, text: string): unknown {
+  return field.type === 'string[]'
+    ? text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : text
+}
+
+async function appendAll(job: StoredJob, events: JournalEvent[]): Promise<void> {
+  if (events.length === 0) return
+  const journal = await Journal.open(job.journalPath)
+  try {
+    await journal.append(...events)
+  } finally {
+    await journal.close()
+  }
+  for (const event of events) applyEvent(job.state, event)
+}

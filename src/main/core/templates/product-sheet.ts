@@ -1,0 +1,31 @@
+import { readTable } from '../export/read-table'
+
+const KEY_COLUMNS = ['file', 'filename', 'file name', 'image', 'photo', 'sku', 'id', 'product id']
+
+/**
+ * Reads a product sheet (CSV or XLSX) into per-photo facts, keyed by file name or SKU (lower
+ * case): its brand, keywords and every other column become template variables.
+ */
+export async function readProductSheet(
+  path: string
+): Promise<Record<string, Record<string, string>>> {
+  const { headers, rows } = await readTable(path)
+  const names = headers.map((h) => h.toLowerCase().replace(/\s+/g, '_'))
+  const keyIndex = headers.findIndex((h) => KEY_COLUMNS.includes(h.toLowerCase()))
+  if (keyIndex < 0)
+    throw new Error(
+      `The product sheet needs a column named file, filename, image or sku; it has: ${headers.join(', ')}.`
+    )
+  const sheet: Record<string, Record<string, string>> = {}
+  for (const row of rows) {
+    const key = (row[keyIndex] ?? '').trim().toLowerCase()
+    if (!key) continue
+    const facts: Record<string, string> = {}
+    names.forEach((name, i) => {
+      if (i !== keyIndex && row[i]?.trim()) facts[name] = row[i].trim()
+    })
+    sheet[key] = facts
+    sheet[key.replace(/\.[^.]+$/, '')] ??= facts
+  }
+  return sheet
+}
