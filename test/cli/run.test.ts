@@ -1,30 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startSimulator, type Simulator } from '../../src/simulator/server'
-import { runInProcess } from '../helpers/cli'
+import { describe, expect, it } from 'vitest'
+import { cliSimulator, runInProcess } from '../helpers/cli'
 import { photoFolder } from '../helpers/job-fixtures'
 
-let sim: Simulator | undefined
-const saved = { ...process.env }
-beforeEach(() => {
-  delete process.env.OPENAI_API_KEY
-  delete process.env.OPENAI_BASE_URL
-})
-afterEach(async () => {
-  process.env = { ...saved }
-  await sim?.close()
-  sim = undefined
-})
-
-async function useSimulator(
-  options: Parameters<typeof startSimulator>[0] = {},
-  key = 'sk-cli-0001'
-): Promise<void> {
-  sim = await startSimulator({ latencyMs: 5, ...options })
-  process.env.OPENAI_API_KEY = key
-  process.env.OPENAI_BASE_URL = sim.url
-}
+const simulator = cliSimulator()
+const useSimulator = simulator.use
 
 const events = (lines: string[]): Record<string, unknown>[] =>
   lines.map((l) => JSON.parse(l) as Record<string, unknown>)
@@ -145,7 +126,7 @@ describe('photoscribe run', () => {
     expect(out[1]).toMatch(
       /^≈ \$\d+\.\d+, ≈ \d+ s at your limits \((requests|tokens)\/min binds\); Batch API: ≈ \$\d+\.\d+ within 24 h$/
     )
-    expect(sim!.log.entries).toHaveLength(0)
+    expect(simulator.current().log.entries).toHaveLength(0)
   })
 
   it('stops on quota with exit 3, and --resume with a new key finishes it (exit 0)', async () => {
@@ -184,7 +165,7 @@ describe('photoscribe run', () => {
     ])
     expect(second.code).toBe(0)
     expect(events(second.out).at(-1)).toMatchObject({ done: 6, pending: 0 })
-    expect([...sim!.log.answersByImage().values()].every((n) => n === 1)).toBe(true)
+    expect([...simulator.current().log.answersByImage().values()].every((n) => n === 1)).toBe(true)
   })
 
   it('exits 1 when some photos failed, listing them with reasons', async () => {

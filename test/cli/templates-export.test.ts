@@ -1,28 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadJob } from '../../src/main/core/jobs/job-store'
 import { parseCsv } from '../../src/main/core/export/read-table'
 import { parseTemplate } from '../../src/main/core/templates/custom'
 import { readProductSheet } from '../../src/main/core/templates/product-sheet'
-import { startSimulator, type Simulator } from '../../src/simulator/server'
-import { runInProcess } from '../helpers/cli'
+import { cliSimulator, runInProcess } from '../helpers/cli'
 import { photoFolder } from '../helpers/job-fixtures'
 
-let sim: Simulator | undefined
-const saved = { ...process.env }
-afterEach(async () => {
-  process.env = { ...saved }
-  await sim?.close()
-  sim = undefined
-})
-
-async function useSimulator(): Promise<void> {
-  sim = await startSimulator()
-  process.env.OPENAI_API_KEY = 'sk-tpl-0001'
-  process.env.OPENAI_BASE_URL = sim.url
-}
+const simulator = cliSimulator()
+const useSimulator = simulator.use
 
 const LIMITS = ['--rpm', '6000', '--tpm', '1000000']
 const readBook = async (path: string): Promise<ExcelJS.Worksheet> => {

@@ -1,3 +1,6 @@
+import { afterEach, beforeEach } from 'vitest'
+import { startSimulator, type Simulator } from '../../src/simulator/server'
+import type { SimulatorOverrides } from '../../src/simulator/options'
 import { runCli } from '../../src/cli/program'
 
 /** Runs the CLI in this process and collects what a person would see. */
@@ -13,4 +16,34 @@ export async function runInProcess(
     isTTY: false
   })
   return { code, out, err: err.join('\n') }
+}
+
+/**
+ * A simulator the CLI reaches through OPENAI_API_KEY / OPENAI_BASE_URL, with the environment
+ * restored after each test. Call in a describe body; `use()` starts one for the current test.
+ */
+export function cliSimulator(): {
+  use: (options?: SimulatorOverrides, key?: string) => Promise<Simulator>
+  current: () => Simulator
+} {
+  let sim: Simulator | undefined
+  const saved = { ...process.env }
+  beforeEach(() => {
+    delete process.env.OPENAI_API_KEY
+    delete process.env.OPENAI_BASE_URL
+  })
+  afterEach(async () => {
+    process.env = { ...saved }
+    await sim?.close()
+    sim = undefined
+  })
+  return {
+    use: async (options = {}, key = 'sk-cli-0001') => {
+      sim = await startSimulator({ latencyMs: 5, ...options })
+      process.env.OPENAI_API_KEY = key
+      process.env.OPENAI_BASE_URL = sim.url
+      return sim
+    },
+    current: () => sim!
+  }
 }
