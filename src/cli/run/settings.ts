@@ -31,6 +31,7 @@ export interface RunFlags {
   products?: string
   jsonMode: boolean
   thumbnails: boolean
+  skuPattern?: string
 }
 
 /** A usage mistake: exit code 2 and a sentence that names the flag. */
@@ -90,6 +91,7 @@ export async function settingsFromFlags(
   if (!['low', 'high', 'auto'].includes(flags.detail))
     throw new UsageError(`--detail takes low, high or auto; got "${flags.detail}".`)
   const template = await templateFrom(flags.template, dataDir)
+  checkSkuPattern(flags.skuPattern)
   const limits = resolveLimits(flags.model, { rpm: flags.rpm, tpm: flags.tpm })
   if (!limits)
     throw new UsageError(
@@ -102,6 +104,7 @@ export async function settingsFromFlags(
     template,
     productContext: await productsFrom(flags.products),
     structuredMode: flags.jsonMode ? 'json_object' : 'json_schema',
+    skuPattern: flags.skuPattern,
     language: LANGUAGES[flags.lang.toLowerCase()] ?? flags.lang,
     model: flags.model,
     detail: flags.detail as Detail,
@@ -113,6 +116,18 @@ export async function settingsFromFlags(
     imageAdmission: flags.imageCharge,
     jpegQuality: 85,
     createdAt: new Date().toISOString()
+  }
+}
+
+function checkSkuPattern(pattern: string | undefined): void {
+  if (pattern === undefined) return
+  try {
+    if (!/\((?!\?)/.test(pattern)) throw new Error('it needs a capturing group, e.g. "^(\\w+)_"')
+    new RegExp(pattern)
+  } catch (error) {
+    throw new UsageError(
+      `--sku-pattern: ${error instanceof Error ? error.message : String(error)}.`
+    )
   }
 }
 

@@ -46,7 +46,9 @@ export function photoVariables(item: JobItem, settings: JobSettings): Record<str
   const path = item.paths[0] ?? ''
   const parts = path.split(/[\\/]/)
   const filename = parts.at(-1) ?? ''
-  const sku = filename.replace(/\.[^.]+$/, '')
+  const stem = filename.replace(/\.[^.]+$/, '')
+  const sku =
+    (settings.skuPattern ? new RegExp(settings.skuPattern).exec(filename)?.[1] : undefined) ?? stem
   const context = settings.productContext ?? {}
   const product = context[filename.toLowerCase()] ?? context[sku.toLowerCase()] ?? {}
   const extra = Object.entries(product).filter(([k]) => k !== 'brand' && k !== 'keywords')

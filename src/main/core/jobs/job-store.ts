@@ -27,6 +27,8 @@ export interface JobSettings {
   jpegQuality: number
   /** How the endpoint takes multi-field answers (OpenAI: json_schema; others may need json_object). */
   structuredMode?: 'json_schema' | 'json_object'
+  /** A regular expression whose first group takes the SKU out of a file name (default: the name without extension). */
+  skuPattern?: string
   /** Per-photo product facts (brand, keywords, …) from an imported product sheet, by file name or SKU. */
   productContext?: Record<string, Record<string, string>>
   createdAt: string

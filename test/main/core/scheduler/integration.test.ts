@@ -185,3 +185,28 @@ describe('scheduler against the simulator', () => {
     expect(sim.log.entries.map((e) => e.outcome)).toEqual(Array(6).fill('client_gone'))
   })
 })
+
+describe('pause and resume against the simulator', () => {
+  it('sends nothing while paused, then finishes every item once after resume', async () => {
+    const items = await simWorkItems(12)
+    sim = await startSimulator({ latencyMs: 30 })
+    const scheduler = new Scheduler(
+      createOpenAITransport({ baseURL: sim.url }, KEYS),
+      resolveSchedulerOptions({ keys: [spec('main', 600)], clock: systemClock })
+    )
+    scheduler.add(items)
+    scheduler.endInput()
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    scheduler.pause()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const atPause = sim.log.entries.length
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect(sim.log.entries.length).toBe(atPause)
+    expect(atPause).toBeLessThan(12)
+    scheduler.resume()
+    expect(await scheduler.done).toEqual({ status: 'completed' })
+    expect(count(scheduler, items, 'done')).toBe(12)
+    expect(sim.log.answersByImage().size).toBe(12)
+    expect(answeredTwice(sim)).toBe(0)
+  })
+})

@@ -137,6 +137,21 @@ describe('requests from templates', () => {
     )
   })
 
+  it('takes {sku} from a file-name pattern and finds the product row by it', () => {
+    const item = {
+      id: 'p1',
+      sha256: '',
+      bytes: 0,
+      paths: ['/shop/AB-1234_front_v2.jpg'],
+      status: 'pending' as const
+    }
+    const settings = testSettings([], {
+      skuPattern: '^([A-Z]+-\\d+)_',
+      productContext: { 'ab-1234': { brand: 'Acme' } }
+    })
+    expect(photoVariables(item, settings)).toMatchObject({ sku: 'AB-1234', brand: 'Acme' })
+  })
+
   it('ships the six built-ins', () => {
     expect(BUILTIN_TEMPLATES.map((t) => t.id)).toEqual([
       'seo-meta',
