@@ -1,5 +1,5 @@
 import { formatUsd } from '@shared/format/estimate-summary'
-import { countItems, type JobState } from '../../main/core/jobs/job-state'
+import { countItems, jobSpend, type JobState } from '../../main/core/jobs/job-state'
 import type { JobOutcome } from '../../main/core/scheduler/types'
 import { ExitCodes } from '../exit-codes'
 
@@ -18,10 +18,7 @@ export function summaryLines(
   seconds: number
 ): string[] {
   const counts = countItems(state)
-  const spent = [...state.items.values()].reduce(
-    (sum, item) => sum + (item.result?.costUsd ?? 0),
-    0
-  )
+  const spent = jobSpend(state).costUsd
   const lines = [
     `${counts.done} of ${counts.total} photos done · ${counts.failed} failed · ${counts.pending} left · spent ${formatUsd(spent)} · ${seconds.toFixed(1)} s`
   ]

@@ -33,3 +33,16 @@ export function resolveLimits(
   const tpm = override.tpm ?? base?.tpm
   return rpm && tpm ? { rpm, tpm } : null
 }
+
+/** USD for some input and output tokens at a model's standard (or Batch) prices per 1M tokens. */
+export function tokenCost(
+  prices: ModelPrices,
+  inputTokens: number,
+  outputTokens: number,
+  batch = false
+): number {
+  const [input, output] = batch
+    ? [prices.batchInput, prices.batchOutput]
+    : [prices.input, prices.output]
+  return (inputTokens * input + outputTokens * output) / 1e6
+}

@@ -1,4 +1,5 @@
 import type { ModelPrices, RateLimits } from '@shared/models/catalog'
+import { tokenCost } from './catalog-overrides'
 import type { RequestEstimate } from './request-estimate'
 
 /** Which limit decides how long a job takes. */
@@ -47,14 +48,12 @@ export function estimateJob(input: JobEstimateInput): JobEstimate {
     ]
   ]
   const [binding, durationMs] = candidates.reduce((worst, c) => (c[1] > worst[1] ? c : worst))
-  const price = (inputRate: number, outputRate: number): number =>
-    (promptTokens * inputRate + outputTokens * outputRate) / 1e6
   return {
     requests: n,
     promptTokens,
     outputTokens,
-    costStandard: input.prices ? price(input.prices.input, input.prices.output) : null,
-    costBatch: input.prices ? price(input.prices.batchInput, input.prices.batchOutput) : null,
+    costStandard: input.prices ? tokenCost(input.prices, promptTokens, outputTokens) : null,
+    costBatch: input.prices ? tokenCost(input.prices, promptTokens, outputTokens, true) : null,
     durationMs: n === 0 ? 0 : durationMs + input.expectedLatencyMs,
     binding
   }

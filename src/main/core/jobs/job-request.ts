@@ -1,4 +1,5 @@
 import { findModel, type ModelPrices } from '@shared/models/catalog'
+import { tokenCost } from '../estimate/catalog-overrides'
 import { estimateRequest } from '../estimate/request-estimate'
 import {
   DEFAULT_PREPROCESS,
@@ -101,9 +102,7 @@ export function jobRequest(
         settings.imageAdmission
       )
     : { promptTokens: 0, admissionTokens: template.maxCompletionTokens + 1000, outputTokens }
-  const estimateUsd = prices
-    ? (estimate.promptTokens * prices.input + outputTokens * prices.output) / 1e6
-    : 0
+  const estimateUsd = prices ? tokenCost(prices, estimate.promptTokens, outputTokens) : 0
   return {
     work: { id: item.id, body: built.body, chargeTokens: estimate.admissionTokens },
     cacheKey: resultKey(item.sha256, settings.model, settings.detail, built.promptKey),

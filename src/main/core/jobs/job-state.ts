@@ -94,3 +94,19 @@ export function countItems(state: JobState): {
   }
   return counts
 }
+
+/** What a job's recorded answers used and cost so far (the baseline of a resumed run). */
+export function jobSpend(state: JobState): {
+  costUsd: number
+  tokensIn: number
+  tokensOut: number
+} {
+  const spend = { costUsd: 0, tokensIn: 0, tokensOut: 0 }
+  for (const { result } of state.items.values()) {
+    if (!result) continue
+    spend.costUsd += result.costUsd
+    spend.tokensIn += result.promptTokens
+    spend.tokensOut += result.completionTokens
+  }
+  return spend
+}

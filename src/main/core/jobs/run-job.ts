@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { ChatCompletion } from 'openai/resources/chat/completions'
 import { formatUsd } from '@shared/format/estimate-summary'
-import { resolvePrices } from '../estimate/catalog-overrides'
+import { resolvePrices, tokenCost } from '../estimate/catalog-overrides'
 import { PreparedImageCache } from '../images/cache'
 import { boundedMap } from '../images/lookahead'
 import { createPreparer, type PrepareOutcome } from '../images/prepare'
@@ -17,7 +17,7 @@ import { brokenRule } from '../templates/rules'
 import type { Template } from '../templates/template'
 import { Budget } from './budget'
 import { jobPreprocessSettings, jobRequest, jobTemplate, type JobRequest } from './job-request'
-import { countItems, type JobItem } from './job-state'
+import { countItems, jobSpend, type JobItem } from './job-state'
 import type { StoredJob } from './job-store'
 import { JobRecorder } from './recorder'
 import { ResultCache } from './result-cache'
@@ -60,22 +60,9 @@ export class JobRun {
   ) {
     this.template = jobTemplate(job.settings)
     this.prices = resolvePrices(job.settings.model)
-    const counts = countItems(job.state)
-    const previous = [...job.state.items.values()]
-      .map((i) => i.result)
-      .filter((r) => r !== undefined)
-    const sum = (pick: (r: (typeof previous)[number]) => number): number =>
-      previous.reduce((s, r) => s + pick(r), 0)
-    this.budget = new Budget(
-      job.settings.budgetUsd,
-      sum((r) => r.costUsd)
-    )
-    this.tracker = new JobTracker(ctx.clock, {
-      ...counts,
-      tokensIn: sum((r) => r.promptTokens),
-      tokensOut: sum((r) => r.completionTokens),
-      costUsd: sum((r) => r.costUsd)
-    })
+    const spent = jobSpend(job.state)
+    this.budget = new Budget(job.settings.budgetUsd, spent.costUsd)
+    this.tracker = new JobTracker(ctx.clock, { ...countItems(job.state), ...spent })
     const feed = createProgressFeed(
       ctx.clock,
       100,
@@ -210,8 +197,7 @@ export class JobRun {
     const usage = completion.usage
     const costUsd =
       this.prices && usage
-        ? (usage.prompt_tokens * this.prices.input + usage.completion_tokens * this.prices.output) /
-          1e6
+        ? tokenCost(this.prices, usage.prompt_tokens, usage.completion_tokens)
         : 0
     this.budget.settle(request?.estimateUsd ?? 0, costUsd)
     const spent = this.addSpend(id, {
