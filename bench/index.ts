@@ -1,3 +1,6 @@
+// Both benches are imported up front on purpose: the app's main process holds the o200k tokenizer
+// (~40 MB of heap) too, which makes every full garbage collection dearer, and the preprocess bench
+// must pay that as the app does.
 import { benchPreprocess } from './preprocess'
 import { benchScheduler } from './scheduler'
 
