@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp'
 import {
   apiImageSize,
@@ -6,6 +7,7 @@ import {
   type Size
 } from '@shared/models/image-tokens'
 import { ImageError, type ImageErrorCode } from './image-error'
+import { decodeBmp, isBmp } from './bmp'
 import { heicError, refuseKnownUnsupported } from './sniff'
 
 /** How photos are prepared; part of the cache key. */
@@ -37,7 +39,8 @@ export interface PreparedImage {
   notes: string[]
 }
 
-const GRAPHIC_FORMATS = new Set(['png', 'gif'])
+/** Formats that often hold graphics (flat colour, text), where PNG may beat JPEG. */
+const GRAPHIC_FORMATS = new Set(['png', 'gif', 'bmp'])
 
 /** A photo's bytes, or (better) a file already hashed: libvips then reads it, not the JS heap. */
 export type ImageInput = Buffer | { path: string; head: Buffer; size: number }
@@ -56,15 +59,17 @@ export async function preprocessImage(
       `This file is ${mb(size)}, over the ${mb(settings.maxFileBytes)} limit set in Settings.`
     )
   }
-  refuseKnownUnsupported(head, size)
-  const meta = await readMetadata(bytes, settings)
+  refuseKnownUnsupported(head)
+  const source = isBmp(head) ? await bmpSource(bytes, settings) : { input: bytes }
+  const meta = await readMetadata(source, settings)
+  const format = source.raw ? 'bmp' : (meta.format ?? 'unknown')
   const upright: Size = meta.autoOrient ?? { width: meta.width!, height: meta.height! }
   const target = apiImageSize(upright, settings.detail, settings.method)
   const notes: string[] = []
   const decode = async (
     failOn: 'warning' | 'none'
   ): Promise<{ data: Buffer; mime: PreparedImage['mime']; info: OutputInfo }> =>
-    encode(pipeline(bytes, target, settings, failOn), meta.format ?? '', settings)
+    encode(pipeline(source, target, settings, failOn), format, settings)
   let result
   try {
     result = await decode('warning')
@@ -79,23 +84,31 @@ export async function preprocessImage(
     mime: result.mime,
     width: result.info.width,
     height: result.info.height,
-    source: {
-      format: meta.format ?? 'unknown',
-      width: upright.width,
-      height: upright.height,
-      bytes: size
-    },
+    source: { format, width: upright.width, height: upright.height, bytes: size },
     notes
   }
 }
 
-async function readMetadata(
+/** What sharp reads: the file (path or bytes), or pixels this module decoded itself (BMP). */
+interface SharpSource {
+  input: Buffer | string
+  raw?: { width: number; height: number; channels: 3 | 4 }
+}
+
+/** sharp's build has no BMP reader, so BMPs are decoded here into raw pixels for it. */
+async function bmpSource(
   bytes: Buffer | string,
   settings: PreprocessSettings
-): Promise<Metadata> {
+): Promise<SharpSource> {
+  const file = Buffer.isBuffer(bytes) ? bytes : await readFile(bytes)
+  const { data, ...raw } = await decodeBmp(file, settings.limitInputPixels)
+  return { input: data, raw }
+}
+
+async function readMetadata(source: SharpSource, settings: PreprocessSettings): Promise<Metadata> {
   let meta: Metadata
   try {
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata()
+    meta = await sharp(source.input, { limitInputPixels: false, raw: source.raw }).metadata()
   } catch (error) {
     throw classifyDecodeError(error)
   }
@@ -118,12 +131,13 @@ async function readMetadata(
 }
 
 function pipeline(
-  bytes: Buffer | string,
+  source: SharpSource,
   target: Size,
   settings: PreprocessSettings,
   failOn: 'warning' | 'none'
 ): Sharp {
-  return sharp(bytes, { limitInputPixels: settings.limitInputPixels, failOn, pages: 1 })
+  const options = { limitInputPixels: settings.limitInputPixels, failOn, raw: source.raw }
+  return sharp(source.input, source.raw ? options : { ...options, pages: 1 })
     .rotate()
     .resize(target.width, target.height, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: settings.background })
@@ -155,7 +169,7 @@ function classifyDecodeError(error: unknown): ImageError {
   if (/unsupported image format/i.test(detail))
     return new ImageError(
       'not_an_image',
-      'This file is not an image Photoscribe can read (JPEG, PNG, WebP, GIF, AVIF or TIFF).',
+      'This file is not an image Photoscribe can read (JPEG, PNG, WebP, GIF, AVIF, TIFF or BMP).',
       detail
     )
   if (/pixel limit/i.test(detail))

@@ -4,21 +4,15 @@ const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'he
 
 /**
  * Refuses, before decoding, what this build cannot or must not read, with a message that says
- * what to do: HEIC (HEVC is not in this build), SVG (vector, and a script risk), BMP.
+ * what to do: HEIC (HEVC is not in this build) and SVG (vector, and a script risk).
  */
-export function refuseKnownUnsupported(start: Buffer, size: number): void {
+export function refuseKnownUnsupported(start: Buffer): void {
   const head = start.toString('latin1')
   if (head.slice(4, 8) === 'ftyp' && HEIC_BRANDS.has(head.slice(8, 12))) throw heicError()
   if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(head)) {
     throw new ImageError(
       'vector_not_supported',
       'Vector images (SVG) are not supported. Export the image as PNG or JPEG and add it again.'
-    )
-  }
-  if (head.startsWith('BM') && start.length > 26 && start.readUInt32LE(2) === size) {
-    throw new ImageError(
-      'unsupported_format',
-      'BMP images are not supported. Save the photo as JPEG or PNG and add it again.'
     )
   }
 }

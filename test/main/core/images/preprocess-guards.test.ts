@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { findModel } from '@shared/models/catalog'
@@ -9,20 +11,20 @@ import { gpt4oSettings } from '../../../helpers/preprocess-settings'
 const settings = gpt4oSettings('high')
 
 describe('preprocessing guards and sizes', () => {
-  it('refuses HEIC, SVG, BMP and non-images with what to do', async () => {
+  it('refuses HEIC, SVG, compressed BMP and non-images with what to do', async () => {
     const heic = Buffer.concat([
       Buffer.from([0, 0, 0, 24]),
       Buffer.from('ftypheic'),
       Buffer.alloc(64)
     ])
     const svg = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>')
-    const bmp = Buffer.alloc(64)
-    bmp.write('BM')
-    bmp.writeUInt32LE(64, 2)
+    const rleBmp = await readFile(
+      join(import.meta.dirname, '../../../fixtures/bmp/palette8-rle.bmp')
+    )
     const cases: [Buffer, string, RegExp][] = [
       [heic, 'heic_not_supported', /Export it as JPEG/],
       [svg, 'vector_not_supported', /Export the image as PNG or JPEG/],
-      [bmp, 'unsupported_format', /BMP/],
+      [rleBmp, 'unsupported_format', /BMP is compressed/],
       [Buffer.from('%PDF-1.7 not a photo'), 'not_an_image', /not an image/]
     ]
     for (const [bytes, code, message] of cases) {

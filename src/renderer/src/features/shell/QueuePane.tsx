@@ -28,7 +28,7 @@ export function QueuePane(): React.JSX.Element {
         </svg>
         <p className="dropzone-title">Drop photos or folders here</p>
         <p className="muted small">
-          JPEG, PNG, WebP, GIF, AVIF, TIFF — folders are searched inside.
+          JPEG, PNG, WebP, GIF, AVIF, TIFF, BMP — folders are searched inside.
         </p>
       </div>
     </section>
