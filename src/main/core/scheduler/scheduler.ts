@@ -1,5 +1,5 @@
 import type { RequestFailure } from '../openai/failure'
-import type { ChatTransport, TransportResult } from '../openai/transport'
+import type { ChatBody, ChatTransport, TransportResult } from '../openai/transport'
 import { chooseLane } from './choose-lane'
 import { decide } from './failure-policy'
 import { KeyLane, type KeySnapshot } from './key-lane'
@@ -12,7 +12,10 @@ export type SchedulerEvent =
   | { type: 'job'; outcome: JobOutcome }
 
 interface Entry {
-  item: WorkItem
+  id: string
+  chargeTokens: number
+  /** The request; let go once the item is done or failed, so finished items hold no images. */
+  body: ChatBody | null
   state: ItemState
   /** Transient failures so far (429s do not count). */
   failures: number
@@ -51,7 +54,15 @@ export class Scheduler {
   add(items: readonly WorkItem[]): void {
     for (const item of items) {
       if (this.entries.has(item.id)) throw new Error(`Duplicate work item id ${item.id}`)
-      const entry: Entry = { item, state: { status: 'queued' }, failures: 0, attempts: 0 }
+      const { id, chargeTokens, body } = item
+      const entry: Entry = {
+        id,
+        chargeTokens,
+        body,
+        state: { status: 'queued' },
+        failures: 0,
+        attempts: 0
+      }
       this.entries.set(item.id, entry)
       this.queue.push(entry)
     }
@@ -120,7 +131,7 @@ export class Scheduler {
     this.clearWake()
     while (this.queue.length > 0) {
       const entry = this.queue[0]
-      const choice = chooseLane(this.lanes, entry.item.chargeTokens)
+      const choice = chooseLane(this.lanes, entry.chargeTokens)
       if (choice.kind === 'no-active-key') return this.stop(choice.reason, 'auth')
       if (choice.kind === 'too-large') {
         this.queue.shift()
@@ -151,10 +162,10 @@ export class Scheduler {
     const controller = new AbortController()
     entry.controller = controller
     entry.attempts++
-    lane.start(entry.item.chargeTokens)
+    lane.start(entry.chargeTokens)
     this.setState(entry, { status: 'in_flight', keyId: lane.spec.id, attempt: entry.attempts })
     const startedAt = this.options.clock.now()
-    const result = await this.transport.send(lane.spec.id, entry.item.body, {
+    const result = await this.transport.send(lane.spec.id, entry.body!, {
       signal: controller.signal,
       timeoutMs: lane.timeoutMs()
     })
@@ -273,7 +284,8 @@ export class Scheduler {
 
   private setState(entry: Entry, state: ItemState): void {
     entry.state = state
-    this.listener({ type: 'item', id: entry.item.id, state })
+    if (state.status === 'done' || state.status === 'failed') entry.body = null
+    this.listener({ type: 'item', id: entry.id, state })
   }
 
   private clearWake(): void {
