@@ -1,13 +1,15 @@
-// Both benches are imported up front on purpose: the app's main process holds the o200k tokenizer
+// All benches are imported up front on purpose: the app's main process holds the o200k tokenizer
 // (~40 MB of heap) too, which makes every full garbage collection dearer, and the preprocess bench
 // must pay that as the app does.
+import { benchJob } from './job'
 import { benchPreprocess } from './preprocess'
 import { benchScheduler } from './scheduler'
 
 const benches: Record<string, (args: string[], print: (line: string) => void) => Promise<unknown>> =
   {
     scheduler: benchScheduler,
-    preprocess: benchPreprocess
+    preprocess: benchPreprocess,
+    job: benchJob
   }
 
 const [name, ...args] = process.argv.slice(2)

@@ -1,4 +1,7 @@
+import { keepMemoryFlat } from '../main/core/memory'
 import { runCli } from './program'
+
+keepMemoryFlat()
 
 const tty = process.stdout.isTTY === true
 const io = {

@@ -1,4 +1,5 @@
 import { app, BrowserWindow } from 'electron'
+import { keepMemoryFlat } from './core/memory'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { createRouter } from './ipc/router'
@@ -8,6 +9,7 @@ import { createMainWindow, rendererUrl } from './window'
 
 // Lifecycle only: everything else lives in window.ts, ipc/ and services/.
 app.enableSandbox()
+keepMemoryFlat()
 useSharedDataDir()
 
 const url = rendererUrl(process.env.ELECTRON_RENDERER_URL, import.meta.dirname)
