@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { link, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
@@ -25,7 +25,14 @@ interface JobRunMeasure {
 
 /** The CLI as a child process: the built one when `npm run build` has run, else through tsx. */
 function cliCommand(): { args: string[]; env: NodeJS.ProcessEnv; label: string } {
-  if (existsSync(BUILT_CLI)) return { args: [BUILT_CLI], env: {}, label: 'out/main/cli.js' }
+  if (existsSync(BUILT_CLI)) {
+    const built = statSync(BUILT_CLI).mtime.toISOString()
+    return {
+      args: [BUILT_CLI],
+      env: {},
+      label: `out/main/cli.js (built ${built}: rebuild after changes)`
+    }
+  }
   return {
     args: ['--import', 'tsx', join(ROOT, 'src/cli/index.ts')],
     env: { TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
