@@ -1,5 +1,5 @@
 import { rowDecoder, type BmpLayout } from './bmp-rows'
-import { ImageError } from './image-error'
+import { ImageError, tooManyPixels } from './image-error'
 
 /** Decoded pixels in the form sharp's `raw` input takes: RGB or RGBA, 8 bits, top row first. */
 export interface RawImage {
@@ -15,7 +15,7 @@ const BI_BITFIELDS = 3
 const BI_ALPHABITFIELDS = 6
 const PIXELS_PER_SLICE = 1_000_000
 
-/** True for a Windows bitmap ("BM" then its own length, or a plausible header size). */
+/** True for a Windows bitmap: "BM", then a DIB header of a size some BMP version uses. */
 export function isBmp(head: Buffer): boolean {
   return (
     head.length >= 18 && head.toString('latin1', 0, 2) === 'BM' && knownDib(head.readUInt32LE(14))
@@ -34,10 +34,7 @@ export async function decodeBmp(file: Buffer, maxPixels: number): Promise<RawIma
   if (!isBmp(file)) throw damagedBmp('not a bitmap header')
   const layout = readLayout(file)
   if (layout.width * layout.height > maxPixels) {
-    throw new ImageError(
-      'too_many_pixels',
-      `This image is ${((layout.width * layout.height) / 1e6).toFixed(0)} megapixels, over the ${(maxPixels / 1e6).toFixed(0)} MP limit in Settings (a guard against decompression bombs).`
-    )
+    throw tooManyPixels(layout.width * layout.height, maxPixels)
   }
   const stride = Math.ceil((layout.width * layout.bitsPerPixel) / 32) * 4
   if (layout.pixelOffset + stride * layout.height > file.length) {

@@ -19,3 +19,11 @@ export class ImageError extends Error {
     this.name = 'ImageError'
   }
 }
+
+/** A photo over the pixel limit set in Settings (a decompression-bomb guard). */
+export function tooManyPixels(pixels: number, limit: number): ImageError {
+  return new ImageError(
+    'too_many_pixels',
+    `This image is ${(pixels / 1e6).toFixed(0)} megapixels, over the ${(limit / 1e6).toFixed(0)} MP limit in Settings (a guard against decompression bombs).`
+  )
+}

@@ -6,9 +6,9 @@ import {
   type ImageTokenMethod,
   type Size
 } from '@shared/models/image-tokens'
-import { ImageError, type ImageErrorCode } from './image-error'
+import { ImageError, tooManyPixels, type ImageErrorCode } from './image-error'
 import { decodeBmp, isBmp } from './bmp'
-import { heicError, refuseKnownUnsupported } from './sniff'
+import { heicError, refuseKnownUnsupported, svgError } from './sniff'
 
 /** How photos are prepared; part of the cache key. */
 export interface PreprocessSettings {
@@ -115,17 +115,9 @@ async function readMetadata(source: SharpSource, settings: PreprocessSettings): 
   if (!meta.width || !meta.height)
     throw new ImageError('not_an_image', 'This file is not an image Photoscribe can read.')
   if (meta.format === 'heif' && meta.compression === 'hevc') throw heicError()
-  if (meta.format === 'svg')
-    throw new ImageError(
-      'vector_not_supported',
-      'Vector images (SVG) are not supported. Export the image as PNG or JPEG and add it again.'
-    )
+  if (meta.format === 'svg') throw svgError()
   if (meta.width * meta.height > settings.limitInputPixels) {
-    const mp = (meta.width * meta.height) / 1e6
-    throw new ImageError(
-      'too_many_pixels',
-      `This image is ${mp.toFixed(0)} megapixels, over the ${(settings.limitInputPixels / 1e6).toFixed(0)} MP limit in Settings (a guard against decompression bombs).`
-    )
+    throw tooManyPixels(meta.width * meta.height, settings.limitInputPixels)
   }
   return meta
 }
