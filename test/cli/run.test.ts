@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cliSimulator, runInProcess } from '../helpers/cli'
+import { cliSimulator, runArgs, runInProcess } from '../helpers/cli'
 import { photoFolder } from '../helpers/job-fixtures'
 
 const simulator = cliSimulator()
@@ -15,19 +15,7 @@ describe('photoscribe run', () => {
     const { photos, dataDir } = await photoFolder(5)
     await useSimulator()
     const out = join(dataDir, 'results.json')
-    const { code, out: lines } = await runInProcess([
-      'run',
-      photos,
-      '--out',
-      out,
-      '--json',
-      '--data-dir',
-      dataDir,
-      '--rpm',
-      '6000',
-      '--tpm',
-      '1000000'
-    ])
+    const { code, out: lines } = await runInProcess(runArgs(photos, out, dataDir, '--json'))
     expect(code).toBe(0)
     const parsed = events(lines)
     expect(parsed[0]).toMatchObject({
@@ -133,19 +121,7 @@ describe('photoscribe run', () => {
     const { photos, dataDir } = await photoFolder(6)
     await useSimulator({ keys: { 'sk-poor-1': { quotaAfter: 2 }, 'sk-rich-2': {} } }, 'sk-poor-1')
     const out = join(dataDir, 'r.json')
-    const first = await runInProcess([
-      'run',
-      photos,
-      '--out',
-      out,
-      '--json',
-      '--data-dir',
-      dataDir,
-      '--rpm',
-      '6000',
-      '--tpm',
-      '1000000'
-    ])
+    const first = await runInProcess(runArgs(photos, out, dataDir, '--json'))
     expect(first.code).toBe(3)
     const jobId = events(first.out)[0].jobId as string
     expect(events(first.out).at(-1)).toMatchObject({
@@ -173,18 +149,7 @@ describe('photoscribe run', () => {
     const { writeFile } = await import('node:fs/promises')
     await writeFile(join(photos, 'broken.jpg'), 'definitely not a jpeg')
     await useSimulator()
-    const { code, out } = await runInProcess([
-      'run',
-      photos,
-      '--out',
-      join(dataDir, 'r.json'),
-      '--data-dir',
-      dataDir,
-      '--rpm',
-      '6000',
-      '--tpm',
-      '1000000'
-    ])
+    const { code, out } = await runInProcess(runArgs(photos, join(dataDir, 'r.json'), dataDir))
     expect(code).toBe(1)
     expect(out.find((l) => l.includes('broken.jpg'))).toMatch(
       /✗ .*broken\.jpg: This file is not an image Photoscribe can read/

@@ -6,13 +6,12 @@ import { loadJob } from '../../src/main/core/jobs/job-store'
 import { parseCsv } from '../../src/main/core/export/read-table'
 import { parseTemplate } from '../../src/main/core/templates/custom'
 import { readProductSheet } from '../../src/main/core/templates/product-sheet'
-import { cliSimulator, runInProcess } from '../helpers/cli'
+import { cliSimulator, runArgs, runInProcess } from '../helpers/cli'
 import { photoFolder } from '../helpers/job-fixtures'
 
 const simulator = cliSimulator()
 const useSimulator = simulator.use
 
-const LIMITS = ['--rpm', '6000', '--tpm', '1000000']
 const readBook = async (path: string): Promise<ExcelJS.Worksheet> => {
   const book = new ExcelJS.Workbook()
   await book.xlsx.readFile(path)
@@ -41,18 +40,9 @@ describe('templates and spreadsheets from the command line', () => {
     const { photos, dataDir } = await photoFolder(3)
     await useSimulator()
     const out = join(dataDir, 'listing.xlsx')
-    const { code } = await runInProcess([
-      'run',
-      photos,
-      '--out',
-      out,
-      '--template',
-      'attributes',
-      '--thumbnails',
-      '--data-dir',
-      dataDir,
-      ...LIMITS
-    ])
+    const { code } = await runInProcess(
+      runArgs(photos, out, dataDir, '--template', 'attributes', '--thumbnails')
+    )
     expect(code).toBe(0)
     const sheet = await readBook(out)
     expect((sheet.getRow(1).values as string[]).slice(1, 10)).toEqual([
@@ -75,21 +65,7 @@ describe('templates and spreadsheets from the command line', () => {
     const file = join(dataDir, '..', 'pitch.json')
     await writeFile(file, JSON.stringify(customTemplate))
     const out = join(dataDir, 'pitch.csv')
-    expect(
-      (
-        await runInProcess([
-          'run',
-          photos,
-          '--out',
-          out,
-          '--template',
-          file,
-          '--data-dir',
-          dataDir,
-          ...LIMITS
-        ])
-      ).code
-    ).toBe(0)
+    expect((await runInProcess(runArgs(photos, out, dataDir, '--template', file))).code).toBe(0)
     const rows = parseCsv(await readFile(out, 'utf8'))
     expect(rows[0].slice(0, 4)).toEqual(['File', 'Folder', 'Pitch', 'Color'])
     expect(rows[1][3]).toMatch(/^color for photo [0-9a-f]{6}$/)
@@ -100,17 +76,7 @@ describe('templates and spreadsheets from the command line', () => {
         fields: [{ ...customTemplate.fields[0], name: 'Bad Name' }]
       })
     )
-    const broken = await runInProcess([
-      'run',
-      photos,
-      '--out',
-      out,
-      '--template',
-      file,
-      '--data-dir',
-      dataDir,
-      ...LIMITS
-    ])
+    const broken = await runInProcess(runArgs(photos, out, dataDir, '--template', file))
     expect(broken.code).toBe(2)
     expect(broken.err).toContain('Template "fields.0.name": use lower-case letters')
   })
@@ -142,18 +108,9 @@ describe('templates and spreadsheets from the command line', () => {
     )
     expect(
       (
-        await runInProcess([
-          'run',
-          photos,
-          '--out',
-          join(dataDir, 'r.json'),
-          '--products',
-          sheet,
-          '--data-dir',
-          dataDir,
-          '--json',
-          ...LIMITS
-        ])
+        await runInProcess(
+          runArgs(photos, join(dataDir, 'r.json'), dataDir, '--products', sheet, '--json')
+        )
       ).code
     ).toBe(0)
     const context = await readProductSheet(sheet)
@@ -169,16 +126,7 @@ describe('templates and spreadsheets from the command line', () => {
     const { photos, dataDir } = await photoFolder(3)
     await useSimulator()
     const out = join(dataDir, 'results.xlsx')
-    const first = await runInProcess([
-      'run',
-      photos,
-      '--out',
-      out,
-      '--json',
-      '--data-dir',
-      dataDir,
-      ...LIMITS
-    ])
+    const first = await runInProcess(runArgs(photos, out, dataDir, '--json'))
     const jobId = (JSON.parse(first.out[0]) as { jobId: string }).jobId
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(out)

@@ -18,6 +18,19 @@ export async function runInProcess(
   return { code, out, err: err.join('\n') }
 }
 
+/** The limits CLI tests run under: fast enough that pacing never slows a test. */
+export const FAST_LIMITS = ['--rpm', '6000', '--tpm', '1000000']
+
+/** `photoscribe run <photos> --out <out> --data-dir <dataDir>` at FAST_LIMITS, plus `extra`. */
+export function runArgs(
+  photos: string,
+  out: string,
+  dataDir: string,
+  ...extra: string[]
+): string[] {
+  return ['run', photos, '--out', out, '--data-dir', dataDir, ...FAST_LIMITS, ...extra]
+}
+
 /**
  * A simulator the CLI reaches through OPENAI_API_KEY / OPENAI_BASE_URL, with the environment
  * restored after each test. Call in a describe body; `use()` starts one for the current test.
