@@ -9,6 +9,8 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // One temp root per run, removed at the end, with a check that nothing leaked outside it.
+    globalSetup: ['test/setup/temp-root.ts'],
     projects: [
       {
         resolve: { alias },

@@ -1,12 +1,12 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { JobSettings } from '../../src/main/core/jobs/job-store'
 import { makeJpeg } from './images'
+import { tempDir } from './temp'
 
 /** A temp folder with `n` distinct small product-like JPEGs; returns the folder and data dir. */
 export async function photoFolder(n: number): Promise<{ photos: string; dataDir: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'photoscribe-job-'))
+  const root = await tempDir('job')
   const photos = join(root, 'photos')
   const { mkdir } = await import('node:fs/promises')
   await mkdir(photos)

@@ -4,9 +4,10 @@ import OpenAI from 'openai'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
 import { dataUrl, makeJpeg } from '../helpers/images'
+import { FIXTURE_DIR } from '../helpers/fixtures'
 import { chatBody, post } from '../helpers/sim-client'
 
-const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/images')
+const FIXTURES = FIXTURE_DIR
 
 let sim: Simulator | undefined
 afterEach(async () => {

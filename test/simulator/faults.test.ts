@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises'
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
 import type { FaultOptions } from '../../src/simulator/options'
 import { dataUrl, makeJpeg } from '../helpers/images'
 import { chatBody } from '../helpers/sim-client'
+import { tempDir } from '../helpers/temp'
 
 let sim: Simulator | undefined
 afterEach(async () => {
@@ -86,7 +85,7 @@ describe('simulator: injected faults', () => {
   })
 
   it('writes one JSONL line per request to the request log', async () => {
-    const logPath = join(await mkdtemp(join(tmpdir(), 'sim-log-')), 'requests.jsonl')
+    const logPath = join(await tempDir('sim-log'), 'requests.jsonl')
     sim = await startSimulator({ logPath })
     await (await send(sim.url)).text()
     await (await send(sim.url)).text()

@@ -1,5 +1,6 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises'
 import type { JournalEvent } from './journal-events'
+import { repairTail, type TailRepair } from './journal-repair'
 
 /** The journal could not be written: the job must stop (answers would be paid and not kept). */
 export class JournalError extends Error {
@@ -22,12 +23,16 @@ export class Journal {
 
   private constructor(
     private readonly file: FileHandle,
-    private readonly path: string
+    private readonly path: string,
+    /** A torn last line found (and cut) when the journal was opened. */
+    readonly repaired: TailRepair
   ) {}
 
+  /** Opens for appending, first cutting a torn last line so nothing is glued onto it. */
   static async open(path: string): Promise<Journal> {
     try {
-      return new Journal(await open(path, 'a'), path)
+      const repaired = await repairTail(path)
+      return new Journal(await open(path, 'a'), path, repaired)
     } catch (error) {
       throw journalError(path, error)
     }
@@ -82,14 +87,30 @@ export async function readJournal(
   let tornTail = false
   lines.forEach((line, index) => {
     if (line.trim() === '') return
-    try {
-      events.push(JSON.parse(line) as JournalEvent)
-    } catch {
-      if (index >= lines.length - 2) tornTail = true
-      else throw new JournalError(`The job's journal is damaged at line ${index + 1}.`, path)
-    }
+    const event = parseLine(line)
+    if (event) events.push(event)
+    else if (index >= lines.length - 2) tornTail = true
+    else throw new JournalError(`The job's journal is damaged at line ${index + 1}.`, path)
   })
   return { events, tornTail }
+}
+
+/**
+ * One line as an event. A line that is a torn fragment with a whole event glued after it (what
+ * versions before the tail repair wrote after a crash) gives back that whole event.
+ */
+function parseLine(line: string): JournalEvent | null {
+  try {
+    return JSON.parse(line) as JournalEvent
+  } catch {
+    const glued = line.lastIndexOf('{"e":"')
+    if (glued <= 0) return null
+    try {
+      return JSON.parse(line.slice(glued)) as JournalEvent
+    } catch {
+      return null
+    }
+  }
 }
 
 function journalError(path: string, error: unknown): JournalError {

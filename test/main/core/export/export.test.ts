@@ -1,11 +1,11 @@
-import { mkdtemp, readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { ResultRow } from '../../../../src/main/core/export/rows'
 import { MAX_CELL_CHARS, safeCell } from '../../../../src/main/core/export/sanitize'
 import { writeResults } from '../../../../src/main/core/export/write-results'
+import { tempDir } from '../../../helpers/temp'
 
 const FIELDS = [
   { name: 'title', label: 'Title' },
@@ -43,7 +43,7 @@ function row(i: number, title: string, extra: Partial<ResultRow> = {}): ResultRo
 }
 
 const tempFile = async (name: string): Promise<string> =>
-  join(await mkdtemp(join(tmpdir(), 'export-')), name)
+  join(await tempDir('export'), name)
 
 describe('formula injection', () => {
   it.each(INJECTIONS)('neutralises a cell starting with %j', (text) => {

@@ -1,5 +1,4 @@
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { chmod, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findModel } from '@shared/models/catalog'
@@ -8,9 +7,9 @@ import { boundedMap } from '../../../../src/main/core/images/lookahead'
 import { createPreparer } from '../../../../src/main/core/images/prepare'
 import { makeJpeg } from '../../../helpers/images'
 import { gpt4oSettings } from '../../../helpers/preprocess-settings'
+import { tempDir } from '../../../helpers/temp'
 
 const settings = gpt4oSettings('low')
-const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'photoscribe-cache-'))
 
 describe('prepared-image cache', () => {
   it('keys by content and every setting that changes the output', () => {
@@ -25,7 +24,7 @@ describe('prepared-image cache', () => {
   })
 
   it('serves a second preparation of the same photo from disk, across restarts', async () => {
-    const dir = await tempDir()
+    const dir = await tempDir('cache')
     const photo = join(dir, 'shoe.jpg')
     await writeFile(photo, await makeJpeg(1200, 900))
     const cache = await PreparedImageCache.open(join(dir, 'cache'), 50_000_000)
@@ -44,7 +43,7 @@ describe('prepared-image cache', () => {
   })
 
   it('stays under its size bound by removing the least recently used', async () => {
-    const dir = await tempDir()
+    const dir = await tempDir('cache')
     const photos = await Promise.all(
       [1, 2, 3].map(async (i) => ({
         id: String(i),
@@ -69,7 +68,7 @@ describe('prepared-image cache', () => {
   })
 
   it('turns an unreadable file into a failed item with the reason', async () => {
-    const dir = await tempDir()
+    const dir = await tempDir('cache')
     const missing = await createPreparer(settings, null)({ id: 'x', path: join(dir, 'nope.jpg') })
     expect(missing).toMatchObject({
       ok: false,

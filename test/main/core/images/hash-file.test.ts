@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashFile } from '../../../../src/main/core/images/hash-file'
+import { tempDir } from '../../../helpers/temp'
 
 let dir: string
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'photoscribe-hash-'))
+  dir = await tempDir('hash')
 })
 afterAll(() => rm(dir, { recursive: true, force: true }))
 

@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ingest } from '../../../../src/main/core/ingest/ingest'
 import { makeJpeg } from '../../../helpers/images'
+import { tempDir } from '../../../helpers/temp'
 
 describe('ingest', () => {
   it('walks folders recursively, skips hidden/system/non-image files, survives a symlink loop', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'ingest-'))
+    const root = await tempDir('ingest')
     await mkdir(join(root, 'shoes', 'summer'), { recursive: true })
     await writeFile(join(root, 'shoes', 'a.jpg'), await makeJpeg(20, 20, 10))
     await writeFile(join(root, 'shoes', 'summer', 'b.PNG'), await makeJpeg(21, 20, 20))
@@ -27,7 +27,7 @@ describe('ingest', () => {
   })
 
   it('turns unsupported and missing inputs into rejected files with reasons, and groups duplicates', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'ingest-'))
+    const root = await tempDir('ingest')
     const bytes = await makeJpeg(30, 30)
     await writeFile(join(root, 'one.jpg'), bytes)
     await writeFile(join(root, 'two.jpg'), bytes)

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { appendFile, mkdtemp, mkdir, symlink, unlink, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, symlink, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -12,6 +12,7 @@ import { createOpenAITransport } from '../../../../src/main/core/openai/transpor
 import { systemClock } from '../../../../src/main/core/scheduler/clock'
 import { startSimulator } from '../../../../src/simulator/server'
 import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
+import { tempDir } from '../../../helpers/temp'
 
 const result = {
   text: 'A mug.',
@@ -26,7 +27,7 @@ const result = {
 
 describe('journal', () => {
   it('replays events and ignores a torn last line', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'journal-')), 'journal.jsonl')
+    const path = join(await tempDir('journal'), 'journal.jsonl')
     const journal = await Journal.open(path)
     await journal.append(
       { e: 'added', id: 'p1', sha256: 'a', bytes: 1, paths: ['/a.jpg'] },
@@ -43,13 +44,13 @@ describe('journal', () => {
   })
 
   it('refuses a journal damaged in the middle, naming the line', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'journal-')), 'journal.jsonl')
+    const path = join(await tempDir('journal'), 'journal.jsonl')
     await writeFile(path, '{"e":"finished","at":1}\nGARBAGE\n{"e":"finished","at":2}\n')
     await expect(readJournal(path)).rejects.toThrow('damaged at line 2')
   })
 
   it('group-commits appends that arrive together, each resolving once on disk', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'journal-')), 'journal.jsonl')
+    const path = join(await tempDir('journal'), 'journal.jsonl')
     const journal = await Journal.open(path)
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>

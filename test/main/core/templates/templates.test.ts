@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -17,6 +15,7 @@ import { buildRequest } from '../../../../src/main/core/templates/build-request'
 import { brokenRule } from '../../../../src/main/core/templates/rules'
 import { startSimulator, type Simulator } from '../../../../src/simulator/server'
 import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
+import { tempDir } from '../../../helpers/temp'
 
 let sim: Simulator | undefined
 afterEach(async () => {
@@ -168,7 +167,7 @@ describe('templates against the simulator', () => {
   it('a strict-schema template yields one column per field', async () => {
     const { dataDir, jobId } = await runTemplate('attributes')
     const state = (await loadJob(dataDir, jobId)).state
-    const path = join(await mkdtemp(join(tmpdir(), 'attr-')), 'attributes.xlsx')
+    const path = join(await tempDir('attr'), 'attributes.xlsx')
     await writeResults(path, resultRows(state), findTemplate('attributes')!.fields)
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(path)
