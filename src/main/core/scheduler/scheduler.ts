@@ -269,6 +269,8 @@ export class Scheduler {
     this.retryTimers.clear()
     for (const entry of this.queue)
       if (entry.state.status !== 'queued') this.setState(entry, { status: 'queued' })
+    // The feed may be waiting for room in a full queue: a stop must reach it too.
+    this.wakeRoomWaiters()
   }
 
   private maybeFinish(): void {

@@ -1,0 +1,59 @@
+import { symlink, unlink } from 'node:fs/promises'
+import { afterEach, describe, expect, it } from 'vitest'
+import { countItems } from '../../../../src/main/core/jobs/job-state'
+import { newJob } from '../../../../src/main/core/jobs/new-job'
+import { JobRun } from '../../../../src/main/core/jobs/run-job'
+import { createOpenAITransport } from '../../../../src/main/core/openai/transport'
+import { systemClock } from '../../../../src/main/core/scheduler/clock'
+import { startSimulator, type Simulator } from '../../../../src/simulator/server'
+import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
+import { runJobOnSim } from '../../../helpers/job-run'
+import { until } from '../../../helpers/until'
+
+let sim: Simulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+// 200 photos at 120 requests/min: the feed waits for room in a full queue the whole time.
+describe('stops on a back-pressured job (200 photos, 120 RPM)', () => {
+  it('cancel ends the run within 2 s, everything unanswered still pending', async () => {
+    sim = await startSimulator({ latencyMs: 5 })
+    const { photos, dataDir } = await photoFolder(200)
+    const job = await newJob(dataDir, testSettings([photos]))
+    let cancelledAt = 0
+    const { outcome, job: after } = await runJobOnSim(dataDir, job.id, {
+      sim,
+      rpm: 120,
+      started: (run) =>
+        void until(() => sim!.log.entries.length >= 4).then(() => {
+          cancelledAt = Date.now()
+          run.cancel()
+        })
+    })
+    expect(Date.now() - cancelledAt).toBeLessThan(2000)
+    expect(outcome).toEqual({ status: 'cancelled' })
+    const counts = countItems(after.state)
+    expect(counts.done + counts.pending).toBe(200)
+    expect(counts.done).toBe(sim.log.entries.filter((e) => e.status === 200).length)
+  })
+
+  it('a journal that cannot be written ends the run within 2 s', async () => {
+    sim = await startSimulator({ latencyMs: 5 })
+    const { photos, dataDir } = await photoFolder(200)
+    const job = await newJob(dataDir, testSettings([photos]))
+    await unlink(job.journalPath)
+    await symlink('/dev/full', job.journalPath)
+    const run = new JobRun(job, {
+      dataDir,
+      transport: createOpenAITransport({ baseURL: sim.url }, new Map([['k', 'sk-k']])),
+      keys: [{ id: 'k', label: 'k', rpm: 120, tpm: 1e7 }],
+      clock: systemClock
+    })
+    const outcome = await run.run()
+    const firstAnswer = sim.log.entries[0].time
+    expect(Date.now() - firstAnswer).toBeLessThan(2000)
+    expect(outcome).toMatchObject({ status: 'stopped', kind: 'journal' })
+  })
+})
