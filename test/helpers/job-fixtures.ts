@@ -32,6 +32,7 @@ export function testSettings(inputs: string[], extra: Partial<JobSettings> = {})
     maxConcurrency: 50,
     imageAdmission: 'formula',
     jpegQuality: 85,
+    endpoint: { kind: 'compatible', baseURL: 'http://127.0.0.1/simulator' },
     createdAt: new Date().toISOString(),
     ...extra
   }

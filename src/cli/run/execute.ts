@@ -5,6 +5,12 @@ import { loadJob, type StoredJob } from '../../main/core/jobs/job-store'
 import { newJob } from '../../main/core/jobs/new-job'
 import { JobRun } from '../../main/core/jobs/run-job'
 import { proxyAwareFetch } from '../../main/core/openai/proxy-fetch'
+import {
+  endpointFor,
+  insecureKeyTransport,
+  resumeEndpointProblem,
+  type EndpointRef
+} from '../../main/core/openai/endpoint'
 import { createOpenAITransport } from '../../main/core/openai/transport'
 import { systemClock } from '../../main/core/scheduler/clock'
 import type { Simulator } from '../../simulator/server'
@@ -18,6 +24,7 @@ import { UsageError, checkOut, dataDirFrom, settingsFromFlags, type RunFlags } f
 interface Endpoint {
   apiKey: string
   baseURL?: string
+  ref: EndpointRef
   simulator?: Simulator
 }
 
@@ -29,11 +36,11 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   const dataDir = dataDirFrom(flags)
   if (flags.demo && inputs.length === 0) inputs = [samplesDir()]
   if (flags.demo && flags.rpm === undefined) Object.assign(flags, DEMO_LIMITS)
-  const endpoint = flags.dryRun ? { apiKey: '' } : await openEndpoint(flags)
+  const endpoint = flags.dryRun ? dryRunEndpoint(flags) : await openEndpoint(flags)
   try {
     const job = flags.resume
-      ? await resumeJob(dataDir, flags)
-      : await newJob(dataDir, await settingsFromFlags(inputs, flags, endpoint.baseURL, dataDir))
+      ? await resumeJob(dataDir, flags, endpoint.ref)
+      : await newJob(dataDir, await settingsFromFlags(inputs, flags, endpoint.ref, dataDir))
     if (flags.dryRun) return await dryRun(job, io)
     return await runToEnd(job, dataDir, endpoint, flags, io)
   } finally {
@@ -41,21 +48,38 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   }
 }
 
+/** Where a dry run would send: nothing is sent, so no key is needed. */
+function dryRunEndpoint(flags: RunFlags): Endpoint {
+  const ref = flags.demo ? { kind: 'demo' as const } : endpointFor(process.env.OPENAI_BASE_URL)
+  return { apiKey: '', ref }
+}
+
+/** The endpoint and key from --demo or the environment; never from a job's files. */
 async function openEndpoint(flags: RunFlags): Promise<Endpoint> {
   if (flags.demo) {
     const simulator = await startDemoSimulator()
-    return { apiKey: DEMO_KEY, baseURL: simulator.url, simulator }
+    return { apiKey: DEMO_KEY, baseURL: simulator.url, ref: { kind: 'demo' }, simulator }
   }
   const apiKey = process.env.OPENAI_API_KEY
   if (!apiKey) throw new UsageError(NO_KEY)
-  return { apiKey, baseURL: process.env.OPENAI_BASE_URL || undefined }
+  const baseURL = process.env.OPENAI_BASE_URL || undefined
+  const insecure = baseURL ? insecureKeyTransport(baseURL) : null
+  if (insecure) throw new UsageError(`OPENAI_BASE_URL: ${insecure}`)
+  return { apiKey, baseURL, ref: endpointFor(baseURL) }
 }
 
-async function resumeJob(dataDir: string, flags: RunFlags): Promise<StoredJob> {
+async function resumeJob(
+  dataDir: string,
+  flags: RunFlags,
+  current: EndpointRef
+): Promise<StoredJob> {
   if (!flags.dryRun) checkOut(flags.out)
-  return loadJob(dataDir, flags.resume!).catch((error: Error) => {
+  const job = await loadJob(dataDir, flags.resume!).catch((error: Error) => {
     throw new UsageError(`--resume: ${error.message}`)
   })
+  const problem = resumeEndpointProblem(job.settings.endpoint, current)
+  if (problem && !flags.dryRun) throw new UsageError(`--resume: ${problem}`)
+  return job
 }
 
 async function dryRun(job: StoredJob, io: CliIo): Promise<number> {
@@ -85,7 +109,7 @@ async function runToEnd(
   const { settings } = job
   announce(job, dataDir, flags.json, io)
   const transport = createOpenAITransport(
-    { baseURL: endpoint.baseURL ?? settings.baseURL, fetch: proxyAwareFetch(process.env) },
+    { baseURL: endpoint.baseURL, fetch: proxyAwareFetch(process.env) },
     new Map([['key-1', endpoint.apiKey]])
   )
   const keys = [

@@ -5,6 +5,7 @@ import type { Detail } from '@shared/models/image-tokens'
 import { resolveLimits } from '../../main/core/estimate/catalog-overrides'
 import { isExportPath } from '../../main/core/export/write-results'
 import type { JobSettings } from '../../main/core/jobs/job-store'
+import type { EndpointRef } from '../../main/core/openai/endpoint'
 import { resolveDataDir } from '../../main/core/paths'
 import { BUILTIN_TEMPLATES } from '../../main/core/templates/builtins'
 import { TemplateStore, parseTemplate, templatesDir } from '../../main/core/templates/custom'
@@ -80,7 +81,7 @@ async function productsFrom(path: string | undefined): Promise<JobSettings['prod
 export async function settingsFromFlags(
   inputs: string[],
   flags: RunFlags,
-  baseURL: string | undefined,
+  endpoint: EndpointRef,
   dataDir: string
 ): Promise<JobSettings> {
   if (inputs.length === 0)
@@ -112,7 +113,7 @@ export async function settingsFromFlags(
     tpm: limits.tpm,
     maxConcurrency: flags.concurrency,
     budgetUsd: flags.budget,
-    baseURL,
+    endpoint,
     imageAdmission: flags.imageCharge,
     jpegQuality: 85,
     createdAt: new Date().toISOString()

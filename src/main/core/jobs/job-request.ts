@@ -105,7 +105,7 @@ export function jobRequest(
   const estimateUsd = prices ? tokenCost(prices, estimate.promptTokens, outputTokens) : 0
   return {
     work: { id: item.id, body: built.body, chargeTokens: estimate.admissionTokens },
-    cacheKey: resultKey(item.sha256, settings.model, settings.detail, built.promptKey),
+    cacheKey: resultKey(settings.endpoint, built.body),
     estimateUsd
   }
 }

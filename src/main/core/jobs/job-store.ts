@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Detail } from '@shared/models/image-tokens'
+import { endpointFor, type EndpointRef } from '../openai/endpoint'
 import type { Template } from '../templates/template'
 import { writeFileAtomic } from './atomic-file'
 import { readJournal } from './journal'
@@ -21,6 +22,9 @@ export interface JobSettings {
   tpm: number
   maxConcurrency: number
   budgetUsd?: number
+  /** Where the job's requests go; a resume must go to the same place. */
+  endpoint: EndpointRef
+  /** Jobs written before `endpoint` existed kept only this; read as `endpoint` on load. */
   baseURL?: string
   /** How the endpoint charges images against tokens/min: billed tokens, or a flat amount. */
   imageAdmission: 'formula' | number
@@ -80,6 +84,7 @@ export async function loadJob(dataDir: string, id: string): Promise<StoredJob> {
     throw new Error(`There is no job "${id}" in ${jobsDir(dataDir)}.`)
   }
   const { settings } = JSON.parse(raw) as { settings: JobSettings }
+  settings.endpoint ??= endpointFor(settings.baseURL)
   const journalPath = join(dir, 'journal.jsonl')
   const { events, tornTail } = await readJournal(journalPath)
   return { id, dir, journalPath, settings, state: foldJournal(events), tornTail }

@@ -17,22 +17,22 @@ export class JobRecorder {
   private constructor(
     private readonly job: StoredJob,
     private readonly journal: Journal,
-    private readonly results: ResultCache,
+    private readonly results: ResultCache | null,
     private readonly tracker: JobTracker,
     private readonly onFailure: () => void
   ) {}
 
   static async open(
     job: StoredJob,
-    results: ResultCache,
+    results: ResultCache | null,
     tracker: JobTracker,
     onFailure: () => void
   ): Promise<JobRecorder> {
     return new JobRecorder(job, await Journal.open(job.journalPath), results, tracker, onFailure)
   }
 
-  cached(key: string): Promise<ItemResult | null> {
-    return this.results.get(key)
+  async cached(key: string): Promise<ItemResult | null> {
+    return (await this.results?.get(key)) ?? null
   }
 
   done(id: string, result: ItemResult, cacheKey: string | null): Promise<void> {
@@ -41,7 +41,7 @@ export class JobRecorder {
       const item = this.job.state.items.get(id)
       if (item) Object.assign(item, { status: 'done', result })
       this.tracker.recordDone(result)
-      if (cacheKey) await this.results.put(cacheKey, result).catch(() => undefined)
+      if (cacheKey) await this.results?.put(cacheKey, result).catch(() => undefined)
     })
   }
 

@@ -1,18 +1,21 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { endpointId, type EndpointRef } from '../openai/endpoint'
+import type { ChatBody } from '../openai/transport'
 import { writeFileAtomic } from './atomic-file'
 import type { ItemResult } from './journal-events'
 
-/** The result-cache key: the same photo, model, detail, prompt and schema get the same answer. */
-export function resultKey(
-  sha256: string,
-  model: string,
-  detail: string,
-  promptKey: string
-): string {
+/**
+ * The result-cache key: the endpoint and the whole request body, which holds the bytes of the
+ * photo as sent, the model, detail, prompt, schema and every other setting that changes the
+ * request. Only an identical request to the same endpoint gets the same answer.
+ */
+export function resultKey(endpoint: EndpointRef, body: ChatBody): string {
   return createHash('sha256')
-    .update(JSON.stringify([sha256, model, detail, promptKey]))
+    .update(endpointId(endpoint))
+    .update('\n')
+    .update(JSON.stringify(body))
     .digest('hex')
 }
 

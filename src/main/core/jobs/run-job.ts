@@ -96,7 +96,11 @@ export class JobRun {
   }
 
   async run(): Promise<JobOutcome> {
-    const results = new ResultCache(join(this.ctx.dataDir, 'cache', 'results'))
+    // The demo's invented answers never enter the cache that real runs read.
+    const results =
+      this.job.settings.endpoint.kind === 'demo'
+        ? null
+        : new ResultCache(join(this.ctx.dataDir, 'cache', 'results'))
     this.recorder = await JobRecorder.open(this.job, results, this.tracker, () =>
       this.scheduler.cancel()
     )

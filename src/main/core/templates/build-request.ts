@@ -11,8 +11,6 @@ const SYSTEM =
 export interface BuiltRequest {
   body: ChatBody
   texts: string[][]
-  /** What makes two requests the same for the result cache (besides the image and model). */
-  promptKey: string
 }
 
 /** Builds the chat request for one photo: system + instructions + the image (a data URL). */
@@ -46,9 +44,5 @@ export function buildRequest(
   const format = responseFormat(template, mode)
   if (format) body.response_format = format as unknown as ChatBody['response_format']
   if (model?.reasoning) body.reasoning_effort = 'low'
-  return {
-    body,
-    texts: [[SYSTEM], [instructions]],
-    promptKey: JSON.stringify([SYSTEM, instructions, format ?? null, template.maxCompletionTokens])
-  }
+  return { body, texts: [[SYSTEM], [instructions]] }
 }

@@ -36,7 +36,10 @@ describe('stops on a back-pressured job (200 photos, 120 RPM)', () => {
     expect(outcome).toEqual({ status: 'cancelled' })
     const counts = countItems(after.state)
     expect(counts.done + counts.pending).toBe(200)
-    expect(counts.done).toBe(sim.log.entries.filter((e) => e.status === 200).length)
+    // What was in flight at the cancel is aborted: answered by the server, maybe, but not kept.
+    const answered = sim.log.entries.filter((e) => e.status === 200).length
+    expect(counts.done).toBeLessThanOrEqual(answered)
+    expect(answered - counts.done).toBeLessThanOrEqual(2)
   })
 
   it('a journal that cannot be written ends the run within 2 s', async () => {

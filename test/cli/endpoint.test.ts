@@ -1,0 +1,137 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { startSimulator } from '../../src/simulator/server'
+import { cliSimulator, runArgs, runInProcess } from '../helpers/cli'
+import { makeJpeg } from '../helpers/images'
+import { photoFolder } from '../helpers/job-fixtures'
+
+const simulator = cliSimulator()
+
+type Row = { file: string; status: string; cost_usd?: number; costUsd?: number }
+const rowsOf = async (path: string): Promise<Row[]> =>
+  JSON.parse(await readFile(path, 'utf8')) as Row[]
+const jobIdOf = (lines: string[]): string =>
+  /Job (\S+) is saved/.exec(lines.join('\n'))?.[1] ?? 'no job id printed'
+
+describe('the result cache keeps endpoints apart', () => {
+  it('a demo run and then a real run on the same folder: the real endpoint answers every photo', async () => {
+    const { photos, dataDir } = await photoFolder(3)
+    const demoOut = join(dataDir, 'demo.json')
+    const demo = await runInProcess([
+      'run',
+      photos,
+      '--demo',
+      '--out',
+      demoOut,
+      '--data-dir',
+      dataDir
+    ])
+    expect(demo.code).toBe(0)
+    const real = await simulator.use()
+    const out = join(dataDir, 'real.json')
+    expect((await runInProcess(runArgs(photos, out, dataDir))).code).toBe(0)
+    expect(real.log.entries.filter((e) => e.status === 200)).toHaveLength(3)
+    expect((await rowsOf(out)).every((r) => r.status === 'done')).toBe(true)
+  })
+
+  it('a second endpoint is asked again; the same endpoint again is served from the cache', async () => {
+    const { photos, dataDir } = await photoFolder(3)
+    const first = await simulator.use()
+    expect((await runInProcess(runArgs(photos, join(dataDir, 'a.json'), dataDir))).code).toBe(0)
+    const other = await startSimulator({ latencyMs: 5 })
+    process.env.OPENAI_BASE_URL = other.url
+    expect((await runInProcess(runArgs(photos, join(dataDir, 'b.json'), dataDir))).code).toBe(0)
+    expect(other.log.entries).toHaveLength(3)
+    process.env.OPENAI_BASE_URL = first.url
+    expect((await runInProcess(runArgs(photos, join(dataDir, 'c.json'), dataDir))).code).toBe(0)
+    expect(first.log.entries).toHaveLength(3)
+    await other.close()
+  })
+
+  it('a photo changed after it was added is sent again, not answered for its old bytes', async () => {
+    const { photos, dataDir } = await photoFolder(2)
+    const sim = await simulator.use()
+    const planned = await runInProcess([
+      ...runArgs(photos, 'x.json', dataDir),
+      '--dry-run',
+      '--json'
+    ])
+    expect((await runInProcess(runArgs(photos, join(dataDir, 'a.json'), dataDir))).code).toBe(0)
+    expect(sim.log.entries).toHaveLength(2)
+    await writeFile(join(photos, 'IMG_0000.jpg'), await makeJpeg(300, 200, 5))
+    const resumed = await runInProcess([
+      'run',
+      '--resume',
+      jobIdOf(planned.out),
+      '--out',
+      join(dataDir, 'b.json'),
+      '--data-dir',
+      dataDir,
+      '--rpm',
+      '6000',
+      '--tpm',
+      '1000000'
+    ])
+    expect(resumed.code).toBe(0)
+    expect(sim.log.entries).toHaveLength(3)
+  })
+})
+
+describe('where a key goes', () => {
+  it('a demo job resumed without --demo is refused, naming the flag; nothing is sent', async () => {
+    const { photos, dataDir } = await photoFolder(2)
+    const planned = await runInProcess([
+      ...runArgs(photos, 'x.json', dataDir),
+      '--demo',
+      '--dry-run',
+      '--json'
+    ])
+    const real = await simulator.use()
+    const resumed = await runInProcess([
+      'run',
+      '--resume',
+      jobIdOf(planned.out),
+      '--out',
+      join(dataDir, 'r.json'),
+      '--data-dir',
+      dataDir
+    ])
+    expect(resumed.code).toBe(2)
+    expect(resumed.err).toContain('--resume: this job ran on the built-in demo simulator')
+    expect(resumed.err).toContain('add --demo')
+    expect(real.log.entries).toHaveLength(0)
+  })
+
+  it('a job that ran on OpenAI is not resumed on another endpoint', async () => {
+    const { photos, dataDir } = await photoFolder(1)
+    delete process.env.OPENAI_BASE_URL
+    const planned = await runInProcess([
+      ...runArgs(photos, 'x.json', dataDir),
+      '--dry-run',
+      '--json'
+    ])
+    const other = await simulator.use()
+    const resumed = await runInProcess([
+      'run',
+      '--resume',
+      jobIdOf(planned.out),
+      '--out',
+      join(dataDir, 'r.json'),
+      '--data-dir',
+      dataDir
+    ])
+    expect(resumed.code).toBe(2)
+    expect(resumed.err).toContain('this job ran on OpenAI')
+    expect(other.log.entries).toHaveLength(0)
+  })
+
+  it('never sends a key over plain HTTP to another machine', async () => {
+    const { photos, dataDir } = await photoFolder(1)
+    process.env.OPENAI_API_KEY = 'sk-secret-9999'
+    process.env.OPENAI_BASE_URL = 'http://192.0.2.10:8080/v1'
+    const run = await runInProcess(runArgs(photos, join(dataDir, 'r.json'), dataDir))
+    expect(run.code).toBe(2)
+    expect(run.err).toContain('OPENAI_BASE_URL: "http://192.0.2.10:8080/v1" uses plain HTTP')
+  })
+})
