@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { formatDuration } from '@shared/ratelimit/duration'
 import type { KeyAccount, Refusal } from './accounts'
+import { applyAnswerFault, drawAnswerFault } from './answer-faults'
 import { buildCompletion, prepareChat, type PreparedChat } from './chat'
 import { parseChatRequest } from './chat-request'
 import { ORG, RATE_LIMIT_DOCS, SimError } from './errors'
@@ -46,13 +47,15 @@ export async function handleChat(
   if (clientGone || res.destroyed) return { ...facts, status: 0, outcome: 'client_gone' }
   if (fault) return { ...facts, ...(await applyFault(fault, res, headers, ctx)) }
   const completion = buildCompletion(prepared, ctx.nextId(), Math.floor(ctx.options.now() / 1000))
+  const oddAnswer = drawAnswerFault(ctx.options.answerFaults, ctx.random)
+  if (oddAnswer) applyAnswerFault(completion, oddAnswer)
   const answeredAt = Date.now()
   sendJson(res, 200, completion, { ...headers, 'x-request-id': `req_${ctx.nextId()}` })
   const usage = completion.usage as { completion_tokens: number }
   return {
     ...facts,
     status: 200,
-    outcome: 'ok',
+    outcome: oddAnswer ? `answer:${oddAnswer}` : 'ok',
     completionTokens: usage.completion_tokens,
     answeredAt
   }

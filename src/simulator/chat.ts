@@ -14,7 +14,14 @@ export interface PreparedChat {
   chargeTokens: number
 }
 
-const REASONING_TOKENS: Record<string, number> = { minimal: 0, low: 64, medium: 256, high: 1024 }
+// Hidden reasoning a photo-description task takes at each effort: it comes out of max_completion_tokens.
+const REASONING_TOKENS: Record<string, number> = {
+  none: 0,
+  minimal: 32,
+  low: 600,
+  medium: 1800,
+  high: 5000
+}
 
 /** Decodes the images and counts tokens; `imageCharge` is 'formula' or a flat charge per image. */
 export async function prepareChat(
@@ -51,7 +58,9 @@ export function buildCompletion(
   createdSeconds: number
 ): Record<string, unknown> {
   const { request } = prepared
-  const reasoning = request.model.reasoning ? (REASONING_TOKENS[request.reasoningEffort] ?? 256) : 0
+  const reasoning = request.model.reasoning
+    ? (REASONING_TOKENS[request.reasoningEffort] ?? 1800)
+    : 0
   const answer = answerText(prepared)
   const room = Math.max(0, request.maxOutput - reasoning)
   const answerTokens = countTextTokens(answer)

@@ -1,3 +1,5 @@
+import { NO_ANSWER_FAULTS, type AnswerFaultOptions } from './answer-faults'
+
 /** Limits and behaviour of one simulated API key. */
 export interface KeyOptions {
   rpm: number
@@ -42,6 +44,8 @@ export interface SimulatorOptions {
   latencyMs: number
   latencyJitterMs: number
   faults: FaultOptions
+  /** Odd but valid answers: refusals, filtered, fenced, over-long, partial usage, no choices. */
+  answerFaults: AnswerFaultOptions
   slowBodyMs: number
   /** Send `x-ratelimit-*` headers (real OpenAI does; local servers such as Ollama do not). */
   rateLimitHeaders: boolean
@@ -53,9 +57,10 @@ export interface SimulatorOptions {
 }
 
 export type SimulatorOverrides = Partial<
-  Omit<SimulatorOptions, 'faults' | 'batch' | 'defaultKey'>
+  Omit<SimulatorOptions, 'faults' | 'answerFaults' | 'batch' | 'defaultKey'>
 > & {
   faults?: Partial<FaultOptions>
+  answerFaults?: Partial<AnswerFaultOptions>
   batch?: Partial<BatchOptions>
   defaultKey?: Partial<KeyOptions>
 }
@@ -86,6 +91,7 @@ export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOpt
       malformedJson: 0,
       ...overrides.faults
     },
+    answerFaults: { ...NO_ANSWER_FAULTS, ...overrides.answerFaults },
     batch: { stepMs: 500, failRate: 0, expire: false, ...overrides.batch }
   }
 }

@@ -11,6 +11,18 @@ const events = (lines: string[]): Record<string, unknown>[] =>
   lines.map((l) => JSON.parse(l) as Record<string, unknown>)
 
 describe('photoscribe run', () => {
+  it('runs a model without published limits from its family’s lowest tier, saying so', async () => {
+    const { photos, dataDir } = await photoFolder(3)
+    const sim = await useSimulator()
+    const args = ['run', photos, '--out', join(dataDir, 'r.json'), '--data-dir', dataDir]
+    const run = await runInProcess([...args, '--model', 'gpt-4.1-nano'])
+    expect(run.code).toBe(0)
+    expect(run.out[0]).toBe(
+      'Starting at 500 requests/min and 30,000 tokens/min, the lowest published tier-1 limits of gpt-4.1, gpt-4.1-mini: none are published for gpt-4.1-nano. Photoscribe corrects them from the server’s rate-limit headers as it runs (or set --rpm and --tpm).'
+    )
+    expect(sim.log.entries.filter((e) => e.status === 200)).toHaveLength(3)
+  })
+
   it('runs a folder, prints the job id first, writes one row per photo, exits 0', async () => {
     const { photos, dataDir } = await photoFolder(5)
     await useSimulator()
@@ -78,18 +90,16 @@ describe('photoscribe run', () => {
       2,
       'photoscribe: --detail takes low, high or auto; got "medium".'
     ])
-    const model = await runInProcess([
-      'run',
-      photos,
-      '--out',
-      join(dataDir, 'r.json'),
+    const unpriced = await runInProcess([
+      ...runArgs(photos, join(dataDir, 'r.json'), dataDir),
       '--model',
       'llava:13b',
-      '--data-dir',
-      dataDir
+      '--budget',
+      '5'
     ])
-    expect(model.code).toBe(2)
-    expect(model.err).toContain('--rpm and --tpm are needed for "llava:13b"')
+    expect(unpriced.code).toBe(2)
+    expect(unpriced.err).toContain('--budget: there is no price for "llava:13b"')
+    expect(unpriced.err).toContain('--price-input and --price-output')
     expect((await runInProcess(['run', photos, '--data-dir', dataDir])).err).toContain(
       '--out is required'
     )

@@ -51,6 +51,16 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
       numberIn('--budget', 0)
     )
     .option(
+      '--price-input <usd>',
+      'price of input tokens in USD per 1M, for a model the catalog has no price for',
+      numberIn('--price-input', 0)
+    )
+    .option(
+      '--price-output <usd>',
+      'price of output tokens in USD per 1M, for a model the catalog has no price for',
+      numberIn('--price-output', 0)
+    )
+    .option(
       '--image-charge <formula|n>',
       'how the endpoint charges an image against tokens/min (OpenAI: ~800)',
       imageCharge,

@@ -19,7 +19,16 @@ import type { CliIo } from '../program'
 import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from './demo'
 import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
-import { UsageError, checkOut, dataDirFrom, settingsFromFlags, type RunFlags } from './settings'
+import {
+  UsageError,
+  checkJobSettings,
+  checkOut,
+  dataDirFrom,
+  limitsNote,
+  settingsFromFlags,
+  type RunFlags
+} from './settings'
+import { resolveLimits } from '../../main/core/estimate/catalog-overrides'
 
 interface Endpoint {
   apiKey: string
@@ -40,12 +49,27 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   try {
     const job = flags.resume
       ? await resumeJob(dataDir, flags, endpoint.ref)
-      : await newJob(dataDir, await settingsFromFlags(inputs, flags, endpoint.ref, dataDir))
+      : await createJobFromFlags(inputs, flags, endpoint.ref, dataDir, io)
     if (flags.dryRun) return await dryRun(job, io)
     return await runToEnd(job, dataDir, endpoint, flags, io)
   } finally {
     await endpoint.simulator?.close()
   }
+}
+
+async function createJobFromFlags(
+  inputs: string[],
+  flags: RunFlags,
+  endpoint: EndpointRef,
+  dataDir: string,
+  io: CliIo
+): Promise<StoredJob> {
+  const settings = await settingsFromFlags(inputs, flags, endpoint, dataDir)
+  checkJobSettings(settings)
+  const limits = resolveLimits(settings.model, { rpm: flags.rpm, tpm: flags.tpm })
+  const note = limitsNote(settings.model, limits)
+  if (note && !flags.json) io.out(note)
+  return newJob(dataDir, settings)
 }
 
 /** Where a dry run would send: nothing is sent, so no key is needed. */

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { findModel } from '@shared/models/catalog'
 import type { Detail } from '@shared/models/image-tokens'
-import { resolveLimits } from '../../main/core/estimate/catalog-overrides'
+import { resolveLimits, type StartingLimits } from '../../main/core/estimate/catalog-overrides'
 import { isExportPath } from '../../main/core/export/write-results'
+import { budgetProblem } from '../../main/core/jobs/job-request'
 import type { JobSettings } from '../../main/core/jobs/job-store'
 import type { EndpointRef } from '../../main/core/openai/endpoint'
 import { resolveDataDir } from '../../main/core/paths'
@@ -33,6 +33,8 @@ export interface RunFlags {
   jsonMode: boolean
   thumbnails: boolean
   skuPattern?: string
+  priceInput?: number
+  priceOutput?: number
 }
 
 /** A usage mistake: exit code 2 and a sentence that names the flag. */
@@ -94,10 +96,7 @@ export async function settingsFromFlags(
   const template = await templateFrom(flags.template, dataDir)
   checkSkuPattern(flags.skuPattern)
   const limits = resolveLimits(flags.model, { rpm: flags.rpm, tpm: flags.tpm })
-  if (!limits)
-    throw new UsageError(
-      `--rpm and --tpm are needed for "${flags.model}": its limits are not in the catalog${findModel(flags.model) ? '' : ' (an unknown or local model)'}.`
-    )
+  const prices = pricesFrom(flags)
   return {
     name: inputs.map((i) => i.split(/[\\/]/).filter(Boolean).at(-1) ?? i).join(', '),
     inputs,
@@ -113,11 +112,35 @@ export async function settingsFromFlags(
     tpm: limits.tpm,
     maxConcurrency: flags.concurrency,
     budgetUsd: flags.budget,
+    prices,
     endpoint,
     imageAdmission: flags.imageCharge,
     jpegQuality: 85,
     createdAt: new Date().toISOString()
   }
+}
+
+/** Says where starting limits came from when they are a guess (no published limits for the model). */
+export function limitsNote(model: string, limits: StartingLimits): string | null {
+  const start = `Starting at ${limits.rpm.toLocaleString('en')} requests/min and ${limits.tpm.toLocaleString('en')} tokens/min`
+  const learn =
+    'Photoscribe corrects them from the server’s rate-limit headers as it runs (or set --rpm and --tpm).'
+  if (limits.source === 'family')
+    return `${start}, the lowest published tier-1 limits of ${limits.from!.join(', ')}: none are published for ${model}. ${learn}`
+  if (limits.source === 'lowest')
+    return `${start}, the lowest published tier-1 limits: none are published for ${model}. ${learn}`
+  return null
+}
+
+function pricesFrom(flags: RunFlags): JobSettings['prices'] {
+  if (flags.priceInput === undefined && flags.priceOutput === undefined) return undefined
+  return { input: flags.priceInput, output: flags.priceOutput }
+}
+
+/** Refuses what a job cannot do with these settings (a budget without a price), naming the flag. */
+export function checkJobSettings(settings: JobSettings): void {
+  const problem = budgetProblem(settings)
+  if (problem) throw new UsageError(`--budget: ${problem}`)
 }
 
 function checkSkuPattern(pattern: string | undefined): void {

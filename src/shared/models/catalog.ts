@@ -20,9 +20,24 @@ export interface ModelInfo {
   id: string
   /** Reasoning models reject `max_tokens` and any `temperature` but 1. */
   reasoning: boolean
+  /** The lowest effort the model takes: copy from a photo needs no deliberation. */
+  reasoningEffort?: ReasoningEffort
   imageTokens: ImageTokenMethod
   prices: ModelPrices
   tier1Limits?: RateLimits
+}
+
+export type ReasoningEffort = 'none' | 'minimal' | 'low'
+
+/**
+ * Hidden reasoning tokens come out of `max_completion_tokens`: what to add on top of the answer's
+ * own budget at each effort (`allowance`), and what a copy task typically uses (`expected`, billed
+ * as output, for estimates).
+ */
+export const REASONING_TOKENS: Record<ReasoningEffort, { allowance: number; expected: number }> = {
+  none: { allowance: 0, expected: 0 },
+  minimal: { allowance: 512, expected: 64 },
+  low: { allowance: 2048, expected: 600 }
 }
 
 /** When the figures below were taken (OpenAI pricing and vision pages, Aug–Nov 2026 snapshots). */
@@ -46,7 +61,7 @@ const prices = (input: number, cachedInput: number, output: number): ModelPrices
   batchOutput: output / 2
 })
 
-/** Vision models from openai-semantics.md §1.2, §4.4–4.5 and §5.1. */
+/** Vision models with their image-token rules, prices and tier-1 limits (see docs/openai.md). */
 export const MODEL_CATALOG: readonly ModelInfo[] = [
   {
     id: 'gpt-4o',
@@ -82,10 +97,24 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     imageTokens: patch(2.46),
     prices: prices(0.1, 0.025, 0.4)
   },
-  { id: 'gpt-5', reasoning: true, imageTokens: tile(70, 140), prices: prices(1.25, 0.125, 10) },
+  {
+    id: 'gpt-5',
+    reasoning: true,
+    reasoningEffort: 'minimal',
+    imageTokens: tile(70, 140),
+    prices: prices(1.25, 0.125, 10)
+  },
+  {
+    id: 'gpt-5.1',
+    reasoning: true,
+    reasoningEffort: 'none',
+    imageTokens: tile(70, 140),
+    prices: prices(1.25, 0.125, 10)
+  },
   {
     id: 'gpt-5-mini',
     reasoning: true,
+    reasoningEffort: 'minimal',
     imageTokens: patch(1.62),
     prices: prices(0.25, 0.025, 2),
     tier1Limits: { rpm: 500, tpm: 500_000 }
@@ -93,26 +122,82 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
   {
     id: 'gpt-5-nano',
     reasoning: true,
+    reasoningEffort: 'minimal',
     imageTokens: patch(2.46),
     prices: prices(0.05, 0.005, 0.4),
     tier1Limits: { rpm: 500, tpm: 200_000 }
   },
-  { id: 'gpt-5.2', reasoning: true, imageTokens: patch(1), prices: prices(1.75, 0.175, 14) },
-  { id: 'gpt-5.4', reasoning: true, imageTokens: patch(1, 2500), prices: prices(2.5, 0.25, 15) },
+  {
+    id: 'gpt-5.2',
+    reasoning: true,
+    reasoningEffort: 'none',
+    imageTokens: patch(1),
+    prices: prices(1.75, 0.175, 14)
+  },
+  {
+    id: 'gpt-5.4',
+    reasoning: true,
+    reasoningEffort: 'none',
+    imageTokens: patch(1, 2500),
+    prices: prices(2.5, 0.25, 15)
+  },
   {
     id: 'gpt-5.4-mini',
     reasoning: true,
+    reasoningEffort: 'none',
     imageTokens: patch(1.62),
     prices: prices(0.75, 0.075, 4.5)
   },
   {
     id: 'gpt-5.4-nano',
     reasoning: true,
+    reasoningEffort: 'none',
     imageTokens: patch(2.46),
     prices: prices(0.2, 0.02, 1.25)
   },
-  { id: 'o3', reasoning: true, imageTokens: tile(75, 150), prices: prices(2, 0.5, 8) },
-  { id: 'o4-mini', reasoning: true, imageTokens: patch(1.72), prices: prices(1.1, 0.275, 4.4) }
+  // gpt-5.5 and the 5.6 family: patch multipliers are unpublished (1 assumed); high detail ≤ 2,500 patches.
+  {
+    id: 'gpt-5.5',
+    reasoning: true,
+    reasoningEffort: 'none',
+    imageTokens: patch(1, 2500),
+    prices: prices(5, 0.5, 30)
+  },
+  {
+    id: 'gpt-5.6-luna',
+    reasoning: true,
+    reasoningEffort: 'none',
+    imageTokens: patch(1, 2500),
+    prices: prices(0.2, 0.02, 1.2)
+  },
+  {
+    id: 'gpt-5.6-terra',
+    reasoning: true,
+    reasoningEffort: 'none',
+    imageTokens: patch(1, 2500),
+    prices: prices(2, 0.2, 12)
+  },
+  {
+    id: 'gpt-5.6-sol',
+    reasoning: true,
+    reasoningEffort: 'none',
+    imageTokens: patch(1, 2500),
+    prices: prices(4, 0.4, 20)
+  },
+  {
+    id: 'o3',
+    reasoning: true,
+    reasoningEffort: 'low',
+    imageTokens: tile(75, 150),
+    prices: prices(2, 0.5, 8)
+  },
+  {
+    id: 'o4-mini',
+    reasoning: true,
+    reasoningEffort: 'low',
+    imageTokens: patch(1.72),
+    prices: prices(1.1, 0.275, 4.4)
+  }
 ]
 
 /** Looks a model up by id, accepting dated snapshots (`gpt-4o-2024-08-06` → `gpt-4o`). */

@@ -5,12 +5,14 @@ export function countTextTokens(text: string): number {
   return text.length === 0 ? 0 : countTokens(text)
 }
 
-const PER_MESSAGE = 3
+// Each message costs 3 tokens of framing plus its role (system, user, assistant: 1 token each).
+const PER_MESSAGE = 3 + 1
 const REPLY_PRIMING = 3
 
 /**
  * Prompt text tokens of a chat request, given each message's text parts: the parts' tokens plus
- * OpenAI's fixed per-message (3) and reply-priming (3) overhead. The simulator bills with this
+ * OpenAI's per-message framing and role (4) and reply priming (3): one user message "Hello" bills
+ * 8 prompt tokens on gpt-4o. The simulator bills with this
  * same function, so estimates and simulated `usage` agree exactly.
  */
 export function countPromptTextTokens(messages: readonly (readonly string[])[]): number {

@@ -1,4 +1,10 @@
-import { findModel, type ModelPrices, type RateLimits } from '@shared/models/catalog'
+import {
+  MODEL_CATALOG,
+  findModel,
+  type ModelInfo,
+  type ModelPrices,
+  type RateLimits
+} from '@shared/models/catalog'
 
 /** A model's prices: the user's override from Settings where given, else the catalog's. */
 export function resolvePrices(
@@ -23,15 +29,41 @@ export function resolvePrices(
   }
 }
 
-/** A key's limits for a model: Settings where given, else the catalog's published tier-1 defaults. */
-export function resolveLimits(
-  modelId: string,
-  override: Partial<RateLimits> = {}
-): RateLimits | null {
-  const base = findModel(modelId)?.tier1Limits
-  const rpm = override.rpm ?? base?.rpm
-  const tpm = override.tpm ?? base?.tpm
-  return rpm && tpm ? { rpm, tpm } : null
+/** Limits to start a key at, and where they came from (a person is told when they are a guess). */
+export interface StartingLimits extends RateLimits {
+  /** `given`: Settings or flags; `catalog`: the model's published tier 1; `family`/`lowest`: a guess. */
+  source: 'given' | 'catalog' | 'family' | 'lowest'
+  /** For `family`: the models whose published limits were used. */
+  from?: string[]
+}
+
+/**
+ * A key's limits for a model: Settings where given, else the catalog's published tier-1 limits,
+ * else the lowest tier-1 limits published for its family (`gpt-4.1-nano` → `gpt-4.1*`), else the
+ * lowest published for any model. The scheduler corrects them from the response headers.
+ */
+export function resolveLimits(modelId: string, override: Partial<RateLimits> = {}): StartingLimits {
+  const own = findModel(modelId)?.tier1Limits
+  const family = own ? [] : familyOf(modelId)
+  const pool = own ? [] : family.length > 0 ? family : MODEL_CATALOG.filter((m) => m.tier1Limits)
+  const lowest = (pick: (l: RateLimits) => number): number =>
+    Math.min(...pool.map((m) => pick(m.tier1Limits!)))
+  const base = own ?? { rpm: lowest((l) => l.rpm), tpm: lowest((l) => l.tpm) }
+  const rpm = override.rpm ?? base.rpm
+  const tpm = override.tpm ?? base.tpm
+  if (override.rpm && override.tpm) return { rpm, tpm, source: 'given' }
+  if (own) return { rpm, tpm, source: 'catalog' }
+  return family.length > 0
+    ? { rpm, tpm, source: 'family', from: family.map((m) => m.id) }
+    : { rpm, tpm, source: 'lowest' }
+}
+
+/** Catalog models with published limits whose id starts like `modelId` (`gpt-4.1-nano` → `gpt-4.1`). */
+function familyOf(modelId: string): ModelInfo[] {
+  const stem = modelId.replace(/-\d{4}-\d{2}-\d{2}$/, '').replace(/-[a-z]+$/, '')
+  return MODEL_CATALOG.filter(
+    (m) => m.tier1Limits && (m.id === stem || m.id.startsWith(`${stem}-`))
+  )
 }
 
 /** USD for some input and output tokens at a model's standard (or Batch) prices per 1M tokens. */

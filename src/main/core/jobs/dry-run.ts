@@ -5,8 +5,7 @@ import { resolvePrices } from '../estimate/catalog-overrides'
 import { estimateJob, type JobEstimate } from '../estimate/job-estimate'
 import { estimateRequest, type RequestEstimate } from '../estimate/request-estimate'
 import { buildRequest } from '../templates/build-request'
-import { expectedOutputTokens } from '../templates/template'
-import { jobTemplate, photoVariables } from './job-request'
+import { jobTemplate, photoVariables, requestShape } from './job-request'
 import type { JobState } from './job-state'
 import type { JobSettings } from './job-store'
 
@@ -43,14 +42,7 @@ export async function estimateFromPhotos(
       model,
       settings.model
     )
-    const shape = {
-      model,
-      texts: built.texts,
-      images: [size],
-      detail: settings.detail,
-      maxCompletionTokens: template.maxCompletionTokens,
-      expectedOutputTokens: expectedOutputTokens(template)
-    }
+    const shape = requestShape(built, template, model, [size], settings.detail)
     requests.push(estimateRequest(shape, settings.imageAdmission))
   }
   const estimate = estimateJob({

@@ -1,6 +1,7 @@
-import { findModel, type ModelPrices } from '@shared/models/catalog'
-import { tokenCost } from '../estimate/catalog-overrides'
-import { estimateRequest } from '../estimate/request-estimate'
+import { findModel, type ModelInfo, type ModelPrices } from '@shared/models/catalog'
+import type { Detail, Size } from '@shared/models/image-tokens'
+import { resolvePrices, tokenCost } from '../estimate/catalog-overrides'
+import { estimateRequest, type RequestShape } from '../estimate/request-estimate'
 import {
   DEFAULT_PREPROCESS,
   type PreparedImage,
@@ -8,8 +9,12 @@ import {
 } from '../images/preprocess'
 import type { WorkItem } from '../scheduler/types'
 import { findTemplate } from '../templates/builtins'
-import { buildRequest } from '../templates/build-request'
-import { expectedOutputTokens, type Template } from '../templates/template'
+import {
+  buildRequest,
+  expectedCompletionTokens,
+  type BuiltRequest
+} from '../templates/build-request'
+import type { Template } from '../templates/template'
 import type { JobItem } from './job-state'
 import type { JobSettings } from './job-store'
 import { resultKey } from './result-cache'
@@ -18,6 +23,9 @@ import { resultKey } from './result-cache'
 export interface JobRequest {
   work: WorkItem
   cacheKey: string
+  /** Expected billed tokens: a fallback when an answer's `usage` leaves some out. */
+  estimate: { promptTokens: number; outputTokens: number }
+  /** What the budget reserves for this request until its answer is priced. */
   estimateUsd: number
 }
 
@@ -30,6 +38,19 @@ export function jobPreprocessSettings(settings: JobSettings): PreprocessSettings
     jpegQuality: settings.jpegQuality,
     method
   }
+}
+
+/** The job's prices: the catalog's, with the job's own override (CLI flags or Settings) on top. */
+export function jobPrices(settings: JobSettings): ModelPrices | null {
+  return resolvePrices(settings.model, settings.prices ? { [settings.model]: settings.prices } : {})
+}
+
+/**
+ * Why a job cannot start with a budget: a budget needs a price to count against. Null when fine.
+ */
+export function budgetProblem(settings: JobSettings): string | null {
+  if (settings.budgetUsd === undefined || jobPrices(settings)) return null
+  return `there is no price for "${settings.model}", so a budget cannot be kept. Give its prices in USD per 1M tokens with --price-input and --price-output (or in Settings → Prices).`
 }
 
 /** The job's template: its snapshot, else the built-in of that id. */
@@ -70,6 +91,24 @@ export function photoVariables(item: JobItem, settings: JobSettings): Record<str
   }
 }
 
+/** What the estimator needs of a built request: its texts, images and answer budgets. */
+export function requestShape(
+  built: BuiltRequest,
+  template: Template,
+  model: ModelInfo,
+  images: Size[],
+  detail: Detail
+): RequestShape {
+  return {
+    model,
+    texts: built.texts,
+    images,
+    detail,
+    maxCompletionTokens: built.body.max_completion_tokens ?? template.maxCompletionTokens,
+    expectedOutputTokens: expectedCompletionTokens(template, model)
+  }
+}
+
 /** Builds the request for one prepared photo, with its admission charge and estimated cost. */
 export function jobRequest(
   item: JobItem,
@@ -88,24 +127,22 @@ export function jobRequest(
     settings.model,
     settings.structuredMode
   )
-  const outputTokens = expectedOutputTokens(template)
+  const outputTokens = expectedCompletionTokens(template, model)
   const estimate = model
     ? estimateRequest(
-        {
-          model,
-          texts: built.texts,
-          images: [image],
-          detail: settings.detail,
-          maxCompletionTokens: template.maxCompletionTokens,
-          expectedOutputTokens: outputTokens
-        },
+        requestShape(built, template, model, [image], settings.detail),
         settings.imageAdmission
       )
-    : { promptTokens: 0, admissionTokens: template.maxCompletionTokens + 1000, outputTokens }
+    : {
+        promptTokens: 0,
+        admissionTokens: (built.body.max_completion_tokens ?? 0) + 1000,
+        outputTokens
+      }
   const estimateUsd = prices ? tokenCost(prices, estimate.promptTokens, outputTokens) : 0
   return {
     work: { id: item.id, body: built.body, chargeTokens: estimate.admissionTokens },
     cacheKey: resultKey(settings.endpoint, built.body),
+    estimate: { promptTokens: estimate.promptTokens, outputTokens: estimate.outputTokens },
     estimateUsd
   }
 }

@@ -1,4 +1,4 @@
-import type { ItemResult, JournalEvent } from './journal-events'
+import type { ItemResult, JournalEvent, Spend } from './journal-events'
 
 /** One photo of a job, as replay rebuilds it. */
 export interface JobItem {
@@ -10,6 +10,8 @@ export interface JobItem {
   result?: ItemResult
   code?: string
   reason?: string
+  /** What answers that could not be used cost (kept across resumes, never refunded). */
+  wasted?: Spend
 }
 
 /** Everything the journal says about a job. */
@@ -59,6 +61,7 @@ export function applyEvent(state: JobState, event: JournalEvent): void {
       break
     case 'failed':
       settle(state, event.id, { status: 'failed', code: event.code, reason: event.reason })
+      if (event.spend) addWasted(state, event.id, event.spend)
       break
     case 'edited': {
       const result = state.items.get(event.id)?.result
@@ -72,6 +75,20 @@ export function applyEvent(state: JobState, event: JournalEvent): void {
     case 'finished':
       state.finished = true
       state.stopped = undefined
+  }
+}
+
+function addWasted(state: JobState, id: string, spend: Spend): void {
+  const item = state.items.get(id)
+  if (item) item.wasted = addSpend(item.wasted, spend)
+}
+
+/** Two spends added up (`a` may be missing). */
+export function addSpend(a: Spend | undefined, b: Spend): Spend {
+  return {
+    costUsd: (a?.costUsd ?? 0) + b.costUsd,
+    promptTokens: (a?.promptTokens ?? 0) + b.promptTokens,
+    completionTokens: (a?.completionTokens ?? 0) + b.completionTokens
   }
 }
 
@@ -95,18 +112,20 @@ export function countItems(state: JobState): {
   return counts
 }
 
-/** What a job's recorded answers used and cost so far (the baseline of a resumed run). */
+/** What a job's paid answers used and cost so far, kept or not (the baseline of a resumed run). */
 export function jobSpend(state: JobState): {
   costUsd: number
   tokensIn: number
   tokensOut: number
 } {
   const spend = { costUsd: 0, tokensIn: 0, tokensOut: 0 }
-  for (const { result } of state.items.values()) {
-    if (!result) continue
-    spend.costUsd += result.costUsd
-    spend.tokensIn += result.promptTokens
-    spend.tokensOut += result.completionTokens
+  for (const { result, wasted } of state.items.values()) {
+    for (const part of [result, wasted]) {
+      if (!part) continue
+      spend.costUsd += part.costUsd
+      spend.tokensIn += part.promptTokens
+      spend.tokensOut += part.completionTokens
+    }
   }
   return spend
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { ModelPrices } from '@shared/models/catalog'
 import type { Detail } from '@shared/models/image-tokens'
 import { endpointFor, type EndpointRef } from '../openai/endpoint'
 import type { Template } from '../templates/template'
@@ -22,6 +23,8 @@ export interface JobSettings {
   tpm: number
   maxConcurrency: number
   budgetUsd?: number
+  /** The user's prices for the job's model (USD per 1M tokens), over the catalog's. */
+  prices?: Partial<ModelPrices>
   /** Where the job's requests go; a resume must go to the same place. */
   endpoint: EndpointRef
   /** Jobs written before `endpoint` existed kept only this; read as `endpoint` on load. */

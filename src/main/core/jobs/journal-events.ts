@@ -1,3 +1,10 @@
+/** Tokens and money one or more paid attempts used. */
+export interface Spend {
+  costUsd: number
+  promptTokens: number
+  completionTokens: number
+}
+
 /** What one answered photo produced, as the journal, the cache and the exports keep it. */
 export interface ItemResult {
   /** The model's answer as text (for multi-field templates, the JSON text). */
@@ -23,7 +30,8 @@ export type JournalEvent =
   | { e: 'added'; id: string; sha256: string; bytes: number; paths: string[] }
   | { e: 'rejected'; id: string; path: string; reason: string }
   | { e: 'done'; id: string; at: number; result: ItemResult }
-  | { e: 'failed'; id: string; at: number; code: string; reason: string }
+  /** `spend`: what answers that could not be used (refusals, broken JSON, …) cost. */
+  | { e: 'failed'; id: string; at: number; code: string; reason: string; spend?: Spend }
   | { e: 'edited'; id: string; at: number; fields: Record<string, unknown> }
   | { e: 'stopped'; at: number; kind: string; reason: string }
   | { e: 'finished'; at: number }

@@ -1,7 +1,8 @@
 import type { JobTracker } from '../scheduler/totals'
 import type { JobOutcome } from '../scheduler/types'
 import { Journal, JournalError } from './journal'
-import type { ItemResult, JournalEvent } from './journal-events'
+import type { ItemResult, JournalEvent, Spend } from './journal-events'
+import { addSpend } from './job-state'
 import type { StoredJob } from './job-store'
 import type { ResultCache } from './result-cache'
 
@@ -35,22 +36,28 @@ export class JobRecorder {
     return (await this.results?.get(key)) ?? null
   }
 
+  /** Records an answer; a later answer for the same item (after a re-ask) replaces it. */
   done(id: string, result: ItemResult, cacheKey: string | null): Promise<void> {
     return this.track(async () => {
       await this.journal.append({ e: 'done', id, at: Date.now(), result })
       const item = this.job.state.items.get(id)
+      const replaced = item?.status === 'done' ? item.result : undefined
       if (item) Object.assign(item, { status: 'done', result })
-      this.tracker.recordDone(result)
+      this.tracker.recordDone(result, replaced)
       if (cacheKey) await this.results?.put(cacheKey, result).catch(() => undefined)
     })
   }
 
-  failed(id: string, code: string, reason: string): Promise<void> {
+  /** Records a failure with what its unusable answers cost (`spend`), so no money is forgotten. */
+  failed(id: string, code: string, reason: string, spend?: Spend): Promise<void> {
     return this.track(async () => {
-      await this.journal.append({ e: 'failed', id, at: Date.now(), code, reason })
+      await this.journal.append({ e: 'failed', id, at: Date.now(), code, reason, spend })
       const item = this.job.state.items.get(id)
-      if (item) Object.assign(item, { status: 'failed', code, reason })
-      this.tracker.recordFailed()
+      if (item) {
+        Object.assign(item, { status: 'failed', code, reason })
+        if (spend) item.wasted = addSpend(item.wasted, spend)
+      }
+      this.tracker.recordFailed(spend)
     })
   }
 

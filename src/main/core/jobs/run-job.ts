@@ -1,7 +1,6 @@
 import { join } from 'node:path'
-import type { ChatCompletion } from 'openai/resources/chat/completions'
 import { formatUsd } from '@shared/format/estimate-summary'
-import { resolvePrices, tokenCost } from '../estimate/catalog-overrides'
+import type { ModelPrices } from '@shared/models/catalog'
 import { PreparedImageCache } from '../images/cache'
 import { boundedMap } from '../images/lookahead'
 import { createPreparer, type PrepareOutcome } from '../images/prepare'
@@ -11,12 +10,16 @@ import { createProgressFeed, type ProgressUpdate } from '../scheduler/progress-f
 import { Scheduler, type SchedulerEvent } from '../scheduler/scheduler'
 import { JobTracker } from '../scheduler/totals'
 import { resolveSchedulerOptions, type JobOutcome, type KeySpec } from '../scheduler/types'
-import { parseAnswer } from '../templates/parse-answer'
-import { MAX_REASKS, itemIdOf, reaskCount, reaskWork } from '../templates/reask'
-import { brokenRule } from '../templates/rules'
 import type { Template } from '../templates/template'
+import { AnswerDesk } from './answer-desk'
 import { Budget } from './budget'
-import { jobPreprocessSettings, jobRequest, jobTemplate, type JobRequest } from './job-request'
+import {
+  budgetProblem,
+  jobPreprocessSettings,
+  jobPrices,
+  jobRequest,
+  jobTemplate
+} from './job-request'
 import { countItems, jobSpend, type JobItem } from './job-state'
 import type { StoredJob } from './job-store'
 import { JobRecorder } from './recorder'
@@ -32,12 +35,6 @@ export interface EngineContext {
   lookahead?: number
 }
 
-interface Spend {
-  costUsd: number
-  promptTokens: number
-  completionTokens: number
-}
-
 const IMAGE_CACHE_BYTES = 2 * 1024 ** 3
 
 /** Runs (or resumes) one job to its end, a stop, or a cancel. Everything answered is journaled first. */
@@ -46,9 +43,8 @@ export class JobRun {
   private readonly tracker: JobTracker
   private readonly template: Template
   private readonly budget: Budget
-  private readonly requests = new Map<string, JobRequest>()
-  private readonly spend = new Map<string, Spend>()
-  private readonly prices: ReturnType<typeof resolvePrices>
+  private readonly prices: ModelPrices | null
+  private readonly desk: AnswerDesk
   private recorder!: JobRecorder
   private stopReason: JobOutcome | null = null
   private outcome: JobOutcome = { status: 'cancelled' }
@@ -59,7 +55,7 @@ export class JobRun {
     private readonly ctx: EngineContext
   ) {
     this.template = jobTemplate(job.settings)
-    this.prices = resolvePrices(job.settings.model)
+    this.prices = jobPrices(job.settings)
     const spent = jobSpend(job.state)
     this.budget = new Budget(job.settings.budgetUsd, spent.costUsd)
     this.tracker = new JobTracker(ctx.clock, { ...countItems(job.state), ...spent })
@@ -76,6 +72,18 @@ export class JobRun {
       maxConcurrency: job.settings.maxConcurrency
     })
     this.scheduler = new Scheduler(ctx.transport, options, (event) => this.onSchedulerEvent(event))
+    this.desk = new AnswerDesk({
+      template: this.template,
+      prices: this.prices,
+      budget: this.budget,
+      state: job.state,
+      recorder: () => this.recorder,
+      send: (request) => {
+        if (this.scheduler.closed) return false
+        this.scheduler.add([request.work])
+        return true
+      }
+    })
   }
 
   get id(): string {
@@ -96,6 +104,13 @@ export class JobRun {
   }
 
   async run(): Promise<JobOutcome> {
+    const unbudgetable = budgetProblem(this.job.settings)
+    if (unbudgetable)
+      return {
+        status: 'stopped',
+        kind: 'budget',
+        reason: `The budget can't be kept: ${unbudgetable}`
+      }
     // The demo's invented answers never enter the cache that real runs read.
     const results =
       this.job.settings.endpoint.kind === 'demo'
@@ -144,7 +159,7 @@ export class JobRun {
   private async handlePrepared(
     item: JobItem,
     outcome: PrepareOutcome,
-    prices: ReturnType<typeof resolvePrices>
+    prices: ModelPrices | null
   ): Promise<void> {
     if (!outcome.ok) return this.recorder.failed(item.id, outcome.error.code, outcome.error.message)
     const request = jobRequest(
@@ -168,78 +183,16 @@ export class JobRun {
       this.stopReason = { status: 'stopped', kind: 'budget', reason }
       return
     }
-    this.requests.set(item.id, request)
+    this.desk.sent(request)
     this.scheduler.add([request.work])
   }
 
   private onSchedulerEvent(event: SchedulerEvent): void {
     this.tracker.observe(event)
-    if (
-      event.type === 'item' &&
-      (event.state.status === 'done' || event.state.status === 'failed')
-    ) {
-      const request = this.requests.get(event.id)
-      this.requests.delete(event.id)
-      if (event.state.status === 'done')
-        this.answered(event.id, event.state.completion, event.state.latencyMs, request)
-      else {
-        this.budget.settle(request?.estimateUsd ?? 0, 0)
-        void this.recorder.failed(itemIdOf(event.id), event.state.kind, event.state.reason)
-      }
-    }
+    if (event.type === 'item' && event.state.status === 'done')
+      this.desk.answered(event.id, event.state.completion, event.state.latencyMs)
+    if (event.type === 'item' && event.state.status === 'failed')
+      this.desk.failed(event.id, event.state.kind, event.state.reason)
     if (event.type !== 'job') this.emit(event)
-  }
-
-  /** An answer arrived: price it, parse it, check its rules (re-ask once), then record it. */
-  private answered(
-    workId: string,
-    completion: ChatCompletion,
-    latencyMs: number,
-    request: JobRequest | undefined
-  ): void {
-    const id = itemIdOf(workId)
-    const usage = completion.usage
-    const costUsd =
-      this.prices && usage
-        ? tokenCost(this.prices, usage.prompt_tokens, usage.completion_tokens)
-        : 0
-    this.budget.settle(request?.estimateUsd ?? 0, costUsd)
-    const spent = this.addSpend(id, {
-      costUsd,
-      promptTokens: usage?.prompt_tokens ?? 0,
-      completionTokens: usage?.completion_tokens ?? 0
-    })
-    const parsed = parseAnswer(this.template, completion)
-    if (!parsed.ok) return void this.recorder.failed(id, parsed.code, parsed.reason)
-    const broken = brokenRule(this.template, parsed.fields)
-    if (broken && request && reaskCount(workId) < MAX_REASKS && !this.scheduler.closed) {
-      const work = reaskWork(request.work, parsed.text, broken)
-      this.requests.set(work.id, { ...request, work })
-      return this.scheduler.add([work])
-    }
-    this.spend.delete(id)
-    const result = {
-      text: parsed.text,
-      fields: parsed.fields,
-      model: completion.model,
-      ...spent,
-      latencyMs,
-      finishReason: completion.choices[0]?.finish_reason ?? 'stop',
-      fromCache: false,
-      review: broken ?? undefined
-    }
-    void this.recorder.done(id, result, broken ? null : (request?.cacheKey ?? null))
-  }
-
-  /** Adds one attempt's tokens and cost to the item's total (re-asks are paid too). */
-  private addSpend(id: string, attempt: Spend): Spend {
-    const before = this.spend.get(id) ?? { costUsd: 0, promptTokens: 0, completionTokens: 0 }
-    const total = {
-      costUsd: before.costUsd + attempt.costUsd,
-      promptTokens: before.promptTokens + attempt.promptTokens,
-      completionTokens: before.completionTokens + attempt.completionTokens
-    }
-    this.spend.set(id, total)
-    return total
   }
 }

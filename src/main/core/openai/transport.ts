@@ -61,7 +61,7 @@ export function createOpenAITransport(
         const { data, response } = await clientFor(keyId)
           .chat.completions.create(body, { signal, timeout: timeoutMs, maxRetries: 0 })
           .withResponse()
-        if (!Array.isArray(data?.choices))
+        if (!Array.isArray(data?.choices) || data.choices.length === 0)
           return {
             ok: false,
             failure: { kind: 'transient', message: 'The server sent an answer without choices.' }

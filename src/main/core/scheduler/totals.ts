@@ -28,6 +28,8 @@ export interface TotalsBaseline {
   costUsd: number
 }
 
+type Usage = { promptTokens: number; completionTokens: number; costUsd: number }
+
 const WINDOW_MS = 60_000
 
 /**
@@ -53,17 +55,27 @@ export class JobTracker {
     if (event.type === 'item') this.live.set(event.id, event.state.status)
   }
 
-  recordDone(usage: { promptTokens: number; completionTokens: number; costUsd: number }): void {
-    this.sums.done++
-    this.sums.tokensIn += usage.promptTokens
-    this.sums.tokensOut += usage.completionTokens
-    this.sums.costUsd += usage.costUsd
-    this.finishedAt.push(this.clock.now())
+  /** An answer was kept; `replaced` is the item's earlier answer (kept for review, then re-asked). */
+  recordDone(usage: Usage, replaced?: Usage): void {
+    if (replaced) this.addUsage(replaced, -1)
+    else {
+      this.sums.done++
+      this.finishedAt.push(this.clock.now())
+    }
+    this.addUsage(usage, 1)
   }
 
-  recordFailed(): void {
+  /** An item failed; `wasted` is what its unusable answers cost. */
+  recordFailed(wasted?: Usage): void {
     this.sums.failed++
     this.finishedAt.push(this.clock.now())
+    if (wasted) this.addUsage(wasted, 1)
+  }
+
+  private addUsage(usage: Usage, sign: 1 | -1): void {
+    this.sums.tokensIn += sign * usage.promptTokens
+    this.sums.tokensOut += sign * usage.completionTokens
+    this.sums.costUsd += sign * usage.costUsd
   }
 
   totals(): JobTotals {

@@ -1,8 +1,13 @@
-import type { ModelInfo } from '@shared/models/catalog'
+import { REASONING_TOKENS, type ModelInfo } from '@shared/models/catalog'
 import type { Detail } from '@shared/models/image-tokens'
 import type { ChatBody } from '../openai/transport'
 import { jsonModeInstructions, responseFormat, type StructuredMode } from './schema'
-import { fillVariables, type Template, type TemplateVariables } from './template'
+import {
+  expectedOutputTokens,
+  fillVariables,
+  type Template,
+  type TemplateVariables
+} from './template'
 
 const SYSTEM =
   'You write e-commerce product copy from product photos. Answer with the requested text only.'
@@ -11,6 +16,18 @@ const SYSTEM =
 export interface BuiltRequest {
   body: ChatBody
   texts: string[][]
+}
+
+/** `max_completion_tokens`: the answer's budget plus what the model's reasoning may use first. */
+export function completionBudget(template: Template, model: ModelInfo | undefined): number {
+  const effort = model?.reasoning ? (model.reasoningEffort ?? 'low') : 'none'
+  return template.maxCompletionTokens + REASONING_TOKENS[effort].allowance
+}
+
+/** What an answer is expected to bill as output: the text, plus typical reasoning tokens. */
+export function expectedCompletionTokens(template: Template, model: ModelInfo | undefined): number {
+  const effort = model?.reasoning ? (model.reasoningEffort ?? 'low') : 'none'
+  return expectedOutputTokens(template) + REASONING_TOKENS[effort].expected
 }
 
 /** Builds the chat request for one photo: system + instructions + the image (a data URL). */
@@ -29,7 +46,7 @@ export function buildRequest(
       : base
   const body: ChatBody = {
     model: modelId,
-    max_completion_tokens: template.maxCompletionTokens,
+    max_completion_tokens: completionBudget(template, model),
     messages: [
       { role: 'system', content: SYSTEM },
       {
@@ -43,6 +60,6 @@ export function buildRequest(
   }
   const format = responseFormat(template, mode)
   if (format) body.response_format = format as unknown as ChatBody['response_format']
-  if (model?.reasoning) body.reasoning_effort = 'low'
+  if (model?.reasoning) body.reasoning_effort = model.reasoningEffort ?? 'low'
   return { body, texts: [[SYSTEM], [instructions]] }
 }

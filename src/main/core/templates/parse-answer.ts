@@ -4,7 +4,11 @@ import type { Template } from './template'
 /** What an answer gave: fields, or why it gave none. */
 export type ParsedAnswer =
   | { ok: true; text: string; fields: Record<string, unknown> }
-  | { ok: false; code: 'refusal' | 'empty' | 'truncated' | 'invalid_json'; reason: string }
+  | {
+      ok: false
+      code: 'refusal' | 'filtered' | 'empty' | 'truncated' | 'invalid_json'
+      reason: string
+    }
 
 /** Reads the model's answer for a template: plain text for one field, JSON for several. */
 export function parseAnswer(template: Template, completion: ChatCompletion): ParsedAnswer {
@@ -12,16 +16,25 @@ export function parseAnswer(template: Template, completion: ChatCompletion): Par
   const message = choice?.message
   if (message?.refusal)
     return { ok: false, code: 'refusal', reason: `The model declined: ${message.refusal}` }
-  const text = (message?.content ?? '').trim()
-  if (text === '') {
-    return choice?.finish_reason === 'length'
-      ? {
-          ok: false,
-          code: 'truncated',
-          reason: 'The answer budget ran out before any text (reasoning used it all).'
-        }
-      : { ok: false, code: 'empty', reason: 'The model returned an empty answer.' }
-  }
+  if (choice?.finish_reason === 'content_filter')
+    return {
+      ok: false,
+      code: 'filtered',
+      reason: "OpenAI's content filter stopped this answer. Check the photo, or try another model."
+    }
+  const text = unfence((message?.content ?? '').trim())
+  // An answer cut off by its token budget is never a result, however much text it has.
+  if (choice?.finish_reason === 'length')
+    return {
+      ok: false,
+      code: 'truncated',
+      reason:
+        text === ''
+          ? 'The answer budget ran out before any text (reasoning used it all).'
+          : 'The answer was cut off: it ran out of answer tokens.'
+    }
+  if (text === '')
+    return { ok: false, code: 'empty', reason: 'The model returned an empty answer.' }
   if (template.fields.length === 1)
     return { ok: true, text, fields: { [template.fields[0].name]: stripQuotes(text) } }
   try {
@@ -30,9 +43,14 @@ export function parseAnswer(template: Template, completion: ChatCompletion): Par
       throw new Error('not an object')
     return { ok: true, text, fields }
   } catch {
-    const why = choice?.finish_reason === 'length' ? ' (the answer was cut off)' : ''
-    return { ok: false, code: 'invalid_json', reason: `The answer was not valid JSON${why}.` }
+    return { ok: false, code: 'invalid_json', reason: 'The answer was not valid JSON.' }
   }
+}
+
+/** Takes an answer out of a Markdown code fence (```json … ```), which some models add. */
+function unfence(text: string): string {
+  const fenced = /^```[\w-]*\s*\n([\s\S]*?)\n?```$/.exec(text)
+  return fenced ? fenced[1].trim() : text
 }
 
 function stripQuotes(text: string): string {

@@ -1,38 +1,64 @@
-import { countTextTokens } from '@shared/models/prompt-tokens'
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions'
 import type { ChatBody } from '../openai/transport'
-import type { WorkItem } from '../scheduler/types'
 
 /** How many times an answer that breaks a rule is asked again before it is flagged for review. */
 export const MAX_REASKS = 1
 
 const SEPARATOR = '~reask'
 
-/** The job item a work item belongs to (re-asks carry a suffix). */
+/** The job item a work item belongs to (follow-ups carry a suffix). */
 export function itemIdOf(workId: string): string {
   return workId.split(SEPARATOR)[0]
 }
 
-/** How many times this work item has been re-asked already. */
+/** How many follow-ups came before this work item. */
 export function reaskCount(workId: string): number {
   const match = new RegExp(`${SEPARATOR}(\\d+)$`).exec(workId)
   return match ? Number(match[1]) : 0
 }
 
-/** The same request plus the answer and what rule it broke: only this item is asked again. */
-export function reaskWork(work: WorkItem, answer: string, broken: string): WorkItem {
-  const correction = `That answer broke a rule: ${broken}. Answer again and keep every rule.`
-  const body: ChatBody = {
-    ...work.body,
+/** The id of the next follow-up of a work item. */
+export function nextReaskId(workId: string): string {
+  return `${itemIdOf(workId)}${SEPARATOR}${reaskCount(workId) + 1}`
+}
+
+/**
+ * Asks again for an answer that broke a rule (length, count, wording): the instructions, the
+ * rejected text and the rule, without the photo. The facts are already in the answer, so only
+ * the wording changes and the image is not paid for twice.
+ */
+export function reaskBody(body: ChatBody, answer: string, broken: string): ChatBody {
+  const messages = body.messages.map(textOnly)
+  return {
+    ...body,
     messages: [
-      ...work.body.messages,
+      ...messages,
       { role: 'assistant', content: answer },
-      { role: 'user', content: correction }
+      {
+        role: 'user',
+        content: `That answer broke a rule: ${broken}. Rewrite it so it keeps every rule, with the same facts and in the same format.`
+      }
     ]
   }
-  const n = reaskCount(work.id) + 1
+}
+
+/** The text of the messages of a request, one list of parts per message (what the estimator counts). */
+export function messageTexts(body: ChatBody): string[][] {
+  return body.messages.map((message) => {
+    const content = message.content
+    if (typeof content === 'string') return [content]
+    if (!Array.isArray(content)) return []
+    return content.flatMap((part) =>
+      'text' in part && typeof part.text === 'string' ? [part.text] : []
+    )
+  })
+}
+
+function textOnly(message: ChatCompletionMessageParam): ChatCompletionMessageParam {
+  if (message.role !== 'user' || typeof message.content === 'string') return message
+  const texts = message.content.flatMap((part) => (part.type === 'text' ? [part.text] : []))
   return {
-    id: `${itemIdOf(work.id)}${SEPARATOR}${n}`,
-    body,
-    chargeTokens: work.chargeTokens + countTextTokens(answer) + countTextTokens(correction) + 6
+    role: 'user',
+    content: `${texts.join('\n')}\n(The photo is described in your answer below.)`
   }
 }

@@ -171,9 +171,28 @@ describe('job estimate', () => {
 
 describe('limits from the catalog or Settings', () => {
   it('uses published tier-1 defaults unless Settings say otherwise', () => {
-    expect(resolveLimits('gpt-4o')).toEqual({ rpm: 500, tpm: 30_000 })
-    expect(resolveLimits('gpt-4o', { tpm: 450_000 })).toEqual({ rpm: 500, tpm: 450_000 })
-    expect(resolveLimits('gpt-5')).toBeNull()
-    expect(resolveLimits('llava', { rpm: 60, tpm: 100_000 })).toEqual({ rpm: 60, tpm: 100_000 })
+    expect(resolveLimits('gpt-4o')).toEqual({ rpm: 500, tpm: 30_000, source: 'catalog' })
+    expect(resolveLimits('gpt-4o', { tpm: 450_000 })).toMatchObject({ rpm: 500, tpm: 450_000 })
+    expect(resolveLimits('llava', { rpm: 60, tpm: 100_000 })).toEqual({
+      rpm: 60,
+      tpm: 100_000,
+      source: 'given'
+    })
+  })
+
+  it('starts a model without published limits at the lowest tier 1 of its family, or of all', () => {
+    expect(resolveLimits('gpt-4.1-nano')).toEqual({
+      rpm: 500,
+      tpm: 30_000,
+      source: 'family',
+      from: ['gpt-4.1', 'gpt-4.1-mini']
+    })
+    expect(resolveLimits('gpt-5')).toEqual({
+      rpm: 500,
+      tpm: 200_000,
+      source: 'family',
+      from: ['gpt-5-mini', 'gpt-5-nano']
+    })
+    expect(resolveLimits('llava:13b')).toEqual({ rpm: 500, tpm: 30_000, source: 'lowest' })
   })
 })

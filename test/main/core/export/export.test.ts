@@ -42,8 +42,7 @@ function row(i: number, title: string, extra: Partial<ResultRow> = {}): ResultRo
   }
 }
 
-const tempFile = async (name: string): Promise<string> =>
-  join(await tempDir('export'), name)
+const tempFile = async (name: string): Promise<string> => join(await tempDir('export'), name)
 
 describe('formula injection', () => {
   it.each(INJECTIONS)('neutralises a cell starting with %j', (text) => {

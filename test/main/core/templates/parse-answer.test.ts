@@ -5,7 +5,7 @@ import { completion } from '../../../helpers/fake-transport'
 
 const withChoice = (
   content: string | null,
-  finish: 'stop' | 'length',
+  finish: 'stop' | 'length' | 'content_filter',
   refusal: string | null = null
 ): ReturnType<typeof completion> => {
   const c = completion(content ?? '')
@@ -38,12 +38,30 @@ describe('parseAnswer', () => {
     })
     expect(parseAnswer(listing, withChoice('{"title": "Mug', 'length'))).toEqual({
       ok: false,
-      code: 'invalid_json',
-      reason: 'The answer was not valid JSON (the answer was cut off).'
+      code: 'truncated',
+      reason: 'The answer was cut off: it ran out of answer tokens.'
     })
     expect(parseAnswer(listing, withChoice('["not", "an object"]', 'stop'))).toMatchObject({
       ok: false,
       code: 'invalid_json'
+    })
+  })
+
+  it('never accepts text cut off at finish_reason "length" as a result', () => {
+    expect(parseAnswer(meta, withChoice('A blue ceramic mug with a', 'length'))).toMatchObject({
+      ok: false,
+      code: 'truncated'
+    })
+  })
+  it('reads answers in a Markdown code fence; a content-filter stop is its own state', () => {
+    const fenced = withChoice('```json\n{"title": "Mug", "tags": ["a"]}\n```', 'stop')
+    expect(parseAnswer(listing, fenced)).toMatchObject({ ok: true, fields: { title: 'Mug' } })
+    expect(parseAnswer(meta, withChoice('```\nA blue mug.\n```', 'stop'))).toMatchObject({
+      fields: { meta_description: 'A blue mug.' }
+    })
+    expect(parseAnswer(meta, withChoice(null, 'content_filter'))).toMatchObject({
+      ok: false,
+      code: 'filtered'
     })
   })
 })

@@ -5,6 +5,7 @@ import { findModel } from '@shared/models/catalog'
 import { resultRows } from '../../../../src/main/core/export/rows'
 import { writeResults } from '../../../../src/main/core/export/write-results'
 import { photoVariables } from '../../../../src/main/core/jobs/job-request'
+import { readJournal } from '../../../../src/main/core/jobs/journal'
 import { loadJob } from '../../../../src/main/core/jobs/job-store'
 import { newJob } from '../../../../src/main/core/jobs/new-job'
 import { JobRun } from '../../../../src/main/core/jobs/run-job'
@@ -193,9 +194,30 @@ describe('templates against the simulator', () => {
         /^Meta description: Too short \(\d+ of at least 120 characters\)$/
       )
     }
-    // Two photos, each asked twice (the re-ask carries the answer and the broken rule).
+    // Two photos, each asked twice: the re-ask carries the answer and the broken rule, not the photo.
     const chats = sim!.log.entries.filter((e) => e.outcome === 'ok')
     expect(chats).toHaveLength(4)
-    expect(new Set(chats.map((e) => e.images![0].sha256)).size).toBe(2)
+    const [withPhoto, textOnly] = [
+      chats.filter((e) => e.images!.length > 0),
+      chats.filter((e) => e.images!.length === 0)
+    ]
+    expect(new Set(withPhoto.map((e) => e.images![0].sha256)).size).toBe(2)
+    expect(textOnly).toHaveLength(2)
+    // Each answer is paid for, first and re-asked: the kept result carries both.
+    const paid = chats.reduce((sum, e) => sum + e.promptTokens! + e.completionTokens!, 0)
+    const kept = items.reduce(
+      (sum, i) => sum + i.result!.promptTokens + i.result!.completionTokens,
+      0
+    )
+    expect(kept).toBe(paid)
+  })
+
+  it('journals the rule-breaking answer (needs review) before the re-ask goes out', async () => {
+    const { dataDir, jobId } = await runTemplate('listing-pack', 1)
+    const { events } = await readJournal((await loadJob(dataDir, jobId)).journalPath)
+    const done = events.filter((e) => e.e === 'done')
+    expect(done).toHaveLength(2)
+    expect(done[0].result.review).toMatch(/^Meta description: Too short/)
+    expect(done[1].result.costUsd).toBeGreaterThan(done[0].result.costUsd)
   })
 })

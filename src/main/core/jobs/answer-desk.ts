@@ -1,0 +1,127 @@
+import type { ModelPrices } from '@shared/models/catalog'
+import type { ChatCompletion } from 'openai/resources/chat/completions'
+import { parseAnswer, type ParsedAnswer } from '../templates/parse-answer'
+import { MAX_REASKS, itemIdOf, reaskCount } from '../templates/reask'
+import { brokenRule } from '../templates/rules'
+import type { Template } from '../templates/template'
+import type { Budget } from './budget'
+import { attemptSpend, largerBudgetRequest, reaskRequest } from './follow-up'
+import type { JobRequest } from './job-request'
+import { addSpend, type JobState } from './job-state'
+import type { ItemResult, Spend } from './journal-events'
+import type { JobRecorder } from './recorder'
+
+/** What the desk needs from the run around it. */
+export interface DeskContext {
+  template: Template
+  prices: ModelPrices | null
+  budget: Budget
+  state: JobState
+  recorder: () => JobRecorder
+  /** Sends a follow-up request; false when the job is closing. */
+  send: (request: JobRequest) => boolean
+}
+
+/**
+ * Turns answers into results: prices every paid attempt, parses it, checks the template's rules,
+ * asks again (text only) once when a rule breaks, and records what was paid even when the answer
+ * cannot be used. A rule-breaking answer is journaled (needs review) before the re-ask goes out.
+ */
+export class AnswerDesk {
+  private readonly spend = new Map<string, Spend>()
+  private readonly requests = new Map<string, JobRequest>()
+
+  constructor(private readonly ctx: DeskContext) {}
+
+  /** Remembers a request in flight (its reservation is settled when it ends). */
+  sent(request: JobRequest): void {
+    this.requests.set(request.work.id, request)
+  }
+
+  /** A request failed without an answer: release its reservation and record the item. */
+  failed(workId: string, kind: string, reason: string): void {
+    const request = this.take(workId)
+    this.ctx.budget.settle(request?.estimateUsd ?? 0, 0)
+    const id = itemIdOf(workId)
+    const kept = this.ctx.state.items.get(id)
+    if (kept?.status === 'done' && kept.result) return this.keep(id, kept.result)
+    void this.ctx.recorder().failed(id, kind, reason, this.takeSpend(id))
+  }
+
+  /** An answer arrived. */
+  answered(workId: string, completion: ChatCompletion, latencyMs: number): void {
+    const request = this.take(workId)
+    const id = itemIdOf(workId)
+    const attempt = attemptSpend(this.ctx.prices, completion.usage, request?.estimate)
+    this.ctx.budget.settle(request?.estimateUsd ?? 0, attempt.costUsd)
+    const spent = addSpend(this.spend.get(id), attempt)
+    this.spend.set(id, spent)
+    const parsed = parseAnswer(this.ctx.template, completion)
+    if (!parsed.ok) return this.unusable(workId, parsed, request)
+    const broken = brokenRule(this.ctx.template, parsed.fields)
+    const result: ItemResult = {
+      text: parsed.text,
+      fields: parsed.fields,
+      model: completion.model,
+      ...spent,
+      latencyMs,
+      finishReason: completion.choices[0]?.finish_reason ?? 'stop',
+      fromCache: false,
+      review: broken ?? undefined
+    }
+    const reask =
+      broken && request && reaskCount(workId) < MAX_REASKS
+        ? reaskRequest(request, parsed.text, broken, this.ctx.prices)
+        : null
+    void this.ctx.recorder().done(id, result, broken ? null : (request?.cacheKey ?? null))
+    if (reask && this.followUp(reask)) return
+    this.spend.delete(id)
+  }
+
+  private unusable(
+    workId: string,
+    parsed: Extract<ParsedAnswer, { ok: false }>,
+    request: JobRequest | undefined
+  ): void {
+    const id = itemIdOf(workId)
+    const retry =
+      parsed.code === 'truncated' && request && reaskCount(workId) === 0
+        ? largerBudgetRequest(request, this.ctx.prices)
+        : null
+    if (retry && this.followUp(retry)) return
+    const kept = this.ctx.state.items.get(id)
+    if (kept?.status === 'done' && kept.result) return this.keep(id, kept.result)
+    void this.ctx.recorder().failed(id, parsed.code, parsed.reason, this.takeSpend(id))
+  }
+
+  /** A follow-up failed or was unusable: the earlier answer stays, with everything paid since. */
+  private keep(id: string, earlier: ItemResult): void {
+    const spent = this.takeSpend(id)
+    const paidMore =
+      spent &&
+      spent.promptTokens + spent.completionTokens > earlier.promptTokens + earlier.completionTokens
+    if (paidMore) void this.ctx.recorder().done(id, { ...earlier, ...spent }, null)
+  }
+
+  /** Sends a follow-up if the budget has room for it. */
+  private followUp(request: JobRequest): boolean {
+    if (!this.ctx.budget.reserve(request.estimateUsd)) return false
+    this.requests.set(request.work.id, request)
+    if (this.ctx.send(request)) return true
+    this.requests.delete(request.work.id)
+    this.ctx.budget.settle(request.estimateUsd, 0)
+    return false
+  }
+
+  private take(workId: string): JobRequest | undefined {
+    const request = this.requests.get(workId)
+    this.requests.delete(workId)
+    return request
+  }
+
+  private takeSpend(id: string): Spend | undefined {
+    const spent = this.spend.get(id)
+    this.spend.delete(id)
+    return spent
+  }
+}

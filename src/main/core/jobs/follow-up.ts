@@ -1,0 +1,62 @@
+import type { ModelPrices } from '@shared/models/catalog'
+import { countPromptTextTokens } from '@shared/models/prompt-tokens'
+import type { CompletionUsage } from 'openai/resources/completions'
+import { tokenCost } from '../estimate/catalog-overrides'
+import { messageTexts, nextReaskId, reaskBody } from '../templates/reask'
+import type { JobRequest } from './job-request'
+import type { Spend } from './journal-events'
+
+/** A text-only re-ask of an answer that broke a rule, priced and charged for admission. */
+export function reaskRequest(
+  request: JobRequest,
+  answer: string,
+  broken: string,
+  prices: ModelPrices | null
+): JobRequest {
+  const body = reaskBody(request.work.body, answer, broken)
+  const promptTokens = countPromptTextTokens(messageTexts(body))
+  const outputTokens = request.estimate.outputTokens
+  return {
+    work: {
+      id: nextReaskId(request.work.id),
+      body,
+      chargeTokens: promptTokens + (body.max_completion_tokens ?? 0)
+    },
+    cacheKey: request.cacheKey,
+    estimate: { promptTokens, outputTokens },
+    estimateUsd: prices ? tokenCost(prices, promptTokens, outputTokens) : 0
+  }
+}
+
+/** The same request with twice the answer budget: for an answer cut off at `finish_reason: length`. */
+export function largerBudgetRequest(request: JobRequest, prices: ModelPrices | null): JobRequest {
+  const max = request.work.body.max_completion_tokens ?? 0
+  const outputTokens = request.estimate.outputTokens * 2
+  return {
+    work: {
+      id: nextReaskId(request.work.id),
+      body: { ...request.work.body, max_completion_tokens: max * 2 },
+      chargeTokens: request.work.chargeTokens + max
+    },
+    cacheKey: request.cacheKey,
+    estimate: { ...request.estimate, outputTokens },
+    estimateUsd: prices ? tokenCost(prices, request.estimate.promptTokens, outputTokens) : 0
+  }
+}
+
+/**
+ * What one paid attempt cost, from its `usage`. Numbers the server left out are taken from the
+ * estimate, so a partial `usage` never makes the spend NaN or zero and the budget keeps holding.
+ */
+export function attemptSpend(
+  prices: ModelPrices | null,
+  usage: Partial<CompletionUsage> | undefined | null,
+  estimate: JobRequest['estimate'] | undefined
+): Spend {
+  const count = (value: unknown, fallback: number | undefined): number =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : (fallback ?? 0)
+  const promptTokens = count(usage?.prompt_tokens, estimate?.promptTokens)
+  const completionTokens = count(usage?.completion_tokens, estimate?.outputTokens)
+  const costUsd = prices ? tokenCost(prices, promptTokens, completionTokens) : 0
+  return { costUsd, promptTokens, completionTokens }
+}
