@@ -4,7 +4,7 @@ import type { KeyOptions } from './options'
 
 /** Why a request could not be admitted now, and for how long. */
 export interface Refusal {
-  kind: 'requests' | 'tokens'
+  kind: 'requests' | 'tokens' | 'requests_per_day'
   waitMs: number
   limit: number
   used: number
@@ -16,35 +16,66 @@ export class KeyAccount {
   readonly tokens: ContinuousBucket
   /** Requests admitted so far: `quotaAfter` counts these, so concurrency cannot overshoot it. */
   admitted = 0
+  readonly project?: ContinuousBucket
 
   constructor(
     readonly options: KeyOptions,
-    now: () => number
+    private readonly now: () => number
   ) {
     this.requests = new ContinuousBucket(options.rpm, options.burstSeconds, now)
     this.tokens = new ContinuousBucket(options.tpm, options.burstSeconds, now)
+    if (options.projectTpm)
+      this.project = new ContinuousBucket(options.projectTpm, options.burstSeconds, now)
   }
 
   get quotaExhausted(): boolean {
     return this.options.quotaAfter !== undefined && this.admitted >= this.options.quotaAfter
   }
 
-  /** Admits a request costing `charge` tokens (taking from both buckets), or says why not. */
+  /** Admits a request costing `charge` tokens (taking from every bucket), or says why not. */
   admit(charge: number): Refusal | null {
-    const requestWait = this.requests.waitFor(1)
-    const tokenWait = this.tokens.waitFor(charge)
-    if (requestWait === 0 && tokenWait === 0) {
+    if (this.options.rpd !== undefined && this.admitted >= this.options.rpd)
+      return this.dailyRefusal()
+    const waits = [
+      this.requests.waitFor(1),
+      this.tokens.waitFor(charge),
+      this.project?.waitFor(charge) ?? 0
+    ]
+    if (waits.every((wait) => wait === 0)) {
       this.requests.take(1)
       this.tokens.take(charge)
+      this.project?.take(charge)
       this.admitted++
       return null
     }
-    const bucket = requestWait >= tokenWait ? this.requests : this.tokens
+    if (this.options.refusedCount) this.requests.take(1)
+    const [requestWait, tokenWait, projectWait] = waits
+    const bucket =
+      requestWait >= Math.max(tokenWait, projectWait)
+        ? this.requests
+        : tokenWait >= projectWait
+          ? this.tokens
+          : this.project!
     return {
       kind: bucket === this.requests ? 'requests' : 'tokens',
-      waitMs: Math.max(requestWait, tokenWait),
+      waitMs: Math.max(...waits),
       limit: bucket.perMinute,
       used: bucket.perMinute - bucket.remaining()
+    }
+  }
+
+  /** A request refused for another reason (an error) still counts toward RPM when so set. */
+  countRefused(): void {
+    if (this.options.refusedCount) this.requests.take(1)
+  }
+
+  private dailyRefusal(): Refusal {
+    const dayMs = 86_400_000
+    return {
+      kind: 'requests_per_day',
+      waitMs: dayMs - (this.now() % dayMs),
+      limit: this.options.rpd!,
+      used: this.admitted
     }
   }
 
@@ -56,7 +87,12 @@ export class KeyAccount {
       'x-ratelimit-remaining-requests': String(this.requests.remaining()),
       'x-ratelimit-remaining-tokens': String(this.tokens.remaining()),
       'x-ratelimit-reset-requests': formatDuration(this.requests.resetMs()),
-      'x-ratelimit-reset-tokens': formatDuration(this.tokens.resetMs())
+      'x-ratelimit-reset-tokens': formatDuration(this.tokens.resetMs()),
+      ...(this.project && {
+        'x-ratelimit-limit-project-tokens': String(this.project.perMinute),
+        'x-ratelimit-remaining-project-tokens': String(this.project.remaining()),
+        'x-ratelimit-reset-project-tokens': formatDuration(this.project.resetMs())
+      })
     }
   }
 }

@@ -31,12 +31,14 @@ export async function handleChat(
 ): Promise<Logged> {
   let clientGone = false
   res.once('close', () => (clientGone = !res.writableEnded))
-  const request = parseChatRequest(await readJson(req), ctx.options.defaultMaxOutput)
-  const prepared = await prepareChat(request, ctx.options.imageCharge)
+  const prepared = await parseAndPrepare(req, ctx).catch((error: unknown) => {
+    account.countRefused() // errors count toward RPM too, where the scenario says so
+    throw error
+  })
   const facts = describe(prepared)
   const limitHeaders = (): Record<string, string> =>
     ctx.options.rateLimitHeaders ? account.headers() : {}
-  const refused = admission(account, prepared, limitHeaders)
+  const refused = admission(account, prepared, limitHeaders, ctx.options.bare429)
   if (refused) {
     refused.facts = { ...facts, ...refused.facts }
     throw refused
@@ -61,17 +63,24 @@ export async function handleChat(
   }
 }
 
+async function parseAndPrepare(req: IncomingMessage, ctx: ChatContext): Promise<PreparedChat> {
+  const request = parseChatRequest(await readJson(req), ctx.options.defaultMaxOutput)
+  return prepareChat(request, ctx.options.imageCharge)
+}
+
 function admission(
   account: KeyAccount,
   prepared: PreparedChat,
-  limitHeaders: () => Record<string, string>
+  limitHeaders: () => Record<string, string>,
+  bare: boolean
 ): SimError | null {
   const model = prepared.request.modelId
   if (account.quotaExhausted) return quotaError(limitHeaders())
   if (prepared.chargeTokens > account.options.tpm)
     return tooLarge(model, account.options.tpm, prepared.chargeTokens, limitHeaders())
   const refusal = account.admit(prepared.chargeTokens)
-  return refusal ? rateLimited(model, refusal, prepared.chargeTokens, limitHeaders()) : null
+  if (!refusal) return null
+  return rateLimited(model, refusal, prepared.chargeTokens, bare ? {} : limitHeaders(), bare)
 }
 
 function describe(prepared: PreparedChat): Logged & { status: number; outcome: string } {
@@ -178,16 +187,26 @@ function rateLimited(
   model: string,
   refusal: Refusal,
   charge: number,
-  headers: Record<string, string>
+  headers: Record<string, string>,
+  bare: boolean
 ): SimError {
-  const unit = refusal.kind === 'requests' ? 'requests per min (RPM)' : 'tokens per min (TPM)'
-  const requested = refusal.kind === 'requests' ? 1 : charge
+  const unit = {
+    requests: 'requests per min (RPM)',
+    tokens: 'tokens per min (TPM)',
+    requests_per_day: 'requests per day (RPD)'
+  }[refusal.kind]
+  const requested = refusal.kind === 'tokens' ? charge : 1
   const waitMs = Math.max(1, Math.ceil(refusal.waitMs))
   const message = `Rate limit reached for ${model} in organization ${ORG} on ${unit}: Limit ${refusal.limit}, Used ${refusal.used}, Requested ${requested}. Please try again in ${formatDuration(waitMs)}. ${RATE_LIMIT_DOCS}`
-  const error = new SimError(429, refusal.kind, 'rate_limit_exceeded', message, null, {
+  // OpenAI sends no header for the daily window: only the message says when.
+  const retry: Record<string, string> =
+    refusal.kind === 'requests_per_day' || bare
+      ? {}
+      : { 'retry-after': String(Math.ceil(waitMs / 1000)), 'retry-after-ms': String(waitMs) }
+  const type = refusal.kind === 'tokens' ? 'tokens' : 'requests'
+  const error = new SimError(429, type, 'rate_limit_exceeded', message, null, {
     ...headers,
-    'retry-after': String(Math.ceil(waitMs / 1000)),
-    'retry-after-ms': String(waitMs)
+    ...retry
   })
   error.facts = { retryAfterMs: waitMs }
   return error

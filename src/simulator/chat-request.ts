@@ -2,6 +2,7 @@ import { findModel, type ModelInfo } from '@shared/models/catalog'
 import type { Detail } from '@shared/models/image-tokens'
 import type { SchemaNode } from './answers'
 import { SimError, invalidRequest } from './errors'
+import { checkDetail, checkParameters } from './request-checks'
 
 /** The parts of a chat-completions request the simulator acts on. */
 export interface ChatRequest {
@@ -42,7 +43,7 @@ export function parseChatRequest(raw: unknown, defaultMaxOutput: number): ChatRe
       'model'
     )
   }
-  checkReasoningParameters(body, model)
+  checkParameters(body, model)
   if (!Array.isArray(body.messages) || body.messages.length === 0) {
     throw invalidRequest(
       'missing_required_parameter',
@@ -63,24 +64,6 @@ export function parseChatRequest(raw: unknown, defaultMaxOutput: number): ChatRe
   }
 }
 
-function checkReasoningParameters(body: Body, model: ModelInfo): void {
-  if (!model.reasoning) return
-  if (body.max_tokens !== undefined) {
-    throw invalidRequest(
-      'unsupported_parameter',
-      "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
-      'max_tokens'
-    )
-  }
-  if (body.temperature !== undefined && body.temperature !== 1) {
-    throw invalidRequest(
-      'unsupported_value',
-      "Unsupported value: 'temperature' does not support this value with this model. Only the default (1) value is supported.",
-      'temperature'
-    )
-  }
-}
-
 function readMessages(messages: unknown[]): Pick<ChatRequest, 'texts' | 'images'> {
   const texts: string[][] = []
   const images: ChatRequest['images'] = []
@@ -97,9 +80,10 @@ function readMessages(messages: unknown[]): Pick<ChatRequest, 'texts' | 'images'
         'messages'
       )
     const parts: string[] = []
-    for (const part of content as Body[]) {
+    for (const [index, part] of (content as Body[]).entries()) {
       if (part?.type === 'text' && typeof part.text === 'string') parts.push(part.text)
-      else if (part?.type === 'image_url') images.push(readImagePart(part))
+      else if (part?.type === 'image_url')
+        images.push(readImagePart(part, `messages[${texts.length}].content[${index}]`))
       else
         throw invalidRequest(
           'invalid_value',
@@ -112,12 +96,10 @@ function readMessages(messages: unknown[]): Pick<ChatRequest, 'texts' | 'images'
   return { texts, images }
 }
 
-function readImagePart(part: Body): { url: string; detail: Detail } {
+function readImagePart(part: Body, where: string): { url: string; detail: Detail } {
   const imageUrl = part.image_url as Body | undefined
   const url = typeof imageUrl?.url === 'string' ? imageUrl.url : ''
-  const detail =
-    imageUrl?.detail === 'low' || imageUrl?.detail === 'high' ? imageUrl.detail : 'auto'
-  return { url, detail }
+  return { url, detail: checkDetail(imageUrl?.detail, where) }
 }
 
 function readFormat(format: unknown): ChatRequest['format'] {

@@ -8,6 +8,12 @@ export interface KeyOptions {
   burstSeconds: number
   /** After admitting this many requests the key answers 429 `insufficient_quota`. */
   quotaAfter?: number
+  /** Requests per day: past it, a 429 that names the RPD limit and when it resets. */
+  rpd?: number
+  /** Refused requests (429s and other errors) count toward RPM too, as OpenAI's do. */
+  refusedCount?: boolean
+  /** A project-scoped token limit, sent as `x-ratelimit-*-project-tokens` and enforced. */
+  projectTpm?: number
 }
 
 /** Probabilities (0–1) of injected faults, drawn per admitted request. */
@@ -51,6 +57,10 @@ export interface SimulatorOptions {
   rateLimitHeaders: boolean
   batch: BatchOptions
   seed: number
+  /** 429s carry no `retry-after`, `retry-after-ms` or rate-limit headers (seen on real 429s). */
+  bare429: boolean
+  /** The endpoint goes away: after this many requests, every connection is dropped for `durationMs`. */
+  outage?: { afterRequests: number; durationMs: number }
   /** Append one JSON line per request here (tests assert what was sent). */
   logPath?: string
   now: () => number
@@ -77,6 +87,7 @@ export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOpt
     latencyJitterMs: 0,
     slowBodyMs: 2000,
     rateLimitHeaders: true,
+    bare429: false,
     seed: 1,
     now: () => Date.now(),
     ...overrides,

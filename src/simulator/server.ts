@@ -59,7 +59,19 @@ export async function startSimulator(overrides: SimulatorOverrides = {}): Promis
   const batches = new BatchStore(files, options.batch, process, random, options.now)
   const routes = buildRoutes(ctx, files, batches)
 
+  const unreachable = outageWindow(options)
   const server = createServer((req, res) => {
+    if (unreachable()) {
+      req.socket.destroy()
+      log.add({
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        key: keyHint(bearerToken(req)),
+        status: 0,
+        outcome: 'outage'
+      })
+      return
+    }
     void serve(req, res, { options, accounts, routes, log })
   })
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve))
@@ -73,6 +85,19 @@ export async function startSimulator(overrides: SimulatorOverrides = {}): Promis
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
+  }
+}
+
+/** Counts requests and says whether the configured outage is on now. */
+function outageWindow(options: SimulatorOptions): () => boolean {
+  const outage = options.outage
+  let seen = 0
+  let startedAt: number | undefined
+  return () => {
+    if (!outage) return false
+    seen++
+    if (startedAt === undefined && seen > outage.afterRequests) startedAt = options.now()
+    return startedAt !== undefined && options.now() < startedAt + outage.durationMs
   }
 }
 

@@ -13,6 +13,7 @@ const update: ProgressUpdate = {
     tokensIn: 9000,
     tokensOut: 800,
     costUsd: 0.0123,
+    possiblyPaidTwice: 0,
     throughputPerMin: 38,
     etaMs: 60_000
   },

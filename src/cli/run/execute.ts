@@ -168,9 +168,10 @@ async function runToEnd(
   io.status('')
   await exportJob(job, flags.out!, dataDir, flags.thumbnails)
   const seconds = (performance.now() - started) / 1000
+  const twice = run.totals().possiblyPaidTwice
   for (const line of flags.json
-    ? summaryJson(job.id, outcome, job.state, seconds)
-    : summaryLines(job.id, outcome, job.state, seconds))
+    ? summaryJson(job.id, outcome, job.state, seconds, twice)
+    : summaryLines(job.id, outcome, job.state, seconds, twice))
     io.out(line)
   if (!flags.json) io.out(`Results: ${flags.out}`)
   return exitCodeFor(outcome, job.state)

@@ -15,13 +15,18 @@ export function summaryLines(
   jobId: string,
   outcome: JobOutcome,
   state: JobState,
-  seconds: number
+  seconds: number,
+  possiblyPaidTwice = 0
 ): string[] {
   const counts = countItems(state)
   const spent = jobSpend(state).costUsd
   const lines = [
     `${counts.done} of ${counts.total} photos done · ${counts.failed} failed · ${counts.pending} left · spent ${formatUsd(spent)} · ${seconds.toFixed(1)} s`
   ]
+  if (possiblyPaidTwice > 0)
+    lines.push(
+      `${possiblyPaidTwice} request(s) timed out and were sent again: OpenAI may have billed the first try too.`
+    )
   if (outcome.status === 'stopped')
     lines.push(
       `Stopped: ${outcome.reason}`,
@@ -39,7 +44,8 @@ export function summaryJson(
   jobId: string,
   outcome: JobOutcome,
   state: JobState,
-  seconds: number
+  seconds: number,
+  possiblyPaidTwice = 0
 ): string[] {
   const counts = countItems(state)
   const failed = [...state.items.values()]
@@ -52,7 +58,8 @@ export function summaryJson(
       jobId,
       outcome,
       ...counts,
-      seconds: Math.round(seconds * 10) / 10
+      seconds: Math.round(seconds * 10) / 10,
+      possiblyPaidTwice
     })
   ]
 }

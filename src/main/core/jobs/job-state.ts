@@ -1,3 +1,4 @@
+import { RETRYABLE_LATER } from '../openai/failure'
 import type { ItemResult, JournalEvent, Spend } from './journal-events'
 
 /** One photo of a job, as replay rebuilds it. */
@@ -97,8 +98,21 @@ function settle(state: JobState, id: string, change: Partial<JobItem>): void {
   if (item) Object.assign(item, change)
 }
 
-/** Counts by status, for lists and summaries. */
-export function countItems(state: JobState): {
+/**
+ * Whether a run sends this item: pending ones, and ones that failed for a reason that was not the
+ * photo's (the network, a timeout, a server error), which a resume tries again.
+ */
+export function toSend(item: JobItem): boolean {
+  return (
+    item.status === 'pending' || (item.status === 'failed' && RETRYABLE_LATER.has(item.code ?? ''))
+  )
+}
+
+/** Counts by status, for lists and summaries; `pendingIf` counts more items as still to do. */
+export function countItems(
+  state: JobState,
+  pendingIf: (item: JobItem) => boolean = (item) => item.status === 'pending'
+): {
   total: number
   done: number
   failed: number
@@ -107,7 +121,7 @@ export function countItems(state: JobState): {
   const counts = { total: 0, done: 0, failed: 0, pending: 0 }
   for (const item of state.items.values()) {
     counts.total++
-    counts[item.status]++
+    counts[pendingIf(item) ? 'pending' : item.status]++
   }
   return counts
 }

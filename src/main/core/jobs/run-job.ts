@@ -8,8 +8,13 @@ import type { ChatTransport } from '../openai/transport'
 import type { Clock } from '../scheduler/clock'
 import { createProgressFeed, type ProgressUpdate } from '../scheduler/progress-feed'
 import { Scheduler, type SchedulerEvent } from '../scheduler/scheduler'
-import { JobTracker } from '../scheduler/totals'
-import { resolveSchedulerOptions, type JobOutcome, type KeySpec } from '../scheduler/types'
+import { JobTracker, type JobTotals } from '../scheduler/totals'
+import {
+  resolveSchedulerOptions,
+  type JobOutcome,
+  type KeySpec,
+  type SchedulerOptions
+} from '../scheduler/types'
 import type { Template } from '../templates/template'
 import { AnswerDesk } from './answer-desk'
 import { Budget } from './budget'
@@ -20,7 +25,7 @@ import {
   jobRequest,
   jobTemplate
 } from './job-request'
-import { countItems, jobSpend, type JobItem } from './job-state'
+import { countItems, jobSpend, toSend, type JobItem } from './job-state'
 import type { StoredJob } from './job-store'
 import { JobRecorder } from './recorder'
 import { ResultCache } from './result-cache'
@@ -33,6 +38,8 @@ export interface EngineContext {
   clock: Clock
   onProgress?: (update: ProgressUpdate) => void
   lookahead?: number
+  /** Scheduler settings over the defaults (timeouts, breaker): benchmarks and tests. */
+  scheduler?: Partial<SchedulerOptions>
 }
 
 const IMAGE_CACHE_BYTES = 2 * 1024 ** 3
@@ -58,7 +65,7 @@ export class JobRun {
     this.prices = jobPrices(job.settings)
     const spent = jobSpend(job.state)
     this.budget = new Budget(job.settings.budgetUsd, spent.costUsd)
-    this.tracker = new JobTracker(ctx.clock, { ...countItems(job.state), ...spent })
+    this.tracker = new JobTracker(ctx.clock, { ...countItems(job.state, toSend), ...spent })
     const feed = createProgressFeed(
       ctx.clock,
       100,
@@ -69,7 +76,8 @@ export class JobRun {
     const options = resolveSchedulerOptions({
       keys: ctx.keys,
       clock: ctx.clock,
-      maxConcurrency: job.settings.maxConcurrency
+      maxConcurrency: job.settings.maxConcurrency,
+      ...ctx.scheduler
     })
     this.scheduler = new Scheduler(ctx.transport, options, (event) => this.onSchedulerEvent(event))
     this.desk = new AnswerDesk({
@@ -88,6 +96,11 @@ export class JobRun {
 
   get id(): string {
     return this.job.id
+  }
+
+  /** The job's totals now (counts, tokens, money, requests possibly paid twice). */
+  totals(): JobTotals {
+    return this.tracker.totals()
   }
 
   pause(): void {
@@ -143,7 +156,7 @@ export class JobRun {
       IMAGE_CACHE_BYTES
     )
     const prepare = createPreparer(jobPreprocessSettings(settings), imageCache)
-    const pending = [...this.job.state.items.values()].filter((item) => item.status === 'pending')
+    const pending = [...this.job.state.items.values()].filter(toSend)
     const prepared = boundedMap(
       pending,
       async (item) => ({ item, outcome: await prepare({ id: item.id, path: item.paths[0] }) }),

@@ -13,10 +13,10 @@ const CONFIG_CODES = new Set([
 export function classifyError(error: unknown): RequestFailure {
   if (error instanceof OpenAI.APIUserAbortError) return { kind: 'aborted', message: 'Cancelled.' }
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return { kind: 'transient', message: 'The request timed out without an answer.' }
+    return { kind: 'timeout', message: 'The request timed out without an answer.' }
   }
   if (error instanceof OpenAI.APIConnectionError) {
-    return { kind: 'transient', message: `The connection failed (${describeCause(error)}).` }
+    return { kind: 'network', message: `The connection failed (${describeCause(error)}).` }
   }
   if (error instanceof OpenAI.APIError && error.status !== undefined) return classifyStatus(error)
   if (error instanceof SyntaxError)
@@ -29,7 +29,12 @@ export function classifyError(error: unknown): RequestFailure {
 
 function classifyStatus(error: InstanceType<typeof OpenAI.APIError>): RequestFailure {
   const status = error.status as number
-  const body = (error.error ?? {}) as { message?: string; code?: string | null; type?: string }
+  const body = (error.error ?? {}) as {
+    message?: string
+    code?: string | null
+    type?: string
+    param?: string | null
+  }
   const text = body.message ?? error.message
   const code = body.code ?? body.type ?? undefined
   const base = {
@@ -47,8 +52,36 @@ function classifyStatus(error: InstanceType<typeof OpenAI.APIError>): RequestFai
   if (status === 413 || code === 'context_length_exceeded') return { ...base, kind: 'too_large' }
   if (status === 408 || status === 409 || status >= 500)
     return { ...base, kind: 'transient', message: `The server answered ${status}: ${text}` }
-  if (code && CONFIG_CODES.has(code)) return { ...base, kind: 'config' }
+  return classifyInvalid(base, body.param, Boolean(code && CONFIG_CODES.has(code)))
+}
+
+/**
+ * A 400 about the photo fails that photo; a 400 about a setting (the `param` it names is not
+ * the image) can never succeed for any photo, so it stops the job with the setting named.
+ */
+function classifyInvalid(
+  base: Omit<RequestFailure, 'kind'>,
+  param: string | null | undefined,
+  configCode: boolean
+): RequestFailure {
+  const setting = settingNamed(base.message, param)
+  if (configCode && !setting) return { ...base, kind: 'config' }
+  if (setting)
+    return {
+      ...base,
+      kind: 'config',
+      message: `The endpoint refused the setting "${setting}": ${base.message}`
+    }
   return { ...base, kind: 'invalid' }
+}
+
+/** The request setting a 400 is about, or undefined when it is about the photo itself. */
+function settingNamed(message: string, param: string | null | undefined): string | undefined {
+  const unrecognized = /Unrecognized request argument supplied: (\w+)/.exec(message)
+  if (unrecognized) return unrecognized[1]
+  if (!param) return undefined
+  if (/image_url\.detail$/.test(param)) return 'detail'
+  return /image|messages|content/i.test(param) ? undefined : param
 }
 
 function classify429(
@@ -64,8 +97,25 @@ function classify429(
     }
   }
   if (base.message.startsWith('Request too large')) return { ...base, kind: 'too_large' }
+  const daily = /per day \((RPD|TPD)\)/.exec(base.message)
+  if (daily) {
+    const wait = retryAfterMs(undefined, base.message)
+    const what = daily[1] === 'RPD' ? 'requests per day' : 'tokens per day'
+    const when = wait === undefined ? 'once it resets' : `in ${formatWait(wait)}`
+    return {
+      ...base,
+      kind: 'daily_limit',
+      retryAfterMs: wait,
+      message: `This key's daily limit (${what}) is used up. Resume ${when} — nothing is lost.`
+    }
+  }
   const limit = body.type === 'requests' || body.type === 'tokens' ? body.type : undefined
   return { ...base, kind: 'rate_limit', limit, retryAfterMs: retryAfterMs(headers, base.message) }
+}
+
+function formatWait(ms: number): string {
+  const minutes = Math.ceil(ms / 60_000)
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
 }
 
 function describeCause(error: Error): string {

@@ -6,11 +6,27 @@ import type { RateLimitReport } from './rate-headers'
  * - `quota`, `auth`: stop using this key; the job stops when no key is left
  * - `config`: stop the job (unknown model, bad endpoint): no key can succeed
  * - `too_large`, `invalid`: this item fails, no retry
- * - `transient`: back off and retry a bounded number of times
+ * - `transient`: a server error (5xx, malformed answer): back off and retry a bounded number of times
+ * - `network`: the endpoint could not be reached; several in a row pause the whole key
+ * - `timeout`: no whole answer in time; sent again once at most (the first may still be billed)
+ * - `daily_limit`: a per-day limit is used up: the job stops until it resets
  * - `aborted`: the user cancelled
  */
 export type FailureKind =
-  'rate_limit' | 'quota' | 'auth' | 'config' | 'too_large' | 'invalid' | 'transient' | 'aborted'
+  | 'rate_limit'
+  | 'daily_limit'
+  | 'quota'
+  | 'auth'
+  | 'config'
+  | 'too_large'
+  | 'invalid'
+  | 'transient'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+
+/** Failures worth trying again on resume and by "retry failed": nothing was wrong with the photo. */
+export const RETRYABLE_LATER: ReadonlySet<string> = new Set(['network', 'timeout', 'transient'])
 
 export interface RequestFailure {
   kind: FailureKind

@@ -37,7 +37,20 @@ export function readRateLimitHeaders(headers: HeaderSource): RateLimitReport | n
     resetRequestsMs: durationHeader(headers, 'x-ratelimit-reset-requests'),
     resetTokensMs: durationHeader(headers, 'x-ratelimit-reset-tokens')
   }
+  // A project-scoped token limit, where one applies, binds as well: the tighter of the two wins.
+  report.limitTokens = tighter(
+    report.limitTokens,
+    numberHeader(headers, 'x-ratelimit-limit-project-tokens')
+  )
+  report.remainingTokens = tighter(
+    report.remainingTokens,
+    numberHeader(headers, 'x-ratelimit-remaining-project-tokens')
+  )
   return Object.values(report).some((v) => v !== undefined) ? report : null
+}
+
+function tighter(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b)
 }
 
 /**

@@ -57,9 +57,23 @@ export function createOpenAITransport(
   }
   return {
     async send(keyId, body, { signal, timeoutMs }) {
+      // One deadline for the whole exchange: the SDK's own timer stops once headers arrive, so a
+      // body that stalls after them would otherwise hold its slot for minutes.
+      const deadline = new AbortController()
+      let timedOut = false
+      const timer = setTimeout(() => {
+        timedOut = true
+        deadline.abort()
+      }, timeoutMs)
+      const cancel = (): void => deadline.abort()
+      signal.addEventListener('abort', cancel, { once: true })
       try {
         const { data, response } = await clientFor(keyId)
-          .chat.completions.create(body, { signal, timeout: timeoutMs, maxRetries: 0 })
+          .chat.completions.create(body, {
+            signal: deadline.signal,
+            timeout: timeoutMs,
+            maxRetries: 0
+          })
           .withResponse()
         if (!Array.isArray(data?.choices) || data.choices.length === 0)
           return {
@@ -68,7 +82,15 @@ export function createOpenAITransport(
           }
         return { ok: true, completion: data, rateLimits: readRateLimitHeaders(response.headers) }
       } catch (error) {
+        if (timedOut && !signal.aborted)
+          return {
+            ok: false,
+            failure: { kind: 'timeout', message: 'The request timed out without a whole answer.' }
+          }
         return { ok: false, failure: classifyError(error) }
+      } finally {
+        clearTimeout(timer)
+        signal.removeEventListener('abort', cancel)
       }
     }
   }

@@ -15,6 +15,8 @@ export interface KeySnapshot {
   remainingTokens?: number
   coolingDownUntil?: number
   coolingReason?: string
+  /** Why the key cools down: a 429, or the endpoint cannot be reached (circuit breaker open). */
+  coolingCause?: 'rate_limit' | 'network'
   inFlight: number
   concurrencyCap: number
   latencyP50?: number
@@ -44,6 +46,13 @@ export class KeyLane {
   private averageCharge = 0
   private limitsFrom: KeySnapshot['limitsFrom'] = 'settings'
   private lastReport: RateLimitReport | null = null
+  private coolingCause: KeySnapshot['coolingCause']
+  /** Network failures in a row, and when the streak began (the circuit breaker). */
+  private networkStreak = 0
+  private unreachableSince?: number
+  /** Probes of the open breaker that failed: each doubles the pause. */
+  private failedProbes = 0
+  private probing = false
 
   constructor(
     readonly spec: KeySpec,
@@ -66,6 +75,8 @@ export class KeyLane {
   /** Milliseconds until a request of `charge` may start here; Infinity when stopped or full. */
   readyIn(charge: number): number {
     if (!this.active || this.inFlight >= this.concurrencyCap()) return Number.POSITIVE_INFINITY
+    // An open breaker lets one probe through at a time until an answer comes back.
+    if (this.breakerOpen && this.inFlight > 0) return Number.POSITIVE_INFINITY
     const pause = Math.max(0, this.pausedUntil - this.options.clock.now())
     return Math.max(pause, this.requests.waitFor(1), this.tokens.waitFor(charge))
   }
@@ -74,6 +85,7 @@ export class KeyLane {
   start(charge: number): void {
     this.requests.take(1)
     this.tokens.take(charge)
+    this.probing = this.breakerOpen
     this.averageCharge = this.averageCharge === 0 ? charge : this.averageCharge * 0.9 + charge * 0.1
     this.inFlight++
   }
@@ -84,6 +96,9 @@ export class KeyLane {
     if (latencyMs !== undefined) {
       this.latency.add(latencyMs)
       this.consecutive429 = 0
+      this.networkStreak = 0
+      this.failedProbes = 0
+      this.unreachableSince = undefined
     }
     if (report) this.learn(report)
   }
@@ -96,6 +111,7 @@ export class KeyLane {
     const wait = failure.retryAfterMs ?? fallback
     const until = this.options.clock.now() + wait
     this.pausedUntil = Math.max(this.pausedUntil, until)
+    this.coolingCause = 'rate_limit'
     this.coolingReason =
       failure.limit === 'tokens'
         ? 'tokens per minute'
@@ -105,6 +121,44 @@ export class KeyLane {
     if (failure.limit !== 'tokens') this.requests.lowerTo(0)
     if (failure.limit !== 'requests') this.tokens.lowerTo(0)
     return this.pausedUntil
+  }
+
+  /**
+   * The endpoint could not be reached. After `networkTrip` in a row the breaker opens: the whole
+   * key pauses (1 s, doubling up to `networkPauseCapMs`), then sends one probe at a time. Returns
+   * whether the breaker is open (the failure says nothing about the item then).
+   */
+  networkFailure(): boolean {
+    const now = this.options.clock.now()
+    const opening = this.networkStreak + 1 === this.options.networkTrip
+    this.networkStreak++
+    this.unreachableSince ??= now
+    if (!this.breakerOpen) return false
+    // Requests already in flight when it opened fail too: only the probe's failure escalates.
+    if (this.probing) this.failedProbes++
+    this.probing = false
+    if (!opening && this.failedProbes === 0) return true
+    const pause = Math.min(this.options.networkPauseCapMs, 1000 * 2 ** this.failedProbes)
+    this.pausedUntil = Math.max(this.pausedUntil, now + pause)
+    this.coolingCause = 'network'
+    this.coolingReason = "can't reach the API"
+    return true
+  }
+
+  /** How long the endpoint has been unreachable (0 when the last request got through). */
+  unreachableForMs(): number {
+    return this.unreachableSince === undefined
+      ? 0
+      : this.options.clock.now() - this.unreachableSince
+  }
+
+  /** When the key may send again (a 429 or an open breaker). */
+  get pausedUntilMs(): number {
+    return this.pausedUntil
+  }
+
+  private get breakerOpen(): boolean {
+    return this.networkStreak >= this.options.networkTrip
   }
 
   /** Takes the key out of the job (quota, billing or auth). */
@@ -151,6 +205,7 @@ export class KeyLane {
       remainingTokens: this.lastReport?.remainingTokens,
       coolingDownUntil: this.pausedUntil > now ? this.pausedUntil : undefined,
       coolingReason: this.pausedUntil > now ? this.coolingReason : undefined,
+      coolingCause: this.pausedUntil > now ? this.coolingCause : undefined,
       inFlight: this.inFlight,
       concurrencyCap: this.concurrencyCap(),
       latencyP50: this.latency.percentile(0.5),

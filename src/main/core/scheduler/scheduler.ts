@@ -19,6 +19,8 @@ interface Entry {
   state: ItemState
   /** Transient failures so far (429s do not count). */
   failures: number
+  /** Timeouts so far: a timed-out request may still be billed, so it is re-sent once at most. */
+  timeouts: number
   attempts: number
   controller?: AbortController
 }
@@ -61,6 +63,7 @@ export class Scheduler {
         body,
         state: { status: 'queued' },
         failures: 0,
+        timeouts: 0,
         attempts: 0
       }
       this.entries.set(item.id, entry)
@@ -194,7 +197,12 @@ export class Scheduler {
 
   private handleFailure(entry: Entry, lane: KeyLane, failure: RequestFailure): void {
     if (failure.kind === 'transient') entry.failures++
-    const action = decide(failure, entry.failures, this.options)
+    if (failure.kind === 'timeout') entry.timeouts++
+    const action = decide(
+      failure,
+      failure.kind === 'timeout' ? entry.timeouts : entry.failures,
+      this.options
+    )
     switch (action.kind) {
       case 'pause-key': {
         const at = lane.pauseFor429(failure)
@@ -202,9 +210,12 @@ export class Scheduler {
           status: 'retrying',
           at,
           reason: `rate limit (${lane.spec.label})`,
+          cause: 'rate_limit',
           keyId: lane.spec.id
         })
       }
+      case 'network':
+        return this.networkFailed(entry, lane, failure)
       case 'stop-key':
         lane.stop(failure.message)
         this.requeueFront(entry, { status: 'queued' })
@@ -212,7 +223,7 @@ export class Scheduler {
         return
       case 'stop-job':
         this.requeueFront(entry, { status: 'queued' })
-        return this.stop(failure.message, failure.kind)
+        return this.stop(failure.message, failure.kind, failure.retryAfterMs)
       case 'requeue':
         return this.setState(entry, { status: 'queued' })
       case 'fail':
@@ -222,13 +233,45 @@ export class Scheduler {
     }
   }
 
+  /**
+   * The endpoint could not be reached. While the key's breaker is closed this counts as one
+   * transient failure of the item; once it is open the item waits for the key (it is not the
+   * photo's fault). An endpoint gone for `networkGiveUpMs` stops the job, resumably.
+   */
+  private networkFailed(entry: Entry, lane: KeyLane, failure: RequestFailure): void {
+    const open = lane.networkFailure()
+    if (lane.unreachableForMs() >= this.options.networkGiveUpMs) {
+      this.requeueFront(entry, { status: 'queued' })
+      const minutes = Math.round(lane.unreachableForMs() / 60_000)
+      return this.stop(
+        `Photoscribe couldn't reach the API for ${minutes} min (${failure.message}). Check the connection, then resume — nothing is lost.`,
+        'network'
+      )
+    }
+    if (!open) {
+      entry.failures++
+      const action = decide({ ...failure, kind: 'transient' }, entry.failures, this.options)
+      if (action.kind === 'retry') return this.retryLater(entry, failure, action.delayMs)
+      if (action.kind === 'fail') return this.fail(entry, 'network', action.reason)
+    }
+    this.requeueFront(entry, {
+      status: 'retrying',
+      at: lane.pausedUntilMs,
+      reason: `can't reach the API (${lane.spec.label})`,
+      cause: 'network',
+      keyId: lane.spec.id
+    })
+  }
+
   /** Transient failure: back to the front of the queue after the backoff delay. */
   private retryLater(entry: Entry, failure: RequestFailure, delay: number): void {
     if (this.phase === 'stopping') return this.requeueFront(entry, { status: 'queued' })
     this.setState(entry, {
       status: 'retrying',
       at: this.options.clock.now() + delay,
-      reason: failure.message
+      reason: failure.message,
+      cause:
+        failure.kind === 'timeout' ? 'timeout' : failure.kind === 'network' ? 'network' : 'server'
     })
     const timer = this.options.clock.setTimeout(() => {
       this.retryTimers.delete(entry)
@@ -251,9 +294,14 @@ export class Scheduler {
     this.setState(entry, { status: 'failed', kind, reason, attempts: entry.attempts })
   }
 
-  private stop(reason: string, kind: RequestFailure['kind']): void {
+  private stop(reason: string, kind: RequestFailure['kind'], resumeInMs?: number): void {
     if (this.phase === 'finished' || this.stopOutcome) return
-    this.halt({ status: 'stopped', reason, kind })
+    this.halt({
+      status: 'stopped',
+      reason,
+      kind,
+      ...(resumeInMs === undefined ? {} : { resumeInMs })
+    })
     this.maybeFinish()
   }
 

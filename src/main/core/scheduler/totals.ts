@@ -12,6 +12,8 @@ export interface JobTotals {
   tokensIn: number
   tokensOut: number
   costUsd: number
+  /** Requests sent again after a timeout: the first may still have been billed (paid twice). */
+  possiblyPaidTwice: number
   /** Items finished per minute over the last minute. */
   throughputPerMin: number
   /** Milliseconds until the rest is done at the current throughput, when it can be said. */
@@ -41,6 +43,7 @@ export class JobTracker {
   private readonly finishedAt: number[] = []
   private readonly startedAt: number
   private readonly sums: TotalsBaseline
+  private possiblyPaidTwice = 0
 
   constructor(
     private readonly clock: Clock,
@@ -52,7 +55,10 @@ export class JobTracker {
 
   /** Scheduler events: which items are in flight or waiting to retry. */
   observe(event: SchedulerEvent): void {
-    if (event.type === 'item') this.live.set(event.id, event.state.status)
+    if (event.type !== 'item') return
+    if (event.state.status === 'retrying' && event.state.cause === 'timeout')
+      this.possiblyPaidTwice++
+    this.live.set(event.id, event.state.status)
   }
 
   /** An answer was kept; `replaced` is the item's earlier answer (kept for review, then re-asked). */
@@ -95,6 +101,7 @@ export class JobTracker {
       ...this.sums,
       inFlight,
       retrying,
+      possiblyPaidTwice: this.possiblyPaidTwice,
       throughputPerMin,
       etaMs: throughputPerMin > 0 ? (remaining / throughputPerMin) * 60_000 : undefined
     }

@@ -24,7 +24,7 @@ export type ItemState =
   | { status: 'queued' }
   | { status: 'waiting' }
   | { status: 'in_flight'; keyId: string; attempt: number }
-  | { status: 'retrying'; at: number; reason: string; keyId?: string }
+  | { status: 'retrying'; at: number; reason: string; cause: RetryCause; keyId?: string }
   | {
       status: 'done'
       keyId: string
@@ -34,10 +34,19 @@ export type ItemState =
     }
   | { status: 'failed'; kind: FailureKind | 'too_large'; reason: string; attempts: number }
 
+/** Why an item waits to be sent again (the window words it). */
+export type RetryCause = 'rate_limit' | 'network' | 'timeout' | 'server'
+
 /** How a job ended: `budget` and `journal` stops come from the job around the scheduler. */
 export type JobOutcome =
   | { status: 'completed' }
-  | { status: 'stopped'; reason: string; kind: FailureKind | 'budget' | 'journal' }
+  | {
+      status: 'stopped'
+      reason: string
+      kind: FailureKind | 'budget' | 'journal'
+      /** When the job can go on (a daily limit), as milliseconds from the stop. */
+      resumeInMs?: number
+    }
   | { status: 'cancelled' }
 
 /** How the scheduler runs; `resolveSchedulerOptions` fills in defaults. */
@@ -47,8 +56,16 @@ export interface SchedulerOptions {
   random: () => number
   /** The user's cap on requests in flight per key; the real cap follows rate × latency. */
   maxConcurrency: number
-  /** Attempts for transient failures (5xx, timeouts, resets) before an item fails. */
+  /** Attempts for transient failures (5xx, isolated resets) before an item fails. */
   maxAttempts: number
+  /** Sends of one item that may time out: 2 = one re-send, since a timed-out request may be billed. */
+  maxTimeouts: number
+  /** Network failures in a row that open a key's circuit breaker (the key pauses as a whole). */
+  networkTrip: number
+  /** Longest pause of an open breaker between probes. */
+  networkPauseCapMs: number
+  /** How long an endpoint may stay unreachable before the job stops (resumably). */
+  networkGiveUpMs: number
   backoffBaseMs: number
   backoffCapMs: number
   /** Seconds of refill the local pacing buckets may hold: 1 = starts spread over each second. */
@@ -70,12 +87,17 @@ export function resolveSchedulerOptions(
     random: Math.random,
     maxConcurrency: 500,
     maxAttempts: 5,
+    maxTimeouts: 2,
+    networkTrip: 3,
+    networkPauseCapMs: 20_000,
+    networkGiveUpMs: 10 * 60_000,
     backoffBaseMs: 500,
     backoffCapMs: 30_000,
     burstSeconds: 1,
     startFraction: 0.5,
     requestTimeoutMs: 120_000,
-    minTimeoutMs: 5_000,
+    // Vision answers take seconds and vary: never give up sooner than this (a retry may pay twice).
+    minTimeoutMs: 30_000,
     defaultRetryAfterMs: 1_000,
     ...given
   }

@@ -72,15 +72,15 @@ describe('classifyError', () => {
     ).toBe('config')
   })
 
-  it('retries timeouts, resets and malformed bodies; reports user aborts', () => {
-    expect(classifyError(new OpenAI.APIConnectionTimeoutError()).kind).toBe('transient')
+  it('tells timeouts, network failures and malformed bodies apart; reports user aborts', () => {
+    expect(classifyError(new OpenAI.APIConnectionTimeoutError()).kind).toBe('timeout')
     expect(
       classifyError(
         new OpenAI.APIConnectionError({
           cause: Object.assign(new Error('socket'), { code: 'ECONNRESET' })
         })
       )
-    ).toMatchObject({ kind: 'transient', message: 'The connection failed (ECONNRESET).' })
+    ).toMatchObject({ kind: 'network', message: 'The connection failed (ECONNRESET).' })
     expect(classifyError(new SyntaxError('Unexpected end of JSON input')).kind).toBe('transient')
     expect(classifyError(new OpenAI.APIUserAbortError()).kind).toBe('aborted')
   })

@@ -135,8 +135,6 @@ describe('scheduler against the simulator', () => {
 
   it.each([
     ['fail500', 'The server answered 500'],
-    ['reset', 'The connection failed'],
-    ['hang', 'timed out'],
     ['malformedJson', 'malformed']
   ] as const)(
     'retries %s a bounded number of times, then fails the item with the reason',
@@ -151,6 +149,56 @@ describe('scheduler against the simulator', () => {
       expect(state).toMatchObject({ status: 'failed', kind: 'transient', attempts: 3 })
       expect(state?.status === 'failed' && state.reason).toContain(reason)
       expect(sim!.log.entries).toHaveLength(3)
+    }
+  )
+
+  it('sends a request that timed out once more at most (it may be billed), then fails it', async () => {
+    const items = await simWorkItems(1)
+    const { scheduler } = await runJob({ faults: { hang: 1 } }, items, [spec('main')], {
+      backoffBaseMs: 10,
+      requestTimeoutMs: 300,
+      minTimeoutMs: 300
+    })
+    expect(scheduler.state('item-0')).toMatchObject({
+      status: 'failed',
+      kind: 'timeout',
+      attempts: 2,
+      reason: 'The request timed out without a whole answer. (gave up after 2 attempts)'
+    })
+    expect(sim!.log.entries).toHaveLength(2)
+  })
+
+  it('an endpoint that never answers opens the breaker: few probes, then a resumable stop', async () => {
+    const items = await simWorkItems(20)
+    const { scheduler, outcome } = await runJob({ faults: { reset: 1 } }, items, [spec('main')], {
+      backoffBaseMs: 10,
+      networkGiveUpMs: 2500
+    })
+    expect(outcome).toMatchObject({ status: 'stopped', kind: 'network' })
+    expect(count(scheduler, items, 'failed')).toBe(0)
+    expect(count(scheduler, items, 'queued')).toBe(20)
+    // Not 20 × 5 attempts: the 20 sent at once before anything failed, then one probe per pause.
+    expect(sim!.log.entries.length).toBeLessThan(30)
+  })
+
+  it.each([
+    [{ reasoning_effort: 'low' }, 'reasoning_effort'],
+    [{ temprature: 0.3 }, 'temprature']
+  ])(
+    'a 400 about a setting (%j) stops the job naming it, not photo by photo',
+    async (extra, name) => {
+      const items = (await simWorkItems(50)).map((item): WorkItem => ({
+        ...item,
+        body: { ...item.body, ...extra } as WorkItem['body']
+      }))
+      const { scheduler, outcome } = await runJob({ latencyMs: 5 }, items, [spec('main', 600)])
+      expect(outcome).toMatchObject({
+        status: 'stopped',
+        kind: 'config',
+        reason: expect.stringContaining(`The endpoint refused the setting "${name}"`)
+      })
+      expect(count(scheduler, items, 'failed')).toBe(0)
+      expect(sim!.log.entries.length).toBeLessThan(10)
     }
   )
 
