@@ -46,7 +46,8 @@ export async function handleChat(
   const headers = limitHeaders()
   const fault = drawFault(ctx.options.faults, ctx.random)
   await sleep(latency(ctx))
-  if (clientGone || res.destroyed) return { ...facts, status: 0, outcome: 'client_gone' }
+  // A client that gave up does not stop the work: the answer is billed all the same.
+  if (clientGone || res.destroyed) return { ...facts, ...billedAnyway(prepared, ctx), status: 0 }
   if (fault) return { ...facts, ...(await applyFault(fault, res, headers, ctx)) }
   const completion = buildCompletion(prepared, ctx.nextId(), Math.floor(ctx.options.now() / 1000))
   const oddAnswer = drawAnswerFault(ctx.options.answerFaults, ctx.random)
@@ -61,6 +62,13 @@ export async function handleChat(
     completionTokens: usage.completion_tokens,
     answeredAt
   }
+}
+
+function billedAnyway(prepared: PreparedChat, ctx: ChatContext): Logged {
+  if (!ctx.options.billAbandoned) return { status: 0, outcome: 'client_gone' }
+  const completion = buildCompletion(prepared, ctx.nextId(), Math.floor(ctx.options.now() / 1000))
+  const usage = completion.usage as { completion_tokens: number }
+  return { status: 0, outcome: 'client_gone_billed', completionTokens: usage.completion_tokens }
 }
 
 async function parseAndPrepare(req: IncomingMessage, ctx: ChatContext): Promise<PreparedChat> {
@@ -132,6 +140,12 @@ async function applyFault(
   if (fault === 'hang') {
     ctx.hold(res)
     return { status: 0, outcome }
+  }
+  if (fault === 'stallBody') {
+    res.writeHead(200, { 'content-type': 'application/json', ...headers })
+    res.write('{"id":"chatcmpl-stalled","object":"chat.completion","choices":[')
+    ctx.hold(res)
+    return { status: 200, outcome }
   }
   if (fault === 'malformedJson') {
     res.writeHead(200, { 'content-type': 'application/json', ...headers })

@@ -10,7 +10,8 @@ const ORDER: readonly Fault[] = [
   'reset',
   'hang',
   'slowBody',
-  'malformedJson'
+  'malformedJson',
+  'stallBody'
 ]
 
 /** Draws at most one fault for a request, each with its configured probability. */

@@ -24,6 +24,8 @@ export interface FaultOptions {
   reset: number
   hang: number
   slowBody: number
+  /** Headers and half the body, then nothing: the rest never comes. */
+  stallBody: number
   malformedJson: number
 }
 
@@ -57,6 +59,8 @@ export interface SimulatorOptions {
   rateLimitHeaders: boolean
   batch: BatchOptions
   seed: number
+  /** A request whose client went away (a timeout, a cancel) is still answered and billed, as OpenAI may. */
+  billAbandoned: boolean
   /** 429s carry no `retry-after`, `retry-after-ms` or rate-limit headers (seen on real 429s). */
   bare429: boolean
   /** The endpoint goes away: after this many requests, every connection is dropped for `durationMs`. */
@@ -88,6 +92,7 @@ export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOpt
     slowBodyMs: 2000,
     rateLimitHeaders: true,
     bare429: false,
+    billAbandoned: true,
     seed: 1,
     now: () => Date.now(),
     ...overrides,
@@ -99,6 +104,7 @@ export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOpt
       reset: 0,
       hang: 0,
       slowBody: 0,
+      stallBody: 0,
       malformedJson: 0,
       ...overrides.faults
     },

@@ -14,7 +14,7 @@ export interface LogEntry {
   /** The key's last four characters, never the key. */
   key: string
   status: number
-  /** `ok`, `rate_limited`, `too_large`, `insufficient_quota`, `unauthorized`, `invalid`, `fault:<kind>`, `client_gone`. */
+  /** `ok`, `rate_limited`, `too_large`, `insufficient_quota`, `unauthorized`, `invalid`, `fault:<kind>`, `answer:<kind>`, `client_gone` (`_billed`: paid all the same), `outage`. */
   outcome: string
   model?: string
   images?: { sha256: string; width: number; height: number; detail: string }[]
@@ -47,6 +47,17 @@ export class RequestLog {
     this.entries.push(full)
     if (this.path) appendFileSync(this.path, `${JSON.stringify(full)}\n`)
     return full
+  }
+
+  /** How many times each image was billed: answered, or finished after its client went away. */
+  billedByImage(): Map<string, number> {
+    const counts = new Map<string, number>()
+    for (const entry of this.entries) {
+      if (entry.outcome !== 'ok' && entry.outcome !== 'client_gone_billed') continue
+      for (const image of entry.images ?? [])
+        counts.set(image.sha256, (counts.get(image.sha256) ?? 0) + 1)
+    }
+    return counts
   }
 
   /** How many times each image (by sha256) was answered successfully. */

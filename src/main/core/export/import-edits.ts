@@ -1,4 +1,5 @@
 import { Journal } from '../jobs/journal'
+import { lockJob } from '../jobs/job-lock'
 import type { JournalEvent } from '../jobs/journal-events'
 import { applyEvent } from '../jobs/job-state'
 import type { StoredJob } from '../jobs/job-store'
@@ -81,11 +82,12 @@ function fieldValue(field: FieldSpec, text: string): unknown {
 
 async function appendAll(job: StoredJob, events: JournalEvent[]): Promise<void> {
   if (events.length === 0) return
-  const journal = await Journal.open(job.journalPath)
+  const lock = await lockJob(job.dir)
   try {
-    await journal.append(...events)
+    const journal = await Journal.open(job.journalPath)
+    await journal.append(...events).finally(() => journal.close())
   } finally {
-    await journal.close()
+    await lock.release()
   }
   for (const event of events) applyEvent(job.state, event)
 }

@@ -27,6 +27,7 @@ import {
 } from './job-request'
 import { countItems, jobSpend, toSend, type JobItem } from './job-state'
 import type { StoredJob } from './job-store'
+import { lockJob } from './job-lock'
 import { JobRecorder } from './recorder'
 import { ResultCache } from './result-cache'
 
@@ -129,9 +130,19 @@ export class JobRun {
       this.job.settings.endpoint.kind === 'demo'
         ? null
         : new ResultCache(join(this.ctx.dataDir, 'cache', 'results'))
-    this.recorder = await JobRecorder.open(this.job, results, this.tracker, () =>
-      this.scheduler.cancel()
-    )
+    const lock = await lockJob(this.job.dir)
+    try {
+      this.recorder = await JobRecorder.open(this.job, results, this.tracker, () =>
+        this.scheduler.cancel()
+      )
+      await this.feedThenFinish()
+    } finally {
+      await lock.release()
+    }
+    return this.outcome
+  }
+
+  private async feedThenFinish(): Promise<void> {
     try {
       await this.feed()
     } catch (error) {
@@ -145,7 +156,6 @@ export class JobRun {
       await this.recorder.close(this.outcome, countItems(this.job.state).pending === 0)
       this.emit({ type: 'job', outcome: this.outcome })
     }
-    return this.outcome
   }
 
   /** Prepares pending photos with a bounded look-ahead and hands them to the scheduler. */

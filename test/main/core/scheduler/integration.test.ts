@@ -229,8 +229,55 @@ describe('scheduler against the simulator', () => {
     expect(await scheduler.done).toEqual({ status: 'cancelled' })
     expect(count(scheduler, items, 'queued')).toBe(6)
     await new Promise((resolve) => setTimeout(resolve, 2300))
-    // The simulator logs a request when it ends: all 6 were in flight at cancel, all abandoned.
-    expect(sim.log.entries.map((e) => e.outcome)).toEqual(Array(6).fill('client_gone'))
+    // The simulator logs a request when it ends: all 6 were in flight at cancel, all abandoned,
+    // and billed all the same (OpenAI may finish a request whose client went away).
+    expect(sim.log.entries.map((e) => e.outcome)).toEqual(Array(6).fill('client_gone_billed'))
+  })
+
+  it('a body that stalls after the headers times out in time, not in minutes', async () => {
+    const items = await simWorkItems(1)
+    const started = Date.now()
+    const { scheduler } = await runJob({ faults: { stallBody: 1 } }, items, [spec('main')], {
+      backoffBaseMs: 10,
+      requestTimeoutMs: 400,
+      minTimeoutMs: 400
+    })
+    expect(scheduler.state('item-0')).toMatchObject({
+      status: 'failed',
+      kind: 'timeout',
+      attempts: 2
+    })
+    expect(Date.now() - started).toBeLessThan(3000)
+  })
+
+  it('counts requests re-sent after a timeout as possibly paid twice; the simulator bills both', async () => {
+    const items = await simWorkItems(30)
+    sim = await startSimulator({ latencyMs: 300, latencyJitterMs: 280, seed: 5 })
+    const retries: string[] = []
+    const scheduler = new Scheduler(
+      createOpenAITransport({ baseURL: sim.url }, KEYS),
+      resolveSchedulerOptions({
+        keys: [spec('main')],
+        clock: systemClock,
+        requestTimeoutMs: 350,
+        minTimeoutMs: 350,
+        backoffBaseMs: 10
+      }),
+      (e) => {
+        if (e.type === 'item' && e.state.status === 'retrying' && e.state.cause === 'timeout')
+          retries.push(e.id)
+      }
+    )
+    scheduler.add(items)
+    scheduler.endInput()
+    await scheduler.done
+    await new Promise((resolve) => setTimeout(resolve, 700)) // the abandoned ones finish
+    const billedTwice = [...sim.log.billedByImage().values()].filter((n) => n > 1).length
+    expect(retries.length).toBeGreaterThan(0)
+    expect(billedTwice).toBeGreaterThan(0)
+    expect(billedTwice).toBeLessThanOrEqual(retries.length)
+    // No item was sent more than twice.
+    expect(Math.max(...sim.log.billedByImage().values())).toBeLessThanOrEqual(2)
   })
 })
 
