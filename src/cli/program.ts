@@ -6,6 +6,7 @@ import { registerRun } from './commands/run'
 import { registerSimulate } from './commands/simulate'
 import { registerTemplates } from './commands/templates'
 import { ExitCodes } from './exit-codes'
+import { printable, redactSecrets } from '@shared/redact'
 import { UsageError } from './run/settings'
 
 /** Where the CLI writes: injectable so tests read what a person would see. */
@@ -43,7 +44,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError)
       return error.exitCode === 0 ? ExitCodes.ok : ExitCodes.usage
-    io.err(`photoscribe: ${error instanceof Error ? error.message : String(error)}`)
+    const message = error instanceof Error ? error.message : String(error)
+    io.err(`photoscribe: ${printable(redactSecrets(message, [process.env.OPENAI_API_KEY ?? '']))}`)
     return error instanceof UsageError ? ExitCodes.usage : ExitCodes.stopped
   }
 }

@@ -134,4 +134,26 @@ describe('where a key goes', () => {
     expect(run.code).toBe(2)
     expect(run.err).toContain('OPENAI_BASE_URL: "http://192.0.2.10:8080/v1" uses plain HTTP')
   })
+
+  it('two keys pasted into one variable are refused without printing either', async () => {
+    const { photos, dataDir } = await photoFolder(1)
+    process.env.OPENAI_API_KEY = 'sk-proj-AAAA1111BBBB2222\nsk-proj-CCCC3333DDDD4444'
+    const run = await runInProcess(runArgs(photos, join(dataDir, 'r.json'), dataDir))
+    expect(run.code).toBe(2)
+    expect(run.err).toContain('OPENAI_API_KEY holds a space or a line break (sk-…4444)')
+    expect(run.err).not.toContain('AAAA1111')
+  })
+})
+
+describe('terminal output', () => {
+  it('prints file names and reasons without their control characters', async () => {
+    const { photos, dataDir } = await photoFolder(1)
+    await writeFile(join(photos, 'evil\u001b]0;pwned\u0007\u001b[2J.jpg'), 'not a jpeg')
+    await simulator.use()
+    const run = await runInProcess(runArgs(photos, join(dataDir, 'r.json'), dataDir))
+    expect(run.code).toBe(1)
+    const text = run.out.join('\n')
+    expect(text).toContain('/evil.jpg: This file is not an image')
+    expect([...text].some((c) => c.charCodeAt(0) < 32 && c !== '\n')).toBe(false)
+  })
 })

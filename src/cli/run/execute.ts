@@ -1,4 +1,5 @@
 import { estimateSummary } from '@shared/format/estimate-summary'
+import { maskSecret } from '@shared/redact'
 import { exportJob } from '../../main/core/export/export-job'
 import { estimateFromPhotos } from '../../main/core/jobs/dry-run'
 import { loadJob, type StoredJob } from '../../main/core/jobs/job-store'
@@ -84,8 +85,12 @@ async function openEndpoint(flags: RunFlags): Promise<Endpoint> {
     const simulator = await startDemoSimulator()
     return { apiKey: DEMO_KEY, baseURL: simulator.url, ref: { kind: 'demo' }, simulator }
   }
-  const apiKey = process.env.OPENAI_API_KEY
+  const apiKey = process.env.OPENAI_API_KEY?.trim()
   if (!apiKey) throw new UsageError(NO_KEY)
+  if (/\s/.test(apiKey))
+    throw new UsageError(
+      `OPENAI_API_KEY holds a space or a line break (${maskSecret(apiKey)}): it looks like two keys were pasted together. Set one key.`
+    )
   const baseURL = process.env.OPENAI_BASE_URL || undefined
   const insecure = baseURL ? insecureKeyTransport(baseURL) : null
   if (insecure) throw new UsageError(`OPENAI_BASE_URL: ${insecure}`)

@@ -1,4 +1,5 @@
 import { formatUsd } from '@shared/format/estimate-summary'
+import { printable } from '@shared/redact'
 import { countItems, jobSpend, type JobState } from '../../main/core/jobs/job-state'
 import type { JobOutcome } from '../../main/core/scheduler/types'
 import { ExitCodes } from '../exit-codes'
@@ -29,13 +30,14 @@ export function summaryLines(
     )
   if (outcome.status === 'stopped')
     lines.push(
-      `Stopped: ${outcome.reason}`,
+      printable(`Stopped: ${outcome.reason}`),
       `Nothing is lost. Resume with: photoscribe run --resume ${jobId}`
     )
   if (outcome.status === 'cancelled')
     lines.push(`Interrupted. Resume with: photoscribe run --resume ${jobId}`)
   for (const item of state.items.values())
-    if (item.status === 'failed') lines.push(`  ✗ ${item.paths.join(', ')}: ${item.reason}`)
+    if (item.status === 'failed')
+      lines.push(printable(`  ✗ ${item.paths.join(', ')}: ${item.reason ?? ''}`))
   return lines
 }
 

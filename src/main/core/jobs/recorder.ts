@@ -1,3 +1,4 @@
+import { redactSecrets } from '@shared/redact'
 import type { JobTracker } from '../scheduler/totals'
 import type { JobOutcome } from '../scheduler/types'
 import { Journal, JournalError } from './journal'
@@ -49,7 +50,8 @@ export class JobRecorder {
   }
 
   /** Records a failure with what its unusable answers cost (`spend`), so no money is forgotten. */
-  failed(id: string, code: string, reason: string, spend?: Spend): Promise<void> {
+  failed(id: string, code: string, why: string, spend?: Spend): Promise<void> {
+    const reason = redactSecrets(why)
     return this.track(async () => {
       await this.journal.append({ e: 'failed', id, at: Date.now(), code, reason, spend })
       const item = this.job.state.items.get(id)
@@ -72,7 +74,12 @@ export class JobRecorder {
       outcome.status === 'completed' && allSettled
         ? { e: 'finished', at: Date.now() }
         : outcome.status === 'stopped'
-          ? { e: 'stopped', at: Date.now(), kind: outcome.kind, reason: outcome.reason }
+          ? {
+              e: 'stopped',
+              at: Date.now(),
+              kind: outcome.kind,
+              reason: redactSecrets(outcome.reason)
+            }
           : null
     if (event && !this.failure) await this.journal.append(event).catch(() => undefined)
     await this.journal.close()

@@ -3,6 +3,7 @@ import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming
 } from 'openai/resources/chat/completions'
+import { redactSecrets } from '@shared/redact'
 import { classifyError } from './classify'
 import type { RequestFailure } from './failure'
 import { readRateLimitHeaders, type RateLimitReport } from './rate-headers'
@@ -40,6 +41,7 @@ export function createOpenAITransport(
   keys: ReadonlyMap<string, string>
 ): ChatTransport {
   const clients = new Map<string, OpenAI>()
+  const secrets = [...keys.values()]
   const clientFor = (keyId: string): OpenAI => {
     const existing = clients.get(keyId)
     if (existing) return existing
@@ -87,7 +89,12 @@ export function createOpenAITransport(
             ok: false,
             failure: { kind: 'timeout', message: 'The request timed out without a whole answer.' }
           }
-        return { ok: false, failure: classifyError(error) }
+        const failure = classifyError(error)
+        // Server messages can echo a key, and Node's Headers puts a malformed one in its error.
+        return {
+          ok: false,
+          failure: { ...failure, message: redactSecrets(failure.message, secrets) }
+        }
       } finally {
         clearTimeout(timer)
         signal.removeEventListener('abort', cancel)
