@@ -1,5 +1,6 @@
-import { readdir, realpath, stat } from 'node:fs/promises'
-import { extname, join, resolve } from 'node:path'
+import { lstat, readdir, realpath, stat } from 'node:fs/promises'
+import { extname, isAbsolute, join, relative, resolve } from 'node:path'
+import { DEFAULT_PREPROCESS } from '../images/preprocess'
 import { hashFile } from '../images/hash-file'
 import { KNOWN_UNSUPPORTED, SUPPORTED_EXTENSIONS, isHiddenOrSystem } from './extensions'
 
@@ -23,17 +24,40 @@ export interface IngestResult {
   skipped: number
 }
 
-/** Lists files and folders (recursively), hashes each photo, and groups duplicates by content. */
+/** Ingest limits; the size cap applies before any byte of a file is read. */
+export interface IngestOptions {
+  maxFileBytes: number
+}
+
+const DEFAULT_INGEST: IngestOptions = { maxFileBytes: DEFAULT_PREPROCESS.maxFileBytes }
+
+/** What the folder walk carries along: the chosen roots (links may not lead outside them). */
+interface Walk {
+  files: string[]
+  result: IngestResult
+  seenDirs: Set<string>
+  roots: string[]
+  options: IngestOptions
+}
+
+/**
+ * Lists files and folders (recursively), hashes each photo, and groups duplicates by content.
+ * Only regular files are read (a pipe or a device would hang the read), links inside a chosen
+ * folder may not lead outside the chosen folders, and files over the size cap are refused unread.
+ */
 export async function ingest(
   inputs: readonly string[],
-  onProgress: (found: number) => void = () => {}
+  onProgress: (found: number) => void = () => {},
+  options: IngestOptions = DEFAULT_INGEST
 ): Promise<IngestResult> {
-  const files: string[] = []
   const result: IngestResult = { photos: [], rejected: [], skipped: 0 }
-  const seenDirs = new Set<string>()
-  for (const input of inputs) await collect(resolve(input), files, result, seenDirs)
+  const roots = await Promise.all(
+    inputs.map((input) => realpath(resolve(input)).catch(() => resolve(input)))
+  )
+  const walk: Walk = { files: [], result, seenDirs: new Set(), roots, options }
+  for (const input of inputs) await collect(resolve(input), walk, true)
   const byHash = new Map<string, IngestedPhoto>()
-  for (const [index, path] of files.entries()) {
+  for (const [index, path] of walk.files.entries()) {
     try {
       const { sha256, bytes } = await hashFile(path)
       const existing = byHash.get(sha256)
@@ -48,47 +72,74 @@ export async function ingest(
   return result
 }
 
-async function collect(
-  path: string,
-  files: string[],
-  result: IngestResult,
-  seenDirs: Set<string>
-): Promise<void> {
+async function collect(path: string, walk: Walk, chosen: boolean): Promise<void> {
   let info
   try {
-    info = await stat(path)
+    const link = await lstat(path)
+    if (link.isSymbolicLink() && !chosen) {
+      const target = await realpath(path)
+      if (!walk.roots.some((root) => isInside(target, root)))
+        return reject(
+          walk,
+          path,
+          'This is a link to a file outside the folders you chose, so it was not read.'
+        )
+    }
+    info = link.isSymbolicLink() ? await stat(path) : link
   } catch (error) {
-    result.rejected.push({ path, reason: readReason(error) })
+    return reject(walk, path, readReason(error))
+  }
+  if (info.isDirectory()) return collectFolder(path, walk)
+  const ext = extname(path).toLowerCase()
+  if (!SUPPORTED_EXTENSIONS.has(ext)) {
+    if (KNOWN_UNSUPPORTED.has(ext)) reject(walk, path, unsupportedReason(ext))
+    else walk.result.skipped++
     return
   }
-  if (info.isDirectory()) return collectFolder(path, files, result, seenDirs)
-  const ext = extname(path).toLowerCase()
-  if (SUPPORTED_EXTENSIONS.has(ext)) files.push(path)
-  else if (KNOWN_UNSUPPORTED.has(ext))
-    result.rejected.push({ path, reason: unsupportedReason(ext) })
-  else result.skipped++
+  if (!info.isFile())
+    return reject(
+      walk,
+      path,
+      'This is not a regular file (a pipe, socket or device), so it was not read.'
+    )
+  if (info.size > walk.options.maxFileBytes)
+    return reject(
+      walk,
+      path,
+      `This file is ${gb(info.size)}, over the ${gb(walk.options.maxFileBytes)} limit for one photo; it was not read.`
+    )
+  walk.files.push(path)
 }
 
-async function collectFolder(
-  path: string,
-  files: string[],
-  result: IngestResult,
-  seenDirs: Set<string>
-): Promise<void> {
+async function collectFolder(path: string, walk: Walk): Promise<void> {
   const real = await realpath(path).catch(() => path)
-  if (seenDirs.has(real)) return // a symlink loop, or the same folder twice
-  seenDirs.add(real)
+  if (walk.seenDirs.has(real)) return // a symlink loop, or the same folder twice
+  walk.seenDirs.add(real)
   let names: string[]
   try {
     names = (await readdir(path)).sort()
   } catch (error) {
-    result.rejected.push({ path, reason: readReason(error) })
-    return
+    return reject(walk, path, readReason(error))
   }
   for (const name of names) {
-    if (isHiddenOrSystem(name)) result.skipped++
-    else await collect(join(path, name), files, result, seenDirs)
+    if (isHiddenOrSystem(name)) walk.result.skipped++
+    else await collect(join(path, name), walk, false)
   }
+}
+
+function reject(walk: Walk, path: string, reason: string): void {
+  walk.result.rejected.push({ path, reason })
+}
+
+function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+function gb(bytes: number): string {
+  return bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
+    : `${Math.round(bytes / 1024 ** 2)} MB`
 }
 
 function unsupportedReason(ext: string): string {
