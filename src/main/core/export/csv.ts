@@ -2,11 +2,11 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import type { Column } from './columns'
 import type { ResultRow } from './rows'
-import { safeCell } from './sanitize'
+import { csvCell } from './sanitize'
 
 /** One CSV field, RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled). */
 export function csvField(value: string | number | boolean): string {
-  const text = typeof value === 'string' ? safeCell(value) : String(value)
+  const text = typeof value === 'string' ? csvCell(value) : String(value)
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import ExcelJS from 'exceljs'
 
@@ -43,13 +43,26 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell !== ''))
 }
 
-/** Reads a CSV or XLSX file (first sheet) as text cells. */
+/** Sheets larger than these are refused before they are parsed. */
+export const MAX_SHEET_BYTES = 50 * 1024 * 1024
+export const MAX_SHEET_ROWS = 200_000
+
+/** Reads a CSV or XLSX file (first sheet) as text cells; oversized sheets are refused. */
 export async function readTable(path: string): Promise<Table> {
   const ext = extname(path).toLowerCase()
+  const { size } = await stat(path)
+  if (size > MAX_SHEET_BYTES)
+    throw new Error(
+      `The sheet is ${Math.round(size / 1024 ** 2)} MB; Photoscribe reads sheets up to ${MAX_SHEET_BYTES / 1024 ** 2} MB.`
+    )
   let cells: string[][]
   if (ext === '.csv') cells = parseCsv(await readFile(path, 'utf8'))
   else if (ext === '.xlsx') cells = await readXlsx(path)
   else throw new Error(`Photoscribe reads .csv or .xlsx sheets; got "${path}".`)
+  if (cells.length > MAX_SHEET_ROWS + 1)
+    throw new Error(
+      `The sheet has ${cells.length - 1} rows; Photoscribe reads up to ${MAX_SHEET_ROWS.toLocaleString('en')}.`
+    )
   const [headers = [], ...rows] = cells
   return { headers: headers.map((h) => h.trim()), rows }
 }

@@ -2,16 +2,28 @@
 export const MAX_CELL_CHARS = 32_767
 const CUT_MARKER = ' …[cut]'
 
-/** Prefixes a spreadsheet would run as a formula (reliability-security.md §3), full-width forms too. */
-const DANGEROUS_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/
+// What a spreadsheet runs as a formula, full-width forms too; tab, CR and LF start one in some.
+const TRIGGER = '=+\\-@\\t\\r\\n\\uFF1D\\uFF0B\\uFF0D\\uFF20'
+/**
+ * A trigger at the start of the cell or right after a list separator (`,` in English, `;` in
+ * German, French or Spanish Excel, tab, `|`), spaces and no-break spaces allowed before it:
+ * opened with that separator, each piece becomes a cell of its own and would run.
+ */
+const RISKY = new RegExp(`(^|[,;|\\t])([ \\u00A0]*)(?=[${TRIGGER}])`, 'g')
 
 /**
- * Makes untrusted text (model output, file names) inert in a spreadsheet: a leading `'` stops
- * formula evaluation, and text over 32,767 characters is cut with a marker.
+ * CSV text that stays text in any spreadsheet program and locale: a `'` goes before every piece
+ * that would start a formula. XLSX does not need this: its cells are typed strings.
  */
-export function safeCell(text: string): string {
-  const inert = DANGEROUS_START.test(text) ? `'${text}` : text
-  return inert.length > MAX_CELL_CHARS
-    ? inert.slice(0, MAX_CELL_CHARS - CUT_MARKER.length) + CUT_MARKER
-    : inert
+export function csvCell(text: string): string {
+  return fitCell(
+    text.replace(RISKY, (_match, separator: string, spaces: string) => `${separator}'${spaces}`)
+  )
+}
+
+/** Cuts text over Excel's 32,767-character cell limit, with a marker. */
+export function fitCell(text: string): string {
+  return text.length > MAX_CELL_CHARS
+    ? text.slice(0, MAX_CELL_CHARS - CUT_MARKER.length) + CUT_MARKER
+    : text
 }

@@ -1,10 +1,14 @@
-import { writeFileAtomic } from '../jobs/atomic-file'
+import { writeFile } from 'node:fs/promises'
 import type { ResultRow } from './rows'
 
-/** Writes rows as a JSON array (`.json`) or one object per line (`.jsonl`). */
-export async function writeJsonRows(path: string, rows: readonly ResultRow[]): Promise<void> {
-  const text = path.toLowerCase().endsWith('.jsonl')
+/** Writes rows as a JSON array, or one object per line (`lines`, for `.jsonl`). */
+export async function writeJsonRows(
+  path: string,
+  rows: readonly ResultRow[],
+  lines: boolean
+): Promise<void> {
+  const text = lines
     ? rows.map((r) => JSON.stringify(r)).join('\n') + '\n'
     : JSON.stringify(rows, null, 2)
-  await writeFileAtomic(path, text)
+  await writeFile(path, text)
 }

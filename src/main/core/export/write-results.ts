@@ -1,4 +1,5 @@
-import { extname } from 'node:path'
+import { rename, rm } from 'node:fs/promises'
+import { basename, dirname, extname, join } from 'node:path'
 import { resultColumns } from './columns'
 import { writeCsv } from './csv'
 import type { ResultRow } from './rows'
@@ -12,7 +13,11 @@ export function isExportPath(path: string): boolean {
   return (EXPORT_FORMATS as readonly string[]).includes(extname(path).toLowerCase())
 }
 
-/** Writes results in the format the file name asks for: XLSX, CSV, JSON or JSON lines. */
+/**
+ * Writes results in the format the file name asks for: XLSX, CSV, JSON or JSON lines. The file
+ * is written beside the target and renamed over it only when complete, so a failed export never
+ * truncates a sheet the user has been editing.
+ */
 export async function writeResults(
   path: string,
   rows: readonly ResultRow[],
@@ -21,7 +26,14 @@ export async function writeResults(
 ): Promise<void> {
   const format = extname(path).toLowerCase()
   const columns = resultColumns(fields)
-  if (format === '.xlsx') return writeXlsx(path, columns, rows, options)
-  if (format === '.csv') return writeCsv(path, columns, rows)
-  return writeJsonRows(path, rows)
+  const partial = join(dirname(path), `.${basename(path)}.partial-${process.pid}`)
+  try {
+    if (format === '.xlsx') await writeXlsx(partial, columns, rows, options)
+    else if (format === '.csv') await writeCsv(partial, columns, rows)
+    else await writeJsonRows(partial, rows, format === '.jsonl')
+    await rename(partial, path)
+  } catch (error) {
+    await rm(partial, { force: true })
+    throw error
+  }
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Column } from './columns'
 import type { ResultRow } from './rows'
-import { safeCell } from './sanitize'
+import { fitCell } from './sanitize'
 
 /** Above this many rows the workbook is streamed to disk, so memory stays bounded. */
 export const STREAMING_THRESHOLD = 5_000
@@ -17,7 +17,7 @@ const HEADER_FILL: ExcelJS.Fill = {
   fgColor: { argb: 'FFE8EDFF' }
 }
 
-/** Writes the results workbook: styled, frozen header, filters, sensible widths, inert text. */
+/** Writes the results workbook: styled, frozen header, filters, sensible widths, text as strings. */
 export async function writeXlsx(
   path: string,
   columns: readonly Column[],
@@ -48,8 +48,9 @@ export async function writeXlsx(
   else await (workbook as ExcelJS.Workbook).xlsx.writeFile(path)
 }
 
+// XLSX cells are written as typed strings, which no spreadsheet runs: only the length is cut.
 function cell(value: string | number | boolean): string | number | boolean {
-  return typeof value === 'string' ? safeCell(value) : value
+  return typeof value === 'string' ? fitCell(value) : value
 }
 
 function addPicture(

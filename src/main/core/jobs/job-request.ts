@@ -72,7 +72,9 @@ export function photoVariables(item: JobItem, settings: JobSettings): Record<str
   const sku =
     (settings.skuPattern ? new RegExp(settings.skuPattern).exec(filename)?.[1] : undefined) ?? stem
   const context = settings.productContext ?? {}
-  const product = context[filename.toLowerCase()] ?? context[sku.toLowerCase()] ?? {}
+  const own = (key: string): Record<string, string> | undefined =>
+    Object.hasOwn(context, key) ? context[key] : undefined
+  const product = own(filename.toLowerCase()) ?? own(sku.toLowerCase()) ?? {}
   const extra = Object.entries(product).filter(([k]) => k !== 'brand' && k !== 'keywords')
   return {
     ...product,

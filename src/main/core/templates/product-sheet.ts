@@ -16,11 +16,12 @@ export async function readProductSheet(
     throw new Error(
       `The product sheet needs a column named file, filename, image or sku; it has: ${headers.join(', ')}.`
     )
-  const sheet: Record<string, Record<string, string>> = {}
+  // Dictionaries without a prototype: a row keyed "__proto__" or "constructor" is just a row.
+  const sheet: Record<string, Record<string, string>> = Object.create(null)
   for (const row of rows) {
     const key = (row[keyIndex] ?? '').trim().toLowerCase()
     if (!key) continue
-    const facts: Record<string, string> = {}
+    const facts: Record<string, string> = Object.create(null)
     names.forEach((name, i) => {
       if (i !== keyIndex && row[i]?.trim()) facts[name] = row[i].trim()
     })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { ResultRow } from '../../../../src/main/core/export/rows'
-import { MAX_CELL_CHARS, safeCell } from '../../../../src/main/core/export/sanitize'
+import { MAX_CELL_CHARS, csvCell } from '../../../../src/main/core/export/sanitize'
 import { writeResults } from '../../../../src/main/core/export/write-results'
 import { tempDir } from '../../../helpers/temp'
 
@@ -44,20 +44,30 @@ function row(i: number, title: string, extra: Partial<ResultRow> = {}): ResultRo
 
 const tempFile = async (name: string): Promise<string> => join(await tempDir('export'), name)
 
-describe('formula injection', () => {
+describe('formula injection in CSV', () => {
   it.each(INJECTIONS)('neutralises a cell starting with %j', (text) => {
-    expect(safeCell(text)).toBe(`'${text}`)
+    expect(csvCell(text)).toBe(`'${text}`)
+  })
+  it.each([
+    ['x;=1+1;@SUM(2+3)', "x;'=1+1;'@SUM(2+3)"],
+    ['a,+1', "a,'+1"],
+    [' =1+1', "' =1+1"],
+    [' =1+1', "' =1+1"],
+    ['x|-1', "x|'-1"],
+    ['x;  @A1', "x;'  @A1"]
+  ])('neutralises a trigger after a list separator or spaces: %j', (text, safe) => {
+    expect(csvCell(text)).toBe(safe)
   })
   it('leaves ordinary text alone and cuts text over 32,767 characters with a marker', () => {
-    expect(safeCell('Leather boots – 20% off')).toBe('Leather boots – 20% off')
-    const cut = safeCell('x'.repeat(40_000))
+    expect(csvCell('Leather boots – 20% off')).toBe('Leather boots – 20% off')
+    const cut = csvCell('x'.repeat(40_000))
     expect(cut).toHaveLength(MAX_CELL_CHARS)
     expect(cut.endsWith('…[cut]')).toBe(true)
   })
 })
 
 describe('XLSX export', () => {
-  it('writes one row per photo, a column per field, a styled frozen header with filters, inert text', async () => {
+  it('writes one row per photo, a column per field, a styled frozen header with filters, text as strings', async () => {
     const path = await tempFile('results.xlsx')
     const rows = [
       row(1, 'Red running shoe'),
@@ -100,9 +110,10 @@ describe('XLSX export', () => {
       900
     ])
     INJECTIONS.forEach((text, i) => {
-      const value = sheet.getRow(i + 3).getCell(3).value
-      // XML normalises CR to LF inside a cell; what matters is the leading quote.
-      expect(value).toBe(`'${text}`.replace(/\r/g, '\n'))
+      const cell = sheet.getRow(i + 3).getCell(3)
+      // A typed string cell, never a formula, and no stray quote ("+20% off" stays as written).
+      expect(cell.type).toBe(ExcelJS.ValueType.String)
+      expect(cell.value).toBe(text.replace(/\r/g, '\n'))
     })
     expect(sheet.getRow(rows.length + 1).getCell(5).value).toBe('failed')
     expect(sheet.getColumn(3).width).toBe(48)
@@ -162,5 +173,26 @@ describe('CSV export', () => {
     expect(sheet.getRow(3).getCell(3).value).toBe("'=1+1")
     expect(sheet.getRow(4).getCell(3).value).toBe('Größe 42 – café')
     expect(sheet.getRow(2).getCell(4).value).toBe('red, shoe')
+  })
+})
+
+describe('a failed export', () => {
+  it('leaves the file that was there untouched, and no partial file behind', async () => {
+    const dir = await tempDir('export-fail')
+    const path = join(dir, 'edited.xlsx')
+    await writeResults(path, [row(1, 'Kept')], FIELDS)
+    const before = await readFile(path)
+    const failing = {
+      thumbnail: (r: ResultRow): Buffer | null => {
+        if (r.file === 'IMG_2.jpg') throw new Error('disk full')
+        return null
+      }
+    }
+    await expect(writeResults(path, [row(1, 'New'), row(2, 'x')], FIELDS, failing)).rejects.toThrow(
+      'disk full'
+    )
+    expect((await readFile(path)).equals(before)).toBe(true)
+    const { readdir } = await import('node:fs/promises')
+    expect(await readdir(dir)).toEqual(['edited.xlsx'])
   })
 })
