@@ -1,12 +1,14 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { BrowserWindow, type WebPreferences } from 'electron'
+import { APP_URL } from './app-protocol'
 import { denyAllPermissions, hardenWebContents } from './security'
 
-/** The renderer's URL: electron-vite's dev server in development, the bundled file otherwise. */
-export function rendererUrl(devServerUrl: string | undefined, mainDir: string): string {
-  if (devServerUrl) return devServerUrl
-  return pathToFileURL(join(mainDir, '../renderer/index.html')).href
+/**
+ * The renderer's URL: electron-vite's dev server in development, the app's own protocol
+ * otherwise. A packaged build never takes a URL from the environment.
+ */
+export function rendererUrl(devServerUrl: string | undefined, isPackaged: boolean): string {
+  return devServerUrl && !isPackaged ? devServerUrl : APP_URL
 }
 
 /** The only webPreferences a Photoscribe window gets: sandboxed, isolated, no Node. */

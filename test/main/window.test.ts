@@ -4,7 +4,7 @@ import { senderCheck } from '../../src/main/ipc/sender'
 import type { FakeBrowserWindow } from '../setup/electron-fake'
 
 function makeWindow(): FakeBrowserWindow {
-  const url = rendererUrl(undefined, '/app/out/main')
+  const url = rendererUrl(undefined, false)
   return createMainWindow(url, '/app/out/main', senderCheck(url)) as unknown as FakeBrowserWindow
 }
 
@@ -19,7 +19,7 @@ describe('main window', () => {
       webviewTag: false,
       preload: '/app/out/preload/index.js'
     })
-    expect(window.loadedUrl).toBe('file:///app/out/renderer/index.html')
+    expect(window.loadedUrl).toBe('app://photoscribe/index.html')
   })
 
   it('blocks navigation away from the app but allows reloading it', () => {
@@ -27,8 +27,9 @@ describe('main window', () => {
     expect(contents.emitCancellable('will-navigate', 'https://evil.example/')).toBe(true)
     expect(contents.emitCancellable('will-navigate', 'file:///etc/passwd')).toBe(true)
     expect(contents.emitCancellable('will-navigate', 'file:///app/out/renderer/index.html')).toBe(
-      false
+      true
     )
+    expect(contents.emitCancellable('will-navigate', 'app://photoscribe/index.html')).toBe(false)
     expect(contents.emitCancellable('will-attach-webview')).toBe(true)
   })
 
@@ -43,7 +44,8 @@ describe('main window', () => {
     expect(contents.session.permissionCheckHandler?.()).toBe(false)
   })
 
-  it('uses the dev server URL when electron-vite provides one', () => {
-    expect(rendererUrl('http://localhost:5173/', '/x')).toBe('http://localhost:5173/')
+  it('uses the dev server URL in development only; a packaged build ignores the variable', () => {
+    expect(rendererUrl('http://localhost:5173/', false)).toBe('http://localhost:5173/')
+    expect(rendererUrl('http://evil.example/', true)).toBe('app://photoscribe/index.html')
   })
 })

@@ -1,6 +1,7 @@
 /**
- * Trusts only the app's own renderer: the dev server's origin in development, or exactly the
- * bundled index.html file in production. Anything else (a navigated page, an iframe) is refused.
+ * Trusts only the app's own renderer: the same scheme, host and port as its URL (the dev server
+ * in development, `app://photoscribe` otherwise). Anything else (a navigated page, an iframe, a
+ * `file:` page, a UNC `file://host/…`) is refused.
  */
 export function senderCheck(rendererUrl: string): (url: string | undefined) => boolean {
   const expected = new URL(rendererUrl)
@@ -12,8 +13,8 @@ export function senderCheck(rendererUrl: string): (url: string | undefined) => b
     } catch {
       return false
     }
-    if (expected.protocol === 'file:')
-      return actual.protocol === 'file:' && actual.pathname === expected.pathname
-    return actual.origin === expected.origin
+    // Compared part by part: `URL.origin` is "null" for custom schemes, which would match anything.
+    if (expected.protocol === 'file:') return false
+    return actual.protocol === expected.protocol && actual.host === expected.host
   }
 }

@@ -8,7 +8,7 @@ import { senderCheck } from '../../../src/main/ipc/sender'
 import { electronAppInfo } from '../../../src/main/services/app-environment'
 import type { ipcMain as fakeIpcMain } from '../../setup/electron-fake'
 
-const APP = 'file:///app/out/renderer/index.html'
+const APP = 'app://photoscribe/index.html'
 
 describe('registerIpc', () => {
   it('answers app:get-info through ipcMain with app info from Electron, and unregisters', async () => {

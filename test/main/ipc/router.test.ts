@@ -5,7 +5,7 @@ import { createRouter } from '../../../src/main/ipc/router'
 import { senderCheck } from '../../../src/main/ipc/sender'
 import type { AppInfo } from '@shared/domain/app-info'
 
-const APP = 'file:///app/out/renderer/index.html'
+const APP = 'app://photoscribe/index.html'
 const info: AppInfo = {
   name: 'Photoscribe',
   version: '1.2.3',
@@ -26,7 +26,15 @@ describe('IPC router', () => {
   })
 
   it('refuses senders other than the app window', async () => {
-    for (const url of [undefined, 'https://evil.example/', 'file:///tmp/other.html', 'not a url']) {
+    for (const url of [
+      undefined,
+      'https://evil.example/',
+      'file:///tmp/other.html',
+      'file:///app/out/renderer/index.html',
+      'file://evil-host/share/index.html',
+      'app://evil/index.html',
+      'not a url'
+    ]) {
       const result = await router.handle(channels.getAppInfo, url, undefined)
       expect(result).toMatchObject({ ok: false, error: { code: ErrorCodes.untrustedSender } })
     }
