@@ -68,3 +68,36 @@ describe('photoscribe CLI', () => {
     expect(await exit).toBe(0)
   })
 })
+
+describe('simulate scenario flags', () => {
+  it('map onto the simulator’s faults, answer faults and limits', async () => {
+    const { Command } = await import('commander')
+    const { registerSimulate, simulatorOverrides } = await import('../../src/cli/commands/simulate')
+    const program = new Command().exitOverride()
+    registerSimulate(program, () => {})
+    const command = program.commands.find((c) => c.name() === 'simulate')!
+    command.parseOptions([
+      '--refusal',
+      '0.2',
+      '--stall-body',
+      '0.1',
+      '--rpd',
+      '50',
+      '--bare-429',
+      '--outage-after',
+      '5',
+      '--outage-ms',
+      '30000',
+      '--no-bill-abandoned'
+    ])
+    const options = simulatorOverrides(command.opts() as never)
+    expect(options.answerFaults).toMatchObject({ refusal: 0.2, codeFence: 0 })
+    expect(options.faults).toMatchObject({ stallBody: 0.1, fail500: 0 })
+    expect(options.defaultKey).toMatchObject({ rpd: 50 })
+    expect(options).toMatchObject({
+      bare429: true,
+      billAbandoned: false,
+      outage: { afterRequests: 5, durationMs: 30_000 }
+    })
+  })
+})

@@ -13,13 +13,13 @@ export interface SimulateFlags {
   latency: number
   jitter: number
   quotaAfter?: number
-  fail500: number
-  fail502: number
-  fail503: number
-  reset: number
-  hang: number
-  slowBody: number
-  malformed: number
+  rpd?: number
+  projectTpm?: number
+  refusedCount: boolean
+  bare429: boolean
+  billAbandoned: boolean
+  outageAfter?: number
+  outageMs: number
   headers: boolean
   seed: number
   log?: string
@@ -27,6 +27,33 @@ export interface SimulateFlags {
   batchFail: number
   batchExpire: boolean
   json: boolean
+  /** The fault probabilities, by option name (see FAULT_FLAGS). */
+  [fault: string]: unknown
+}
+
+/** Probability flags: `--<flag> <p>` sets the simulator fault or answer fault named. */
+const FAULT_FLAGS: [flag: string, kind: 'faults' | 'answerFaults', name: string, what: string][] = [
+  ['fail-500', 'faults', 'fail500', 'HTTP 500'],
+  ['fail-502', 'faults', 'fail502', 'HTTP 502'],
+  ['fail-503', 'faults', 'fail503', 'HTTP 503'],
+  ['reset', 'faults', 'reset', 'a connection reset'],
+  ['hang', 'faults', 'hang', 'never answering'],
+  ['slow-body', 'faults', 'slowBody', 'a slowly trickled body'],
+  ['stall-body', 'faults', 'stallBody', 'headers, half a body, then nothing'],
+  ['malformed', 'faults', 'malformedJson', 'malformed JSON'],
+  ['refusal', 'answerFaults', 'refusal', 'a refusal (message.refusal)'],
+  ['content-filter', 'answerFaults', 'contentFilter', 'finish_reason content_filter'],
+  ['code-fence', 'answerFaults', 'codeFence', 'an answer in a Markdown code fence'],
+  ['overlong', 'answerFaults', 'overlong', 'an answer ten times too long for any rule'],
+  ['no-prompt-tokens', 'answerFaults', 'noPromptTokens', 'usage without prompt_tokens'],
+  ['empty-choices', 'answerFaults', 'emptyChoices', 'a 200 with no choices']
+]
+
+const camel = (flag: string): string => flag.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())
+
+function faultsOf(flags: SimulateFlags, kind: 'faults' | 'answerFaults'): Record<string, number> {
+  const picked = FAULT_FLAGS.filter(([, k]) => k === kind)
+  return Object.fromEntries(picked.map(([flag, , name]) => [name, Number(flags[camel(flag)] ?? 0)]))
 }
 
 /** Maps CLI flags to simulator options. */
@@ -37,21 +64,23 @@ export function simulatorOverrides(flags: SimulateFlags): SimulatorOverrides {
       rpm: flags.rpm,
       tpm: flags.tpm,
       burstSeconds: flags.burst,
-      quotaAfter: flags.quotaAfter
+      quotaAfter: flags.quotaAfter,
+      rpd: flags.rpd,
+      projectTpm: flags.projectTpm,
+      refusedCount: flags.refusedCount
     },
     imageCharge: flags.imageCharge,
     latencyMs: flags.latency,
     latencyJitterMs: flags.jitter,
-    faults: {
-      fail500: flags.fail500,
-      fail502: flags.fail502,
-      fail503: flags.fail503,
-      reset: flags.reset,
-      hang: flags.hang,
-      slowBody: flags.slowBody,
-      malformedJson: flags.malformed
-    },
+    faults: faultsOf(flags, 'faults'),
+    answerFaults: faultsOf(flags, 'answerFaults'),
     rateLimitHeaders: flags.headers,
+    bare429: flags.bare429,
+    billAbandoned: flags.billAbandoned,
+    outage:
+      flags.outageAfter === undefined
+        ? undefined
+        : { afterRequests: flags.outageAfter, durationMs: flags.outageMs },
     seed: flags.seed,
     logPath: flags.log,
     batch: { stepMs: flags.batchStep, failRate: flags.batchFail, expire: flags.batchExpire }
@@ -60,8 +89,10 @@ export function simulatorOverrides(flags: SimulateFlags): SimulatorOverrides {
 
 /** Registers `simulate` on the program. */
 export function registerSimulate(program: Command, print: (line: string) => void): void {
-  program
-    .command('simulate')
+  const command = program.command('simulate')
+  for (const [flag, , , what] of FAULT_FLAGS)
+    command.option(`--${flag} <p>`, `probability of ${what}`, probability(`--${flag}`), 0)
+  command
     .description('start the built-in OpenAI simulator on 127.0.0.1 and print its URL')
     .option('--port <n>', 'port to listen on (0 = any free port)', numberIn('--port', 0, 65535), 0)
     .option('--rpm <n>', 'requests per minute per key', numberIn('--rpm', 1), 500)
@@ -85,18 +116,21 @@ export function registerSimulate(program: Command, print: (line: string) => void
       'answer insufficient_quota after N admitted requests per key',
       numberIn('--quota-after', 0)
     )
-    .option('--fail-500 <p>', 'probability of HTTP 500', probability('--fail-500'), 0)
-    .option('--fail-502 <p>', 'probability of HTTP 502', probability('--fail-502'), 0)
-    .option('--fail-503 <p>', 'probability of HTTP 503', probability('--fail-503'), 0)
-    .option('--reset <p>', 'probability of a connection reset', probability('--reset'), 0)
-    .option('--hang <p>', 'probability of never answering', probability('--hang'), 0)
+    .option('--rpd <n>', 'requests per day per key (then a 429 naming RPD)', numberIn('--rpd', 1))
     .option(
-      '--slow-body <p>',
-      'probability of a slowly trickled body',
-      probability('--slow-body'),
-      0
+      '--project-tpm <n>',
+      'a project token limit, sent as x-ratelimit-*-project-tokens',
+      numberIn('--project-tpm', 1)
     )
-    .option('--malformed <p>', 'probability of malformed JSON', probability('--malformed'), 0)
+    .option('--refused-count', 'refused requests count toward RPM, as OpenAI’s do', false)
+    .option('--bare-429', '429s without retry-after or rate-limit headers', false)
+    .option('--no-bill-abandoned', 'do not bill requests whose client went away')
+    .option(
+      '--outage-after <n>',
+      'after N requests, drop every connection for --outage-ms',
+      numberIn('--outage-after', 0)
+    )
+    .option('--outage-ms <ms>', 'how long the outage lasts', numberIn('--outage-ms', 0), 60_000)
     .option('--no-headers', 'omit x-ratelimit-* headers, like local servers')
     .option('--seed <n>', 'random seed for faults and latency', numberIn('--seed', 0), 1)
     .option('--log <file>', 'append one JSON line per request to this file')
