@@ -1,7 +1,8 @@
 import type { RequestFailure } from '../openai/failure'
-import type { ChatBody, ChatTransport, TransportResult } from '../openai/transport'
+import type { ChatTransport, TransportResult } from '../openai/transport'
 import { chooseLane } from './choose-lane'
-import { decide } from './failure-policy'
+import type { Entry } from './entry'
+import { routeFailure, type FailurePort } from './failure-routing'
 import { KeyLane, type KeySnapshot } from './key-lane'
 import { RoomWaiters } from './room-waiters'
 import type { ItemState, JobOutcome, SchedulerOptions, WorkItem } from './types'
@@ -10,20 +11,6 @@ export type SchedulerEvent =
   | { type: 'item'; id: string; state: ItemState }
   | { type: 'key'; key: KeySnapshot }
   | { type: 'job'; outcome: JobOutcome }
-
-interface Entry {
-  id: string
-  chargeTokens: number
-  /** The request; let go once the item is done or failed, so finished items hold no images. */
-  body: ChatBody | null
-  state: ItemState
-  /** Transient failures so far (429s do not count). */
-  failures: number
-  /** Timeouts so far: a timed-out request may still be billed, so it is re-sent once at most. */
-  timeouts: number
-  attempts: number
-  controller?: AbortController
-}
 
 /**
  * The throttled worker pool: a queue of requests, started on the key with the soonest capacity,
@@ -42,6 +29,8 @@ export class Scheduler {
   private stopOutcome: JobOutcome | null = null
   private readonly room = new RoomWaiters()
   private resolveDone!: (outcome: JobOutcome) => void
+  /** What failure routing may do to the queue. */
+  private readonly port: FailurePort
 
   constructor(
     private readonly transport: ChatTransport,
@@ -50,6 +39,15 @@ export class Scheduler {
   ) {
     this.lanes = options.keys.map((spec) => new KeyLane(spec, options))
     this.done = new Promise((resolve) => (this.resolveDone = resolve))
+    this.port = {
+      options: this.options,
+      anyKeyActive: () => this.lanes.some((l) => l.active),
+      requeueFront: (entry, state) => this.requeueFront(entry, state),
+      retryLater: (entry, failure, delay) => this.retryLater(entry, failure, delay),
+      fail: (entry, kind, reason) => this.fail(entry, kind, reason),
+      stop: (reason, kind, resumeInMs) => this.stop(reason, kind, resumeInMs),
+      setState: (entry, state) => this.setState(entry, state)
+    }
   }
 
   /** Adds requests at the back of the queue. */
@@ -192,75 +190,7 @@ export class Scheduler {
       return
     }
     lane.finish(result.failure.rateLimits)
-    this.handleFailure(entry, lane, result.failure)
-  }
-
-  private handleFailure(entry: Entry, lane: KeyLane, failure: RequestFailure): void {
-    if (failure.kind === 'transient') entry.failures++
-    if (failure.kind === 'timeout') entry.timeouts++
-    const action = decide(
-      failure,
-      failure.kind === 'timeout' ? entry.timeouts : entry.failures,
-      this.options
-    )
-    switch (action.kind) {
-      case 'pause-key': {
-        const at = lane.pauseFor429(failure)
-        return this.requeueFront(entry, {
-          status: 'retrying',
-          at,
-          reason: `rate limit (${lane.spec.label})`,
-          cause: 'rate_limit',
-          keyId: lane.spec.id
-        })
-      }
-      case 'network':
-        return this.networkFailed(entry, lane, failure)
-      case 'stop-key':
-        lane.stop(failure.message)
-        this.requeueFront(entry, { status: 'queued' })
-        if (!this.lanes.some((l) => l.active)) this.stop(failure.message, failure.kind)
-        return
-      case 'stop-job':
-        this.requeueFront(entry, { status: 'queued' })
-        return this.stop(failure.message, failure.kind, failure.retryAfterMs)
-      case 'requeue':
-        return this.setState(entry, { status: 'queued' })
-      case 'fail':
-        return this.fail(entry, failure.kind, action.reason)
-      case 'retry':
-        return this.retryLater(entry, failure, action.delayMs)
-    }
-  }
-
-  /**
-   * The endpoint could not be reached. While the key's breaker is closed this counts as one
-   * transient failure of the item; once it is open the item waits for the key (it is not the
-   * photo's fault). An endpoint gone for `networkGiveUpMs` stops the job, resumably.
-   */
-  private networkFailed(entry: Entry, lane: KeyLane, failure: RequestFailure): void {
-    const open = lane.networkFailure()
-    if (lane.unreachableForMs() >= this.options.networkGiveUpMs) {
-      this.requeueFront(entry, { status: 'queued' })
-      const minutes = Math.round(lane.unreachableForMs() / 60_000)
-      return this.stop(
-        `Photoscribe couldn't reach the API for ${minutes} min (${failure.message}). Check the connection, then resume — nothing is lost.`,
-        'network'
-      )
-    }
-    if (!open) {
-      entry.failures++
-      const action = decide({ ...failure, kind: 'transient' }, entry.failures, this.options)
-      if (action.kind === 'retry') return this.retryLater(entry, failure, action.delayMs)
-      if (action.kind === 'fail') return this.fail(entry, 'network', action.reason)
-    }
-    this.requeueFront(entry, {
-      status: 'retrying',
-      at: lane.pausedUntilMs,
-      reason: `can't reach the API (${lane.spec.label})`,
-      cause: 'network',
-      keyId: lane.spec.id
-    })
+    routeFailure(entry, lane, result.failure, this.port)
   }
 
   /** Transient failure: back to the front of the queue after the backoff delay. */
