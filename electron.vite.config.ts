@@ -8,7 +8,7 @@ export default defineConfig({
   main: {
     resolve: { alias: shared },
     build: {
-      // electron-store is ESM-only: bundle it into the CJS main (stack-notes §3, option A).
+      // electron-store is ESM-only: bundle it into the CJS main (see docs/development.md).
       externalizeDeps: { exclude: ['electron-store'] },
       rolldownOptions: {
         input: {

@@ -2,7 +2,7 @@ import type { Session, WebContents } from 'electron'
 
 /**
  * Locks a window's contents down: no navigation away from the app, no new windows, no
- * webviews (ARCHITECTURE.md §6). `isAppUrl` says which URLs are the app itself.
+ * webviews (docs/architecture.md §6). `isAppUrl` says which URLs are the app itself.
  */
 export function hardenWebContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
   contents.on('will-navigate', (event, url) => {

@@ -1,4 +1,4 @@
-/** How a model turns an image into tokens (ARCHITECTURE.md §4, openai-semantics.md §4.4–4.5). */
+/** How a model turns an image into tokens (docs/openai.md, Images). */
 export type ImageTokenMethod =
   | { kind: 'tile'; base: number; tile: number }
   | { kind: 'patch'; budget: number; multiplier: number }

@@ -1,5 +1,5 @@
 /**
- * A continuously refilled bucket, as OpenAI's limits behave (openai-semantics.md §1.6).
+ * A continuously refilled bucket, as OpenAI's limits behave (docs/openai.md, Limits).
  * `limit` is per minute; the bucket holds `limit × burstSeconds / 60` and refills at limit/60 per
  * second. A cost is admitted when the level covers min(cost, capacity), so a request larger than
  * one burst still passes once the bucket is full; the level then goes negative (debt).

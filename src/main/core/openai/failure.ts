@@ -1,7 +1,7 @@
 import type { RateLimitReport } from './rate-headers'
 
 /**
- * Why a request did not produce an answer, as the scheduler acts on it (ARCHITECTURE.md §4):
+ * Why a request did not produce an answer, as the scheduler acts on it (docs/architecture.md §4):
  * - `rate_limit`: wait (`retryAfterMs`) and send again; never counts as a failure
  * - `quota`, `auth`: stop using this key; the job stops when no key is left
  * - `config`: stop the job (unknown model, bad endpoint): no key can succeed

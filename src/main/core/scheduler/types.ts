@@ -7,7 +7,7 @@ import type { Clock } from './clock'
 export interface WorkItem {
   id: string
   body: ChatBody
-  /** Prompt tokens + image admission charge + max completion tokens (ARCHITECTURE.md §4). */
+  /** Prompt tokens + image admission charge + max completion tokens (docs/architecture.md §4). */
   chargeTokens: number
 }
 

@@ -38,7 +38,7 @@ const attribute = (name: string, label: string): FieldSpec =>
 const COMMON =
   'Write in {language}. Base everything on what the photo shows. {brand_note} {keywords_note} {context}'
 
-/** The built-in templates (ARCHITECTURE.md §2, issue 6). */
+/** The built-in templates (docs/architecture.md §2). */
 export const BUILTIN_TEMPLATES: readonly Template[] = [
   {
     id: 'seo-meta',
