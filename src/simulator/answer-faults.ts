@@ -1,3 +1,4 @@
+import { drawOne } from './faults'
 import type { Random } from './rng'
 
 /** Probabilities (0–1) of odd but valid answers, drawn per successful answer. */
@@ -39,13 +40,7 @@ export const NO_ANSWER_FAULTS: AnswerFaultOptions = {
 /** Draws at most one answer fault, each with its probability. */
 export function drawAnswerFault(faults: AnswerFaultOptions, random: Random): AnswerFault | null {
   if (ORDER.every((fault) => faults[fault] === 0)) return null // keeps seeded fault runs unchanged
-  const roll = random()
-  let edge = 0
-  for (const fault of ORDER) {
-    edge += faults[fault]
-    if (roll < edge) return fault
-  }
-  return null
+  return drawOne(faults, ORDER, random)
 }
 
 type Completion = Record<string, unknown> & {

@@ -16,11 +16,20 @@ const ORDER: readonly Fault[] = [
 
 /** Draws at most one fault for a request, each with its configured probability. */
 export function drawFault(faults: FaultOptions, random: Random): Fault | null {
+  return drawOne(faults, ORDER, random)
+}
+
+/** One roll: the first of `order` whose cumulative probability covers it, or null. */
+export function drawOne<K extends string>(
+  probabilities: Record<K, number>,
+  order: readonly K[],
+  random: Random
+): K | null {
   const roll = random()
   let edge = 0
-  for (const fault of ORDER) {
-    edge += faults[fault]
-    if (roll < edge) return fault
+  for (const name of order) {
+    edge += probabilities[name]
+    if (roll < edge) return name
   }
   return null
 }

@@ -78,52 +78,35 @@ describe('the result cache keeps endpoints apart', () => {
   })
 })
 
+/** Plans a job with a dry run (`planFlags` on top), then resumes it with a simulator as OPENAI_BASE_URL. */
+async function planThenResume(planFlags: string[]) {
+  const { photos, dataDir } = await photoFolder(1)
+  const planned = await runInProcess([
+    ...runArgs(photos, 'x.json', dataDir),
+    ...planFlags,
+    '--dry-run'
+  ])
+  const sim = await simulator.use()
+  const resumeArgs = ['--resume', jobIdOf(planned.out), '--out', join(dataDir, 'r.json')]
+  const resumed = await runInProcess(['run', ...resumeArgs, '--data-dir', dataDir])
+  return { resumed, sim }
+}
+
 describe('where a key goes', () => {
   it('a demo job resumed without --demo is refused, naming the flag; nothing is sent', async () => {
-    const { photos, dataDir } = await photoFolder(2)
-    const planned = await runInProcess([
-      ...runArgs(photos, 'x.json', dataDir),
-      '--demo',
-      '--dry-run',
-      '--json'
-    ])
-    const real = await simulator.use()
-    const resumed = await runInProcess([
-      'run',
-      '--resume',
-      jobIdOf(planned.out),
-      '--out',
-      join(dataDir, 'r.json'),
-      '--data-dir',
-      dataDir
-    ])
+    const { resumed, sim } = await planThenResume(['--demo'])
     expect(resumed.code).toBe(2)
     expect(resumed.err).toContain('--resume: this job ran on the built-in demo simulator')
     expect(resumed.err).toContain('add --demo')
-    expect(real.log.entries).toHaveLength(0)
+    expect(sim.log.entries).toHaveLength(0)
   })
 
   it('a job that ran on OpenAI is not resumed on another endpoint', async () => {
-    const { photos, dataDir } = await photoFolder(1)
     delete process.env.OPENAI_BASE_URL
-    const planned = await runInProcess([
-      ...runArgs(photos, 'x.json', dataDir),
-      '--dry-run',
-      '--json'
-    ])
-    const other = await simulator.use()
-    const resumed = await runInProcess([
-      'run',
-      '--resume',
-      jobIdOf(planned.out),
-      '--out',
-      join(dataDir, 'r.json'),
-      '--data-dir',
-      dataDir
-    ])
+    const { resumed, sim } = await planThenResume([])
     expect(resumed.code).toBe(2)
     expect(resumed.err).toContain('this job ran on OpenAI')
-    expect(other.log.entries).toHaveLength(0)
+    expect(sim.log.entries).toHaveLength(0)
   })
 
   it('never sends a key over plain HTTP to another machine', async () => {

@@ -1,4 +1,4 @@
-import { open, writeFile } from 'node:fs/promises'
+import { open, writeFile, type FileHandle } from 'node:fs/promises'
 
 /** What `repairTail` found: the bytes it cut (0 when the journal ended cleanly). */
 export interface TailRepair {
@@ -7,7 +7,7 @@ export interface TailRepair {
   keptAt?: string
 }
 
-const TAIL_WINDOW = 1024 * 1024
+const WINDOW = 64 * 1024
 
 /**
  * Cuts a torn last line (a crash or a full disk mid-append) off a journal before anything is
@@ -23,13 +23,12 @@ export async function repairTail(path: string, now: () => number = Date.now): Pr
   try {
     const { size } = await file.stat()
     if (size === 0) return { cutBytes: 0 }
-    const start = Math.max(0, size - TAIL_WINDOW)
-    const tail = Buffer.alloc(size - start)
-    await file.read(tail, 0, tail.length, start)
-    if (tail[tail.length - 1] === 0x0a) return { cutBytes: 0 }
-    const lastNewline = tail.lastIndexOf(0x0a)
-    const keepUpTo = lastNewline === -1 ? start : start + lastNewline + 1
-    const cut = tail.subarray(keepUpTo - start)
+    const last = Buffer.alloc(1)
+    await file.read(last, 0, 1, size - 1)
+    if (last[0] === 0x0a) return { cutBytes: 0 }
+    const keepUpTo = await afterLastNewline(file, size)
+    const cut = Buffer.alloc(size - keepUpTo)
+    await file.read(cut, 0, cut.length, keepUpTo)
     const keptAt = `${path}.torn-${now()}`
     await writeFile(keptAt, cut)
     await file.truncate(keepUpTo)
@@ -38,4 +37,16 @@ export async function repairTail(path: string, now: () => number = Date.now): Pr
   } finally {
     await file.close()
   }
+}
+
+/** The offset just after the file's last newline (0 when it has none), read backwards in windows. */
+async function afterLastNewline(file: FileHandle, size: number): Promise<number> {
+  const window = Buffer.alloc(WINDOW)
+  for (let end = size; end > 0; end -= WINDOW) {
+    const start = Math.max(0, end - WINDOW)
+    const { bytesRead } = await file.read(window, 0, end - start, start)
+    const at = window.subarray(0, bytesRead).lastIndexOf(0x0a)
+    if (at !== -1) return start + at + 1
+  }
+  return 0
 }

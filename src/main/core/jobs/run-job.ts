@@ -44,6 +44,8 @@ export interface EngineContext {
 }
 
 const IMAGE_CACHE_BYTES = 2 * 1024 ** 3
+/** Prepared requests kept waiting per key: enough to never starve the scheduler, few enough to hold little memory. */
+const QUEUED_PER_KEY = 64
 
 /** Runs (or resumes) one job to its end, a stop, or a cancel. Everything answered is journaled first. */
 export class JobRun {
@@ -175,7 +177,7 @@ export class JobRun {
     for await (const { item, outcome } of prepared) {
       if (this.scheduler.closed || this.recorder.failure || this.stopReason) break
       await this.handlePrepared(item, outcome, this.prices)
-      await this.scheduler.waitForRoom(Math.max(16, this.ctx.keys.length * 32))
+      await this.scheduler.waitForRoom(this.ctx.keys.length * QUEUED_PER_KEY)
     }
   }
 

@@ -2,24 +2,22 @@ import { spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { JobLockedError, lockJob } from '../../../../src/main/core/jobs/job-lock'
 import { countItems } from '../../../../src/main/core/jobs/job-state'
 import { newJob } from '../../../../src/main/core/jobs/new-job'
-import { startSimulator, type Simulator } from '../../../../src/simulator/server'
+import type { Simulator } from '../../../../src/simulator/server'
 import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
 import { runJobOnSim } from '../../../helpers/job-run'
 import { tempDir } from '../../../helpers/temp'
+import { simulatorPerTest } from '../../../helpers/sim'
 
+const sims = simulatorPerTest()
 let sim: Simulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
 
 describe('one runner per job', () => {
   it('a second run of a running job is refused; the first answers each photo once', async () => {
-    sim = await startSimulator({ latencyMs: 30 })
+    sim = await sims.start({ latencyMs: 30 })
     const { photos, dataDir } = await photoFolder(20)
     const job = await newJob(dataDir, testSettings([photos]))
     const first = runJobOnSim(dataDir, job.id, { sim, rpm: 600 })

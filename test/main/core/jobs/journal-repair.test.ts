@@ -1,21 +1,19 @@
 import { execFileSync } from 'node:child_process'
 import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { Journal, readJournal } from '../../../../src/main/core/jobs/journal'
 import { countItems } from '../../../../src/main/core/jobs/job-state'
 import { listJobs } from '../../../../src/main/core/jobs/job-store'
 import { newJob } from '../../../../src/main/core/jobs/new-job'
-import { startSimulator, type Simulator } from '../../../../src/simulator/server'
+import type { Simulator } from '../../../../src/simulator/server'
 import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
 import { runJobOnSim } from '../../../helpers/job-run'
 import { tempDir } from '../../../helpers/temp'
+import { simulatorPerTest } from '../../../helpers/sim'
 
+const sims = simulatorPerTest()
 let sim: Simulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
 
 const FRAGMENT = '{"e":"done","id":"p3","at":17,"result":{"text":"A red m'
 
@@ -24,7 +22,7 @@ describe('a torn journal line', () => {
     const { photos, dataDir } = await photoFolder(20)
     const job = await newJob(dataDir, testSettings([photos]))
     await appendFile(job.journalPath, FRAGMENT) // a crash mid-append
-    sim = await startSimulator({ latencyMs: 5 })
+    sim = await sims.start({ latencyMs: 5 })
     const { outcome, job: reloaded } = await runJobOnSim(dataDir, job.id, { sim })
     expect(outcome).toEqual({ status: 'completed' })
     expect(countItems(reloaded.state)).toEqual({ total: 20, done: 20, failed: 0, pending: 0 })
@@ -38,7 +36,7 @@ describe('a torn journal line', () => {
   it('a second crash after a resume is repaired too (torn → resume → torn → resume)', async () => {
     const { photos, dataDir } = await photoFolder(6)
     const job = await newJob(dataDir, testSettings([photos]))
-    sim = await startSimulator({ latencyMs: 5 })
+    sim = await sims.start({ latencyMs: 5 })
     for (let round = 0; round < 2; round++) {
       await appendFile(job.journalPath, FRAGMENT)
       const journal = await Journal.open(job.journalPath)

@@ -1,20 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readJournal } from '../../../../src/main/core/jobs/journal'
 import { countItems } from '../../../../src/main/core/jobs/job-state'
 import { newJob } from '../../../../src/main/core/jobs/new-job'
-import { startSimulator, type Simulator } from '../../../../src/simulator/server'
+import type { Simulator } from '../../../../src/simulator/server'
 import type { SimulatorOverrides } from '../../../../src/simulator/options'
 import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
 import { runJobOnSim } from '../../../helpers/job-run'
+import { simulatorPerTest } from '../../../helpers/sim'
 
+const sims = simulatorPerTest()
 let sim: Simulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
 
 async function runOn(scenario: SimulatorOverrides, photos: number, rpm = 6000, tpm = 10_000_000) {
-  sim = await startSimulator({ latencyMs: 5, ...scenario })
+  sim = await sims.start({ latencyMs: 5, ...scenario })
   const folder = await photoFolder(photos)
   const job = await newJob(folder.dataDir, testSettings([folder.photos]))
   const learned: number[] = []

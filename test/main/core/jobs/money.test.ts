@@ -1,18 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { findTemplate } from '../../../../src/main/core/templates/builtins'
 import { jobSpend } from '../../../../src/main/core/jobs/job-state'
 import { newJob } from '../../../../src/main/core/jobs/new-job'
-import { startSimulator, type Simulator } from '../../../../src/simulator/server'
+import type { Simulator } from '../../../../src/simulator/server'
 import type { SimulatorOverrides } from '../../../../src/simulator/options'
 import type { JobSettings } from '../../../../src/main/core/jobs/job-store'
 import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
 import { runJobOnSim } from '../../../helpers/job-run'
+import { simulatorPerTest } from '../../../helpers/sim'
 
+const sims = simulatorPerTest()
 let sim: Simulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
 
 /** Runs `photos` photos against a simulator scenario; returns the outcome, the job, what was billed. */
 async function runScenario(
@@ -20,7 +18,7 @@ async function runScenario(
   scenario: SimulatorOverrides,
   settings: Partial<JobSettings>
 ) {
-  sim = await startSimulator({ latencyMs: 5, ...scenario })
+  sim = await sims.start({ latencyMs: 5, ...scenario })
   const folder = await photoFolder(photos)
   const job = await newJob(folder.dataDir, testSettings([folder.photos], settings))
   const { outcome, job: after } = await runJobOnSim(folder.dataDir, job.id, { sim })

@@ -1,19 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { newJob } from '../../../../src/main/core/jobs/new-job'
 import type { JobSettings } from '../../../../src/main/core/jobs/job-store'
-import { startSimulator, type Simulator } from '../../../../src/simulator/server'
+import type { Simulator } from '../../../../src/simulator/server'
 import type { AnswerFaultOptions } from '../../../../src/simulator/answer-faults'
 import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
 import { runJobOnSim } from '../../../helpers/job-run'
+import { simulatorPerTest } from '../../../helpers/sim'
 
+const sims = simulatorPerTest()
 let sim: Simulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
 
 async function itemsWith(fault: Partial<AnswerFaultOptions>, settings: Partial<JobSettings> = {}) {
-  sim = await startSimulator({ latencyMs: 5, answerFaults: fault })
+  sim = await sims.start({ latencyMs: 5, answerFaults: fault })
   const folder = await photoFolder(3)
   const job = await newJob(folder.dataDir, testSettings([folder.photos], settings))
   const { job: after } = await runJobOnSim(folder.dataDir, job.id, {

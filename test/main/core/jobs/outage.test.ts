@@ -1,19 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { countItems } from '../../../../src/main/core/jobs/job-state'
 import { newJob } from '../../../../src/main/core/jobs/new-job'
-import { startSimulator, type Simulator } from '../../../../src/simulator/server'
+import type { Simulator } from '../../../../src/simulator/server'
 import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
 import { runJobOnSim } from '../../../helpers/job-run'
+import { simulatorPerTest } from '../../../helpers/sim'
 
+const sims = simulatorPerTest()
 let sim: Simulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
 
 describe('a 30 s network outage mid-job', () => {
   it('pauses the key as a whole and finishes every photo once the endpoint is back', async () => {
-    sim = await startSimulator({ latencyMs: 20, outage: { afterRequests: 10, durationMs: 30_000 } })
+    sim = await sims.start({ latencyMs: 20, outage: { afterRequests: 10, durationMs: 30_000 } })
     const { photos, dataDir } = await photoFolder(40)
     const job = await newJob(dataDir, testSettings([photos]))
     const progress: { cause?: string; until?: number }[] = []
@@ -34,7 +32,7 @@ describe('a 30 s network outage mid-job', () => {
   }, 60_000)
 
   it('items that failed on the network are sent again on resume', async () => {
-    sim = await startSimulator({ latencyMs: 5, faults: { reset: 1 } })
+    sim = await sims.start({ latencyMs: 5, faults: { reset: 1 } })
     const { photos, dataDir } = await photoFolder(6)
     const job = await newJob(dataDir, testSettings([photos]))
     const first = await runJobOnSim(dataDir, job.id, {
@@ -43,7 +41,7 @@ describe('a 30 s network outage mid-job', () => {
     })
     expect(countItems(first.job.state).failed).toBe(6)
     await sim.close()
-    sim = await startSimulator({ latencyMs: 5 })
+    sim = await sims.start({ latencyMs: 5 })
     const { outcome, job: after } = await runJobOnSim(dataDir, job.id, { sim })
     expect(outcome).toEqual({ status: 'completed' })
     expect(countItems(after.state)).toEqual({ total: 6, done: 6, failed: 0, pending: 0 })

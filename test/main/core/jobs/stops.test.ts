@@ -1,25 +1,23 @@
 import { symlink, unlink } from 'node:fs/promises'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { countItems } from '../../../../src/main/core/jobs/job-state'
 import { newJob } from '../../../../src/main/core/jobs/new-job'
 import { JobRun } from '../../../../src/main/core/jobs/run-job'
 import { createOpenAITransport } from '../../../../src/main/core/openai/transport'
 import { systemClock } from '../../../../src/main/core/scheduler/clock'
-import { startSimulator, type Simulator } from '../../../../src/simulator/server'
+import type { Simulator } from '../../../../src/simulator/server'
 import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
 import { runJobOnSim } from '../../../helpers/job-run'
 import { until } from '../../../helpers/until'
+import { simulatorPerTest } from '../../../helpers/sim'
 
+const sims = simulatorPerTest()
 let sim: Simulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
 
 // 200 photos at 120 requests/min: the feed waits for room in a full queue the whole time.
 describe('stops on a back-pressured job (200 photos, 120 RPM)', () => {
   it('cancel ends the run within 2 s, everything unanswered still pending', async () => {
-    sim = await startSimulator({ latencyMs: 5 })
+    sim = await sims.start({ latencyMs: 5 })
     const { photos, dataDir } = await photoFolder(200)
     const job = await newJob(dataDir, testSettings([photos]))
     let cancelledAt = 0
@@ -43,7 +41,7 @@ describe('stops on a back-pressured job (200 photos, 120 RPM)', () => {
   })
 
   it('a journal that cannot be written ends the run within 2 s', async () => {
-    sim = await startSimulator({ latencyMs: 5 })
+    sim = await sims.start({ latencyMs: 5 })
     const { photos, dataDir } = await photoFolder(200)
     const job = await newJob(dataDir, testSettings([photos]))
     await unlink(job.journalPath)
