@@ -18,3 +18,20 @@ export function resolveDataDir(
     return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME)
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_DIR_NAME)
 }
+
+/** The data folder's layout, built in this one place. */
+export function dataLayout(dataDir: string): {
+  jobs: string
+  job: (id: string) => string
+  templates: string
+  imageCache: string
+  resultCache: string
+} {
+  return {
+    jobs: join(dataDir, 'jobs'),
+    job: (id) => join(dataDir, 'jobs', id),
+    templates: join(dataDir, 'templates'),
+    imageCache: join(dataDir, 'cache', 'images'),
+    resultCache: join(dataDir, 'cache', 'results')
+  }
+}

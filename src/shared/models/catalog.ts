@@ -207,3 +207,8 @@ export function findModel(id: string): ModelInfo | undefined {
   const base = id.replace(/-\d{4}-\d{2}-\d{2}$/, '')
   return MODEL_CATALOG.find((m) => m.id === base)
 }
+
+/** How a model the catalog does not know is sized and estimated: like gpt-4o, the common tile model. */
+export function fallbackModel(): ModelInfo {
+  return findModel('gpt-4o')!
+}

@@ -1,15 +1,15 @@
-import { join } from 'node:path'
 import sharp from 'sharp'
 import { PreparedImageCache, cacheKey } from '../images/cache'
 import { jobPreprocessSettings, jobTemplate } from '../jobs/job-request'
 import type { StoredJob } from '../jobs/job-store'
 import { resultRows, type ResultRow } from './rows'
 import { writeResults } from './write-results'
+import { dataLayout } from '../paths'
 
 /** JPEG thumbnails by photo path, from the prepared-image cache (exceljs embeds no WebP). */
 async function thumbnailsByPath(job: StoredJob, dataDir: string): Promise<Map<string, Buffer>> {
   const cache = await PreparedImageCache.open(
-    join(dataDir, 'cache', 'images'),
+    dataLayout(dataDir).imageCache,
     Number.MAX_SAFE_INTEGER
   )
   const settings = jobPreprocessSettings(job.settings)

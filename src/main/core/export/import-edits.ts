@@ -4,7 +4,7 @@ import type { JournalEvent } from '../jobs/journal-events'
 import { applyEvent } from '../jobs/job-state'
 import type { StoredJob } from '../jobs/job-store'
 import type { FieldSpec } from '../templates/template'
-import { readTable, type Table } from './read-table'
+import { readTable, type Table } from '../files/read-table'
 
 /** What importing an edited spreadsheet changed. */
 export interface EditsImported {

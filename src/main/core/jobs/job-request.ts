@@ -1,4 +1,4 @@
-import { findModel, type ModelInfo, type ModelPrices } from '@shared/models/catalog'
+import { fallbackModel, findModel, type ModelInfo, type ModelPrices } from '@shared/models/catalog'
 import type { Detail, Size } from '@shared/models/image-tokens'
 import { resolvePrices, tokenCost } from '../estimate/catalog-overrides'
 import { estimateRequest, type RequestShape } from '../estimate/request-estimate'
@@ -31,7 +31,7 @@ export interface JobRequest {
 
 /** How a job prepares its photos (also the image-cache key's settings). */
 export function jobPreprocessSettings(settings: JobSettings): PreprocessSettings {
-  const method = findModel(settings.model)?.imageTokens ?? { kind: 'tile', base: 85, tile: 170 }
+  const method = (findModel(settings.model) ?? fallbackModel()).imageTokens
   return {
     ...DEFAULT_PREPROCESS,
     detail: settings.detail,

@@ -5,9 +5,10 @@ import type { ModelPrices } from '@shared/models/catalog'
 import type { Detail } from '@shared/models/image-tokens'
 import { endpointFor, type EndpointRef } from '../openai/endpoint'
 import type { Template } from '../templates/template'
-import { writeFileAtomic } from './atomic-file'
+import { writeFileAtomic } from '../files/atomic-file'
 import { readJournal } from './journal'
 import { countItems, foldJournal, type JobState } from './job-state'
+import { dataLayout } from '../paths'
 
 /** The settings a job was started with; resuming uses exactly these. Never holds an API key. */
 export interface JobSettings {
@@ -51,7 +52,7 @@ export interface StoredJob {
   tornTail: boolean
 }
 
-export const jobsDir = (dataDir: string): string => join(dataDir, 'jobs')
+export const jobsDir = (dataDir: string): string => dataLayout(dataDir).jobs
 
 function newJobId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
@@ -61,7 +62,7 @@ function newJobId(now: Date): string {
 /** Creates `<data>/jobs/<id>/` with `job.json` written atomically. */
 export async function createJob(dataDir: string, settings: JobSettings): Promise<StoredJob> {
   const id = newJobId(new Date(settings.createdAt))
-  const dir = join(jobsDir(dataDir), id)
+  const dir = dataLayout(dataDir).job(id)
   await mkdir(dir, { recursive: true })
   await writeFileAtomic(
     join(dir, 'job.json'),
@@ -79,7 +80,7 @@ export async function createJob(dataDir: string, settings: JobSettings): Promise
 
 /** Loads a job and replays its journal. */
 export async function loadJob(dataDir: string, id: string): Promise<StoredJob> {
-  const dir = join(jobsDir(dataDir), id)
+  const dir = dataLayout(dataDir).job(id)
   let raw: string
   try {
     raw = await readFile(join(dir, 'job.json'), 'utf8')

@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { endpointId, type EndpointRef } from '../openai/endpoint'
 import type { ChatBody } from '../openai/transport'
-import { writeFileAtomic } from './atomic-file'
+import { writeFileAtomic } from '../files/atomic-file'
 import type { ItemResult } from './journal-events'
 
 /**

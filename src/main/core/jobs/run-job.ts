@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { formatUsd } from '@shared/format/estimate-summary'
 import type { ModelPrices } from '@shared/models/catalog'
 import { PreparedImageCache } from '../images/cache'
@@ -30,6 +29,7 @@ import type { StoredJob } from './job-store'
 import { lockJob } from './job-lock'
 import { JobRecorder } from './recorder'
 import { ResultCache } from './result-cache'
+import { dataLayout } from '../paths'
 
 /** What a job run needs from the outside world. */
 export interface EngineContext {
@@ -131,7 +131,7 @@ export class JobRun {
     const results =
       this.job.settings.endpoint.kind === 'demo'
         ? null
-        : new ResultCache(join(this.ctx.dataDir, 'cache', 'results'))
+        : new ResultCache(dataLayout(this.ctx.dataDir).resultCache)
     const lock = await lockJob(this.job.dir)
     try {
       this.recorder = await JobRecorder.open(this.job, results, this.tracker, () =>
@@ -164,7 +164,7 @@ export class JobRun {
   private async feed(): Promise<void> {
     const settings = this.job.settings
     const imageCache = await PreparedImageCache.open(
-      join(this.ctx.dataDir, 'cache', 'images'),
+      dataLayout(this.ctx.dataDir).imageCache,
       IMAGE_CACHE_BYTES
     )
     const prepare = createPreparer(jobPreprocessSettings(settings), imageCache)

@@ -1,9 +1,10 @@
 import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { writeFileAtomic } from '../jobs/atomic-file'
+import { writeFileAtomic } from '../files/atomic-file'
 import { findTemplate } from './builtins'
 import type { Template } from './template'
+import { dataLayout } from '../paths'
 
 const name = z
   .string()
@@ -109,4 +110,4 @@ export class TemplateStore {
   }
 }
 
-export const templatesDir = (dataDir: string): string => join(dataDir, 'templates')
+export const templatesDir = (dataDir: string): string => dataLayout(dataDir).templates

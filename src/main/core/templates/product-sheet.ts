@@ -1,4 +1,4 @@
-import { readTable } from '../export/read-table'
+import { readTable } from '../files/read-table'
 
 const KEY_COLUMNS = ['file', 'filename', 'file name', 'image', 'photo', 'sku', 'id', 'product id']
 
