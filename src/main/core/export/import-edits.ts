@@ -1,7 +1,8 @@
 import { Journal } from '../jobs/journal'
 import { lockJob } from '../jobs/job-lock'
 import type { JournalEvent } from '../jobs/journal-events'
-import { applyEvent } from '../jobs/job-state'
+import { applyEvent, type JobItem } from '../jobs/job-state'
+import { csvCellText } from './sanitize'
 import type { StoredJob } from '../jobs/job-store'
 import type { FieldSpec } from '../templates/template'
 import { readTable, type Table } from '../files/read-table'
@@ -15,8 +16,30 @@ export interface EditsImported {
 }
 
 /** Undoes the export's formula guard: `'=x` was written for `=x`. */
-function unguard(text: string): string {
-  return /^'[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? text.slice(1) : text
+
+/** A row's cell under `header`, unguarded; undefined when the sheet has no such column. */
+function cellOf(
+  table: Table,
+  row: string[],
+  header: string,
+  unguard: (text: string) => string
+): string | undefined {
+  const index = column(table, header)
+  return index < 0 ? undefined : unguard(row[index] ?? '')
+}
+
+/** The `edited` event for an item whose fields in the sheet differ from its result, else null. */
+function editOf(item: JobItem, cells: [FieldSpec, string | undefined][]): JournalEvent | null {
+  const edited = Object.fromEntries(
+    cells.flatMap(([field, text]) =>
+      text === undefined ? [] : [[field.name, fieldValue(field, text)]]
+    )
+  )
+  const changed = Object.entries(edited).some(
+    ([name, value]) => JSON.stringify(value) !== JSON.stringify(item.result?.fields?.[name])
+  )
+  if (!changed) return null
+  return { e: 'edited', id: item.id, at: Date.now(), fields: { ...item.result?.fields, ...edited } }
 }
 
 function column(table: Table, header: string): number {
@@ -39,6 +62,8 @@ export async function importEdits(
   const byPath = new Map<string, string>()
   for (const item of job.state.items.values())
     for (const p of item.paths) byPath.set(p.replace(/\\/g, '/'), item.id)
+  // CSV cells carry the formula guard; XLSX cells are plain strings.
+  const unguard = path.toLowerCase().endsWith('.csv') ? csvCellText : (text: string) => text
   const events: JournalEvent[] = []
   const result: EditsImported = { updated: 0, unchanged: 0, unmatched: [] }
   for (const row of table.rows) {
@@ -48,24 +73,12 @@ export async function importEdits(
       result.unmatched.push(where)
       continue
     }
-    const edited = Object.fromEntries(
-      fields
-        .filter((f) => column(table, f.label) >= 0)
-        .map((f) => [f.name, fieldValue(f, unguard(row[column(table, f.label)] ?? ''))])
+    const edit = editOf(
+      item,
+      fields.map((f) => [f, cellOf(table, row, f.label, unguard)])
     )
-    const changed = Object.entries(edited).some(
-      ([name, value]) => JSON.stringify(value) !== JSON.stringify(item.result?.fields?.[name])
-    )
-    if (!changed) result.unchanged++
-    else {
-      events.push({
-        e: 'edited',
-        id: item.id,
-        at: Date.now(),
-        fields: { ...item.result.fields, ...edited }
-      })
-      result.updated++
-    }
+    if (edit) events.push(edit)
+    result[edit ? 'updated' : 'unchanged']++
   }
   await appendAll(job, events)
   return result

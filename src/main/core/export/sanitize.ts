@@ -21,6 +21,16 @@ export function csvCell(text: string): string {
   )
 }
 
+const GUARDED = new RegExp(`(^|[,;|\\t])'([ \\u00A0]*)(?=[${TRIGGER}])`, 'g')
+
+/** The text a `csvCell` guarded, as it was (for edits brought back from an exported CSV). */
+export function csvCellText(cell: string): string {
+  return cell.replace(
+    GUARDED,
+    (_match, separator: string, spaces: string) => `${separator}${spaces}`
+  )
+}
+
 /** Cuts text over Excel's 32,767-character cell limit, with a marker. */
 export function fitCell(text: string): string {
   return text.length > MAX_CELL_CHARS

@@ -65,20 +65,9 @@ export async function preprocessImage(
   const format = source.raw ? 'bmp' : (meta.format ?? 'unknown')
   const upright: Size = meta.autoOrient ?? { width: meta.width!, height: meta.height! }
   const target = apiImageSize(upright, settings.detail, settings.method)
-  const notes: string[] = []
-  const decode = async (
-    failOn: 'warning' | 'none'
-  ): Promise<{ data: Buffer; mime: PreparedImage['mime']; info: OutputInfo }> =>
+  const { result, notes } = await decodeLeniently((failOn) =>
     encode(pipeline(source, target, settings, failOn), format, settings)
-  let result
-  try {
-    result = await decode('warning')
-  } catch {
-    result = await decode('none').catch((error: unknown) => {
-      throw damaged(error)
-    })
-    notes.push('The file is incomplete or slightly damaged; the part that could be read was used.')
-  }
+  )
   return {
     data: result.data,
     mime: result.mime,
@@ -86,6 +75,21 @@ export async function preprocessImage(
     height: result.info.height,
     source: { format, width: upright.width, height: upright.height, bytes: size },
     notes
+  }
+}
+
+/** Decodes strictly, and when that fails, once more taking what can be read (with a note). */
+async function decodeLeniently<T>(
+  decode: (failOn: 'warning' | 'none') => Promise<T>
+): Promise<{ result: T; notes: string[] }> {
+  try {
+    return { result: await decode('warning'), notes: [] }
+  } catch {
+    const result = await decode('none').catch((error: unknown) => {
+      throw damaged(error)
+    })
+    const note = 'The file is incomplete or slightly damaged; the part that could be read was used.'
+    return { result, notes: [note] }
   }
 }
 

@@ -1,12 +1,12 @@
 import sharp from 'sharp'
-import { findModel, type RateLimits } from '@shared/models/catalog'
+import { findModel, type ModelInfo, type RateLimits } from '@shared/models/catalog'
 import { apiImageSize } from '@shared/models/image-tokens'
 import { resolvePrices } from '../estimate/catalog-overrides'
 import { estimateJob, type JobEstimate } from '../estimate/job-estimate'
 import { estimateRequest, type RequestEstimate } from '../estimate/request-estimate'
 import { buildRequest } from '../templates/build-request'
 import { jobTemplate, photoVariables, requestShape } from './job-request'
-import type { JobState } from './job-state'
+import type { JobItem, JobState } from './job-state'
 import type { JobSettings } from './job-store'
 
 /** The estimate of a job before it runs: from each photo's header (its size), nothing sent. */
@@ -17,33 +17,14 @@ export async function estimateFromPhotos(
   expectedLatencyMs = 3000
 ): Promise<JobEstimate & { unreadable: number }> {
   const model = findModel(settings.model)
-  const template = jobTemplate(settings)
   if (!model) throw new Error(`Cannot estimate: "${settings.model}" is not in the model catalog.`)
   const requests: RequestEstimate[] = []
   let unreadable = 0
   for (const item of state.items.values()) {
     if (item.status !== 'pending') continue
-    const meta = await sharp(item.paths[0])
-      .metadata()
-      .catch(() => null)
-    if (!meta?.width || !meta.height) {
-      unreadable++
-      continue
-    }
-    const size = apiImageSize(
-      meta.autoOrient ?? { width: meta.width, height: meta.height },
-      settings.detail,
-      model.imageTokens
-    )
-    const built = buildRequest(
-      template,
-      photoVariables(item, settings),
-      { dataUrl: '', detail: settings.detail },
-      model,
-      settings.model
-    )
-    const shape = requestShape(built, template, model, [size], settings.detail)
-    requests.push(estimateRequest(shape, settings.imageAdmission))
+    const estimate = await estimatePhoto(item, settings, model)
+    if (estimate) requests.push(estimate)
+    else unreadable++
   }
   const estimate = estimateJob({
     requests,
@@ -53,4 +34,30 @@ export async function estimateFromPhotos(
     expectedLatencyMs
   })
   return { ...estimate, unreadable }
+}
+
+/** One photo's request estimate from its header alone; null when the header cannot be read. */
+async function estimatePhoto(
+  item: JobItem,
+  settings: JobSettings,
+  model: ModelInfo
+): Promise<RequestEstimate | null> {
+  const meta = await sharp(item.paths[0])
+    .metadata()
+    .catch(() => null)
+  if (!meta?.width || !meta.height) return null
+  const upright = meta.autoOrient ?? { width: meta.width, height: meta.height }
+  const size = apiImageSize(upright, settings.detail, model.imageTokens)
+  const template = jobTemplate(settings)
+  const built = buildRequest(
+    template,
+    photoVariables(item, settings),
+    { dataUrl: '', detail: settings.detail },
+    model,
+    settings.model
+  )
+  return estimateRequest(
+    requestShape(built, template, model, [size], settings.detail),
+    settings.imageAdmission
+  )
 }

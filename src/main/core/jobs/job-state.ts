@@ -33,49 +33,52 @@ export function foldJournal(events: readonly JournalEvent[]): JobState {
 export function applyEvent(state: JobState, event: JournalEvent): void {
   switch (event.e) {
     case 'added':
-      state.items.set(event.id, {
-        id: event.id,
-        sha256: event.sha256,
-        bytes: event.bytes,
-        paths: event.paths,
-        status: 'pending'
-      })
-      break
     case 'rejected':
-      state.items.set(event.id, {
-        id: event.id,
-        sha256: '',
-        bytes: 0,
-        paths: [event.path],
-        status: 'failed',
-        code: 'rejected',
-        reason: event.reason
-      })
-      break
+      return void state.items.set(event.id, newItem(event))
     case 'done':
-      settle(state, event.id, {
+      return settle(state, event.id, {
         status: 'done',
         result: event.result,
         code: undefined,
         reason: undefined
       })
-      break
     case 'failed':
       settle(state, event.id, { status: 'failed', code: event.code, reason: event.reason })
       if (event.spend) addWasted(state, event.id, event.spend)
-      break
+      return
     case 'edited': {
       const result = state.items.get(event.id)?.result
       if (result) Object.assign(result, { fields: event.fields, edited: true, review: undefined })
-      break
+      return
     }
     case 'stopped':
       state.stopped = { kind: event.kind, reason: event.reason }
       state.finished = false
-      break
+      return
     case 'finished':
       state.finished = true
       state.stopped = undefined
+  }
+}
+
+/** An item as ingest recorded it: a photo to send, or a file refused with its reason. */
+function newItem(event: Extract<JournalEvent, { e: 'added' | 'rejected' }>): JobItem {
+  if (event.e === 'added')
+    return {
+      id: event.id,
+      sha256: event.sha256,
+      bytes: event.bytes,
+      paths: event.paths,
+      status: 'pending'
+    }
+  return {
+    id: event.id,
+    sha256: '',
+    bytes: 0,
+    paths: [event.path],
+    status: 'failed',
+    code: 'rejected',
+    reason: event.reason
   }
 }
 

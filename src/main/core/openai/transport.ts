@@ -40,9 +40,49 @@ export function createOpenAITransport(
   endpoint: EndpointConfig,
   keys: ReadonlyMap<string, string>
 ): ChatTransport {
-  const clients = new Map<string, OpenAI>()
+  const clientFor = clientCache(endpoint, keys)
   const secrets = [...keys.values()]
-  const clientFor = (keyId: string): OpenAI => {
+  return {
+    async send(keyId, body, { signal, timeoutMs }) {
+      const deadline = wholeExchangeDeadline(signal, timeoutMs)
+      try {
+        const { data, response } = await clientFor(keyId)
+          .chat.completions.create(body, {
+            signal: deadline.signal,
+            timeout: timeoutMs,
+            maxRetries: 0
+          })
+          .withResponse()
+        if (!Array.isArray(data?.choices) || data.choices.length === 0)
+          return failed('transient', 'The server sent an answer without choices.')
+        return { ok: true, completion: data, rateLimits: readRateLimitHeaders(response.headers) }
+      } catch (error) {
+        if (deadline.timedOut() && !signal.aborted)
+          return failed('timeout', 'The request timed out without a whole answer.')
+        const failure = classifyError(error)
+        // Server messages can echo a key, and Node's Headers puts a malformed one in its error.
+        return {
+          ok: false,
+          failure: { ...failure, message: redactSecrets(failure.message, secrets) }
+        }
+      } finally {
+        deadline.clear()
+      }
+    }
+  }
+}
+
+function failed(kind: RequestFailure['kind'], message: string): TransportResult {
+  return { ok: false, failure: { kind, message } }
+}
+
+/** One SDK client per key, made on first use. */
+function clientCache(
+  endpoint: EndpointConfig,
+  keys: ReadonlyMap<string, string>
+): (keyId: string) => OpenAI {
+  const clients = new Map<string, OpenAI>()
+  return (keyId) => {
     const existing = clients.get(keyId)
     if (existing) return existing
     const apiKey = keys.get(keyId)
@@ -57,48 +97,31 @@ export function createOpenAITransport(
     clients.set(keyId, client)
     return client
   }
+}
+
+/**
+ * One deadline for the whole exchange, headers and body: the SDK's own timer stops once headers
+ * arrive, so a body that stalls after them would otherwise hold its slot for minutes. It also
+ * follows the caller's cancel.
+ */
+function wholeExchangeDeadline(
+  cancel: AbortSignal,
+  timeoutMs: number
+): { signal: AbortSignal; timedOut: () => boolean; clear: () => void } {
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, timeoutMs)
+  const follow = (): void => controller.abort()
+  cancel.addEventListener('abort', follow, { once: true })
   return {
-    async send(keyId, body, { signal, timeoutMs }) {
-      // One deadline for the whole exchange: the SDK's own timer stops once headers arrive, so a
-      // body that stalls after them would otherwise hold its slot for minutes.
-      const deadline = new AbortController()
-      let timedOut = false
-      const timer = setTimeout(() => {
-        timedOut = true
-        deadline.abort()
-      }, timeoutMs)
-      const cancel = (): void => deadline.abort()
-      signal.addEventListener('abort', cancel, { once: true })
-      try {
-        const { data, response } = await clientFor(keyId)
-          .chat.completions.create(body, {
-            signal: deadline.signal,
-            timeout: timeoutMs,
-            maxRetries: 0
-          })
-          .withResponse()
-        if (!Array.isArray(data?.choices) || data.choices.length === 0)
-          return {
-            ok: false,
-            failure: { kind: 'transient', message: 'The server sent an answer without choices.' }
-          }
-        return { ok: true, completion: data, rateLimits: readRateLimitHeaders(response.headers) }
-      } catch (error) {
-        if (timedOut && !signal.aborted)
-          return {
-            ok: false,
-            failure: { kind: 'timeout', message: 'The request timed out without a whole answer.' }
-          }
-        const failure = classifyError(error)
-        // Server messages can echo a key, and Node's Headers puts a malformed one in its error.
-        return {
-          ok: false,
-          failure: { ...failure, message: redactSecrets(failure.message, secrets) }
-        }
-      } finally {
-        clearTimeout(timer)
-        signal.removeEventListener('abort', cancel)
-      }
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    clear: () => {
+      clearTimeout(timer)
+      cancel.removeEventListener('abort', follow)
     }
   }
 }

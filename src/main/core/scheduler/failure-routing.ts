@@ -34,16 +34,8 @@ export function routeFailure(
     port.options
   )
   switch (action.kind) {
-    case 'pause-key': {
-      const at = lane.pauseFor429(failure)
-      return port.requeueFront(entry, {
-        status: 'retrying',
-        at,
-        reason: `rate limit (${lane.spec.label})`,
-        cause: 'rate_limit',
-        keyId: lane.spec.id
-      })
-    }
+    case 'pause-key':
+      return pauseKey(entry, lane, failure, port)
     case 'network':
       return networkFailed(entry, lane, failure, port)
     case 'stop-key':
@@ -61,6 +53,17 @@ export function routeFailure(
     case 'retry':
       return port.retryLater(entry, failure, action.delayMs)
   }
+}
+
+/** A 429: the whole key waits, and this item goes back to the front of the queue. */
+function pauseKey(entry: Entry, lane: KeyLane, failure: RequestFailure, port: FailurePort): void {
+  port.requeueFront(entry, {
+    status: 'retrying',
+    at: lane.pauseFor429(failure),
+    reason: `rate limit (${lane.spec.label})`,
+    cause: 'rate_limit',
+    keyId: lane.spec.id
+  })
 }
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { ResultRow } from '../../../../src/main/core/export/rows'
-import { MAX_CELL_CHARS, csvCell } from '../../../../src/main/core/export/sanitize'
+import { MAX_CELL_CHARS, csvCell, csvCellText } from '../../../../src/main/core/export/sanitize'
 import { writeResults } from '../../../../src/main/core/export/write-results'
 import { tempDir } from '../../../helpers/temp'
 
@@ -195,4 +195,13 @@ describe('a failed export', () => {
     const { readdir } = await import('node:fs/promises')
     expect(await readdir(dir)).toEqual(['edited.xlsx'])
   })
+})
+
+describe('edits brought back from a CSV', () => {
+  it.each(['x;=1+1;@SUM(2+3)', ' =HYPERLINK("a")', "it's fine", "'quoted'", 'a, -20 %'])(
+    'read back as written: %j',
+    (text) => {
+      expect(csvCellText(csvCell(text))).toBe(text)
+    }
+  )
 })
