@@ -6,10 +6,21 @@ import type { RunFlags } from '../run/settings'
 
 /** Registers `run`; the action's exit code goes to `setExit`. */
 export function registerRun(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const run = program
     .command('run')
     .description('describe photos (files or folders) with a vision model and write the results')
     .argument('[inputs...]', 'photos and folders (searched recursively)')
+  addWhatOptions(run)
+  addLimitOptions(run)
+  addJobOptions(run)
+  run.action(async (inputs: string[], flags: RunFlags) =>
+    setExit(await executeRun(inputs, flags, io))
+  )
+}
+
+/** What to write and with which model. */
+function addWhatOptions(run: Command): void {
+  run
     .option('--out <file>', 'where to write the results: .xlsx, .csv, .json or .jsonl')
     .option(
       '--template <id|file.json>',
@@ -29,6 +40,11 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
     .option('--model <id>', 'the vision model', 'gpt-4.1-mini')
     .option('--detail <low|high|auto>', 'image detail: low is cheapest', 'low')
     .option('--lang <language>', 'output language (en, es, de, fr, pt, ja, zh, or any name)', 'en')
+}
+
+/** Rate limits, money and how images are charged. */
+function addLimitOptions(run: Command): void {
+  run
     .option(
       '--rpm <n>',
       'requests per minute of your key (default: the model’s tier-1 limit)',
@@ -66,6 +82,11 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
       imageCharge,
       800
     )
+}
+
+/** Which job, where it lives, and how it reports. */
+function addJobOptions(run: Command): void {
+  run
     .option('--dry-run', 'show what it would cost and how long it would take; send nothing', false)
     .option('--resume <job>', 'continue a job that stopped or was interrupted')
     .option('--demo', 'use the built-in simulator and sample photos (no key needed)', false)
@@ -73,8 +94,5 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
     .option(
       '--data-dir <dir>',
       'where jobs and caches live (default: the desktop app’s folder, or PHOTOSCRIBE_DATA_DIR)'
-    )
-    .action(async (inputs: string[], flags: RunFlags) =>
-      setExit(await executeRun(inputs, flags, io))
     )
 }

@@ -89,12 +89,19 @@ export function simulatorOverrides(flags: SimulateFlags): SimulatorOverrides {
 
 /** Registers `simulate` on the program. */
 export function registerSimulate(program: Command, print: (line: string) => void): void {
-  const command = program.command('simulate')
+  const command = program
+    .command('simulate')
+    .description('start the built-in OpenAI simulator on 127.0.0.1 and print its URL')
   for (const [flag, , , what] of FAULT_FLAGS)
     command.option(`--${flag} <p>`, `probability of ${what}`, probability(`--${flag}`), 0)
+  addLimitOptions(command)
+  addServerOptions(command)
+  command.action((flags: SimulateFlags) => serve(flags, print))
+}
+
+/** The key's limits and how the server charges and refuses. */
+function addLimitOptions(command: Command): void {
   command
-    .description('start the built-in OpenAI simulator on 127.0.0.1 and print its URL')
-    .option('--port <n>', 'port to listen on (0 = any free port)', numberIn('--port', 0, 65535), 0)
     .option('--rpm <n>', 'requests per minute per key', numberIn('--rpm', 1), 500)
     .option('--tpm <n>', 'tokens per minute per key', numberIn('--tpm', 1), 200_000)
     .option(
@@ -109,8 +116,6 @@ export function registerSimulate(program: Command, print: (line: string) => void
       imageCharge,
       'formula'
     )
-    .option('--latency <ms>', 'mean answer latency', numberIn('--latency', 0), 300)
-    .option('--jitter <ms>', 'latency spread (±)', numberIn('--jitter', 0), 100)
     .option(
       '--quota-after <n>',
       'answer insufficient_quota after N admitted requests per key',
@@ -125,13 +130,21 @@ export function registerSimulate(program: Command, print: (line: string) => void
     .option('--refused-count', 'refused requests count toward RPM, as OpenAI’s do', false)
     .option('--bare-429', '429s without retry-after or rate-limit headers', false)
     .option('--no-bill-abandoned', 'do not bill requests whose client went away')
+    .option('--no-headers', 'omit x-ratelimit-* headers, like local servers')
+}
+
+/** Where it listens, how it answers, and the Batch API's pace. */
+function addServerOptions(command: Command): void {
+  command
+    .option('--port <n>', 'port to listen on (0 = any free port)', numberIn('--port', 0, 65535), 0)
+    .option('--latency <ms>', 'mean answer latency', numberIn('--latency', 0), 300)
+    .option('--jitter <ms>', 'latency spread (±)', numberIn('--jitter', 0), 100)
     .option(
       '--outage-after <n>',
       'after N requests, drop every connection for --outage-ms',
       numberIn('--outage-after', 0)
     )
     .option('--outage-ms <ms>', 'how long the outage lasts', numberIn('--outage-ms', 0), 60_000)
-    .option('--no-headers', 'omit x-ratelimit-* headers, like local servers')
     .option('--seed <n>', 'random seed for faults and latency', numberIn('--seed', 0), 1)
     .option('--log <file>', 'append one JSON line per request to this file')
     .option(
@@ -143,20 +156,21 @@ export function registerSimulate(program: Command, print: (line: string) => void
     .option('--batch-fail <p>', 'share of batch lines that fail', probability('--batch-fail'), 0)
     .option('--batch-expire', 'let batches expire with partial results', false)
     .option('--json', 'print JSON lines instead of text', false)
-    .action(async (flags: SimulateFlags) => {
-      const sim = await startSimulator(simulatorOverrides(flags))
-      const limits = `${flags.rpm} RPM, ${flags.tpm} TPM per key, burst ${flags.burst} s`
-      if (flags.json)
-        print(JSON.stringify({ event: 'listening', url: sim.url, rpm: flags.rpm, tpm: flags.tpm }))
-      else {
-        print(`Photoscribe OpenAI simulator listening on ${sim.url}`)
-        print(`  limits: ${limits}; image charge: ${flags.imageCharge}; any API key is accepted`)
-        print(`  point a client at it: OPENAI_BASE_URL=${sim.url} OPENAI_API_KEY=sk-sim`)
-        print('Press Ctrl+C to stop.')
-      }
-      await untilSignal()
-      await sim.close()
-    })
+}
+
+async function serve(flags: SimulateFlags, print: (line: string) => void): Promise<void> {
+  const sim = await startSimulator(simulatorOverrides(flags))
+  const limits = `${flags.rpm} RPM, ${flags.tpm} TPM per key, burst ${flags.burst} s`
+  if (flags.json)
+    print(JSON.stringify({ event: 'listening', url: sim.url, rpm: flags.rpm, tpm: flags.tpm }))
+  else {
+    print(`Photoscribe OpenAI simulator listening on ${sim.url}`)
+    print(`  limits: ${limits}; image charge: ${flags.imageCharge}; any API key is accepted`)
+    print(`  point a client at it: OPENAI_BASE_URL=${sim.url} OPENAI_API_KEY=sk-sim`)
+    print('Press Ctrl+C to stop.')
+  }
+  await untilSignal()
+  await sim.close()
 }
 
 function untilSignal(): Promise<void> {

@@ -1,33 +1,33 @@
 import type { Command } from 'commander'
 import { BUILTIN_TEMPLATES } from '../../main/core/templates/builtins'
 import { TemplateStore, templatesDir } from '../../main/core/templates/custom'
+import type { Template } from '../../main/core/templates/template'
 import type { CliIo } from '../program'
 import { UsageError, dataDirFrom } from '../run/settings'
+
+type Flags = { dataDir?: string }
+
+const store = (flags: Flags): TemplateStore => new TemplateStore(templatesDir(dataDirFrom(flags)))
+
+const line = (t: Template, kind: string): string =>
+  `${t.id.padEnd(18)} ${kind.padEnd(9)} ${t.name} (${t.fields.map((f) => f.label).join(', ')})`
 
 /** Registers `templates list|export|import`: the built-ins and the user's own, shared as JSON. */
 export function registerTemplates(program: Command, io: CliIo): void {
   const templates = program
     .command('templates')
     .description('list, export and import templates (JSON)')
-  const store = (flags: { dataDir?: string }): TemplateStore =>
-    new TemplateStore(templatesDir(dataDirFrom(flags)))
   templates
     .command('list')
     .option('--data-dir <dir>', 'where templates live')
-    .action(async (flags: { dataDir?: string }) => {
-      for (const t of BUILTIN_TEMPLATES)
-        io.out(
-          `${t.id.padEnd(18)} built-in  ${t.name} (${t.fields.map((f) => f.label).join(', ')})`
-        )
-      for (const t of await store(flags).list())
-        io.out(
-          `${t.id.padEnd(18)} yours     ${t.name} (${t.fields.map((f) => f.label).join(', ')})`
-        )
+    .action(async (flags: Flags) => {
+      for (const t of BUILTIN_TEMPLATES) io.out(line(t, 'built-in'))
+      for (const t of await store(flags).list()) io.out(line(t, 'yours'))
     })
   templates
     .command('export <id> <file>')
     .option('--data-dir <dir>', 'where templates live')
-    .action(async (id: string, file: string, flags: { dataDir?: string }) => {
+    .action(async (id: string, file: string, flags: Flags) => {
       await store(flags)
         .exportFile(id, file)
         .catch((error: Error) => {
@@ -38,14 +38,16 @@ export function registerTemplates(program: Command, io: CliIo): void {
   templates
     .command('import <file>')
     .option('--data-dir <dir>', 'where templates live')
-    .action(async (file: string, flags: { dataDir?: string }) => {
-      const template = await store(flags)
-        .importFile(file)
-        .catch((error: Error) => {
-          throw new UsageError(`templates import: ${error.message}`)
-        })
-      io.out(
-        `Saved template "${template.id}" (${template.name}); use it with --template ${template.id}`
-      )
+    .action((file: string, flags: Flags) => importTemplate(file, flags, io))
+}
+
+async function importTemplate(file: string, flags: Flags, io: CliIo): Promise<void> {
+  const template = await store(flags)
+    .importFile(file)
+    .catch((error: Error) => {
+      throw new UsageError(`templates import: ${error.message}`)
     })
+  io.out(
+    `Saved template "${template.id}" (${template.name}); use it with --template ${template.id}`
+  )
 }

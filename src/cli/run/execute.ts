@@ -14,6 +14,8 @@ import {
 } from '../../main/core/openai/endpoint'
 import { createOpenAITransport } from '../../main/core/openai/transport'
 import { systemClock } from '../../main/core/scheduler/clock'
+import type { ProgressUpdate } from '../../main/core/scheduler/progress-feed'
+import type { JobOutcome } from '../../main/core/scheduler/types'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
 import type { CliIo } from '../program'
@@ -135,41 +137,26 @@ async function runToEnd(
   flags: RunFlags,
   io: CliIo
 ): Promise<number> {
-  const { settings } = job
   announce(job, dataDir, flags.json, io)
-  const transport = createOpenAITransport(
-    { baseURL: endpoint.baseURL, fetch: proxyAwareFetch(process.env) },
-    new Map([['key-1', endpoint.apiKey]])
-  )
-  const keys = [
-    {
-      id: 'key-1',
-      label: flags.demo ? 'demo' : `…${endpoint.apiKey.slice(-4)}`,
-      rpm: flags.rpm ?? settings.rpm,
-      tpm: flags.tpm ?? settings.tpm
-    }
-  ]
-  const live = io.isTTY && !flags.json
   const run = new JobRun(job, {
     dataDir,
-    transport,
-    keys,
+    transport: createOpenAITransport(
+      { baseURL: endpoint.baseURL, fetch: proxyAwareFetch(process.env) },
+      new Map([['key-1', endpoint.apiKey]])
+    ),
+    keys: [
+      {
+        id: 'key-1',
+        label: flags.demo ? 'demo' : `…${endpoint.apiKey.slice(-4)}`,
+        rpm: flags.rpm ?? job.settings.rpm,
+        tpm: flags.tpm ?? job.settings.tpm
+      }
+    ],
     clock: systemClock,
-    onProgress: (update) =>
-      flags.json
-        ? io.out(progressJson(update, systemClock.now()))
-        : live
-          ? io.status(progressLine(update, systemClock.now()))
-          : undefined
+    onProgress: progressPrinter(flags, io)
   })
-  const onSignal = (): void => run.cancel()
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
   const started = performance.now()
-  const outcome = await run.run().finally(() => {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
-  })
+  const outcome = await untilDoneOrSignal(run)
   io.status('')
   await exportJob(job, flags.out!, dataDir, flags.thumbnails)
   const seconds = (performance.now() - started) / 1000
@@ -180,6 +167,24 @@ async function runToEnd(
     io.out(line)
   if (!flags.json) io.out(`Results: ${flags.out}`)
   return exitCodeFor(outcome, job.state)
+}
+
+/** JSON lines with --json, a live status line on a terminal, nothing otherwise. */
+function progressPrinter(flags: RunFlags, io: CliIo): (update: ProgressUpdate) => void {
+  if (flags.json) return (update) => io.out(progressJson(update, systemClock.now()))
+  if (io.isTTY) return (update) => io.status(progressLine(update, systemClock.now()))
+  return () => {}
+}
+
+/** Runs the job; Ctrl-C or SIGTERM cancels it (resumably). */
+async function untilDoneOrSignal(run: JobRun): Promise<JobOutcome> {
+  const onSignal = (): void => run.cancel()
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  return run.run().finally(() => {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  })
 }
 
 function announce(job: StoredJob, dataDir: string, json: boolean, io: CliIo): void {
