@@ -104,5 +104,19 @@ export default defineConfig(
         }
       ]
     }
+  },
+  // Size (house rule): files ≤ 300 lines, functions ≤ 40, React components ≤ 150.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 40, skipBlankLines: true, skipComments: true }]
+    }
+  },
+  {
+    files: ['src/renderer/**/*.tsx'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }]
+    }
   }
 )

@@ -186,18 +186,7 @@ export class BatchStore {
     for (const [index, line] of record.lines.entries()) {
       const id = `batch_req_${record.id.slice(6)}_${index}`
       if (index >= answered) {
-        const code = phase === 'expired' ? 'batch_expired' : 'batch_cancelled'
-        errors.push(
-          JSON.stringify({
-            id,
-            custom_id: line.custom_id,
-            response: null,
-            error: {
-              code,
-              message: 'This request could not be executed before the completion window expired.'
-            }
-          })
-        )
+        errors.push(unfinishedLine(id, line.custom_id, phase))
         continue
       }
       const result = await this.answer(line)
@@ -206,28 +195,21 @@ export class BatchStore {
       )
     }
     return {
-      output_file_id:
-        output.length > 0
-          ? this.files.put(
-              `${record.id}_output.jsonl`,
-              'batch_output',
-              Buffer.from(shuffled(output, this.random).join('\n') + '\n')
-            ).id
-          : null,
-      error_file_id:
-        errors.length > 0
-          ? this.files.put(
-              `${record.id}_error.jsonl`,
-              'batch_output',
-              Buffer.from(shuffled(errors, this.random).join('\n') + '\n')
-            ).id
-          : null,
+      output_file_id: this.resultFile(`${record.id}_output.jsonl`, output),
+      error_file_id: this.resultFile(`${record.id}_error.jsonl`, errors),
       request_counts: {
         total: record.lines.length,
         completed: output.length,
         failed: record.lines.length - output.length
       }
     }
+  }
+
+  /** A batch's output or error file, lines in random order (as OpenAI does not keep them); null when empty. */
+  private resultFile(name: string, lines: string[]): string | null {
+    if (lines.length === 0) return null
+    const content = Buffer.from(shuffled(lines, this.random).join('\n') + '\n')
+    return this.files.put(name, 'batch_output', content).id
   }
 
   private async answer(
@@ -291,4 +273,18 @@ function parseInputFile(text: string): {
       param: null
     })
   return { lines, errors }
+}
+
+/** The error line of a request the batch never ran (it expired or was cancelled first). */
+function unfinishedLine(id: string, customId: string, phase: Phase): string {
+  const code = phase === 'expired' ? 'batch_expired' : 'batch_cancelled'
+  return JSON.stringify({
+    id,
+    custom_id: customId,
+    response: null,
+    error: {
+      code,
+      message: 'This request could not be executed before the completion window expired.'
+    }
+  })
 }

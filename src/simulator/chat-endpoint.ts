@@ -5,7 +5,8 @@ import { applyAnswerFault, drawAnswerFault } from './answer-faults'
 import { buildCompletion, prepareChat, type PreparedChat } from './chat'
 import { parseChatRequest } from './chat-request'
 import { ORG, RATE_LIMIT_DOCS, SimError } from './errors'
-import { FAULT_RESPONSES, drawFault } from './faults'
+import { applyFault } from './fault-responses'
+import { drawFault } from './faults'
 import { readJson, sendJson } from './http'
 import type { SimulatorOptions } from './options'
 import type { LogEntry } from './request-log'
@@ -114,60 +115,6 @@ function latency(ctx: ChatContext): number {
 
 function sleep(ms: number): Promise<void> {
   return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-async function applyFault(
-  fault: ReturnType<typeof drawFault> & string,
-  res: ServerResponse,
-  headers: Record<string, string>,
-  ctx: ChatContext
-): Promise<{ status: number; outcome: string }> {
-  const outcome = `fault:${fault}`
-  const http = FAULT_RESPONSES[fault]
-  if (http) {
-    sendJson(
-      res,
-      http.status,
-      { error: { message: http.message, type: 'server_error', param: null, code: null } },
-      headers
-    )
-    return { status: http.status, outcome }
-  }
-  if (fault === 'reset') {
-    res.socket?.destroy()
-    return { status: 0, outcome }
-  }
-  if (fault === 'hang') {
-    ctx.hold(res)
-    return { status: 0, outcome }
-  }
-  if (fault === 'stallBody') {
-    res.writeHead(200, { 'content-type': 'application/json', ...headers })
-    res.write('{"id":"chatcmpl-stalled","object":"chat.completion","choices":[')
-    ctx.hold(res)
-    return { status: 200, outcome }
-  }
-  if (fault === 'malformedJson') {
-    res.writeHead(200, { 'content-type': 'application/json', ...headers })
-    res.end(
-      '{"id":"chatcmpl-broken","object":"chat.completion","choices":[{"index":0,"message":{"role":"assi'
-    )
-    return { status: 200, outcome }
-  }
-  // slowBody: headers and half the body now, the rest after slowBodyMs.
-  const body = JSON.stringify({
-    error: {
-      message: 'Slow body fault: this answer trickled in.',
-      type: 'server_error',
-      param: null,
-      code: null
-    }
-  })
-  res.writeHead(503, { 'content-type': 'application/json', ...headers })
-  res.write(body.slice(0, body.length / 2))
-  await sleep(ctx.options.slowBodyMs)
-  if (!res.destroyed) res.end(body.slice(body.length / 2))
-  return { status: 503, outcome }
 }
 
 function quotaError(headers: Record<string, string>): SimError {

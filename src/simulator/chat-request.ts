@@ -26,23 +26,7 @@ export function parseChatRequest(raw: unknown, defaultMaxOutput: number): ChatRe
   if (typeof raw !== 'object' || raw === null)
     throw invalidRequest(null, 'The request body must be a JSON object.')
   const body = raw as Body
-  const modelId = typeof body.model === 'string' ? body.model : ''
-  if (!modelId)
-    throw invalidRequest(
-      'missing_required_parameter',
-      "Missing required parameter: 'model'.",
-      'model'
-    )
-  const model = findModel(modelId)
-  if (!model) {
-    throw new SimError(
-      404,
-      'invalid_request_error',
-      'model_not_found',
-      `The model \`${modelId}\` does not exist or you do not have access to it.`,
-      'model'
-    )
-  }
+  const { model, modelId } = requestedModel(body)
   checkParameters(body, model)
   if (!Array.isArray(body.messages) || body.messages.length === 0) {
     throw invalidRequest(
@@ -62,6 +46,27 @@ export function parseChatRequest(raw: unknown, defaultMaxOutput: number): ChatRe
     format: readFormat(body.response_format),
     reasoningEffort: typeof body.reasoning_effort === 'string' ? body.reasoning_effort : 'medium'
   }
+}
+
+/** The model a request names, refused as the real API refuses a missing or unknown one. */
+function requestedModel(body: Body): { model: ModelInfo; modelId: string } {
+  const modelId = typeof body.model === 'string' ? body.model : ''
+  if (!modelId)
+    throw invalidRequest(
+      'missing_required_parameter',
+      "Missing required parameter: 'model'.",
+      'model'
+    )
+  const model = findModel(modelId)
+  if (!model)
+    throw new SimError(
+      404,
+      'invalid_request_error',
+      'model_not_found',
+      `The model \`${modelId}\` does not exist or you do not have access to it.`,
+      'model'
+    )
+  return { model, modelId }
 }
 
 function readMessages(messages: unknown[]): Pick<ChatRequest, 'texts' | 'images'> {

@@ -22,23 +22,7 @@ const DATA_URL = /^data:([^;,]+);base64,(.*)$/s
 
 /** Decodes a data-URL image part and reads its size, failing like the real API does. */
 export async function receiveImage(url: string, detail: Detail): Promise<ReceivedImage> {
-  const match = DATA_URL.exec(url)
-  if (!match) {
-    throw invalidRequest(
-      'invalid_image_url',
-      'The simulator accepts images only as base64 data URLs.',
-      'messages'
-    )
-  }
-  const mime = match[1].toLowerCase()
-  if (
-    !ACCEPTED.some(
-      (format) => mime === `image/${format}` || (format === 'jpeg' && mime === 'image/jpg')
-    )
-  ) {
-    throw invalidRequest('invalid_image_format', UNSUPPORTED_MESSAGE, 'messages')
-  }
-  const bytes = Buffer.from(match[2], 'base64')
+  const bytes = dataUrlBytes(url)
   const meta = await sharp(bytes)
     .metadata()
     .catch(() => null)
@@ -61,6 +45,23 @@ export async function receiveImage(url: string, detail: Detail): Promise<Receive
     detail,
     bytes: bytes.length
   }
+}
+
+/** The bytes of a base64 data URL of an accepted image type, or the real API's refusal. */
+function dataUrlBytes(url: string): Buffer {
+  const match = DATA_URL.exec(url)
+  if (!match)
+    throw invalidRequest(
+      'invalid_image_url',
+      'The simulator accepts images only as base64 data URLs.',
+      'messages'
+    )
+  const mime = match[1].toLowerCase()
+  const accepted = ACCEPTED.some(
+    (format) => mime === `image/${format}` || (format === 'jpeg' && mime === 'image/jpg')
+  )
+  if (!accepted) throw invalidRequest('invalid_image_format', UNSUPPORTED_MESSAGE, 'messages')
+  return Buffer.from(match[2], 'base64')
 }
 
 /** The product's colour: the most saturated pixel of a 16×16 thumbnail (backdrops are grey or white). */

@@ -49,29 +49,11 @@ export async function startSimulator(overrides: SimulatorOverrides = {}): Promis
     hold: (res) => held.add(res)
   }
   const files = new FileStore(options.now)
-  const process = async (body: unknown): Promise<{ body: Record<string, unknown> }> => {
-    const prepared = await prepareChat(
-      parseChatRequest(body, options.defaultMaxOutput),
-      options.imageCharge
-    )
-    return { body: buildCompletion(prepared, ctx.nextId(), Math.floor(options.now() / 1000)) }
-  }
-  const batches = new BatchStore(files, options.batch, process, random, options.now)
+  const batches = new BatchStore(files, options.batch, answerBody(ctx), random, options.now)
   const routes = buildRoutes(ctx, files, batches)
-
   const unreachable = outageWindow(options)
   const server = createServer((req, res) => {
-    if (unreachable()) {
-      req.socket.destroy()
-      log.add({
-        method: req.method ?? 'GET',
-        path: req.url ?? '/',
-        key: keyHint(bearerToken(req)),
-        status: 0,
-        outcome: 'outage'
-      })
-      return
-    }
+    if (unreachable()) return dropConnection(req, log)
     void serve(req, res, { options, accounts, routes, log })
   })
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve))
@@ -88,6 +70,27 @@ export async function startSimulator(overrides: SimulatorOverrides = {}): Promis
   }
 }
 
+/** How a batch line is answered: the same parsing, counting and answer as a live request. */
+function answerBody(
+  ctx: ChatContext
+): (body: unknown) => Promise<{ body: Record<string, unknown> }> {
+  const { options } = ctx
+  return async (body) => {
+    const prepared = await prepareChat(
+      parseChatRequest(body, options.defaultMaxOutput),
+      options.imageCharge
+    )
+    return { body: buildCompletion(prepared, ctx.nextId(), Math.floor(options.now() / 1000)) }
+  }
+}
+
+/** The endpoint is away: the connection drops before any answer, and the log says so. */
+function dropConnection(req: IncomingMessage, log: RequestLog): void {
+  req.socket.destroy()
+  const key = keyHint(bearerToken(req))
+  log.add({ method: req.method ?? 'GET', path: req.url ?? '/', key, status: 0, outcome: 'outage' })
+}
+
 /** Counts requests and says whether the configured outage is on now. */
 function outageWindow(options: SimulatorOptions): () => boolean {
   const outage = options.outage
@@ -101,35 +104,38 @@ function outageWindow(options: SimulatorOptions): () => boolean {
   }
 }
 
-function buildRoutes(
-  ctx: ChatContext,
-  files: FileStore,
-  batches: BatchStore
-): [string, RegExp, Route][] {
-  const json = (res: ServerResponse, body: unknown): Outcome => {
-    sendJson(res, 200, body)
-    return { status: 200, outcome: 'ok' }
-  }
+function buildRoutes(ctx: ChatContext, files: FileStore, batches: BatchStore): RouteTable {
   return [
     [
       'POST',
       /^\/v1\/chat\/completions$/,
       (req, res, account) => handleChat(req, res, account, ctx)
     ],
-    [
-      'GET',
-      /^\/v1\/models$/,
-      async (_req, res) =>
-        json(res, {
-          object: 'list',
-          data: MODEL_CATALOG.map((m) => ({
-            id: m.id,
-            object: 'model',
-            created: 0,
-            owned_by: 'simulator'
-          }))
-        })
-    ],
+    ['GET', /^\/v1\/models$/, async (_req, res) => json(res, modelList())],
+    ...fileRoutes(files),
+    ...batchRoutes(batches)
+  ]
+}
+
+type RouteTable = [string, RegExp, Route][]
+
+function json(res: ServerResponse, body: unknown): Outcome {
+  sendJson(res, 200, body)
+  return { status: 200, outcome: 'ok' }
+}
+
+function modelList(): Record<string, unknown> {
+  const data = MODEL_CATALOG.map((m) => ({
+    id: m.id,
+    object: 'model',
+    created: 0,
+    owned_by: 'simulator'
+  }))
+  return { object: 'list', data }
+}
+
+function fileRoutes(files: FileStore): RouteTable {
+  return [
     ['POST', /^\/v1\/files$/, async (req, res) => json(res, await files.upload(req))],
     ['GET', /^\/v1\/files\/([\w-]+)$/, async (_req, res, _a, m) => json(res, files.get(m[1]).meta)],
     [
@@ -144,7 +150,12 @@ function buildRoutes(
         res.end(content)
         return { status: 200, outcome: 'ok' }
       }
-    ],
+    ]
+  ]
+}
+
+function batchRoutes(batches: BatchStore): RouteTable {
+  return [
     [
       'POST',
       /^\/v1\/batches$/,
@@ -155,10 +166,8 @@ function buildRoutes(
       /^\/v1\/batches$/,
       async (req, res) => {
         const query = new URL(req.url ?? '/', 'http://sim').searchParams
-        return json(
-          res,
-          await batches.list(Number(query.get('limit') ?? 20), query.get('after') ?? undefined)
-        )
+        const limit = Number(query.get('limit') ?? 20)
+        return json(res, await batches.list(limit, query.get('after') ?? undefined))
       }
     ],
     [
