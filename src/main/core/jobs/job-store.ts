@@ -7,7 +7,8 @@ import { endpointFor, type EndpointRef } from '../openai/endpoint'
 import type { Template } from '../templates/template'
 import { writeFileAtomic } from '../files/atomic-file'
 import { readJournal } from './journal'
-import { countItems, foldJournal, type JobState } from './job-state'
+import { foldJournal, type JobState } from './job-state'
+import { readFreshSummary, summarize, type JobSummary } from './job-summary'
 import { dataLayout } from '../paths'
 
 /** The settings a job was started with; resuming uses exactly these. Never holds an API key. */
@@ -94,28 +95,15 @@ export async function loadJob(dataDir: string, id: string): Promise<StoredJob> {
   return { id, dir, journalPath, settings, state: foldJournal(events), tornTail }
 }
 
-/** Every job, newest first, with its counts: unfinished ones can be resumed. */
-export async function listJobs(dataDir: string): Promise<
-  {
-    id: string
-    name: string
-    createdAt: string
-    finished: boolean
-    counts: ReturnType<typeof countItems>
-  }[]
-> {
+/** Every job, newest first, with its counts: from its summary, or replayed when that is stale. */
+export async function listJobs(dataDir: string): Promise<JobSummary[]> {
   const ids = await readdir(jobsDir(dataDir)).catch(() => [] as string[])
-  const jobs = []
+  const jobs: JobSummary[] = []
   for (const id of ids.sort().reverse()) {
-    const job = await loadJob(dataDir, id).catch(() => null)
-    if (job)
-      jobs.push({
-        id,
-        name: job.settings.name,
-        createdAt: job.settings.createdAt,
-        finished: job.state.finished,
-        counts: countItems(job.state)
-      })
+    const summary =
+      (await readFreshSummary(dataLayout(dataDir).job(id))) ??
+      (await loadJob(dataDir, id).then(summarize, () => null))
+    if (summary) jobs.push(summary)
   }
   return jobs
 }

@@ -3,6 +3,7 @@ import { Journal } from './journal'
 import type { JournalEvent } from './journal-events'
 import { foldJournal } from './job-state'
 import { createJob, type JobSettings, type StoredJob } from './job-store'
+import { writeSummary } from './job-summary'
 
 /**
  * Starts a job from its inputs: lists and hashes the photos (duplicates become one item with every
@@ -33,5 +34,7 @@ export async function newJob(
   const journal = await Journal.open(job.journalPath)
   await journal.append(...events)
   await journal.close()
-  return { ...job, state: foldJournal(events) }
+  const created = { ...job, state: foldJournal(events) }
+  await writeSummary(created)
+  return created
 }

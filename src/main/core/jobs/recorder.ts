@@ -3,7 +3,8 @@ import type { JobTracker } from '../scheduler/totals'
 import type { JobOutcome } from '../scheduler/types'
 import { Journal, JournalError } from './journal'
 import type { ItemResult, JournalEvent, Spend } from './journal-events'
-import { addSpend } from './job-state'
+import { addSpend, applyEvent } from './job-state'
+import { writeSummary } from './job-summary'
 import type { StoredJob } from './job-store'
 import type { ResultCache } from './result-cache'
 
@@ -81,8 +82,13 @@ export class JobRecorder {
               reason: redactSecrets(outcome.reason)
             }
           : null
-    if (event && !this.failure) await this.journal.append(event).catch(() => undefined)
+    if (event && !this.failure)
+      await this.journal.append(event).then(
+        () => applyEvent(this.job.state, event),
+        () => undefined
+      )
     await this.journal.close()
+    if (!this.failure) await writeSummary(this.job).catch(() => undefined)
   }
 
   private track(write: () => Promise<void>): Promise<void> {

@@ -1,0 +1,54 @@
+import { readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { writeFileAtomic } from '../files/atomic-file'
+import { countItems, jobSpend } from './job-state'
+import type { StoredJob } from './job-store'
+
+/** What the jobs list shows of a job, kept in `summary.json` so listing never replays journals. */
+export interface JobSummary {
+  id: string
+  name: string
+  createdAt: string
+  finished: boolean
+  counts: ReturnType<typeof countItems>
+  spentUsd: number
+  stopped?: { kind: string; reason: string }
+}
+
+const FILE = 'summary.json'
+
+/** The summary of a job as its state stands. */
+export function summarize(job: StoredJob): JobSummary {
+  const { state, settings } = job
+  return {
+    id: job.id,
+    name: settings.name,
+    createdAt: settings.createdAt,
+    finished: state.finished,
+    counts: countItems(state),
+    spentUsd: jobSpend(state).costUsd,
+    stopped: state.stopped
+  }
+}
+
+/** Writes the job's summary beside its journal (when a job is created and whenever a run closes). */
+export async function writeSummary(job: StoredJob): Promise<void> {
+  await writeFileAtomic(join(job.dir, FILE), JSON.stringify(summarize(job)))
+}
+
+/**
+ * The stored summary, when it is at least as new as the journal (nothing was appended since it
+ * was written); null when it is missing, unreadable or older, and the journal must be replayed.
+ */
+export async function readFreshSummary(jobDir: string): Promise<JobSummary | null> {
+  try {
+    const [summary, journal] = await Promise.all([
+      stat(join(jobDir, FILE)),
+      stat(join(jobDir, 'journal.jsonl'))
+    ])
+    if (summary.mtimeMs < journal.mtimeMs) return null
+    return JSON.parse(await readFile(join(jobDir, FILE), 'utf8')) as JobSummary
+  } catch {
+    return null
+  }
+}
