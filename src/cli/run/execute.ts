@@ -1,3 +1,4 @@
+import type { JobProgress } from '@shared/domain/progress'
 import { estimateSummary } from '@shared/format/estimate-summary'
 import { maskSecret } from '@shared/redact'
 import { exportJob } from '../../main/core/export/export-job'
@@ -14,7 +15,6 @@ import {
 } from '../../main/core/openai/endpoint'
 import { createOpenAITransport } from '../../main/core/openai/transport'
 import { systemClock } from '../../main/core/scheduler/clock'
-import type { ProgressUpdate } from '../../main/core/scheduler/progress-feed'
 import type { JobOutcome } from '../../main/core/scheduler/types'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
@@ -170,9 +170,9 @@ async function runToEnd(
 }
 
 /** JSON lines with --json, a live status line on a terminal, nothing otherwise. */
-function progressPrinter(flags: RunFlags, io: CliIo): (update: ProgressUpdate) => void {
-  if (flags.json) return (update) => io.out(progressJson(update, systemClock.now()))
-  if (io.isTTY) return (update) => io.status(progressLine(update, systemClock.now()))
+function progressPrinter(flags: RunFlags, io: CliIo): (progress: JobProgress) => void {
+  if (flags.json) return (progress) => io.out(progressJson(progress))
+  if (io.isTTY) return (progress) => io.status(progressLine(progress))
   return () => {}
 }
 

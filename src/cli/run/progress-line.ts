@@ -1,11 +1,11 @@
+import type { JobProgress, KeyProgress } from '@shared/domain/progress'
 import { formatApproxDuration, formatUsd } from '@shared/format/estimate-summary'
-import type { ProgressUpdate } from '../../main/core/scheduler/progress-feed'
 
 const BAR = 20
 
-/** The live line: bar, counts, throughput, ETA, spend, and any key cooling down after a 429. */
-export function progressLine(update: ProgressUpdate, now: number): string {
-  const t = update.totals
+/** The live line: bar, counts, throughput, ETA, spend, and any key cooling down (429 or network). */
+export function progressLine(progress: JobProgress): string {
+  const t = progress.totals
   const finished = t.done + t.failed
   const filled = t.total > 0 ? Math.round((finished / t.total) * BAR) : 0
   const parts = [
@@ -15,27 +15,30 @@ export function progressLine(update: ProgressUpdate, now: number): string {
     t.etaMs !== undefined ? `ETA ${formatApproxDuration(t.etaMs).replace('≈ ', '')}` : 'ETA …',
     `spent ${formatUsd(t.costUsd)}`
   ]
-  const cooling = update.keys.find(
-    (k) => k.coolingDownUntil !== undefined && k.coolingDownUntil > now
-  )
-  if (cooling)
-    parts.push(
-      `cooling down ${Math.ceil((cooling.coolingDownUntil! - now) / 1000)} s (429, key ${cooling.label})`
-    )
-  const stopped = update.keys.filter((k) => k.stoppedReason)
+  const cooling = progress.keys.find((k) => k.coolingInMs !== undefined)
+  if (cooling) parts.push(coolingWords(cooling))
+  const stopped = progress.keys.filter((k) => k.stopped)
   if (stopped.length > 0) parts.push(`${stopped.length} key(s) stopped`)
   return parts.join(' · ')
 }
 
-/** The same update as one JSON line for scripts (`--json`). */
-export function progressJson(update: ProgressUpdate, now: number): string {
-  const t = update.totals
-  const cooling = update.keys
-    .filter((k) => k.coolingDownUntil !== undefined && k.coolingDownUntil > now)
+function coolingWords(key: KeyProgress): string {
+  const seconds = Math.ceil((key.coolingInMs ?? 0) / 1000)
+  if (key.coolingCause === 'network')
+    return `can't reach the API — trying again in ${seconds} s (key ${key.label})`
+  return `cooling down ${seconds} s (429, key ${key.label})`
+}
+
+/** The same progress as one JSON line for scripts (`--json`). */
+export function progressJson(progress: JobProgress): string {
+  const t = progress.totals
+  const cooling = progress.keys
+    .filter((k) => k.coolingInMs !== undefined)
     .map((k) => ({
       key: k.label,
-      seconds: Math.ceil((k.coolingDownUntil! - now) / 1000),
-      reason: k.coolingReason
+      seconds: Math.ceil(k.coolingInMs! / 1000),
+      cause: k.coolingCause,
+      limit: k.coolingLimit
     }))
   return JSON.stringify({
     event: 'progress',
@@ -46,6 +49,7 @@ export function progressJson(update: ProgressUpdate, now: number): string {
     perMin: Math.round(t.throughputPerMin),
     etaMs: t.etaMs === undefined ? null : Math.round(t.etaMs),
     costUsd: t.costUsd,
+    possiblyPaidTwice: t.possiblyPaidTwice,
     cooling
   })
 }

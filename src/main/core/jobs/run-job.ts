@@ -5,7 +5,9 @@ import { boundedMap } from '../images/lookahead'
 import { createPreparer, type PrepareOutcome } from '../images/prepare'
 import type { ChatTransport } from '../openai/transport'
 import type { Clock } from '../scheduler/clock'
-import { createProgressFeed, type ProgressUpdate } from '../scheduler/progress-feed'
+import { createProgressFeed } from '../scheduler/progress-feed'
+import { toJobProgress } from '../scheduler/progress-data'
+import type { JobProgress } from '@shared/domain/progress'
 import { Scheduler, type SchedulerEvent } from '../scheduler/scheduler'
 import { JobTracker, type JobTotals } from '../scheduler/totals'
 import {
@@ -37,7 +39,8 @@ export interface EngineContext {
   transport: ChatTransport
   keys: KeySpec[]
   clock: Clock
-  onProgress?: (update: ProgressUpdate) => void
+  /** About ten times a second while running, and once at the end: plain data (see JobProgress). */
+  onProgress?: (progress: JobProgress) => void
   lookahead?: number
   /** Scheduler settings over the defaults (timeouts, breaker): benchmarks and tests. */
   scheduler?: Partial<SchedulerOptions>
@@ -73,7 +76,7 @@ export class JobRun {
       ctx.clock,
       100,
       { keys: () => this.scheduler.keys(), totals: () => this.tracker.totals() },
-      (u) => ctx.onProgress?.(u)
+      (u) => ctx.onProgress?.(toJobProgress(u, ctx.clock.now()))
     )
     this.emit = feed
     const options = resolveSchedulerOptions({

@@ -14,7 +14,8 @@ export interface KeySnapshot {
   remainingRequests?: number
   remainingTokens?: number
   coolingDownUntil?: number
-  coolingReason?: string
+  /** Which limit the 429 that started the cooling named. */
+  coolingLimit?: 'requests' | 'tokens'
   /** Why the key cools down: a 429, or the endpoint cannot be reached (circuit breaker open). */
   coolingCause?: 'rate_limit' | 'network'
   inFlight: number
@@ -41,7 +42,7 @@ export class KeyLane {
   rateLimitHits = 0
   stoppedReason?: string
   private pausedUntil = 0
-  private coolingReason?: string
+  private coolingLimit?: 'requests' | 'tokens'
   private consecutive429 = 0
   private averageCharge = 0
   private limitsFrom: KeySnapshot['limitsFrom'] = 'settings'
@@ -112,12 +113,7 @@ export class KeyLane {
     const until = this.options.clock.now() + wait
     this.pausedUntil = Math.max(this.pausedUntil, until)
     this.coolingCause = 'rate_limit'
-    this.coolingReason =
-      failure.limit === 'tokens'
-        ? 'tokens per minute'
-        : failure.limit === 'requests'
-          ? 'requests per minute'
-          : 'rate limit'
+    this.coolingLimit = failure.limit
     if (failure.limit !== 'tokens') this.requests.lowerTo(0)
     if (failure.limit !== 'requests') this.tokens.lowerTo(0)
     return this.pausedUntil
@@ -141,7 +137,7 @@ export class KeyLane {
     const pause = Math.min(this.options.networkPauseCapMs, 1000 * 2 ** this.failedProbes)
     this.pausedUntil = Math.max(this.pausedUntil, now + pause)
     this.coolingCause = 'network'
-    this.coolingReason = "can't reach the API"
+    this.coolingLimit = undefined
     return true
   }
 
@@ -204,7 +200,7 @@ export class KeyLane {
       remainingRequests: this.lastReport?.remainingRequests,
       remainingTokens: this.lastReport?.remainingTokens,
       coolingDownUntil: this.pausedUntil > now ? this.pausedUntil : undefined,
-      coolingReason: this.pausedUntil > now ? this.coolingReason : undefined,
+      coolingLimit: this.pausedUntil > now ? this.coolingLimit : undefined,
       coolingCause: this.pausedUntil > now ? this.coolingCause : undefined,
       inFlight: this.inFlight,
       concurrencyCap: this.concurrencyCap(),

@@ -20,7 +20,7 @@ describe('a 30 s network outage mid-job', () => {
       rpm: 600,
       context: {
         onProgress: (u) =>
-          progress.push({ cause: u.keys[0].coolingCause, until: u.keys[0].coolingDownUntil })
+          progress.push({ cause: u.keys[0].coolingCause, until: u.keys[0].coolingInMs })
       }
     })
     expect(outcome).toEqual({ status: 'completed' })

@@ -54,7 +54,7 @@ describe('scheduler: 429 rate limits', () => {
     await h.clock.advance(50)
     const [snapshot] = h.scheduler.keys()
     expect(snapshot.coolingDownUntil).toBe(12_010)
-    expect(snapshot.coolingReason).toBe('requests per minute')
+    expect(snapshot).toMatchObject({ coolingLimit: 'requests', coolingCause: 'rate_limit' })
     expect(h.scheduler.state('item-0')).toMatchObject({
       status: 'retrying',
       at: 12_010,

@@ -1,0 +1,63 @@
+/**
+ * A job's progress as plain data that can cross IPC and go to scripts: durations instead of clock
+ * readings, codes instead of sentences (the window and the CLI word them), no SDK objects.
+ */
+export interface JobProgress {
+  items: ItemProgress[]
+  keys: KeyProgress[]
+  totals: ProgressTotals
+  outcome?: ProgressOutcome
+}
+
+/** Why an item waits to be sent again. */
+export type RetryCauseCode = 'rate_limit' | 'network' | 'timeout' | 'server'
+
+/** One item's state. `reason` carries the server's or the file's own words, never ours. */
+export type ItemProgress = { id: string } & (
+  | { status: 'queued' | 'waiting' }
+  | { status: 'in_flight'; keyId: string; attempt: number }
+  | { status: 'retrying'; retryInMs: number; cause: RetryCauseCode; keyId?: string }
+  | { status: 'done'; keyId: string; attempts: number; latencyMs: number }
+  | { status: 'failed'; kind: string; reason: string; attempts: number }
+)
+
+/** One API key, by id and label (never the secret). */
+export interface KeyProgress {
+  id: string
+  label: string
+  rpm: number
+  tpm: number
+  limitsFrom: 'settings' | 'headers'
+  remainingRequests?: number
+  remainingTokens?: number
+  /** Milliseconds until the key sends again, while it cools down. */
+  coolingInMs?: number
+  coolingCause?: 'rate_limit' | 'network'
+  /** Which limit a 429 named: requests or tokens per minute. */
+  coolingLimit?: 'requests' | 'tokens'
+  inFlight: number
+  concurrencyCap: number
+  latencyP50Ms?: number
+  latencyP95Ms?: number
+  rateLimitHits: number
+  stopped: boolean
+}
+
+export interface ProgressTotals {
+  total: number
+  done: number
+  failed: number
+  inFlight: number
+  retrying: number
+  tokensIn: number
+  tokensOut: number
+  costUsd: number
+  possiblyPaidTwice: number
+  throughputPerMin: number
+  etaMs?: number
+}
+
+export type ProgressOutcome =
+  | { status: 'completed' }
+  | { status: 'cancelled' }
+  | { status: 'stopped'; kind: string; reason: string; resumeInMs?: number }
