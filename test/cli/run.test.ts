@@ -97,6 +97,15 @@ describe('photoscribe run', () => {
       '--budget',
       '5'
     ])
+    const sku = await runInProcess([
+      ...runArgs(photos, join(dataDir, 'r.json'), dataDir),
+      '--sku-pattern',
+      '^\\w+_'
+    ])
+    expect([sku.code, sku.err]).toEqual([
+      2,
+      'photoscribe: --sku-pattern needs a capturing group, e.g. "^(\\w+)_".'
+    ])
     expect(unpriced.code).toBe(2)
     expect(unpriced.err).toContain('--budget: there is no price for "llava:13b"')
     expect(unpriced.err).toContain('--price-input and --price-output')

@@ -36,6 +36,10 @@ function addWhatOptions(run: Command): void {
       'ask for JSON mode instead of strict schemas (endpoints without json_schema)',
       false
     )
+    .option(
+      '--sku-pattern <regex>',
+      'a regular expression whose first group is the SKU in a file name (default: the name without extension)'
+    )
     .option('--thumbnails', 'put a thumbnail in each XLSX row', false)
     .option('--model <id>', 'the vision model', 'gpt-4.1-mini')
     .option('--detail <low|high|auto>', 'image detail: low is cheapest', 'low')

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import type { Detail } from '@shared/models/image-tokens'
+import { parseJobOptions, type JobOptions } from '@shared/domain/job-options'
 import { resolveLimits, type StartingLimits } from '../../main/core/estimate/catalog-overrides'
 import { isExportPath } from '../../main/core/export/write-results'
 import { budgetProblem } from '../../main/core/jobs/job-request'
@@ -91,31 +91,19 @@ export async function settingsFromFlags(
       'Name the photos or folders to process, e.g. `photoscribe run ./photos --out results.xlsx`, or add --demo.'
     )
   if (!flags.dryRun) checkOut(flags.out)
-  if (!['low', 'high', 'auto'].includes(flags.detail))
-    throw new UsageError(`--detail takes low, high or auto; got "${flags.detail}".`)
+  const options = optionsFromFlags(flags)
   const template = await templateFrom(flags.template, dataDir)
-  checkSkuPattern(flags.skuPattern)
-  const limits = resolveLimits(flags.model, { rpm: flags.rpm, tpm: flags.tpm })
-  const prices = pricesFrom(flags)
+  const limits = resolveLimits(options.model, { rpm: options.rpm, tpm: options.tpm })
   return {
     name: inputs.map((i) => i.split(/[\\/]/).filter(Boolean).at(-1) ?? i).join(', '),
     inputs,
+    ...options,
     templateId: template.id,
     template,
     productContext: await productsFrom(flags.products),
-    structuredMode: flags.jsonMode ? 'json_object' : 'json_schema',
-    skuPattern: flags.skuPattern,
-    language: LANGUAGES[flags.lang.toLowerCase()] ?? flags.lang,
-    model: flags.model,
-    detail: flags.detail as Detail,
     rpm: limits.rpm,
     tpm: limits.tpm,
-    maxConcurrency: flags.concurrency,
-    budgetUsd: flags.budget,
-    prices,
     endpoint,
-    imageAdmission: flags.imageCharge,
-    jpegQuality: 85,
     createdAt: new Date().toISOString()
   }
 }
@@ -137,22 +125,46 @@ function pricesFrom(flags: RunFlags): JobSettings['prices'] {
   return { input: flags.priceInput, output: flags.priceOutput }
 }
 
+/** The flag each job option comes from, to name it in a message. */
+const FLAG_OF: Record<string, string> = {
+  templateId: '--template',
+  language: '--lang',
+  model: '--model',
+  detail: '--detail',
+  rpm: '--rpm',
+  tpm: '--tpm',
+  maxConcurrency: '--concurrency',
+  budgetUsd: '--budget',
+  prices: '--price-input/--price-output',
+  imageAdmission: '--image-charge',
+  structuredMode: '--json-mode',
+  skuPattern: '--sku-pattern'
+}
+
+/** The flags as job options, checked by the one schema the window uses too. */
+function optionsFromFlags(flags: RunFlags): JobOptions {
+  const parsed = parseJobOptions({
+    language: LANGUAGES[flags.lang.toLowerCase()] ?? flags.lang,
+    model: flags.model,
+    detail: flags.detail,
+    rpm: flags.rpm,
+    tpm: flags.tpm,
+    maxConcurrency: flags.concurrency,
+    budgetUsd: flags.budget,
+    prices: pricesFrom(flags),
+    imageAdmission: flags.imageCharge,
+    structuredMode: flags.jsonMode ? 'json_object' : 'json_schema',
+    skuPattern: flags.skuPattern
+  })
+  if (parsed.ok) return parsed.options
+  const flag = FLAG_OF[parsed.field.split('.')[0]] ?? parsed.field
+  throw new UsageError(`${flag} ${parsed.message}`)
+}
+
 /** Refuses what a job cannot do with these settings (a budget without a price), naming the flag. */
 export function checkJobSettings(settings: JobSettings): void {
   const problem = budgetProblem(settings)
   if (problem) throw new UsageError(`--budget: ${problem}`)
-}
-
-function checkSkuPattern(pattern: string | undefined): void {
-  if (pattern === undefined) return
-  try {
-    if (!/\((?!\?)/.test(pattern)) throw new Error('it needs a capturing group, e.g. "^(\\w+)_"')
-    new RegExp(pattern)
-  } catch (error) {
-    throw new UsageError(
-      `--sku-pattern: ${error instanceof Error ? error.message : String(error)}.`
-    )
-  }
 }
 
 /** Checks the output path: its extension picks the format. */

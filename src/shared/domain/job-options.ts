@@ -1,0 +1,62 @@
+import { z } from 'zod'
+
+/** What a person chooses for a job, with the defaults a new job starts from. */
+export const jobOptionsSchema = z
+  .object({
+    templateId: z.string().min(1).max(100).default('seo-meta'),
+    language: z.string().trim().min(1).max(40).default('English'),
+    model: z.string().trim().min(1).max(100).default('gpt-4.1-mini'),
+    detail: z
+      .enum(['low', 'high', 'auto'], {
+        error: (issue) => `takes low, high or auto; got ${JSON.stringify(issue.input)}.`
+      })
+      .default('low'),
+    rpm: z.number().int().positive().optional(),
+    tpm: z.number().int().positive().optional(),
+    maxConcurrency: z.number().int().min(1).max(2000).default(500),
+    budgetUsd: z.number().nonnegative().optional(),
+    prices: z
+      .object({
+        input: z.number().nonnegative().optional(),
+        output: z.number().nonnegative().optional()
+      })
+      .strict()
+      .optional(),
+    imageAdmission: z.union([z.literal('formula'), z.number().int().nonnegative()]).default(800),
+    jpegQuality: z.number().int().min(40).max(100).default(85),
+    structuredMode: z.enum(['json_schema', 'json_object']).default('json_schema'),
+    skuPattern: z
+      .string()
+      .max(200)
+      .superRefine((pattern, ctx) => {
+        const problem = skuPatternProblem(pattern)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      })
+      .optional()
+  })
+  .strict()
+
+/** Job options as chosen (defaults filled in). */
+export type JobOptions = z.infer<typeof jobOptionsSchema>
+
+/** The options, or the first problem with the field it is about. */
+export type ParsedJobOptions =
+  { ok: true; options: JobOptions } | { ok: false; field: string; message: string }
+
+/** Parses options from any source (CLI flags, the window over IPC, a saved default), naming the field at fault. */
+export function parseJobOptions(input: unknown): ParsedJobOptions {
+  const parsed = jobOptionsSchema.safeParse(input)
+  if (parsed.success) return { ok: true, options: parsed.data }
+  const issue = parsed.error.issues[0]
+  return { ok: false, field: issue.path.join('.') || '(options)', message: issue.message }
+}
+
+function skuPatternProblem(pattern: string): string | null {
+  if (!/\((?!\?)/.test(pattern)) return 'needs a capturing group, e.g. "^(\\w+)_".'
+  try {
+    new RegExp(pattern)
+    return null
+  } catch (error) {
+    return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)}).`
+  }
+}
