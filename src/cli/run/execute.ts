@@ -1,20 +1,17 @@
 import type { JobProgress } from '@shared/domain/progress'
 import { estimateSummary } from '@shared/format/estimate-summary'
 import { maskSecret } from '@shared/redact'
-import { exportJob } from '../../main/core/export/export-job'
+import { resolveLimits } from '../../main/core/estimate/catalog-overrides'
 import { estimateFromPhotos } from '../../main/core/jobs/dry-run'
-import { loadJob, type StoredJob } from '../../main/core/jobs/job-store'
-import { newJob } from '../../main/core/jobs/new-job'
-import { JobRun } from '../../main/core/jobs/run-job'
-import { proxyAwareFetch } from '../../main/core/openai/proxy-fetch'
+import { JobService, JobServiceError } from '../../main/core/service/job-service'
+import type { StoredJob } from '../../main/core/jobs/job-store'
+import type { JobRun } from '../../main/core/jobs/run-job'
 import {
   endpointFor,
   insecureKeyTransport,
-  resumeEndpointProblem,
   type EndpointRef
 } from '../../main/core/openai/endpoint'
-import { createOpenAITransport } from '../../main/core/openai/transport'
-import { systemClock } from '../../main/core/scheduler/clock'
+import { proxyAwareFetch } from '../../main/core/openai/proxy-fetch'
 import type { JobOutcome } from '../../main/core/scheduler/types'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
@@ -24,14 +21,12 @@ import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
 import {
   UsageError,
-  checkJobSettings,
   checkOut,
   dataDirFrom,
   limitsNote,
   settingsFromFlags,
   type RunFlags
 } from './settings'
-import { resolveLimits } from '../../main/core/estimate/catalog-overrides'
 
 interface Endpoint {
   apiKey: string
@@ -49,30 +44,42 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   if (flags.demo && inputs.length === 0) inputs = [samplesDir()]
   if (flags.demo && flags.rpm === undefined) Object.assign(flags, DEMO_LIMITS)
   const endpoint = flags.dryRun ? dryRunEndpoint(flags) : await openEndpoint(flags)
+  const service = new JobService(dataDir)
   try {
-    const job = flags.resume
-      ? await resumeJob(dataDir, flags, endpoint.ref)
-      : await createJobFromFlags(inputs, flags, endpoint.ref, dataDir, io)
+    const job = await asUsage(
+      flags.resume
+        ? resumeJob(service, flags, endpoint.ref)
+        : createJobFromFlags(service, inputs, flags, endpoint.ref, io)
+    )
     if (flags.dryRun) return await dryRun(job, io)
-    return await runToEnd(job, dataDir, endpoint, flags, io)
+    return await runToEnd(service, job, endpoint, flags, io)
   } finally {
     await endpoint.simulator?.close()
   }
 }
 
+/** The engine's refusals as usage errors, with the flag that sets what it refused. */
+async function asUsage<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    if (!(error instanceof JobServiceError)) throw error
+    const flag = error.field === 'budget' ? '--budget' : '--resume'
+    throw new UsageError(`${flag}: ${error.message}`)
+  })
+}
+
 async function createJobFromFlags(
+  service: JobService,
   inputs: string[],
   flags: RunFlags,
   endpoint: EndpointRef,
-  dataDir: string,
   io: CliIo
 ): Promise<StoredJob> {
-  const settings = await settingsFromFlags(inputs, flags, endpoint, dataDir)
-  checkJobSettings(settings)
+  const settings = await settingsFromFlags(inputs, flags, endpoint, service.dataDir)
   const limits = resolveLimits(settings.model, { rpm: flags.rpm, tpm: flags.tpm })
   const note = limitsNote(settings.model, limits)
+  const job = await service.create(settings)
   if (note && !flags.json) io.out(note)
-  return newJob(dataDir, settings)
+  return job
 }
 
 /** Where a dry run would send: nothing is sent, so no key is needed. */
@@ -100,17 +107,13 @@ async function openEndpoint(flags: RunFlags): Promise<Endpoint> {
 }
 
 async function resumeJob(
-  dataDir: string,
+  service: JobService,
   flags: RunFlags,
   current: EndpointRef
 ): Promise<StoredJob> {
   if (!flags.dryRun) checkOut(flags.out)
-  const job = await loadJob(dataDir, flags.resume!).catch((error: Error) => {
-    throw new UsageError(`--resume: ${error.message}`)
-  })
-  const problem = resumeEndpointProblem(job.settings.endpoint, current)
-  if (problem && !flags.dryRun) throw new UsageError(`--resume: ${problem}`)
-  return job
+  // A dry run sends nothing, so it may look at a job from any endpoint.
+  return service.open(flags.resume!, flags.dryRun ? null : current)
 }
 
 async function dryRun(job: StoredJob, io: CliIo): Promise<number> {
@@ -131,34 +134,31 @@ async function dryRun(job: StoredJob, io: CliIo): Promise<number> {
 }
 
 async function runToEnd(
+  service: JobService,
   job: StoredJob,
-  dataDir: string,
   endpoint: Endpoint,
   flags: RunFlags,
   io: CliIo
 ): Promise<number> {
-  announce(job, dataDir, flags.json, io)
-  const run = new JobRun(job, {
-    dataDir,
-    transport: createOpenAITransport(
-      { baseURL: endpoint.baseURL, fetch: proxyAwareFetch(process.env) },
-      new Map([['key-1', endpoint.apiKey]])
-    ),
-    keys: [
-      {
-        id: 'key-1',
-        label: flags.demo ? 'demo' : `…${endpoint.apiKey.slice(-4)}`,
-        rpm: flags.rpm ?? job.settings.rpm,
-        tpm: flags.tpm ?? job.settings.tpm
-      }
-    ],
-    clock: systemClock,
-    onProgress: progressPrinter(flags, io)
-  })
+  announce(job, service.dataDir, flags.json, io)
+  const key = {
+    id: 'key-1',
+    label: flags.demo ? 'demo' : `…${endpoint.apiKey.slice(-4)}`,
+    apiKey: endpoint.apiKey,
+    rpm: flags.rpm,
+    tpm: flags.tpm
+  }
+  const connection = {
+    endpoint: endpoint.ref,
+    baseURL: endpoint.baseURL,
+    keys: [key],
+    fetch: proxyAwareFetch(process.env)
+  }
+  const run = service.start(job, connection, progressPrinter(flags, io))
   const started = performance.now()
   const outcome = await untilDoneOrSignal(run)
   io.status('')
-  await exportJob(job, flags.out!, dataDir, flags.thumbnails)
+  await service.export(job, flags.out!, flags.thumbnails)
   const seconds = (performance.now() - started) / 1000
   const twice = run.totals().possiblyPaidTwice
   for (const line of flags.json

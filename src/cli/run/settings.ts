@@ -3,7 +3,6 @@ import { homedir } from 'node:os'
 import { parseJobOptions, type JobOptions } from '@shared/domain/job-options'
 import { resolveLimits, type StartingLimits } from '../../main/core/estimate/catalog-overrides'
 import { isExportPath } from '../../main/core/export/write-results'
-import { budgetProblem } from '../../main/core/jobs/job-request'
 import type { JobSettings } from '../../main/core/jobs/job-store'
 import type { EndpointRef } from '../../main/core/openai/endpoint'
 import { resolveDataDir } from '../../main/core/paths'
@@ -159,12 +158,6 @@ function optionsFromFlags(flags: RunFlags): JobOptions {
   if (parsed.ok) return parsed.options
   const flag = FLAG_OF[parsed.field.split('.')[0]] ?? parsed.field
   throw new UsageError(`${flag} ${parsed.message}`)
-}
-
-/** Refuses what a job cannot do with these settings (a budget without a price), naming the flag. */
-export function checkJobSettings(settings: JobSettings): void {
-  const problem = budgetProblem(settings)
-  if (problem) throw new UsageError(`--budget: ${problem}`)
 }
 
 /** Checks the output path: its extension picks the format. */

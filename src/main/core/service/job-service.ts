@@ -1,0 +1,83 @@
+import type { JobProgress } from '@shared/domain/progress'
+import { exportJob } from '../export/export-job'
+import { resumeEndpointProblem, type EndpointRef } from '../openai/endpoint'
+import { createOpenAITransport } from '../openai/transport'
+import { systemClock, type Clock } from '../scheduler/clock'
+import { budgetProblem } from '../jobs/job-request'
+import { loadJob, type JobSettings, type StoredJob } from '../jobs/job-store'
+import { newJob } from '../jobs/new-job'
+import { JobRun } from '../jobs/run-job'
+
+/** A job request the engine refuses, with the setting at fault (the CLI names its flag, the window its field). */
+export class JobServiceError extends Error {
+  constructor(
+    readonly field: 'budget' | 'endpoint' | 'job',
+    message: string
+  ) {
+    super(message)
+    this.name = 'JobServiceError'
+  }
+}
+
+/** Where requests go and with which keys. Secrets go to the transport and nowhere else. */
+export interface Connection {
+  endpoint: EndpointRef
+  /** The base URL to send to (OpenAI's when absent); never taken from a job's files. */
+  baseURL?: string
+  keys: { id: string; label: string; apiKey: string; rpm?: number; tpm?: number }[]
+  fetch?: typeof fetch
+}
+
+/**
+ * The one way to run a job, for the CLI and the window alike: create or open it (refusing what
+ * cannot work, with the field named), start it on a connection, export it.
+ */
+export class JobService {
+  constructor(
+    readonly dataDir: string,
+    private readonly clock: Clock = systemClock
+  ) {}
+
+  /** Lists and journals the photos of a new job, after checking its settings. */
+  async create(settings: JobSettings, onFound?: (files: number) => void): Promise<StoredJob> {
+    const problem = budgetProblem(settings)
+    if (problem) throw new JobServiceError('budget', problem)
+    return newJob(this.dataDir, settings, onFound)
+  }
+
+  /** Opens a job to resume on `endpoint`; a job that ran elsewhere is refused. */
+  async open(jobId: string, endpoint: EndpointRef | null): Promise<StoredJob> {
+    const job = await loadJob(this.dataDir, jobId).catch((error: Error) => {
+      throw new JobServiceError('job', error.message)
+    })
+    const problem = endpoint && resumeEndpointProblem(job.settings.endpoint, endpoint)
+    if (problem) throw new JobServiceError('endpoint', problem)
+    return job
+  }
+
+  /** A run of the job on the connection, ready to `run()`, pause, resume or cancel. */
+  start(job: StoredJob, connection: Connection, onProgress?: (p: JobProgress) => void): JobRun {
+    const transport = createOpenAITransport(
+      { baseURL: connection.baseURL, fetch: connection.fetch },
+      new Map(connection.keys.map((key) => [key.id, key.apiKey]))
+    )
+    const keys = connection.keys.map(({ id, label, rpm, tpm }) => ({
+      id,
+      label,
+      rpm: rpm ?? job.settings.rpm,
+      tpm: tpm ?? job.settings.tpm
+    }))
+    return new JobRun(job, {
+      dataDir: this.dataDir,
+      transport,
+      keys,
+      clock: this.clock,
+      onProgress
+    })
+  }
+
+  /** Writes the job's results to `path` (format by extension); returns the number of rows. */
+  export(job: StoredJob, path: string, thumbnails = false): Promise<number> {
+    return exportJob(job, path, this.dataDir, thumbnails)
+  }
+}
