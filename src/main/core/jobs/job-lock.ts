@@ -1,4 +1,5 @@
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { writeFileAtomic } from '../files/atomic-file'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 
@@ -44,8 +45,9 @@ export async function lockJob(jobDir: string, now: () => number = Date.now): Pro
     beatAt: now()
   }
   await take(path, mine, now)
+  // Rewritten whole (temp file + rename), so a reader never sees a half-written lock.
   const timer = setInterval(() => {
-    void writeFile(path, JSON.stringify({ ...mine, beatAt: now() })).catch(() => undefined)
+    void writeFileAtomic(path, JSON.stringify({ ...mine, beatAt: now() })).catch(() => undefined)
   }, BEAT_MS)
   timer.unref()
   return {
@@ -64,18 +66,28 @@ async function take(path: string, mine: LockInfo, now: () => number): Promise<vo
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
-    const holder = await readLock(path)
-    if (holder && !isStale(holder, now())) throw new JobLockedError(holder)
+    const holder = await readLock(path, now())
+    if (!isStale(holder, now())) throw new JobLockedError(holder)
     await rm(path, { force: true })
   }
   throw new Error(`Could not take the job lock ${path}.`)
 }
 
-async function readLock(path: string): Promise<LockInfo | null> {
+/** The lock's holder. A lock that cannot be read counts as held since its file's time. */
+async function readLock(path: string, now: number): Promise<LockInfo> {
   try {
     return JSON.parse(await readFile(path, 'utf8')) as LockInfo
   } catch {
-    return null // unreadable or half-written: left over
+    const since = await stat(path).then(
+      (s) => s.mtimeMs,
+      () => 0
+    )
+    return {
+      pid: 0,
+      host: 'unknown',
+      startedAt: new Date(since || now).toISOString(),
+      beatAt: since
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -57,5 +57,14 @@ describe('one runner per job', () => {
     const live = { ...elsewhere, beatAt: Date.now() }
     await writeFile(join(dir, 'lock.json'), JSON.stringify(live))
     await expect(lockJob(dir)).rejects.toBeInstanceOf(JobLockedError)
+  })
+
+  it('a lock that cannot be read counts as held until its file is minutes old', async () => {
+    const dir = await tempDir('lock')
+    await writeFile(join(dir, 'lock.json'), '{"pid": 12') // half-written
+    await expect(lockJob(dir)).rejects.toBeInstanceOf(JobLockedError)
+    const old = new Date(Date.now() - 10 * 60_000)
+    await utimes(join(dir, 'lock.json'), old, old)
+    await (await lockJob(dir)).release()
   })
 })
