@@ -29,7 +29,7 @@ describe('a 30 s network outage mid-job', () => {
     // A few requests in flight when it went, then one probe per pause (1, 2, 4, 8, 16 s): not 40 × 5.
     expect(dropped).toBeLessThan(25)
     expect(progress.some((p) => p.cause === 'network')).toBe(true)
-  }, 60_000)
+  }, 90_000)
 
   it('items that failed on the network are sent again on resume', async () => {
     sim = await sims.start({ latencyMs: 5, faults: { reset: 1 } })
