@@ -43,6 +43,7 @@ export interface KeyProgress {
   stopped: boolean
 }
 
+/** Job-wide numbers: counts, tokens, money, throughput and ETA. */
 export interface ProgressTotals {
   total: number
   done: number
@@ -52,8 +53,11 @@ export interface ProgressTotals {
   tokensIn: number
   tokensOut: number
   costUsd: number
+  /** Requests sent again after a timeout: the first may still have been billed (paid twice). */
   possiblyPaidTwice: number
+  /** Items finished per minute over the last minute. */
   throughputPerMin: number
+  /** Milliseconds until the rest is done at the current throughput, when it can be said. */
   etaMs?: number
 }
 

@@ -1,24 +1,10 @@
+import type { ProgressTotals } from '@shared/domain/progress'
 import type { Clock } from './clock'
 import type { SchedulerEvent } from './scheduler'
 import type { ItemState } from './types'
 
-/** Job-wide numbers for the progress bar and the CLI line. */
-export interface JobTotals {
-  total: number
-  done: number
-  failed: number
-  inFlight: number
-  retrying: number
-  tokensIn: number
-  tokensOut: number
-  costUsd: number
-  /** Requests sent again after a timeout: the first may still have been billed (paid twice). */
-  possiblyPaidTwice: number
-  /** Items finished per minute over the last minute. */
-  throughputPerMin: number
-  /** Milliseconds until the rest is done at the current throughput, when it can be said. */
-  etaMs?: number
-}
+/** Job-wide numbers for the progress bar and the CLI line (plain data, shared with the window). */
+export type JobTotals = ProgressTotals
 
 /** What was already finished before this run (a resumed job). */
 export interface TotalsBaseline {
