@@ -7,7 +7,7 @@ import type { Template } from '../templates/template'
 import type { Budget } from './budget'
 import { attemptSpend, largerBudgetRequest, reaskRequest } from './follow-up'
 import type { JobRequest } from './job-request'
-import { addSpend, type JobState } from './job-state'
+import { addSpend } from './job-state'
 import type { ItemResult, Spend } from './journal-events'
 import type { JobRecorder } from './recorder'
 
@@ -16,7 +16,6 @@ export interface DeskContext {
   template: Template
   prices: ModelPrices | null
   budget: Budget
-  state: JobState
   recorder: () => JobRecorder
   /** Sends a follow-up request; false when the job is closing. */
   send: (request: JobRequest) => boolean
@@ -30,6 +29,8 @@ export interface DeskContext {
 export class AnswerDesk {
   private readonly spend = new Map<string, Spend>()
   private readonly requests = new Map<string, JobRequest>()
+  /** Answers kept for review while a follow-up is out (the journal write may still be running). */
+  private readonly reviewed = new Map<string, ItemResult>()
 
   constructor(private readonly ctx: DeskContext) {}
 
@@ -43,8 +44,8 @@ export class AnswerDesk {
     const request = this.take(workId)
     this.ctx.budget.settle(request?.estimateUsd ?? 0, 0)
     const id = itemIdOf(workId)
-    const kept = this.ctx.state.items.get(id)
-    if (kept?.status === 'done' && kept.result) return this.keep(id, kept.result)
+    const earlier = this.reviewed.get(id)
+    if (earlier) return this.keep(id, earlier)
     void this.ctx.recorder().failed(id, kind, reason, this.takeSpend(id))
   }
 
@@ -74,8 +75,9 @@ export class AnswerDesk {
         ? reaskRequest(request, parsed.text, broken, this.ctx.prices)
         : null
     void this.ctx.recorder().done(id, result, broken ? null : (request?.cacheKey ?? null))
-    if (reask && this.followUp(reask)) return
+    if (reask && this.followUp(reask)) return void this.reviewed.set(id, result)
     this.spend.delete(id)
+    this.reviewed.delete(id)
   }
 
   private unusable(
@@ -89,13 +91,14 @@ export class AnswerDesk {
         ? largerBudgetRequest(request, this.ctx.prices)
         : null
     if (retry && this.followUp(retry)) return
-    const kept = this.ctx.state.items.get(id)
-    if (kept?.status === 'done' && kept.result) return this.keep(id, kept.result)
+    const earlier = this.reviewed.get(id)
+    if (earlier) return this.keep(id, earlier)
     void this.ctx.recorder().failed(id, parsed.code, parsed.reason, this.takeSpend(id))
   }
 
   /** A follow-up failed or was unusable: the earlier answer stays, with everything paid since. */
   private keep(id: string, earlier: ItemResult): void {
+    this.reviewed.delete(id)
     const spent = this.takeSpend(id)
     const paidMore =
       spent &&

@@ -90,7 +90,6 @@ export class JobRun {
       template: this.template,
       prices: this.prices,
       budget: this.budget,
-      state: job.state,
       recorder: () => this.recorder,
       send: (request) => {
         if (this.scheduler.closed) return false
