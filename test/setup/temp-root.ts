@@ -16,7 +16,10 @@ export default function setup(): () => void {
     rmSync(root, { recursive: true, force: true })
     process.env.TMPDIR = osTemp
     const leftovers = readdirSync(osTemp).filter(
-      (name) => name.startsWith('photoscribe-') && statSync(join(osTemp, name)).ctimeMs >= startedAt
+      (name) =>
+        name.startsWith('photoscribe-') &&
+        !name.startsWith('photoscribe-test-run-') && // another test run's own root
+        statSync(join(osTemp, name)).ctimeMs >= startedAt
     )
     if (leftovers.length > 0)
       throw new Error(`Tests left these in ${osTemp}: ${leftovers.join(', ')}`)
