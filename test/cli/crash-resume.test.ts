@@ -15,6 +15,7 @@ interface Trial {
   jobId: string
   exitCode: number | null
   killed: boolean
+  stderr: string
 }
 
 /** Starts `photoscribe run …`, waits for its job line, then kills it -9 after `killAfterMs` (or lets it finish). */
@@ -27,6 +28,8 @@ function trial(args: string[], env: NodeJS.ProcessEnv, killAfterMs: number | nul
     )
     let jobId = ''
     let killed = false
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const lines = createInterface({ input: child.stdout })
     lines.on('line', (line) => {
       const event = JSON.parse(line) as { event: string; jobId?: string }
@@ -38,7 +41,7 @@ function trial(args: string[], env: NodeJS.ProcessEnv, killAfterMs: number | nul
         }, killAfterMs)
     })
     child.on('error', reject)
-    child.on('exit', (code) => resolve({ jobId, exitCode: code, killed }))
+    child.on('exit', (code) => resolve({ jobId, exitCode: code, killed, stderr }))
   })
 }
 
@@ -75,7 +78,10 @@ describe('crash safety: kill -9 at random moments, resume each time', () => {
     )
     await sim.close()
 
-    expect(trials.filter((t) => t.killed).length).toBeGreaterThanOrEqual(KILLS)
+    expect(
+      trials.filter((t) => t.killed).length,
+      `trials: ${JSON.stringify(trials.map((t) => [t.killed, t.exitCode, t.stderr.slice(-300)]))}`
+    ).toBeGreaterThanOrEqual(KILLS)
     expect(final.exitCode).toBe(0)
     const journal = (await readFile(join(dataDir, 'jobs', first.jobId, 'journal.jsonl'), 'utf8'))
       .trim()

@@ -1,4 +1,5 @@
-import { readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { link, readFile, rm, writeFile } from 'node:fs/promises'
 import { writeFileAtomic } from '../files/atomic-file'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
@@ -60,34 +61,38 @@ export async function lockJob(jobDir: string, now: () => number = Date.now): Pro
 
 async function take(path: string, mine: LockInfo, now: () => number): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(path, JSON.stringify(mine), { flag: 'wx' })
-      return
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    }
-    const holder = await readLock(path, now())
-    if (!isStale(holder, now())) throw new JobLockedError(holder)
+    if (await createWhole(path, JSON.stringify(mine))) return
+    const holder = await readLock(path)
+    if (holder && !isStale(holder, now())) throw new JobLockedError(holder)
     await rm(path, { force: true })
   }
   throw new Error(`Could not take the job lock ${path}.`)
 }
 
-/** The lock's holder. A lock that cannot be read counts as held since its file's time. */
-async function readLock(path: string, now: number): Promise<LockInfo> {
+/**
+ * Creates `path` with `text` only if it does not exist, and never half-written: the text goes to
+ * a temp file first, which is then hard-linked into place (atomic, and refused if taken).
+ */
+async function createWhole(path: string, text: string): Promise<boolean> {
+  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+  await writeFile(temp, text)
+  try {
+    await link(temp, path)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    return false
+  } finally {
+    await rm(temp, { force: true })
+  }
+}
+
+/** The lock's holder; null when it cannot be read (it is always written whole, so it is damaged). */
+async function readLock(path: string): Promise<LockInfo | null> {
   try {
     return JSON.parse(await readFile(path, 'utf8')) as LockInfo
   } catch {
-    const since = await stat(path).then(
-      (s) => s.mtimeMs,
-      () => 0
-    )
-    return {
-      pid: 0,
-      host: 'unknown',
-      startedAt: new Date(since || now).toISOString(),
-      beatAt: since
-    }
+    return null
   }
 }
 

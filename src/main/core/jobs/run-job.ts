@@ -8,6 +8,7 @@ import type { Clock } from '../scheduler/clock'
 import { createProgressFeed } from '../scheduler/progress-feed'
 import { toJobProgress } from '../scheduler/progress-data'
 import type { JobProgress } from '@shared/domain/progress'
+import type { LanePool } from '../scheduler/lane-pool'
 import { Scheduler, type SchedulerEvent } from '../scheduler/scheduler'
 import { JobTracker, type JobTotals } from '../scheduler/totals'
 import {
@@ -44,6 +45,8 @@ export interface EngineContext {
   lookahead?: number
   /** Scheduler settings over the defaults (timeouts, breaker): benchmarks and tests. */
   scheduler?: Partial<SchedulerOptions>
+  /** One lane per key shared with the process's other jobs (the window's main process). */
+  lanes?: LanePool
 }
 
 const IMAGE_CACHE_BYTES = 2 * 1024 ** 3
@@ -83,6 +86,7 @@ export class JobRun {
       keys: ctx.keys,
       clock: ctx.clock,
       maxConcurrency: job.settings.maxConcurrency,
+      pool: ctx.lanes,
       ...ctx.scheduler
     })
     this.scheduler = new Scheduler(ctx.transport, options, (event) => this.onSchedulerEvent(event))

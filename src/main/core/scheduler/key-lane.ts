@@ -54,6 +54,8 @@ export class KeyLane {
   /** Probes of the open breaker that failed: each doubles the pause. */
   private failedProbes = 0
   private probing = false
+  /** Schedulers sharing this lane, told when a request ends and room may have opened. */
+  private readonly released = new Set<() => void>()
 
   constructor(
     readonly spec: KeySpec,
@@ -89,6 +91,17 @@ export class KeyLane {
     this.probing = this.breakerOpen
     this.averageCharge = this.averageCharge === 0 ? charge : this.averageCharge * 0.9 + charge * 0.1
     this.inFlight++
+  }
+
+  /** Calls `listener` whenever a request on this lane ends; returns how to stop. */
+  onRelease(listener: () => void): () => void {
+    this.released.add(listener)
+    return () => this.released.delete(listener)
+  }
+
+  /** Tells every scheduler on this lane that a request ended (after its own bookkeeping). */
+  notifyReleased(): void {
+    for (const listener of [...this.released]) listener()
   }
 
   /** A request ended; `latencyMs` only for real answers, `report` whenever headers came. */

@@ -28,6 +28,9 @@ export class Scheduler {
   private inputEnded = false
   private stopOutcome: JobOutcome | null = null
   private readonly room = new RoomWaiters()
+  private readonly unsubscribe: (() => void)[]
+  /** This scheduler's own requests in flight (a shared lane also counts other jobs'). */
+  private inFlight = 0
   private resolveDone!: (outcome: JobOutcome) => void
   /** What failure routing may do to the queue. */
   private readonly port: FailurePort
@@ -37,7 +40,11 @@ export class Scheduler {
     private readonly options: SchedulerOptions,
     private readonly listener: (event: SchedulerEvent) => void = () => {}
   ) {
-    this.lanes = options.keys.map((spec) => new KeyLane(spec, options))
+    this.lanes = options.keys.map(
+      (spec) => options.pool?.lane(spec, options) ?? new KeyLane(spec, options)
+    )
+    // Another job's request ending on a shared lane can make room for this one.
+    this.unsubscribe = this.lanes.map((lane) => lane.onRelease(() => this.pump()))
     this.done = new Promise((resolve) => (this.resolveDone = resolve))
     this.port = {
       options: this.options,
@@ -164,6 +171,7 @@ export class Scheduler {
     entry.controller = controller
     entry.attempts++
     lane.start(entry.chargeTokens)
+    this.inFlight++
     this.setState(entry, { status: 'in_flight', keyId: lane.spec.id, attempt: entry.attempts })
     const startedAt = this.options.clock.now()
     const result = await this.transport.send(lane.spec.id, entry.body!, {
@@ -171,10 +179,12 @@ export class Scheduler {
       timeoutMs: lane.timeoutMs()
     })
     entry.controller = undefined
+    this.inFlight--
     this.settle(entry, lane, result, this.options.clock.now() - startedAt)
     this.listener({ type: 'key', key: lane.snapshot() })
     this.pump()
     this.maybeFinish()
+    lane.notifyReleased()
   }
 
   private settle(entry: Entry, lane: KeyLane, result: TransportResult, latencyMs: number): void {
@@ -253,10 +263,10 @@ export class Scheduler {
 
   private maybeFinish(): void {
     if (this.phase === 'finished' || this.phase === 'paused') return
-    const inFlight = this.lanes.some((lane) => lane.inFlight > 0)
-    if (inFlight || this.retryTimers.size > 0) return
+    if (this.inFlight > 0 || this.retryTimers.size > 0) return
     if (this.phase === 'running' && (this.queue.length > 0 || !this.inputEnded)) return
     this.phase = 'finished'
+    this.unsubscribe.forEach((stop) => stop())
     const outcome = this.stopOutcome ?? { status: 'completed' }
     this.listener({ type: 'job', outcome })
     this.resolveDone(outcome)

@@ -3,6 +3,7 @@ import { exportJob } from '../export/export-job'
 import { resumeEndpointProblem, type EndpointRef } from '../openai/endpoint'
 import { createOpenAITransport } from '../openai/transport'
 import { systemClock, type Clock } from '../scheduler/clock'
+import { LanePool } from '../scheduler/lane-pool'
 import { budgetProblem } from '../jobs/job-request'
 import { loadJob, type JobSettings, type StoredJob } from '../jobs/job-store'
 import { newJob } from '../jobs/new-job'
@@ -33,6 +34,9 @@ export interface Connection {
  * cannot work, with the field named), start it on a connection, export it.
  */
 export class JobService {
+  /** Every run this service starts shares one lane per key: together they keep the key's limits. */
+  private readonly lanes = new LanePool()
+
   constructor(
     readonly dataDir: string,
     private readonly clock: Clock = systemClock
@@ -72,7 +76,8 @@ export class JobService {
       transport,
       keys,
       clock: this.clock,
-      onProgress
+      onProgress,
+      lanes: this.lanes
     })
   }
 

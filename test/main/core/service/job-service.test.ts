@@ -50,3 +50,47 @@ describe('the job service (one way to run a job, for the CLI and the window)', (
     })
   })
 })
+
+describe('several jobs on one key', () => {
+  /** Two jobs of 30 photos at once on one key that allows 600 requests a minute. */
+  async function twoJobsAtOnce(
+    shared: boolean
+  ): Promise<{ done: number; limited: number; total: number }> {
+    const sim = await sims.start({
+      latencyMs: 20,
+      defaultKey: { rpm: 600, tpm: 10_000_000, burstSeconds: 1 }
+    })
+    const endpoint = { kind: 'compatible' as const, baseURL: sim.url }
+    const connection = {
+      endpoint,
+      baseURL: sim.url,
+      keys: [{ id: 'k', label: 'Main', apiKey: 'sk-one-key', rpm: 600 }]
+    }
+    const one = await photoFolder(30)
+    const two = await photoFolder(30)
+    const serviceA = new JobService(one.dataDir)
+    const serviceB = shared ? serviceA : new JobService(one.dataDir)
+    const jobA = await serviceA.create(testSettings([one.photos], { endpoint, rpm: 600 }))
+    const jobB = await serviceB.create(testSettings([two.photos], { endpoint, rpm: 600 }))
+    await Promise.all([
+      serviceA.start(jobA, connection).run(),
+      serviceB.start(jobB, connection).run()
+    ])
+    const log = sim.log.entries
+    return {
+      done: log.filter((e) => e.status === 200).length,
+      limited: log.filter((e) => e.outcome === 'rate_limited').length,
+      total: log.length
+    }
+  }
+
+  it('share one lane per key, so together they stay within its limits', async () => {
+    const together = await twoJobsAtOnce(true)
+    expect(together.done).toBe(60)
+    expect(together.limited / together.total).toBeLessThan(0.05)
+    // Each with a lane of its own believes it has the whole key: many more 429s.
+    const apart = await twoJobsAtOnce(false)
+    expect(apart.done).toBe(60)
+    expect(apart.limited).toBeGreaterThan(together.limited + 5)
+  }, 60_000)
+})

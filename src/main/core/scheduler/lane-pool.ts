@@ -1,0 +1,20 @@
+import { KeyLane } from './key-lane'
+import type { KeySpec, SchedulerOptions } from './types'
+
+/**
+ * One lane per API key for everything that runs in this process: several jobs at once (a sample
+ * run beside a long job, two folders) share a key's buckets, pause and in-flight cap, so together
+ * they stay within the key's limits instead of each believing it has all of them.
+ */
+export class LanePool {
+  private readonly lanes = new Map<string, KeyLane>()
+
+  /** The key's lane, made with these options the first time it is asked for. */
+  lane(spec: KeySpec, options: SchedulerOptions): KeyLane {
+    const existing = this.lanes.get(spec.id)
+    if (existing) return existing
+    const lane = new KeyLane(spec, options)
+    this.lanes.set(spec.id, lane)
+    return lane
+  }
+}
