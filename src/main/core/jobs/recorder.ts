@@ -3,7 +3,7 @@ import type { JobTracker } from '../scheduler/totals'
 import type { JobOutcome } from '../scheduler/types'
 import { Journal, JournalError } from './journal'
 import type { ItemResult, JournalEvent, Spend } from './journal-events'
-import { addSpend, applyEvent } from './job-state'
+import { applyEvent } from './job-state'
 import { writeSummary } from './job-summary'
 import type { StoredJob } from './job-store'
 import type { ResultCache } from './result-cache'
@@ -41,10 +41,9 @@ export class JobRecorder {
   /** Records an answer; a later answer for the same item (after a re-ask) replaces it. */
   done(id: string, result: ItemResult, cacheKey: string | null): Promise<void> {
     return this.track(async () => {
-      await this.journal.append({ e: 'done', id, at: Date.now(), result })
       const item = this.job.state.items.get(id)
       const replaced = item?.status === 'done' ? item.result : undefined
-      if (item) Object.assign(item, { status: 'done', result })
+      await this.record({ e: 'done', id, at: Date.now(), result })
       this.tracker.recordDone(result, replaced)
       if (cacheKey) await this.results?.put(cacheKey, result).catch(() => undefined)
     })
@@ -54,14 +53,15 @@ export class JobRecorder {
   failed(id: string, code: string, why: string, spend?: Spend): Promise<void> {
     const reason = redactSecrets(why)
     return this.track(async () => {
-      await this.journal.append({ e: 'failed', id, at: Date.now(), code, reason, spend })
-      const item = this.job.state.items.get(id)
-      if (item) {
-        Object.assign(item, { status: 'failed', code, reason })
-        if (spend) item.wasted = addSpend(item.wasted, spend)
-      }
+      await this.record({ e: 'failed', id, at: Date.now(), code, reason, spend })
       this.tracker.recordFailed(spend)
     })
+  }
+
+  /** Journals an event, then applies it to the job's state exactly as a replay would. */
+  private async record(event: JournalEvent): Promise<void> {
+    await this.journal.append(event)
+    applyEvent(this.job.state, event)
   }
 
   /** Resolves when every write so far is on disk (or has failed). */
@@ -82,11 +82,7 @@ export class JobRecorder {
               reason: redactSecrets(outcome.reason)
             }
           : null
-    if (event && !this.failure)
-      await this.journal.append(event).then(
-        () => applyEvent(this.job.state, event),
-        () => undefined
-      )
+    if (event && !this.failure) await this.record(event).catch(() => undefined)
     await this.journal.close()
     if (!this.failure) await writeSummary(this.job).catch(() => undefined)
   }

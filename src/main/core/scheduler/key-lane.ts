@@ -99,9 +99,9 @@ export class KeyLane {
     return () => this.released.delete(listener)
   }
 
-  /** Tells every scheduler on this lane that a request ended (after its own bookkeeping). */
-  notifyReleased(): void {
-    for (const listener of [...this.released]) listener()
+  /** Tells the other schedulers on this lane that a request ended (`from` has pumped already). */
+  notifyReleased(from: () => void): void {
+    for (const listener of [...this.released]) if (listener !== from) listener()
   }
 
   /** A request ended; `latencyMs` only for real answers, `report` whenever headers came. */

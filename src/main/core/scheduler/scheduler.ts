@@ -29,6 +29,7 @@ export class Scheduler {
   private stopOutcome: JobOutcome | null = null
   private readonly room = new RoomWaiters()
   private readonly unsubscribe: (() => void)[]
+  private readonly pumpFromLane = (): void => this.pump()
   /** This scheduler's own requests in flight (a shared lane also counts other jobs'). */
   private inFlight = 0
   private resolveDone!: (outcome: JobOutcome) => void
@@ -44,7 +45,7 @@ export class Scheduler {
       (spec) => options.pool?.lane(spec, options) ?? new KeyLane(spec, options)
     )
     // Another job's request ending on a shared lane can make room for this one.
-    this.unsubscribe = this.lanes.map((lane) => lane.onRelease(() => this.pump()))
+    this.unsubscribe = this.lanes.map((lane) => lane.onRelease(this.pumpFromLane))
     this.done = new Promise((resolve) => (this.resolveDone = resolve))
     this.port = {
       options: this.options,
@@ -184,7 +185,7 @@ export class Scheduler {
     this.listener({ type: 'key', key: lane.snapshot() })
     this.pump()
     this.maybeFinish()
-    lane.notifyReleased()
+    lane.notifyReleased(this.pumpFromLane)
   }
 
   private settle(entry: Entry, lane: KeyLane, result: TransportResult, latencyMs: number): void {
