@@ -1,5 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, protocol } from 'electron'
+import { eventChannels } from '@shared/ipc/channels'
+import { startDemoSimulator, DEMO_KEY, DEMO_LIMITS } from '../simulator/demo'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererResponder } from './app-protocol'
 import { keepMemoryFlat } from './core/memory'
 import { createHandlers } from './ipc/handlers'
@@ -7,36 +9,55 @@ import { registerIpc } from './ipc/register'
 import { createRouter } from './ipc/router'
 import { senderCheck } from './ipc/sender'
 import { electronAppInfo, useSharedDataDir } from './services/app-environment'
+import { electronDesktop } from './services/electron-desktop'
+import { THUMB_SCHEME, THUMB_SCHEME_PRIVILEGES, thumbnailResponder } from './thumb-protocol'
 import { createMainWindow, rendererUrl } from './window'
+import { ConnectionSource } from './workspace/connection'
+import { openRowPath } from './workspace/row-lookup'
+import { Workspace } from './workspace/workspace'
 
-// Lifecycle only: everything else lives in window.ts, ipc/ and services/.
+// Lifecycle only: everything else lives in window.ts, ipc/, services/ and workspace/.
 function start(): void {
   app.enableSandbox()
   keepMemoryFlat()
-  useSharedDataDir()
-  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+  const dataDir = useSharedDataDir()
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES, THUMB_SCHEME_PRIVILEGES])
   const url = rendererUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
   const isAppUrl = senderCheck(url)
+  let window: BrowserWindow | null = null
+  const workspace = new Workspace({
+    dataDir,
+    connection: new ConnectionSource(process.env, {
+      start: startDemoSimulator,
+      key: DEMO_KEY,
+      limits: DEMO_LIMITS
+    }),
+    desktop: electronDesktop(() => window),
+    send: (update) => window?.webContents.send(eventChannels.update, update)
+  })
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   })
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, rendererResponder(join(import.meta.dirname, '../renderer')))
-    registerIpc(createRouter(createHandlers({ appInfo: electronAppInfo }), isAppUrl))
-    createMainWindow(url, import.meta.dirname, isAppUrl)
+    protocol.handle(THUMB_SCHEME, thumbnailResponder((v, r) => openRowPath(workspace, v, r)))
+    registerIpc(
+      createRouter(createHandlers({ appInfo: electronAppInfo, workspace }), isAppUrl)
+    )
+    window = createMainWindow(url, import.meta.dirname, isAppUrl)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0)
-        createMainWindow(url, import.meta.dirname, isAppUrl)
+        window = createMainWindow(url, import.meta.dirname, isAppUrl)
     })
   })
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows()
     if (window?.isMinimized()) window.restore()
     window?.focus()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
+  app.on('will-quit', () => void workspace.close())
 }
 
 // A second copy hands over to the first and stops here: nothing else of it runs.

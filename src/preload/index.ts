@@ -1,4 +1,7 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { createApi } from './api'
 
-contextBridge.exposeInMainWorld('api', createApi(ipcRenderer))
+contextBridge.exposeInMainWorld(
+  'api',
+  createApi(ipcRenderer, (file) => webUtils.getPathForFile(file))
+)

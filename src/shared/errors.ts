@@ -3,6 +3,11 @@ export const ErrorCodes = {
   invalidInput: 'invalid_input',
   untrustedSender: 'untrusted_sender',
   unknownChannel: 'unknown_channel',
+  /** A setting or request the engine refused; `detail` names the field. */
+  refused: 'refused',
+  notFound: 'not_found',
+  busy: 'busy',
+  noKey: 'no_key',
   internal: 'internal'
 } as const
 

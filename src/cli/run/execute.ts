@@ -16,7 +16,7 @@ import type { JobOutcome } from '../../main/core/scheduler/types'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
 import type { CliIo } from '../program'
-import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from './demo'
+import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from '../../simulator/demo'
 import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
 import {

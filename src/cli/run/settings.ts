@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { parseJobOptions, type JobOptions } from '@shared/domain/job-options'
-import { resolveLimits, type StartingLimits } from '../../main/core/estimate/catalog-overrides'
+import type { StartingLimits } from '../../main/core/estimate/catalog-overrides'
 import { isExportPath } from '../../main/core/export/write-results'
 import type { JobSettings } from '../../main/core/jobs/job-store'
 import type { EndpointRef } from '../../main/core/openai/endpoint'
+import { jobSettingsFrom } from '../../main/core/service/job-settings'
 import { resolveDataDir } from '../../main/core/paths'
 import { BUILTIN_TEMPLATES } from '../../main/core/templates/builtins'
 import { TemplateStore, parseTemplate, templatesDir } from '../../main/core/templates/custom'
@@ -92,19 +93,13 @@ export async function settingsFromFlags(
   if (!flags.dryRun) checkOut(flags.out)
   const options = optionsFromFlags(flags)
   const template = await templateFrom(flags.template, dataDir)
-  const limits = resolveLimits(options.model, { rpm: options.rpm, tpm: options.tpm })
-  return {
+  return jobSettingsFrom(options, {
     name: inputs.map((i) => i.split(/[\\/]/).filter(Boolean).at(-1) ?? i).join(', '),
     inputs,
-    ...options,
-    templateId: template.id,
     template,
-    productContext: await productsFrom(flags.products),
-    rpm: limits.rpm,
-    tpm: limits.tpm,
     endpoint,
-    createdAt: new Date().toISOString()
-  }
+    productContext: await productsFrom(flags.products)
+  })
 }
 
 /** Says where starting limits came from when they are a guess (no published limits for the model). */

@@ -7,6 +7,8 @@ export interface AppFacts {
   platform: string
   arch: string
   versions: Partial<Record<string, string>>
+  /** Where the window loads thumbnails from (the thumbnail protocol, or a test server). */
+  thumbnailBase: string
 }
 
 /** The app info the window shows: name, version, platform, data folder and runtime versions. */
@@ -22,6 +24,7 @@ export function buildAppInfo(facts: AppFacts): AppInfo {
     platform: facts.platform,
     arch: facts.arch,
     dataDir: facts.dataDir,
-    runtime
+    runtime,
+    thumbnailBase: facts.thumbnailBase
   }
 }

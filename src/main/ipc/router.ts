@@ -1,17 +1,12 @@
 import { AppError, ErrorCodes } from '@shared/errors'
-import { channels } from '@shared/ipc/channels'
-import type { InputOf, OutputOf, RequestChannel } from '@shared/ipc/contract'
+import { redactSecrets } from '@shared/redact'
 import { fail, ok, type IpcResult } from '@shared/ipc/result'
-import { inputSchemas } from '@shared/ipc/schemas'
-
-/** One handler per request channel: a missing one is a compile error. */
-export type Handlers = {
-  [C in RequestChannel]: (input: InputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>
-}
+import type { Route } from '@shared/ipc/route'
+import { routes, type Handlers } from '@shared/ipc/routes'
 
 /** Validates sender and input, calls the handler, and returns a result instead of throwing. */
 export interface Router {
-  readonly channels: readonly RequestChannel[]
+  readonly channels: readonly string[]
   handle(
     channel: string,
     senderUrl: string | undefined,
@@ -19,17 +14,28 @@ export interface Router {
   ): Promise<IpcResult<unknown>>
 }
 
-const known = new Set<string>(Object.values(channels))
+interface Bound {
+  route: Route
+  handler: (input: unknown) => unknown
+}
+
+export interface RouterOptions {
+  /** Checks every output against its route's schema too (tests and the e2e harness). */
+  checkOutputs?: boolean
+}
 
 /** Builds the router; `isTrustedSender` decides which frames may call main at all. */
 export function createRouter(
   handlers: Handlers,
-  isTrustedSender: (url: string | undefined) => boolean
+  isTrustedSender: (url: string | undefined) => boolean,
+  options: RouterOptions = {}
 ): Router {
+  const table = bindRoutes(handlers)
   return {
-    channels: Object.values(channels),
+    channels: [...table.keys()],
     async handle(channel, senderUrl, input) {
-      if (!known.has(channel))
+      const bound = table.get(channel)
+      if (!bound)
         return fail({ code: ErrorCodes.unknownChannel, message: `Unknown channel ${channel}.` })
       if (!isTrustedSender(senderUrl)) {
         return fail({
@@ -37,13 +43,33 @@ export function createRouter(
           message: 'This request did not come from the Photoscribe window.'
         })
       }
-      const name = channel as RequestChannel
-      const parsed = inputSchemas[name].safeParse(input)
+      const parsed = bound.route.input.safeParse(input)
       if (!parsed.success)
         return fail({ code: ErrorCodes.invalidInput, message: describeIssues(parsed.error.issues) })
-      return call(handlers[name] as (input: unknown) => unknown, parsed.data)
+      const result = await call(bound.handler, parsed.data)
+      return options.checkOutputs ? checked(bound.route, result) : result
     }
   }
+}
+
+function bindRoutes(handlers: Handlers): Map<string, Bound> {
+  const table = new Map<string, Bound>()
+  for (const [domain, domainRoutes] of Object.entries(routes)) {
+    const domainHandlers = handlers[domain as keyof Handlers] as Record<string, Bound['handler']>
+    for (const [method, route] of Object.entries(domainRoutes as Record<string, Route>))
+      table.set(route.channel, { route, handler: domainHandlers[method].bind(domainHandlers) })
+  }
+  return table
+}
+
+function checked(route: Route, result: IpcResult<unknown>): IpcResult<unknown> {
+  if (!result.ok) return result
+  const parsed = route.output.safeParse(result.data)
+  if (parsed.success) return result
+  return fail({
+    code: ErrorCodes.internal,
+    message: `${route.channel} answered outside its schema: ${describeIssues(parsed.error.issues)}`
+  })
 }
 
 async function call(
@@ -55,6 +81,7 @@ async function call(
   } catch (error) {
     if (error instanceof AppError)
       return fail({ code: error.code, message: error.message, detail: error.detail })
+    console.error('[ipc]', redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)))
     return fail({
       code: ErrorCodes.internal,
       message: 'Something went wrong in Photoscribe. The details are in the log.'

@@ -3,6 +3,7 @@ import { app } from 'electron'
 import type { AppInfo } from '@shared/domain/app-info'
 import { buildAppInfo } from '../core/app-info'
 import { resolveDataDir } from '../core/paths'
+import { THUMB_BASE } from '../thumb-protocol'
 
 /** Points Electron's userData at the shared data folder (so the CLI sees the same jobs). */
 export function useSharedDataDir(): string {
@@ -18,6 +19,7 @@ export function electronAppInfo(): AppInfo {
     dataDir: app.getPath('userData'),
     platform: process.platform,
     arch: process.arch,
-    versions: process.versions
+    versions: process.versions,
+    thumbnailBase: THUMB_BASE
   })
 }

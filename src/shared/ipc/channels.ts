@@ -1,9 +1,4 @@
-/** Every IPC channel: `domain:verb-noun` for requests, `domain:noun` for events. */
-export const channels = {
-  getAppInfo: 'app:get-info'
+/** Channels main pushes to the renderer (requests are named by their routes, `routes/`). */
+export const eventChannels = {
+  update: 'workspace:update'
 } as const
-
-/** Channels main pushes to the renderer. */
-export const eventChannels = {} as const
-
-export type Channel = (typeof channels)[keyof typeof channels]

@@ -38,26 +38,50 @@ interface Walk {
   seenDirs: Set<string>
   roots: string[]
   options: IngestOptions
+  onFile: (path: string) => void
+}
+
+/** What a folder walk found: photo files to read, refused files, and how many it skipped. */
+export interface Listing {
+  files: string[]
+  rejected: RejectedFile[]
+  skipped: number
 }
 
 /**
- * Lists files and folders (recursively), hashes each photo, and groups duplicates by content.
- * Only regular files are read (a pipe or a device would hang the read), links inside a chosen
- * folder may not lead outside the chosen folders, and files over the size cap are refused unread.
+ * Lists files and folders (recursively) without reading a byte of any photo. Only regular files
+ * count (a pipe or a device would hang a read), links inside a chosen folder may not lead outside
+ * the chosen folders, and files over the size cap are refused. `onFile` hears each photo found.
  */
-export async function ingest(
+export async function listFiles(
   inputs: readonly string[],
-  onProgress: (found: number) => void = () => {},
+  onFile: (path: string) => void = () => {},
   options: IngestOptions = DEFAULT_INGEST
-): Promise<IngestResult> {
+): Promise<Listing> {
   const result: IngestResult = { photos: [], rejected: [], skipped: 0 }
   const roots = await Promise.all(
     inputs.map((input) => realpath(resolve(input)).catch(() => resolve(input)))
   )
-  const walk: Walk = { files: [], result, seenDirs: new Set(), roots, options }
+  const walk: Walk = { files: [], result, seenDirs: new Set(), roots, options, onFile }
   for (const input of inputs) await collect(resolve(input), walk, true)
+  return { files: walk.files, rejected: result.rejected, skipped: result.skipped }
+}
+
+/** Lists the inputs, hashes each photo, and groups duplicates by content. */
+export async function ingest(
+  inputs: readonly string[],
+  onProgress: (found: number) => void = () => {},
+  options: IngestOptions = DEFAULT_INGEST,
+  listed?: Listing
+): Promise<IngestResult> {
+  const listing = listed ?? (await listFiles(inputs, () => {}, options))
+  const result: IngestResult = {
+    photos: [],
+    rejected: [...listing.rejected],
+    skipped: listing.skipped
+  }
   const byHash = new Map<string, IngestedPhoto>()
-  for (const [index, path] of walk.files.entries()) {
+  for (const [index, path] of listing.files.entries()) {
     try {
       const { sha256, bytes } = await hashFile(path)
       const existing = byHash.get(sha256)
@@ -109,6 +133,7 @@ async function collect(path: string, walk: Walk, chosen: boolean): Promise<void>
       `This file is ${gb(info.size)}, over the ${gb(walk.options.maxFileBytes)} limit for one photo; it was not read.`
     )
   walk.files.push(path)
+  walk.onFile(path)
 }
 
 async function collectFolder(path: string, walk: Walk): Promise<void> {

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { findModel, type ModelInfo, type RateLimits } from '@shared/models/catalog'
-import { apiImageSize } from '@shared/models/image-tokens'
+import { apiImageSize, type Size } from '@shared/models/image-tokens'
 import { resolvePrices } from '../estimate/catalog-overrides'
 import { estimateJob, type JobEstimate } from '../estimate/job-estimate'
 import { estimateRequest, type RequestEstimate } from '../estimate/request-estimate'
@@ -42,11 +42,26 @@ async function estimatePhoto(
   settings: JobSettings,
   model: ModelInfo
 ): Promise<RequestEstimate | null> {
-  const meta = await sharp(item.paths[0])
+  const size = await readPhotoSize(item.paths[0])
+  return size && estimateForSize(item, settings, model, size)
+}
+
+/** A photo's upright size from its header (no pixels decoded); null when it cannot be read. */
+export async function readPhotoSize(path: string): Promise<Size | null> {
+  const meta = await sharp(path)
     .metadata()
     .catch(() => null)
   if (!meta?.width || !meta.height) return null
-  const upright = meta.autoOrient ?? { width: meta.width, height: meta.height }
+  return meta.autoOrient ?? { width: meta.width, height: meta.height }
+}
+
+/** The request estimate for one photo of the given upright size. */
+export function estimateForSize(
+  item: JobItem,
+  settings: JobSettings,
+  model: ModelInfo,
+  upright: Size
+): RequestEstimate {
   const size = apiImageSize(upright, settings.detail, model.imageTokens)
   const template = jobTemplate(settings)
   const built = buildRequest(

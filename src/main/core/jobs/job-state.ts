@@ -51,6 +51,10 @@ export function applyEvent(state: JobState, event: JournalEvent): void {
       if (result) Object.assign(result, { fields: event.fields, edited: true, review: undefined })
       return
     }
+    case 'requeued':
+      return settle(state, event.id, { status: 'pending', code: undefined, reason: undefined })
+    case 'removed':
+      return void state.items.delete(event.id)
     case 'stopped':
       state.stopped = { kind: event.kind, reason: event.reason }
       state.finished = false

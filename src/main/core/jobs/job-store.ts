@@ -40,6 +40,8 @@ export interface JobSettings {
   skuPattern?: string
   /** Per-photo product facts (brand, keywords, …) from an imported product sheet, by file name or SKU. */
   productContext?: Record<string, Record<string, string>>
+  /** A sample run of a few photos before the whole queue. */
+  purpose?: 'sample'
   createdAt: string
 }
 

@@ -13,6 +13,10 @@ export interface JobSummary {
   counts: ReturnType<typeof countItems>
   spentUsd: number
   stopped?: { kind: string; reason: string }
+  /** Ran against the built-in simulator. */
+  demo?: boolean
+  /** A few photos tried before the whole queue ("Try on a sample"). */
+  sample?: boolean
 }
 
 const FILE = 'summary.json'
@@ -27,7 +31,9 @@ export function summarize(job: StoredJob): JobSummary {
     finished: state.finished,
     counts: countItems(state),
     spentUsd: jobSpend(state).costUsd,
-    stopped: state.stopped
+    stopped: state.stopped,
+    demo: settings.endpoint?.kind === 'demo',
+    sample: settings.purpose === 'sample'
   }
 }
 

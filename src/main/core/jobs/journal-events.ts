@@ -33,5 +33,9 @@ export type JournalEvent =
   /** `spend`: what answers that could not be used (refusals, broken JSON, …) cost. */
   | { e: 'failed'; id: string; at: number; code: string; reason: string; spend?: Spend }
   | { e: 'edited'; id: string; at: number; fields: Record<string, unknown> }
+  /** A person asked for the item to be sent again (Retry). */
+  | { e: 'requeued'; id: string; at: number }
+  /** A person took the item out of the job. */
+  | { e: 'removed'; id: string; at: number }
   | { e: 'stopped'; at: number; kind: string; reason: string }
   | { e: 'finished'; at: number }

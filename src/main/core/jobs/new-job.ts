@@ -1,4 +1,4 @@
-import { ingest } from '../ingest/ingest'
+import { ingest, type Listing } from '../ingest/ingest'
 import { Journal } from './journal'
 import type { JournalEvent } from './journal-events'
 import { foldJournal } from './job-state'
@@ -6,15 +6,16 @@ import { createJob, type JobSettings, type StoredJob } from './job-store'
 import { writeSummary } from './job-summary'
 
 /**
- * Starts a job from its inputs: lists and hashes the photos (duplicates become one item with every
+ * Starts a job from its inputs (or their listing, when the window already walked them): lists and hashes the photos (duplicates become one item with every
  * path), writes `job.json`, and journals every item, so the job can be resumed from here on.
  */
 export async function newJob(
   dataDir: string,
   settings: JobSettings,
-  onFound: (files: number) => void = () => {}
+  onFound: (files: number) => void = () => {},
+  listed?: Listing
 ): Promise<StoredJob> {
-  const found = await ingest(settings.inputs, onFound)
+  const found = await ingest(settings.inputs, onFound, undefined, listed)
   const job = await createJob(dataDir, settings)
   const events: JournalEvent[] = [
     ...found.photos.map((photo, i): JournalEvent => ({

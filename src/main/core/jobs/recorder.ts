@@ -22,16 +22,30 @@ export class JobRecorder {
     private readonly journal: Journal,
     private readonly results: ResultCache | null,
     private readonly tracker: JobTracker,
-    private readonly onFailure: () => void
+    private readonly onFailure: () => void,
+    private readonly onRecorded: (event: JournalEvent) => void
   ) {}
 
   static async open(
     job: StoredJob,
     results: ResultCache | null,
     tracker: JobTracker,
-    onFailure: () => void
+    onFailure: () => void,
+    onRecorded: (event: JournalEvent) => void = () => {}
   ): Promise<JobRecorder> {
-    return new JobRecorder(job, await Journal.open(job.journalPath), results, tracker, onFailure)
+    return new JobRecorder(
+      job,
+      await Journal.open(job.journalPath),
+      results,
+      tracker,
+      onFailure,
+      onRecorded
+    )
+  }
+
+  /** Journals a person's change (an edit, a retry, a removal) while the run holds the journal. */
+  note(event: JournalEvent): Promise<void> {
+    return this.track(() => this.record(event))
   }
 
   async cached(key: string): Promise<ItemResult | null> {
@@ -62,6 +76,7 @@ export class JobRecorder {
   private async record(event: JournalEvent): Promise<void> {
     await this.journal.append(event)
     applyEvent(this.job.state, event)
+    this.onRecorded(event)
   }
 
   /** Resolves when every write so far is on disk (or has failed). */

@@ -29,6 +29,7 @@ import {
 } from './job-request'
 import { countItems, jobSpend, toSend, type JobItem } from './job-state'
 import type { StoredJob } from './job-store'
+import type { JournalEvent } from './journal-events'
 import { lockJob } from './job-lock'
 import { JobRecorder } from './recorder'
 import { ResultCache } from './result-cache'
@@ -47,6 +48,8 @@ export interface EngineContext {
   scheduler?: Partial<SchedulerOptions>
   /** One lane per key shared with the process's other jobs (the window's main process). */
   lanes?: LanePool
+  /** Hears every event once it is journaled (the window updates its rows from them). */
+  onRecorded?: (event: JournalEvent) => void
 }
 
 const IMAGE_CACHE_BYTES = 2 * 1024 ** 3
@@ -63,6 +66,7 @@ export class JobRun {
   private readonly desk: AnswerDesk
   private recorder!: JobRecorder
   private stopReason: JobOutcome | null = null
+  private closed = false
   private outcome: JobOutcome = { status: 'cancelled' }
   private readonly emit: (event: SchedulerEvent) => void
 
@@ -125,6 +129,13 @@ export class JobRun {
     this.scheduler.cancel()
   }
 
+  /** Journals a person's change while this run holds the journal; false once it has closed it. */
+  async note(event: JournalEvent): Promise<boolean> {
+    if (!this.recorder || this.closed) return false
+    await this.recorder.note(event)
+    return true
+  }
+
   async run(): Promise<JobOutcome> {
     const unbudgetable = budgetProblem(this.job.settings)
     if (unbudgetable)
@@ -140,8 +151,12 @@ export class JobRun {
         : new ResultCache(dataLayout(this.ctx.dataDir).resultCache)
     const lock = await lockJob(this.job.dir)
     try {
-      this.recorder = await JobRecorder.open(this.job, results, this.tracker, () =>
-        this.scheduler.cancel()
+      this.recorder = await JobRecorder.open(
+        this.job,
+        results,
+        this.tracker,
+        () => this.scheduler.cancel(),
+        this.ctx.onRecorded
       )
       await this.feedThenFinish()
     } finally {
@@ -159,6 +174,7 @@ export class JobRun {
     } finally {
       this.scheduler.endInput()
       const fromScheduler = await this.scheduler.done
+      this.closed = true
       await this.recorder.idle()
       this.outcome = this.recorder.failure ?? this.stopReason ?? fromScheduler
       await this.recorder.close(this.outcome, countItems(this.job.state).pending === 0)

@@ -8,6 +8,8 @@ import { budgetProblem } from '../jobs/job-request'
 import { loadJob, type JobSettings, type StoredJob } from '../jobs/job-store'
 import { newJob } from '../jobs/new-job'
 import { JobRun } from '../jobs/run-job'
+import type { JournalEvent } from '../jobs/journal-events'
+import type { Listing } from '../ingest/ingest'
 
 /** A job request the engine refuses, with the setting at fault (the CLI names its flag, the window its field). */
 export class JobServiceError extends Error {
@@ -43,10 +45,14 @@ export class JobService {
   ) {}
 
   /** Lists and journals the photos of a new job, after checking its settings. */
-  async create(settings: JobSettings, onFound?: (files: number) => void): Promise<StoredJob> {
+  async create(
+    settings: JobSettings,
+    onFound?: (files: number) => void,
+    listed?: Listing
+  ): Promise<StoredJob> {
     const problem = budgetProblem(settings)
     if (problem) throw new JobServiceError('budget', problem)
-    return newJob(this.dataDir, settings, onFound)
+    return newJob(this.dataDir, settings, onFound, listed)
   }
 
   /** Opens a job to resume on `endpoint`; a job that ran elsewhere is refused. */
@@ -60,7 +66,12 @@ export class JobService {
   }
 
   /** A run of the job on the connection, ready to `run()`, pause, resume or cancel. */
-  start(job: StoredJob, connection: Connection, onProgress?: (p: JobProgress) => void): JobRun {
+  start(
+    job: StoredJob,
+    connection: Connection,
+    onProgress?: (p: JobProgress) => void,
+    onRecorded?: (event: JournalEvent) => void
+  ): JobRun {
     const transport = createOpenAITransport(
       { baseURL: connection.baseURL, fetch: connection.fetch },
       new Map(connection.keys.map((key) => [key.id, key.apiKey]))
@@ -77,6 +88,7 @@ export class JobService {
       keys,
       clock: this.clock,
       onProgress,
+      onRecorded,
       lanes: this.lanes
     })
   }

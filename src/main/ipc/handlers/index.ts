@@ -1,16 +1,26 @@
 import type { AppInfo } from '@shared/domain/app-info'
-import { channels } from '@shared/ipc/channels'
-import type { Handlers } from '../router'
-import { getAppInfoHandler } from './app'
+import type { Handlers } from '@shared/ipc/routes'
+import type { Workspace } from '../../workspace/workspace'
+import { exportHandlers } from './export'
+import { jobsHandlers } from './jobs'
+import { queueHandlers } from './queue'
+import { runHandlers } from './run'
 
 /** What the handlers need from main (filled by Electron services, or by tests). */
 export interface HandlerDeps {
   appInfo: () => AppInfo
+  workspace: Workspace
 }
 
-/** Every request handler, keyed by channel. */
+/** Every request handler, by domain: a missing one is a compile error. */
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const ws = deps.workspace
   return {
-    [channels.getAppInfo]: getAppInfoHandler(deps.appInfo)
+    app: { getInfo: () => deps.appInfo(), ready: () => ws.snapshot() },
+    queue: queueHandlers(ws),
+    run: runHandlers(ws),
+    jobs: jobsHandlers(ws),
+    export: exportHandlers(ws),
+    limits: { history: () => [...ws.history.samples] }
   }
 }

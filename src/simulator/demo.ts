@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { startSimulator, type Simulator } from '../../simulator/server'
+import { startSimulator, type Simulator } from './server'
 
 /** The sample photos shipped for the demo (resources/samples, see SOURCES.md there). */
 export function samplesDir(): string {
   const candidates = [
     join(process.cwd(), 'resources', 'samples'),
+    join(import.meta.dirname, '..', 'resources', 'samples'),
     join(import.meta.dirname, '..', '..', 'resources', 'samples'),
     join(import.meta.dirname, '..', '..', '..', 'resources', 'samples')
   ]

@@ -1,0 +1,38 @@
+import type { JobOptions } from '@shared/domain/job-options'
+import { resolveLimits } from '../estimate/catalog-overrides'
+import type { JobSettings } from '../jobs/job-store'
+import type { EndpointRef } from '../openai/endpoint'
+import type { Template } from '../templates/template'
+
+/** What a job is made of besides the options a person chose. */
+export interface JobInputs {
+  name?: string
+  inputs: string[]
+  template: Template
+  endpoint: EndpointRef
+  productContext?: JobSettings['productContext']
+}
+
+/** A new job's settings from chosen options: the template snapshotted, limits filled in. */
+export function jobSettingsFrom(options: JobOptions, parts: JobInputs): JobSettings {
+  const limits = resolveLimits(options.model, { rpm: options.rpm, tpm: options.tpm })
+  return {
+    name: parts.name ?? jobName(parts.inputs),
+    inputs: parts.inputs,
+    ...options,
+    templateId: parts.template.id,
+    template: parts.template,
+    productContext: parts.productContext,
+    rpm: limits.rpm,
+    tpm: limits.tpm,
+    endpoint: parts.endpoint,
+    createdAt: new Date().toISOString()
+  }
+}
+
+/** A job's name from what was chosen: the folders' or files' own names. */
+export function jobName(inputs: readonly string[]): string {
+  const names = inputs.map((input) => input.split(/[\\/]/).filter(Boolean).at(-1) ?? input)
+  if (names.length <= 3) return names.join(', ')
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`
+}

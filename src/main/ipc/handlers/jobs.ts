@@ -1,0 +1,19 @@
+import type { Handlers } from '@shared/ipc/routes'
+import { openJob } from '../../workspace/actions'
+import type { Workspace } from '../../workspace/workspace'
+
+/** `jobs:*`: the sidebar. */
+export function jobsHandlers(ws: Workspace): Handlers['jobs'] {
+  return {
+    list: () => ws.jobEntries(),
+    open: async ({ id }) => {
+      await openJob(ws, id)
+      return { ok: true as const }
+    },
+    newQueue: () => {
+      ws.draft = null
+      ws.ensureDraft()
+      return { ok: true as const }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { Handlers } from '@shared/ipc/routes'
+import { AppError, ErrorCodes } from '@shared/errors'
+import { retryRows } from '../../workspace/actions'
+import { runDemo, runOpen, runSample } from '../../workspace/runs'
+import type { Workspace } from '../../workspace/workspace'
+import type { JobView } from '../../workspace/job-view'
+
+const done = { ok: true as const }
+
+/** The run that Pause, Resume and Cancel act on: the open job's, else the sample's. */
+function activeView(ws: Workspace): JobView {
+  for (const id of [ws.openId, ws.sampleId]) {
+    const view = id ? ws.views.get(id) : undefined
+    if (view?.run) return view
+  }
+  throw new AppError(ErrorCodes.notFound, 'Nothing is running.')
+}
+
+/** `run:*`: start, sample, demo, pause, resume, cancel, retry. */
+export function runHandlers(ws: Workspace): Handlers['run'] {
+  return {
+    start: async () => ({ jobId: await runOpen(ws) }),
+    sample: async ({ ids }) => ({ jobId: await runSample(ws, ids) }),
+    demo: async () => ({ jobId: await runDemo(ws) }),
+    pause: () => {
+      const view = activeView(ws)
+      view.run!.pause()
+      view.status = 'paused'
+      ws.pump.patch(view.id, { run: view.runView(ws.now()) })
+      return done
+    },
+    resume: () => {
+      const view = activeView(ws)
+      view.run!.resume()
+      view.status = 'running'
+      ws.pump.patch(view.id, { run: view.runView(ws.now()) })
+      return done
+    },
+    cancel: () => {
+      activeView(ws).run!.cancel()
+      return done
+    },
+    retry: async ({ ids, code }) => ({ retried: await retryRows(ws, ids, code) })
+  }
+}

@@ -1,0 +1,102 @@
+import { AppError, ErrorCodes } from '@shared/errors'
+import type { JournalEvent } from '../core/jobs/journal-events'
+import { loadJob } from '../core/jobs/job-store'
+import { readProductSheet } from '../core/templates/product-sheet'
+import { basename } from 'node:path'
+import type { EstimateView } from '@shared/domain/queue'
+import { openJobView, startRun } from './runs'
+import type { Workspace } from './workspace'
+
+/** Removes rows: from the draft, or journaled out of the open job. */
+export async function removeRows(ws: Workspace, ids: string[]): Promise<number> {
+  if (ws.draft && ws.openId === ws.draft.id) {
+    const removed = ws.draft.remove(ids)
+    ws.pump.patch(ws.draft.id, { removed: ids })
+    const estimate = ws.estimate(ws.draft)
+    if (estimate) ws.pump.patch(ws.draft.id, { estimate })
+    return removed
+  }
+  const view = ws.openJob()
+  const known = ids.filter((id) => view.job.state.items.has(id))
+  await ws.note(view, known.map((id): JournalEvent => ({ e: 'removed', id, at: Date.now() })))
+  ws.pump.patch(view.id, { removed: known, run: view.runView(ws.now()) })
+  void ws.refreshJobs()
+  return known.length
+}
+
+/** Sends failed photos again (these ids, every failure with a code, or all failures). */
+export async function retryRows(ws: Workspace, ids?: string[], code?: string): Promise<number> {
+  const view = ws.sampleId && !ws.openId ? ws.views.get(ws.sampleId)! : ws.openJob()
+  const wanted = ids ? new Set(ids) : null
+  const failed = [...view.job.state.items.values()].filter(
+    (item) =>
+      item.status === 'failed' && (!wanted || wanted.has(item.id)) && (!code || item.code === code)
+  )
+  if (failed.length === 0) return 0
+  await ws.note(
+    view,
+    failed.map((item): JournalEvent => ({ e: 'requeued', id: item.id, at: Date.now() }))
+  )
+  ws.pump.patch(view.id, { rows: failed.flatMap((item) => view.row(item.id) ?? []) })
+  if (view.running) view.rerun = true
+  else await startRun(ws, view)
+  return failed.length
+}
+
+/** A person's edit of an answer, journaled; lists are typed as comma-separated text. */
+export async function editRow(
+  ws: Workspace,
+  id: string,
+  edits: Record<string, string>
+): Promise<void> {
+  const view = ws.views.get(ws.openId ?? '') ?? ws.views.get(ws.sampleId ?? '')
+  const item = view?.job.state.items.get(id)
+  if (!view || !item?.result)
+    throw new AppError(ErrorCodes.notFound, 'Only a photo with an answer can be edited.')
+  const fields: Record<string, unknown> = { ...item.result.fields }
+  for (const field of view.template.fields) {
+    if (!(field.name in edits)) continue
+    const text = edits[field.name].trim()
+    fields[field.name] =
+      field.type === 'string[]'
+        ? text
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : text
+  }
+  await ws.note(view, [{ e: 'edited', id, at: Date.now(), fields }])
+  const row = view.row(id)
+  if (row) ws.pump.patch(view.id, { rows: [row] })
+}
+
+/** Opens a past (or running) job in the window. */
+export async function openJob(ws: Workspace, id: string): Promise<void> {
+  const known = ws.views.get(id)
+  const job = known?.job ?? (await loadJob(ws.deps.dataDir, id).catch(notFound))
+  openJobView(ws, job, known?.sample ?? job.settings.purpose === 'sample')
+}
+
+/** The path behind a row of the open queue or the sample beside it (for Show in folder). */
+export function rowPath(ws: Workspace, id: string): string | undefined {
+  if (ws.draft && ws.openId === ws.draft.id) return ws.draft.pathOf(id)
+  for (const viewId of [ws.openId, ws.sampleId]) {
+    const path = viewId ? ws.views.get(viewId)?.pathOf(id) : undefined
+    if (path) return path
+  }
+  return undefined
+}
+
+/** Attaches a product sheet to the draft; its matches show in the estimate. */
+export async function attachSheet(ws: Workspace, path: string): Promise<EstimateView | null> {
+  const draft = ws.ensureDraft()
+  const context = await readProductSheet(path).catch((error: Error) => {
+    throw new AppError(ErrorCodes.invalidInput, `The product sheet can't be used: ${error.message}`)
+  })
+  draft.sheet = { name: basename(path), context }
+  return ws.estimate(draft)
+}
+
+function notFound(error: Error): never {
+  throw new AppError(ErrorCodes.notFound, error.message)
+}

@@ -1,0 +1,18 @@
+/**
+ * What the window's engine needs from the desktop (dialogs, the file manager, the clipboard, the
+ * taskbar, notifications). Electron implements it in `services/electron-desktop.ts`; tests and
+ * the e2e harness use a scripted fake.
+ */
+export interface Desktop {
+  /** "Add photos…": files and folders the user picked; [] when cancelled. */
+  choosePhotos(): Promise<string[]>
+  /** A product sheet (CSV/XLSX); null when cancelled. */
+  chooseSheet(): Promise<string | null>
+  /** Where to save an export; null when cancelled. */
+  chooseSavePath(defaultName: string, format: 'xlsx' | 'csv' | 'json'): Promise<string | null>
+  showInFolder(path: string): void
+  copyText(text: string): void
+  /** Progress in the taskbar and the window title (null: no run). */
+  setProgress(fraction: number | null, title: string): void
+  notify(title: string, body: string): void
+}

@@ -1,0 +1,83 @@
+import { basename, dirname } from 'node:path'
+import type { ItemProgress } from '@shared/domain/progress'
+import type { QueueRow } from '@shared/domain/queue'
+import type { JobItem } from '../core/jobs/job-state'
+import type { Template } from '../core/templates/template'
+
+/** Longest answer text a row carries (the full answer stays in the journal and the export). */
+const MAX_FIELD_CHARS = 4000
+
+/**
+ * A job's row as the window shows it: the journal's word for finished items, the scheduler's
+ * live state for the rest while the job runs (waiting, waiting for capacity, writing, retrying).
+ */
+export function jobRow(
+  item: JobItem,
+  template: Template,
+  live: ItemProgress | undefined,
+  keyLabel: (id: string | undefined) => string | undefined
+): QueueRow {
+  const path = item.paths[0] ?? ''
+  const base = { id: item.id, name: basename(path), folder: dirname(path) }
+  if (item.status === 'done' && item.result) {
+    const { result } = item
+    return {
+      ...base,
+      status: result.review ? 'review' : 'done',
+      fields: answerFields(template, result.fields ?? {}, result.text),
+      review: result.review,
+      edited: result.edited,
+      costUsd: result.costUsd
+    }
+  }
+  const liveRow = live && liveState(live, keyLabel)
+  if (liveRow) return { ...base, ...liveRow }
+  if (item.status === 'failed')
+    return { ...base, status: 'failed', code: item.code, reason: item.reason }
+  return { ...base, status: 'waiting' }
+}
+
+function liveState(
+  live: ItemProgress,
+  keyLabel: (id: string | undefined) => string | undefined
+): Omit<QueueRow, 'id' | 'name' | 'folder'> | null {
+  switch (live.status) {
+    case 'queued':
+      return { status: 'waiting' }
+    case 'waiting':
+      return { status: 'capacity' }
+    case 'in_flight':
+      return { status: 'writing', keyLabel: keyLabel(live.keyId) }
+    case 'retrying':
+      return {
+        status: 'retrying',
+        retryInMs: live.retryInMs,
+        cause: live.cause,
+        keyLabel: keyLabel(live.keyId)
+      }
+    default:
+      // done/failed at the API: the journal has the last word once recorded.
+      return null
+  }
+}
+
+/** Every field of an answer as text, labelled, in the template's order. */
+export function answerFields(
+  template: Template,
+  fields: Record<string, unknown>,
+  text: string
+): NonNullable<QueueRow['fields']> {
+  if (template.fields.length === 0)
+    return [{ name: 'text', label: 'Text', value: text.slice(0, MAX_FIELD_CHARS) }]
+  return template.fields.map((field) => ({
+    name: field.name,
+    label: field.label,
+    value: fieldText(fields[field.name]).slice(0, MAX_FIELD_CHARS)
+  }))
+}
+
+function fieldText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(fieldText).join(', ')
+  if (value === undefined || value === null) return ''
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}

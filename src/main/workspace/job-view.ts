@@ -1,0 +1,158 @@
+import type { JobOptions } from '@shared/domain/job-options'
+import type { ItemProgress, JobProgress, ProgressOutcome } from '@shared/domain/progress'
+import type { QueueRow } from '@shared/domain/queue'
+import type { RunStatus, RunView } from '@shared/domain/run-view'
+import type { OpenView } from '@shared/domain/workspace'
+import { jobTemplate } from '../core/jobs/job-request'
+import { countItems, jobSpend, toSend } from '../core/jobs/job-state'
+import type { StoredJob } from '../core/jobs/job-store'
+import type { JobRun } from '../core/jobs/run-job'
+import type { Template } from '../core/templates/template'
+import { jobRow } from './job-rows'
+
+const EMPTY_TOTALS: RunView['totals'] = {
+  total: 0,
+  done: 0,
+  failed: 0,
+  inFlight: 0,
+  retrying: 0,
+  tokensIn: 0,
+  tokensOut: 0,
+  costUsd: 0,
+  possiblyPaidTwice: 0,
+  throughputPerMin: 0
+}
+
+/** A job open in the window: its rows from the journal, and its run's live state while it runs. */
+export class JobView {
+  readonly template: Template
+  run: JobRun | null = null
+  status: RunStatus
+  estimateUsd: number | null = null
+  /** Photos were sent back to the queue while the run was going: run again when it ends. */
+  rerun = false
+  /** Settles when the current run has ended and been recorded. */
+  ending: Promise<void> | null = null
+  private live = new Map<string, ItemProgress>()
+  private progress: JobProgress | null = null
+  private startedAt = 0
+  private elapsedBefore = 0
+  private stop: RunView['stop']
+
+  constructor(
+    readonly job: StoredJob,
+    readonly sample: boolean
+  ) {
+    this.template = jobTemplate(job.settings)
+    this.status = job.state.finished ? 'completed' : job.state.stopped ? 'stopped' : 'idle'
+    this.stop = job.state.stopped
+  }
+
+  get id(): string {
+    return this.job.id
+  }
+
+  get running(): boolean {
+    return this.status === 'running' || this.status === 'paused'
+  }
+
+  rows(): QueueRow[] {
+    return [...this.job.state.items.keys()].flatMap((id) => this.row(id) ?? [])
+  }
+
+  row(id: string): QueueRow | undefined {
+    const item = this.job.state.items.get(id)
+    if (!item) return undefined
+    const live = this.running && toSend(item) ? this.live.get(id) : undefined
+    return jobRow(item, this.template, live, (keyId) => this.keyLabel(keyId))
+  }
+
+  whenIdle(): Promise<void> {
+    return this.ending ?? Promise.resolve()
+  }
+
+  pathOf(id: string): string | undefined {
+    return this.job.state.items.get(id)?.paths[0]
+  }
+
+  /** A run begins: live states start empty, the clock starts. */
+  started(run: JobRun, now: number): void {
+    this.run = run
+    this.live.clear()
+    this.progress = null
+    this.stop = undefined
+    this.status = 'running'
+    this.startedAt = now
+  }
+
+  /** Takes a progress batch; returns the ids of the rows it changed. */
+  observe(progress: JobProgress): string[] {
+    this.progress = progress
+    for (const item of progress.items) this.live.set(item.id, item)
+    return progress.items.map((item) => item.id)
+  }
+
+  ended(outcome: ProgressOutcome, now: number): void {
+    this.elapsedBefore += now - this.startedAt
+    this.run = null
+    this.live.clear()
+    this.status = outcome.status
+    this.stop =
+      outcome.status === 'stopped'
+        ? { kind: outcome.kind, reason: outcome.reason, resumeInMs: outcome.resumeInMs }
+        : undefined
+  }
+
+  runView(now: number): RunView {
+    const counts = countItems(this.job.state, toSend)
+    const spent = jobSpend(this.job.state)
+    const totals = this.progress?.totals ?? {
+      ...EMPTY_TOTALS,
+      total: counts.total,
+      done: counts.done,
+      failed: counts.failed,
+      costUsd: spent.costUsd,
+      tokensIn: spent.tokensIn,
+      tokensOut: spent.tokensOut
+    }
+    return {
+      status: this.status,
+      totals: this.running ? totals : { ...totals, ...counts, inFlight: 0, retrying: 0 },
+      keys: this.progress?.keys ?? [],
+      stop: this.stop,
+      estimateUsd: this.estimateUsd,
+      elapsedMs: this.elapsedBefore + (this.running ? now - this.startedAt : 0)
+    }
+  }
+
+  open(now: number): OpenView {
+    const settings = this.job.settings
+    const options: JobOptions = {
+      templateId: settings.templateId,
+      language: settings.language,
+      model: settings.model,
+      detail: settings.detail,
+      rpm: settings.rpm,
+      tpm: settings.tpm,
+      maxConcurrency: settings.maxConcurrency,
+      budgetUsd: settings.budgetUsd,
+      imageAdmission: settings.imageAdmission,
+      jpegQuality: settings.jpegQuality,
+      structuredMode: settings.structuredMode ?? 'json_schema'
+    }
+    return {
+      id: this.id,
+      kind: 'job',
+      name: settings.name,
+      walking: false,
+      demo: settings.endpoint.kind === 'demo',
+      rows: this.rows(),
+      options,
+      run: this.runView(now)
+    }
+  }
+
+  private keyLabel(keyId: string | undefined): string | undefined {
+    return this.progress?.keys.find((key) => key.id === keyId)?.label
+  }
+}

@@ -1,0 +1,166 @@
+import { AppError, ErrorCodes } from '@shared/errors'
+import type { JobProgress } from '@shared/domain/progress'
+import type { JournalEvent } from '../core/jobs/journal-events'
+import type { StoredJob } from '../core/jobs/job-store'
+import { JobServiceError } from '../core/service/job-service'
+import type { ProgressOutcome } from '@shared/domain/progress'
+import { samplesDir } from '../../simulator/demo'
+import type { Draft } from './draft'
+import { JobView } from './job-view'
+import type { Workspace } from './workspace'
+
+const SAMPLE_SIZE = 5
+/** A job that ran longer than this says so in a notification when it ends. */
+const NOTIFY_AFTER_MS = 60_000
+
+/** Run: a draft becomes a job and runs; an open job resumes. Returns the job id. */
+export async function runOpen(ws: Workspace): Promise<string> {
+  const draft = ws.draft && ws.openId === ws.draft.id ? ws.draft : null
+  if (!draft) {
+    const view = ws.openJob()
+    await startRun(ws, view)
+    return view.id
+  }
+  if (draft.walking) throw new AppError(ErrorCodes.busy, 'Photos are still being added; Run when the list is complete.')
+  if (draft.listing().files.length === 0)
+    throw new AppError(ErrorCodes.invalidInput, 'Add photos first: there is nothing to run.')
+  const estimate = ws.estimate(draft)
+  const job = await create(ws, ws.settingsFor(draft), draft.listing())
+  const view = openJobView(ws, job, false)
+  view.estimateUsd = estimate?.costStandard ?? null
+  ws.draft = null
+  await startRun(ws, view)
+  return job.id
+}
+
+/** "Try on a sample": the chosen settings on a few photos (picked, or spread over the queue). */
+export async function runSample(ws: Workspace, ids: string[] | undefined): Promise<string> {
+  const draft = ws.draft && ws.openId === ws.draft.id ? ws.draft : null
+  if (!draft) throw new AppError(ErrorCodes.notFound, 'Add photos to try a sample of them.')
+  const paths = samplePaths(draft, ids)
+  if (paths.length === 0)
+    throw new AppError(ErrorCodes.invalidInput, 'There are no readable photos to try yet.')
+  const settings = ws.settingsFor(draft, {
+    name: `Sample of ${draft.name}`,
+    inputs: paths,
+    purpose: 'sample'
+  })
+  const job = await create(ws, settings, { files: paths, rejected: [], skipped: 0 })
+  const view = new JobView(job, true)
+  view.estimateUsd = draft.estimate(settings)?.costStandard ?? null
+  ws.views.set(job.id, view)
+  ws.sampleId = job.id
+  ws.pump.set({ sample: view.open(ws.now()) })
+  await startRun(ws, view)
+  return job.id
+}
+
+/** "Try the demo": the bundled sample photos through the built-in simulator, started at once. */
+export async function runDemo(ws: Workspace): Promise<string> {
+  const draft = ws.ensureDraft()
+  await draft.add([samplesDir()])
+  const settings = ws.settingsFor(draft, { name: 'Demo: sample photos', endpoint: { kind: 'demo' } })
+  const limits = ws.deps.connection.demoLimits()
+  const job = await create(ws, { ...settings, ...limits }, draft.listing())
+  const view = openJobView(ws, job, false)
+  view.estimateUsd = draft.estimate({ ...settings, ...limits })?.costStandard ?? null
+  ws.draft = null
+  await startRun(ws, view)
+  return job.id
+}
+
+/** Opens a job view in the window (replacing what was open). */
+export function openJobView(ws: Workspace, job: StoredJob, sample: boolean): JobView {
+  const view = ws.views.get(job.id) ?? new JobView(job, sample)
+  ws.views.set(job.id, view)
+  ws.openId = job.id
+  ws.sampleId = null
+  ws.pump.set({ view: view.open(ws.now()), sample: null })
+  return view
+}
+
+/** Starts (or resumes) a job's run on its endpoint; progress flows to the window from here. */
+export async function startRun(ws: Workspace, view: JobView): Promise<void> {
+  if (view.running) throw new AppError(ErrorCodes.busy, 'This job is already running.')
+  const connection = await ws.deps.connection.open(view.job.settings.endpoint)
+  const run = ws.service.start(
+    view.job,
+    connection,
+    (progress) => progressed(ws, view, progress),
+    (event) => recorded(ws, view, event)
+  )
+  view.started(run, ws.now())
+  ws.pump.patch(view.id, { run: view.runView(ws.now()), rows: view.rows() })
+  ws.ticker.running(true)
+  void ws.refreshJobs()
+  view.ending = run.run().then(
+    (outcome) => ended(ws, view, outcome),
+    (error: Error) => ended(ws, view, { status: 'stopped', kind: 'internal', reason: error.message })
+  )
+}
+
+function progressed(ws: Workspace, view: JobView, progress: JobProgress): void {
+  const ids = view.observe(progress)
+  const now = ws.now()
+  ws.history.observe(view.id, progress)
+  const rows = ids.flatMap((id) => view.row(id) ?? [])
+  ws.pump.patch(view.id, { rows, run: view.runView(now) })
+  if (ws.openId === view.id) {
+    const { done, failed, total } = progress.totals
+    const fraction = total > 0 ? (done + failed) / total : 0
+    ws.deps.desktop.setProgress(fraction, `Photoscribe — ${Math.floor(fraction * 100)}% · ${view.job.settings.name}`)
+  }
+}
+
+function recorded(ws: Workspace, view: JobView, event: JournalEvent): void {
+  if (!('id' in event)) return
+  const row = view.row(event.id)
+  ws.pump.patch(view.id, row ? { rows: [row] } : { removed: [event.id] })
+  ws.jobsLater()
+}
+
+async function ended(ws: Workspace, view: JobView, outcome: ProgressOutcome): Promise<void> {
+  const elapsed = view.runView(ws.now()).elapsedMs
+  view.ended(outcome, ws.now())
+  ws.history.forget(view.id)
+  ws.ticker.running([...ws.views.values()].some((v) => v.running))
+  ws.pump.patch(view.id, { run: view.runView(ws.now()), rows: view.rows() })
+  await ws.refreshJobs()
+  if (ws.openId === view.id) ws.deps.desktop.setProgress(null, 'Photoscribe')
+  if (elapsed > NOTIFY_AFTER_MS && !view.sample) ws.deps.desktop.notify(...endWords(view, outcome))
+  if (view.rerun && outcome.status === 'completed') {
+    view.rerun = false
+    await startRun(ws, view)
+  }
+}
+
+function endWords(view: JobView, outcome: ProgressOutcome): [string, string] {
+  const { done, failed } = view.runView(0).totals
+  const name = view.job.settings.name
+  if (outcome.status === 'completed')
+    return [`${name} is done`, `${done} photos done${failed ? `, ${failed} failed` : ''}.`]
+  if (outcome.status === 'stopped') return [`${name} stopped`, outcome.reason]
+  return [`${name} was cancelled`, `${done} photos done; resume it any time.`]
+}
+
+async function create(
+  ws: Workspace,
+  settings: Parameters<Workspace['service']['create']>[0],
+  listing: Parameters<Workspace['service']['create']>[2]
+): Promise<StoredJob> {
+  try {
+    return await ws.service.create(settings, undefined, listing)
+  } catch (error) {
+    if (error instanceof JobServiceError)
+      throw new AppError(ErrorCodes.refused, error.message, error.field)
+    throw error
+  }
+}
+
+function samplePaths(draft: Draft, ids: string[] | undefined): string[] {
+  const photos = [...draft.files.values()].filter((file) => !file.rejected)
+  if (ids?.length) return photos.filter((file) => ids.includes(file.id)).map((file) => file.path)
+  if (photos.length <= SAMPLE_SIZE) return photos.map((file) => file.path)
+  const step = photos.length / SAMPLE_SIZE
+  return Array.from({ length: SAMPLE_SIZE }, (_, i) => photos[Math.floor(i * step + step / 2)].path)
+}

@@ -1,0 +1,234 @@
+import type { JobOptions } from '@shared/domain/job-options'
+import { jobOptionsSchema } from '@shared/domain/job-options'
+import type { EstimateView } from '@shared/domain/queue'
+import type { OpenView, Snapshot, WorkspaceUpdate } from '@shared/domain/workspace'
+import { AppError, ErrorCodes } from '@shared/errors'
+import type { JournalEvent } from '../core/jobs/journal-events'
+import { noteOnJob } from '../core/jobs/job-notes'
+import { listJobs, type JobSettings } from '../core/jobs/job-store'
+import { BUILTIN_TEMPLATES } from '../core/templates/builtins'
+import { TemplateStore, templatesDir } from '../core/templates/custom'
+import type { Template } from '../core/templates/template'
+import { JobService } from '../core/service/job-service'
+import { jobSettingsFrom } from '../core/service/job-settings'
+import type { ConnectionSource } from './connection'
+import type { Desktop } from './desktop'
+import { Draft } from './draft'
+import { jobEntry } from './job-entries'
+import { JobView } from './job-view'
+import { LimitHistory } from './limit-history'
+import { UpdatePump } from './update-pump'
+import { choices, LANGUAGE_CHOICES } from './choices'
+import { Ticker } from './ticker'
+
+export interface WorkspaceDeps {
+  dataDir: string
+  connection: ConnectionSource
+  desktop: Desktop
+  /** Sends one update to the window (webContents.send, or the e2e bridge). */
+  send: (update: WorkspaceUpdate) => void
+  now?: () => number
+}
+
+/**
+ * Everything the window works with, in main: the queue being built (a draft), the jobs open,
+ * their runs on one shared job service (one lane per key, whatever runs), and the updates the
+ * window hears, coalesced. The window only ever holds copies.
+ */
+export class Workspace {
+  readonly service: JobService
+  readonly pump: UpdatePump
+  readonly history = new LimitHistory()
+  readonly views = new Map<string, JobView>()
+  draft: Draft | null = null
+  openId: string | null = null
+  sampleId: string | null = null
+  readonly now: () => number
+  readonly ticker: Ticker
+  private drafts = 0
+  private jobsTimer: ReturnType<typeof setTimeout> | null = null
+  private templates: Template[] = [...BUILTIN_TEMPLATES]
+
+  constructor(readonly deps: WorkspaceDeps) {
+    this.service = new JobService(deps.dataDir)
+    this.pump = new UpdatePump(deps.send)
+    this.now = deps.now ?? Date.now
+    this.ticker = new Ticker(() => this.tick())
+  }
+
+  /** Once a second while something runs: a chart sample, and run views (elapsed, countdowns). */
+  private tick(): void {
+    this.pump.set({ history: [this.history.tick(this.now())] })
+    for (const view of this.views.values())
+      if (view.running) this.pump.patch(view.id, { run: view.runView(this.now()) })
+  }
+
+  /** Refreshes the jobs list at most once a second while answers come in. */
+  jobsLater(): void {
+    this.jobsTimer ??= setTimeout(() => {
+      this.jobsTimer = null
+      void this.refreshJobs()
+    }, 1000)
+  }
+
+  /** Stops timers and runs (the app quits, a test ends). */
+  async close(): Promise<void> {
+    this.ticker.running(false)
+    if (this.jobsTimer) clearTimeout(this.jobsTimer)
+    if (this.estimateTimer) clearTimeout(this.estimateTimer)
+    this.pump.reset()
+    for (const view of this.views.values()) view.run?.cancel()
+    await Promise.all([...this.views.values()].map((view) => view.whenIdle()))
+    await this.deps.connection.close()
+  }
+
+  /** The ready handshake: the whole state now; updates follow from here. */
+  async snapshot(): Promise<Snapshot> {
+    this.pump.reset()
+    this.templates = await this.loadTemplates()
+    const jobs = await this.jobEntries()
+    const resumable =
+      jobs.find((job) => !job.finished && !job.running && !job.sample && job.pending > 0) ?? null
+    const { templates, models } = choices(this.templates)
+    return {
+      view: this.openView(),
+      sample: this.sampleView(),
+      jobs,
+      connection: this.deps.connection.info(),
+      templates,
+      models,
+      languages: LANGUAGE_CHOICES,
+      history: [...this.history.samples],
+      resumable
+    }
+  }
+
+  openView(): OpenView | null {
+    if (this.draft && this.openId === this.draft.id) return this.draftView(this.draft)
+    const view = this.openId ? this.views.get(this.openId) : undefined
+    return view?.open(this.now()) ?? null
+  }
+
+  sampleView(): OpenView | null {
+    return (this.sampleId && this.views.get(this.sampleId)?.open(this.now())) || null
+  }
+
+  draftView(draft: Draft): OpenView {
+    return {
+      id: draft.id,
+      kind: 'draft',
+      name: draft.name,
+      walking: draft.walking,
+      demo: false,
+      rows: draft.rows(),
+      options: draft.options,
+      estimate: this.estimate(draft) ?? undefined,
+      run: {
+        status: 'idle',
+        totals: { ...emptyTotals(), total: draft.files.size },
+        keys: [],
+        elapsedMs: 0
+      }
+    }
+  }
+
+  /** The queue photos are added to: the open draft, or a new one opened in its place. */
+  ensureDraft(): Draft {
+    if (this.draft && this.openId === this.draft.id) return this.draft
+    const draft = new Draft(`draft-${++this.drafts}`, jobOptionsSchema.parse({}), (change) => {
+      if (change.rows) this.pump.patch(draft.id, { rows: change.rows })
+      if (change.walking !== undefined) this.pump.patch(draft.id, { walking: change.walking })
+      if (change.rows || change.measured !== undefined) this.estimateLater(draft)
+    })
+    this.draft = draft
+    this.openId = draft.id
+    this.sampleId = null
+    this.pump.set({ view: this.draftView(draft), sample: null })
+    return draft
+  }
+
+  /** The draft's job settings (what Run would create), from its options. */
+  settingsFor(draft: Draft, extra: Partial<JobSettings> = {}): JobSettings {
+    const template =
+      this.templates.find((t) => t.id === draft.options.templateId) ?? BUILTIN_TEMPLATES[0]
+    return {
+      ...jobSettingsFrom(draft.options, {
+        inputs: draft.inputs,
+        template,
+        endpoint: this.deps.connection.endpoint(),
+        productContext: draft.sheet?.context
+      }),
+      ...extra
+    }
+  }
+
+  estimate(draft: Draft): EstimateView | null {
+    return draft.estimate(this.settingsFor(draft))
+  }
+
+  setOptions(draft: Draft, change: Partial<JobOptions>): EstimateView | null {
+    const parsed = jobOptionsSchema.safeParse({ ...draft.options, ...change })
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new AppError(ErrorCodes.invalidInput, `${issue.path.join('.')}: ${issue.message}`)
+    }
+    draft.options = parsed.data
+    return this.estimate(draft)
+  }
+
+  /** Tells the window the jobs list changed (counts, a new job, a run that ended). */
+  async refreshJobs(): Promise<void> {
+    this.pump.set({ jobs: await this.jobEntries() })
+  }
+
+  async jobEntries(): Promise<Snapshot['jobs']> {
+    const summaries = await listJobs(this.deps.dataDir)
+    return summaries.map((summary) => jobEntry(summary, this.views.get(summary.id)?.running ?? false))
+  }
+
+  /** The open job view, or a clear refusal when the open queue is not a job. */
+  openJob(): JobView {
+    const view = this.openId ? this.views.get(this.openId) : undefined
+    if (!view) throw new AppError(ErrorCodes.notFound, 'Open a job first.')
+    return view
+  }
+
+  /** Journals a person's changes on a job: through its run when one holds the journal. */
+  async note(view: JobView, events: JournalEvent[]): Promise<void> {
+    const run = view.run
+    if (run && (await Promise.all(events.map((event) => run.note(event)))).every(Boolean)) return
+    await noteOnJob(view.job, events)
+  }
+
+  private estimateTimer: ReturnType<typeof setTimeout> | null = null
+
+  /** Re-estimates at most every 250 ms while a walk or header reads are going. */
+  private estimateLater(draft: Draft): void {
+    this.estimateTimer ??= setTimeout(() => {
+      this.estimateTimer = null
+      const estimate = this.estimate(draft)
+      if (estimate) this.pump.patch(draft.id, { estimate })
+    }, 250)
+  }
+
+  private async loadTemplates(): Promise<Template[]> {
+    const custom = await new TemplateStore(templatesDir(this.deps.dataDir)).list().catch(() => [])
+    const ids = new Set(BUILTIN_TEMPLATES.map((t) => t.id))
+    return [...BUILTIN_TEMPLATES, ...custom.filter((t) => !ids.has(t.id))]
+  }
+}
+
+function emptyTotals(): OpenView['run']['totals'] {
+  return {
+    total: 0,
+    done: 0,
+    failed: 0,
+    inFlight: 0,
+    retrying: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    possiblyPaidTwice: 0,
+    throughputPerMin: 0
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+
+/**
+ * What a row of the queue shows. Codes, not sentences: the window words them (UI.md's status
+ * words); `reason` and `review` carry the file's, the server's or the template rule's own words.
+ */
+export const rowStatusSchema = z.enum([
+  'listed',
+  'waiting',
+  'preparing',
+  'capacity',
+  'writing',
+  'retrying',
+  'done',
+  'review',
+  'failed'
+])
+export type RowStatus = z.infer<typeof rowStatusSchema>
+
+export const retryCauseSchema = z.enum(['rate_limit', 'network', 'timeout', 'server'])
+
+export const queueRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  folder: z.string(),
+  status: rowStatusSchema,
+  /** Every field of the answer as text (lists joined with ", "), in the template's order. */
+  fields: z.array(z.object({ name: z.string(), label: z.string(), value: z.string() })).optional(),
+  /** The rule a kept answer broke, e.g. "Too long (171 of 155 characters)". */
+  review: z.string().optional(),
+  /** A failure's kind (image error code or API failure kind) and its own words. */
+  code: z.string().optional(),
+  reason: z.string().optional(),
+  retryInMs: z.number().nonnegative().optional(),
+  cause: retryCauseSchema.optional(),
+  keyLabel: z.string().optional(),
+  edited: z.boolean().optional(),
+  costUsd: z.number().nonnegative().optional()
+})
+export type QueueRow = z.infer<typeof queueRowSchema>
+
+/** The estimate panel: photos, money now and with Batch, duration at the limits, and which binds. */
+export const estimateViewSchema = z.object({
+  photos: z.number().int().nonnegative(),
+  /** Photos whose header was read so far; the rest are extrapolated from them. */
+  measured: z.number().int().nonnegative(),
+  unreadable: z.number().int().nonnegative(),
+  costStandard: z.number().nullable(),
+  costBatch: z.number().nullable(),
+  durationMs: z.number().nonnegative(),
+  binding: z.enum(['requests', 'tokens', 'concurrency']),
+  rpm: z.number(),
+  tpm: z.number(),
+  /** How the limits were found: the user's, the catalog's tier, or a guess from the model family. */
+  limitsSource: z.string(),
+  /** Photos the attached product sheet has a row for. */
+  sheet: z.object({ name: z.string(), matched: z.number().int(), rows: z.number().int() }).optional()
+})
+export type EstimateView = z.infer<typeof estimateViewSchema>

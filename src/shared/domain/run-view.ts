@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import type { KeyProgress, ProgressTotals } from './progress'
+
+export const keyViewSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  rpm: z.number(),
+  tpm: z.number(),
+  limitsFrom: z.enum(['settings', 'headers']),
+  remainingRequests: z.number().optional(),
+  remainingTokens: z.number().optional(),
+  coolingInMs: z.number().optional(),
+  coolingCause: z.enum(['rate_limit', 'network']).optional(),
+  coolingLimit: z.enum(['requests', 'tokens']).optional(),
+  inFlight: z.number(),
+  concurrencyCap: z.number(),
+  latencyP50Ms: z.number().optional(),
+  latencyP95Ms: z.number().optional(),
+  rateLimitHits: z.number(),
+  stopped: z.boolean()
+}) satisfies z.ZodType<KeyProgress>
+
+export const totalsSchema = z.object({
+  total: z.number(),
+  done: z.number(),
+  failed: z.number(),
+  inFlight: z.number(),
+  retrying: z.number(),
+  tokensIn: z.number(),
+  tokensOut: z.number(),
+  costUsd: z.number(),
+  possiblyPaidTwice: z.number(),
+  throughputPerMin: z.number(),
+  etaMs: z.number().optional()
+}) satisfies z.ZodType<ProgressTotals>
+
+/** Where a job's run stands: not started, running, paused, or how it ended. */
+export const runStatusSchema = z.enum([
+  'idle',
+  'running',
+  'paused',
+  'completed',
+  'cancelled',
+  'stopped'
+])
+export type RunStatus = z.infer<typeof runStatusSchema>
+
+export const runViewSchema = z.object({
+  status: runStatusSchema,
+  totals: totalsSchema,
+  keys: z.array(keyViewSchema),
+  /** Why a run stopped: the stop kind (quota, auth, budget, daily_limit, disk_full, …) and the server's words. */
+  stop: z
+    .object({ kind: z.string(), reason: z.string(), resumeInMs: z.number().optional() })
+    .optional(),
+  /** What the estimate said the whole job would cost, to show spending against it. */
+  estimateUsd: z.number().nullable().optional(),
+  elapsedMs: z.number().nonnegative()
+})
+export type RunView = z.infer<typeof runViewSchema>
+
+/** One second of the rate-limits chart: what was sent, and how many 429s came back. */
+export const limitSampleSchema = z.object({
+  at: z.number(),
+  requests: z.number(),
+  tokens: z.number(),
+  rateLimited: z.number(),
+  rpm: z.number(),
+  tpm: z.number()
+})
+export type LimitSample = z.infer<typeof limitSampleSchema>

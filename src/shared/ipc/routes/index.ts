@@ -1,0 +1,56 @@
+import type { z } from 'zod'
+import type { Route } from '../route'
+import { appRoutes } from './app'
+import { exportRoutes } from './export'
+import { jobsRoutes } from './jobs'
+import { limitsRoutes } from './limits'
+import { queueRoutes } from './queue'
+import { runRoutes } from './run'
+
+/** Every request the window can make, by domain: preload, main handlers and test bridge are typed from it. */
+export const routes = {
+  app: appRoutes,
+  queue: queueRoutes,
+  run: runRoutes,
+  jobs: jobsRoutes,
+  export: exportRoutes,
+  limits: limitsRoutes
+}
+
+export type Routes = typeof routes
+export type Domain = keyof Routes
+
+/** Every route, flat. */
+export const allRoutes: Route[] = Object.values(routes).flatMap((domain) =>
+  Object.values(domain as Record<string, Route>)
+)
+
+type RouteOf<D extends Domain, M extends keyof Routes[D]> = Routes[D][M] extends Route<
+  infer I,
+  infer O
+>
+  ? { input: z.input<I>; parsed: z.output<I>; output: z.output<O> }
+  : never
+
+/** `window.api`: one method per route, taking its input and resolving to its output. */
+export type PhotoscribeApi = {
+  [D in Domain]: {
+    [M in keyof Routes[D]]: undefined extends RouteOf<D, M>['input']
+      ? (input?: RouteOf<D, M>['input']) => Promise<RouteOf<D, M>['output']>
+      : (input: RouteOf<D, M>['input']) => Promise<RouteOf<D, M>['output']>
+  }
+} & {
+  /** Paths of dropped files (Electron's `webUtils.getPathForFile`), then `queue.add`. */
+  addDropped(files: readonly File[]): Promise<{ added: number }>
+  /** Updates main pushes; returns the unsubscribe. */
+  onUpdate(listener: (update: import('../../domain/workspace').WorkspaceUpdate) => void): () => void
+}
+
+/** What main implements for each route (inputs already parsed). */
+export type Handlers = {
+  [D in Domain]: {
+    [M in keyof Routes[D]]: (
+      input: RouteOf<D, M>['parsed']
+    ) => Promise<RouteOf<D, M>['output']> | RouteOf<D, M>['output']
+  }
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod'
+import { jobEntrySchema } from '../../domain/workspace'
+import { defineRoutes } from '../route'
+
+const jobId = z.object({ id: z.string().regex(/^[\w-]{1,80}$/, 'is not a job id') }).strict()
+
+/** The jobs sidebar: list, open a past job, start a new queue. */
+export const jobsRoutes = defineRoutes('jobs', {
+  list: { input: z.undefined(), output: z.array(jobEntrySchema) },
+  open: { input: jobId, output: z.object({ ok: z.literal(true) }) },
+  newQueue: { input: z.undefined(), output: z.object({ ok: z.literal(true) }) }
+})
