@@ -4,6 +4,7 @@ import type { EstimateView, QueueRow } from '@shared/domain/queue'
 import { listFiles, type Listing } from '../core/ingest/ingest'
 import { readPhotoSize } from '../core/jobs/dry-run'
 import type { JobSettings } from '../core/jobs/job-store'
+import { jobName } from '../core/service/job-settings'
 import { draftEstimate, type MeasuredPhoto } from './draft-estimate'
 
 /** A product sheet attached to a draft. */
@@ -49,7 +50,7 @@ export class Draft {
   }
 
   get name(): string {
-    return this.inputs.length === 0 ? 'New queue' : this.inputs.map((i) => basename(i)).join(', ')
+    return this.inputs.length === 0 ? 'New queue' : jobName(this.inputs)
   }
 
   /** Walks the inputs; each photo found becomes a row at once. Resolves with how many were added. */

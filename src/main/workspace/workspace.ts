@@ -84,12 +84,14 @@ export class Workspace {
 
   /** The ready handshake: the whole state now; updates follow from here. */
   async snapshot(): Promise<Snapshot> {
-    this.pump.reset()
     this.templates = await this.loadTemplates()
     const jobs = await this.jobEntries()
     const resumable =
       jobs.find((job) => !job.finished && !job.running && !job.sample && job.pending > 0) ?? null
     const { templates, models } = choices(this.templates)
+    // Everything pending so far is in this snapshot; what changes from here goes out as updates,
+    // which main sends after this answer (the window drops updates that came before it).
+    this.pump.reset()
     return {
       view: this.openView(),
       sample: this.sampleView(),
@@ -166,8 +168,15 @@ export class Workspace {
     return draft.estimate(this.settingsFor(draft))
   }
 
-  setOptions(draft: Draft, change: Partial<JobOptions>): EstimateView | null {
-    const parsed = jobOptionsSchema.safeParse({ ...draft.options, ...change })
+  setOptions(
+    draft: Draft,
+    change: Partial<Omit<JobOptions, 'budgetUsd'>> & { budgetUsd?: number | null }
+  ): EstimateView | null {
+    const { budgetUsd, ...rest } = change
+    const next: Record<string, unknown> = { ...draft.options, ...rest }
+    if (budgetUsd === null) delete next.budgetUsd
+    else if (budgetUsd !== undefined) next.budgetUsd = budgetUsd
+    const parsed = jobOptionsSchema.safeParse(next)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       throw new AppError(ErrorCodes.invalidInput, `${issue.path.join('.')}: ${issue.message}`)

@@ -1,4 +1,4 @@
-import type { PhotoscribeApi } from '@shared/ipc/api'
+import type { PhotoscribeApi } from '@shared/ipc/routes'
 
 declare global {
   interface Window {

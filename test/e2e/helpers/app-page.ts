@@ -33,9 +33,19 @@ export async function bridgePreload(page: Page, router: Router): Promise<void> {
   )
   const preload = readFileSync(join(ROOT, 'out/preload/index.js'), 'utf8')
   await page.addInitScript(`(() => {
+    const listeners = new Map();
+    globalThis.__photoscribeEmit = (channel, payload) => {
+      for (const listener of listeners.get(channel) ?? []) listener({}, payload);
+    };
     const electron = {
       contextBridge: { exposeInMainWorld: (key, value) => Object.defineProperty(globalThis, key, { value: Object.freeze(value) }) },
-      ipcRenderer: { invoke: (channel, input) => globalThis.__photoscribeIpc(channel, input) }
+      ipcRenderer: {
+        invoke: (channel, input) => globalThis.__photoscribeIpc(channel, input),
+        on: (channel, listener) => listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
+        removeListener: (channel, listener) => listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener))
+      },
+      // Chromium gives a page no file paths: the harness says which path each dropped name has.
+      webUtils: { getPathForFile: (file) => (globalThis.__dropPaths ?? {})[file.name] ?? '' }
     };
     const require = (name) => {
       if (name === 'electron') return electron;

@@ -13,12 +13,15 @@ const TYPES: Record<string, string> = {
 
 /** Serves a folder on 127.0.0.1 (any port); favicon requests get 204. */
 export async function serveFolder(
-  root: string
+  root: string,
+  routes: Record<string, (request: Request) => Promise<Response>> = {}
 ): Promise<{ url: string; failures: string[]; close: () => Promise<void> }> {
   const failures: string[] = []
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     if (path === '/favicon.ico') return void res.writeHead(204).end()
+    const prefix = Object.keys(routes).find((p) => path.startsWith(p))
+    if (prefix) return void answer(routes[prefix], req.url ?? '/', res)
     const file = normalize(join(root, path === '/' ? 'index.html' : path))
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       failures.push(`404 ${path}`)
@@ -34,4 +37,15 @@ export async function serveFolder(
     failures,
     close: () => new Promise((resolve) => server.close(() => resolve()))
   }
+}
+
+/** Serves a `protocol.handle`-style responder (Request → Response) over node:http. */
+async function answer(
+  responder: (request: Request) => Promise<Response>,
+  url: string,
+  res: import('node:http').ServerResponse
+): Promise<void> {
+  const response = await responder(new Request(`http://127.0.0.1${url}`))
+  res.writeHead(response.status, Object.fromEntries(response.headers))
+  res.end(Buffer.from(await response.arrayBuffer()))
 }

@@ -171,6 +171,11 @@ export class KeyLane {
   }
 
   /** Takes the key out of the job (quota, billing or auth). */
+  /** A person resumed after fixing what stopped the key (credit added, key replaced): it sends again. */
+  restart(): void {
+    this.stoppedReason = undefined
+  }
+
   stop(reason: string): void {
     this.stoppedReason ??= reason
   }

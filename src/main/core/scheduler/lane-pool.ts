@@ -13,6 +13,18 @@ export class LanePool {
   lane(spec: KeySpec, options: SchedulerOptions): KeyLane {
     const existing = this.lanes.get(spec.id)
     if (existing) return existing
+    return this.add(spec, options)
+  }
+
+  /**
+   * A run a person started: a key an earlier run stopped (no credit, refused) is tried again,
+   * as a new process would. A stop that still holds comes back on the first request.
+   */
+  restart(keyIds: readonly string[]): void {
+    for (const id of keyIds) this.lanes.get(id)?.restart()
+  }
+
+  private add(spec: KeySpec, options: SchedulerOptions): KeyLane {
     const lane = new KeyLane(spec, options)
     this.lanes.set(spec.id, lane)
     return lane

@@ -76,6 +76,7 @@ export class JobService {
       { baseURL: connection.baseURL, fetch: connection.fetch },
       new Map(connection.keys.map((key) => [key.id, key.apiKey]))
     )
+    this.lanes.restart(connection.keys.map((key) => key.id))
     const keys = connection.keys.map(({ id, label, rpm, tpm }) => ({
       id,
       label,

@@ -32,7 +32,11 @@ export function jobSettingsFrom(options: JobOptions, parts: JobInputs): JobSetti
 
 /** A job's name from what was chosen: the folders' or files' own names. */
 export function jobName(inputs: readonly string[]): string {
-  const names = inputs.map((input) => input.split(/[\\/]/).filter(Boolean).at(-1) ?? input)
+  const parts = inputs.map((input) => input.split(/[\\/]/).filter(Boolean))
+  const names = parts.map((p, i) => p.at(-1) ?? inputs[i])
   if (names.length <= 3) return names.join(', ')
+  const folders = new Set(parts.map((p) => p.slice(0, -1).join('/')))
+  // Many files from one folder (a drop of its photos): the folder's name says it best.
+  if (folders.size === 1) return `${parts[0].at(-2) ?? 'Photos'} (${names.length} photos)`
   return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`
 }

@@ -17,7 +17,11 @@ export const queueRoutes = defineRoutes('queue', {
   choose: { input: z.undefined(), output: z.object({ added: z.number().int() }) },
   remove: { input: z.object({ ids }).strict(), output: z.object({ removed: z.number().int() }) },
   setOptions: {
-    input: jobOptionsSchema.partial().strict(),
+    // A budget of null clears it (undefined does not survive IPC).
+    input: jobOptionsSchema
+      .partial()
+      .extend({ budgetUsd: z.number().nonnegative().nullable().optional() })
+      .strict(),
     output: estimateViewSchema.nullable()
   },
   /** Attaches a product sheet (CSV/XLSX) chosen in a dialog; null when the dialog was cancelled. */

@@ -51,6 +51,28 @@ describe('the job service (one way to run a job, for the CLI and the window)', (
   })
 })
 
+describe('a key stopped in one run', () => {
+  it('sends again when a person resumes after fixing it (the shared lane is not stuck stopped)', async () => {
+    const broke = await sims.start({ latencyMs: 2, defaultKey: { quotaAfter: 3 } })
+    const { photos, dataDir } = await photoFolder(8)
+    const service = new JobService(dataDir)
+    const endpoint = { kind: 'compatible' as const, baseURL: broke.url }
+    const job = await service.create(testSettings([photos], { endpoint }))
+    const connection = (url: string) => ({
+      endpoint,
+      baseURL: url,
+      keys: [{ id: 'k', label: 'Main', apiKey: 'sk-test-1234' }]
+    })
+    expect(await service.start(job, connection(broke.url)).run()).toMatchObject({
+      status: 'stopped',
+      kind: 'quota'
+    })
+    const healthy = await sims.start({ latencyMs: 2 })
+    expect(await service.start(job, connection(healthy.url)).run()).toEqual({ status: 'completed' })
+    expect([...job.state.items.values()].every((item) => item.status === 'done')).toBe(true)
+  })
+})
+
 describe('several jobs on one key', () => {
   /** Two jobs of 30 photos at once on one key that allows 600 requests a minute. */
   async function twoJobsAtOnce(

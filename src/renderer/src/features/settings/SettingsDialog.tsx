@@ -1,14 +1,15 @@
 import { useEffect, useRef } from 'react'
-import type { AppInfo } from '@shared/domain/app-info'
+import { useWorkspaceState } from '../../context'
 
 interface SettingsDialogProps {
   open: boolean
-  info: AppInfo | null
   onClose: () => void
 }
 
 /** Settings, as a modal dialog. Its About section shows what main reported. */
-export function SettingsDialog({ open, info, onClose }: SettingsDialogProps): React.JSX.Element {
+export function SettingsDialog({ open, onClose }: SettingsDialogProps): React.JSX.Element {
+  const info = useWorkspaceState((s) => s.info)
+  const connection = useWorkspaceState((s) => s.snapshot?.connection)
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const dialog = ref.current
@@ -24,6 +25,14 @@ export function SettingsDialog({ open, info, onClose }: SettingsDialogProps): Re
           ✕
         </button>
       </header>
+      <section aria-label="API key">
+        <h3 className="section-title">API key</h3>
+        <p className="muted small">
+          {connection?.hasKey
+            ? `Using ${connection.keyLabel} from the environment, sending to ${connection.endpoint}.`
+            : 'No key yet: set OPENAI_API_KEY before starting Photoscribe (keys are made at platform.openai.com/api-keys). Until then, the demo runs without one.'}
+        </p>
+      </section>
       <section aria-label="About">
         <h3 className="section-title">About</h3>
         {info ? (

@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useApp, useWorkspaceState } from '../../context'
+import { QueueRowView, type RowActions } from './QueueRowView'
+
+export const ROW_HEIGHT = 64
+const EDIT_HEIGHT = 64 + 150
+
+/** The virtualized queue: only the rows in view are in the page, smooth at 10,000 rows. */
+export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
+  const { bridge, store, act } = useApp()
+  const viewId = useWorkspaceState((s) => s.view?.id ?? '')
+  const rows = useWorkspaceState((s) => s.view?.rows)
+  const rowAt = useWorkspaceState((s) => s.view?.rowAt)
+  const selected = useWorkspaceState((s) => s.selected)
+  const base = useWorkspaceState((s) => s.info?.thumbnailBase ?? '')
+  const [editing, setEditing] = useState<string | null>(null)
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (ids[index] === editing ? EDIT_HEIGHT : ROW_HEIGHT),
+    overscan: 8,
+    getItemKey: (index) => ids[index]
+  })
+  useEffect(() => virtualizer.measure(), [editing, virtualizer])
+  const actions = useMemo<RowActions>(
+    () => ({
+      retry: (id) => void act(() => bridge.run.retry({ ids: [id] })),
+      edit: setEditing,
+      save: async (id, fields) => {
+        const saved = await act(() => bridge.queue.edit({ id, fields }))
+        if (saved) setEditing(null)
+        return Boolean(saved)
+      },
+      showInFolder: (id) => void act(() => bridge.queue.showInFolder({ id })),
+      copy: (id) => void act(() => bridge.queue.copy({ id })),
+      toggle: (id, on) => store.getState().select([id], on)
+    }),
+    [bridge, store, act]
+  )
+  return (
+    <div
+      ref={scroller}
+      className="queue-scroll"
+      role="grid"
+      aria-rowcount={ids.length}
+      aria-label="Photos"
+      data-testid="queue-list"
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const id = ids[item.index]
+          const row = rows?.get(id)
+          if (!row) return null
+          return (
+            <div
+              key={item.key}
+              className="row-slot"
+              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+            >
+              <QueueRowView
+                row={row}
+                index={item.index}
+                heardAt={rowAt?.get(id) ?? 0}
+                thumbnail={`${base}${viewId}/${id}`}
+                selected={selected.has(id)}
+                editing={editing === id}
+                actions={actions}
+              />
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,122 @@
+import { memo, useState } from 'react'
+import type { QueueRow } from '@shared/domain/queue'
+import { money } from '../../words/format'
+import { firstLine } from '../../words/status'
+import { RowEditor } from './RowEditor'
+import { StatusChip } from './StatusChip'
+
+export interface RowActions {
+  retry(id: string): void
+  edit(id: string | null): void
+  save(id: string, fields: Record<string, string>): Promise<boolean>
+  showInFolder(id: string): void
+  copy(id: string): void
+  toggle(id: string, on: boolean): void
+}
+
+interface RowProps {
+  row: QueueRow
+  heardAt: number
+  thumbnail: string
+  selected: boolean
+  editing: boolean
+  index: number
+  actions: RowActions
+}
+
+/** One photo in the queue: thumbnail, name, status, the answer or the reason, and its actions. */
+export const QueueRowView = memo(function QueueRowView(props: RowProps): React.JSX.Element {
+  const { row, actions } = props
+  const [broken, setBroken] = useState(false)
+  return (
+    <div
+      className={`row row-${row.status}${props.selected ? ' row-selected' : ''}`}
+      role="row"
+      aria-rowindex={props.index + 1}
+      data-row-id={row.id}
+      data-status={row.status}
+    >
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.name}`}
+        checked={props.selected}
+        onChange={(e) => actions.toggle(row.id, e.target.checked)}
+      />
+      {broken ? (
+        <span className="thumb thumb-missing" aria-hidden="true" />
+      ) : (
+        <img
+          className="thumb"
+          src={props.thumbnail}
+          alt=""
+          width={48}
+          height={48}
+          loading="lazy"
+          decoding="async"
+          onError={() => setBroken(true)}
+        />
+      )}
+      <div className="row-main">
+        <div className="row-title">
+          <span className="row-name truncate" title={`${row.folder}/${row.name}`}>
+            {row.name}
+          </span>
+          <StatusChip row={row} heardAt={props.heardAt} />
+          {row.edited && <span className="badge">edited</span>}
+        </div>
+        {props.editing && row.fields ? (
+          <RowEditor
+            fields={row.fields}
+            onCancel={() => actions.edit(null)}
+            onSave={(fields) => actions.save(row.id, fields)}
+          />
+        ) : (
+          <RowDetail row={row} />
+        )}
+      </div>
+      <div className="row-actions">
+        {row.status === 'failed' && (
+          <button type="button" className="small" onClick={() => actions.retry(row.id)}>
+            Retry
+          </button>
+        )}
+        {row.fields && !props.editing && (
+          <>
+            <button type="button" className="small ghost" onClick={() => actions.edit(row.id)}>
+              Edit
+            </button>
+            <button type="button" className="small ghost" onClick={() => actions.copy(row.id)} aria-label={`Copy the text of ${row.name}`}>
+              Copy
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          className="small ghost"
+          onClick={() => actions.showInFolder(row.id)}
+          aria-label={`Show ${row.name} in its folder`}
+          title="Show in folder"
+        >
+          ⌂
+        </button>
+      </div>
+    </div>
+  )
+})
+
+function RowDetail({ row }: { row: QueueRow }): React.JSX.Element | null {
+  if (row.status === 'done' || row.status === 'review')
+    return (
+      <p className="row-text truncate" title={row.fields?.map((f) => `${f.label}: ${f.value}`).join('\n')}>
+        {firstLine(row)}
+        {row.costUsd ? <span className="muted small"> · {money(row.costUsd)}</span> : null}
+      </p>
+    )
+  if (row.status === 'failed')
+    return (
+      <p className="row-text row-reason truncate" title={row.reason}>
+        {row.reason}
+      </p>
+    )
+  return <p className="row-text muted small truncate">{row.folder}</p>
+}

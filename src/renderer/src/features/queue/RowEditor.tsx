@@ -1,0 +1,49 @@
+import { useState } from 'react'
+import type { QueueRow } from '@shared/domain/queue'
+
+interface RowEditorProps {
+  fields: NonNullable<QueueRow['fields']>
+  onSave(fields: Record<string, string>): Promise<boolean>
+  onCancel(): void
+}
+
+/** Edits an answer in place: one box per field, with its length; Save journals the edit. */
+export function RowEditor({ fields, onSave, onCancel }: RowEditorProps): React.JSX.Element {
+  const [values, setValues] = useState(() => Object.fromEntries(fields.map((f) => [f.name, f.value])))
+  const [saving, setSaving] = useState(false)
+  return (
+    <form
+      className="row-editor"
+      onSubmit={(event) => {
+        event.preventDefault()
+        setSaving(true)
+        void onSave(values).then(() => setSaving(false))
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel()
+      }}
+    >
+      {fields.map((field) => (
+        <label key={field.name} className="field">
+          <span className="small muted">
+            {field.label} · {values[field.name].length} characters
+          </span>
+          <textarea
+            rows={2}
+            value={values[field.name]}
+            autoFocus={field === fields[0]}
+            onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+          />
+        </label>
+      ))}
+      <div className="row-editor-actions">
+        <button type="submit" className="primary small" disabled={saving}>
+          Save
+        </button>
+        <button type="button" className="small ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,66 @@
+import type { QueueRow, RowStatus } from '@shared/domain/queue'
+
+export type Filter = 'all' | 'waiting' | 'working' | 'done' | 'review' | 'failed'
+
+export const FILTERS: { id: Filter; label: string }[] = [
+  { id: 'all', label: 'All' },
+  { id: 'waiting', label: 'Waiting' },
+  { id: 'working', label: 'In progress' },
+  { id: 'done', label: 'Done' },
+  { id: 'review', label: 'Needs review' },
+  { id: 'failed', label: 'Failed' }
+]
+
+const GROUP: Record<RowStatus, Filter> = {
+  listed: 'waiting',
+  waiting: 'waiting',
+  preparing: 'working',
+  capacity: 'working',
+  writing: 'working',
+  retrying: 'working',
+  done: 'done',
+  review: 'review',
+  failed: 'failed'
+}
+
+/** The ids to show, in queue order: by status group and a file-name search. */
+export function visibleIds(
+  ids: readonly string[],
+  rows: ReadonlyMap<string, QueueRow>,
+  filter: Filter,
+  search: string
+): string[] {
+  const needle = search.trim().toLowerCase()
+  if (filter === 'all' && !needle) return ids as string[]
+  return ids.filter((id) => {
+    const row = rows.get(id)
+    if (!row) return false
+    if (filter !== 'all' && GROUP[row.status] !== filter) return false
+    return !needle || row.name.toLowerCase().includes(needle)
+  })
+}
+
+/** Counts for the header: photos, done (incl. needs review), failed. */
+export function queueCounts(rows: ReadonlyMap<string, QueueRow>): {
+  total: number
+  done: number
+  review: number
+  failed: number
+} {
+  const counts = { total: 0, done: 0, review: 0, failed: 0 }
+  for (const row of rows.values()) {
+    counts.total++
+    if (row.status === 'done') counts.done++
+    if (row.status === 'review') counts.review++
+    if (row.status === 'failed') counts.failed++
+  }
+  return counts
+}
+
+/** Failures grouped by cause, biggest first. */
+export function failureGroups(rows: ReadonlyMap<string, QueueRow>): { code: string; count: number }[] {
+  const groups = new Map<string, number>()
+  for (const row of rows.values())
+    if (row.status === 'failed') groups.set(row.code ?? 'failed', (groups.get(row.code ?? 'failed') ?? 0) + 1)
+  return [...groups].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count)
+}

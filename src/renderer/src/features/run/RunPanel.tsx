@@ -1,0 +1,65 @@
+import { useApp, useWorkspaceState } from '../../context'
+import { RateLimitsPanel } from '../limits/RateLimitsPanel'
+import { EstimatePanel } from './EstimatePanel'
+import { OptionsForm } from './OptionsForm'
+import { SamplePanel } from './SamplePanel'
+
+/** The right column: options, product sheet, estimate, sample, Run; rate limits while a job runs. */
+export function RunPanel(): React.JSX.Element {
+  const { bridge, act } = useApp()
+  const view = useWorkspaceState((s) => s.view)
+  const sample = useWorkspaceState((s) => s.sample)
+  if (!view)
+    return (
+      <aside className="run-panel" aria-label="Run">
+        <h2 className="section-title">Run</h2>
+        <p className="muted small">
+          Add photos to see what the run will cost and how long it will take at your rate limits.
+        </p>
+      </aside>
+    )
+  const draft = view.kind === 'draft'
+  const sampleRunning = sample?.run.status === 'running' || sample?.run.status === 'paused'
+  return (
+    <aside className="run-panel" aria-label="Run">
+      <h2 className="section-title">Run</h2>
+      <OptionsForm options={view.options} locked={!draft} />
+      {draft && (
+        <>
+          <div className="sheet-row">
+            <button type="button" className="small ghost" onClick={() => void act(() => bridge.queue.chooseSheet())}>
+              + Attach product sheet (CSV/XLSX)…
+            </button>
+            {view.estimate?.sheet && (
+              <button type="button" className="small ghost" onClick={() => void act(() => bridge.queue.clearSheet())}>
+                Remove sheet
+              </button>
+            )}
+          </div>
+          <EstimatePanel estimate={view.estimate} />
+          {sample && <SamplePanel sample={sample} />}
+          <div className="run-buttons">
+            <button
+              type="button"
+              disabled={view.walking || sampleRunning || view.ids.length === 0}
+              onClick={() => void act(() => bridge.run.sample({}))}
+              title="Run the chosen settings on 5 photos first"
+            >
+              Try on a sample
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={view.walking || view.ids.length === 0}
+              onClick={() => void act(() => bridge.run.start())}
+              title="Run (Ctrl+Enter)"
+            >
+              {sample ? 'Run the rest' : 'Run'}
+            </button>
+          </div>
+        </>
+      )}
+      {!draft && <RateLimitsPanel keys={view.run.keys} heardAt={view.runAt} running={view.run.status === 'running'} />}
+    </aside>
+  )
+}

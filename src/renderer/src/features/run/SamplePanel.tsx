@@ -1,0 +1,33 @@
+import type { QueueState } from '../../stores/workspace-store'
+import { money } from '../../words/format'
+import { firstLine, statusWords } from '../../words/status'
+
+/** The sample's results beside the estimate: each photo's answer and the real cost per photo. */
+export function SamplePanel({ sample }: { sample: QueueState }): React.JSX.Element {
+  const rows = sample.ids.flatMap((id) => sample.rows.get(id) ?? [])
+  const answered = rows.filter((row) => row.status === 'done' || row.status === 'review')
+  const spent = answered.reduce((sum, row) => sum + (row.costUsd ?? 0), 0)
+  const perPhoto = answered.length > 0 ? spent / answered.length : null
+  const estimatePerPhoto =
+    sample.run.estimateUsd != null && rows.length > 0 ? sample.run.estimateUsd / rows.length : null
+  return (
+    <section className="sample" aria-label="Sample results" data-testid="sample">
+      <h3 className="section-title">Sample · {answered.length} of {rows.length}</h3>
+      <p className="small">
+        Real cost per photo: <strong data-testid="sample-cost">{money(perPhoto)}</strong>
+        {estimatePerPhoto !== null ? ` (estimated ${money(estimatePerPhoto)})` : ''}
+      </p>
+      <ul className="sample-list">
+        {rows.map((row) => (
+          <li key={row.id} className={`sample-item sample-${row.status}`}>
+            <span className="small strong truncate">{row.name}</span>
+            <span className="small">
+              {row.status === 'done' || row.status === 'review' ? firstLine(row) : statusWords(row).words}
+            </span>
+            {row.status === 'review' && <span className="small amber">{row.review}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

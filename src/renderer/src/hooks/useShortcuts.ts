@@ -1,0 +1,29 @@
+import { useEffect } from 'react'
+import { useApp } from '../context'
+
+/** Ctrl/Cmd+O add photos, Ctrl/Cmd+Enter run, Space pause/resume, Ctrl/Cmd+E export. */
+export function useShortcuts(): void {
+  const { bridge, store, act } = useApp()
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const mod = event.ctrlKey || event.metaKey
+      const typing = (event.target as HTMLElement | null)?.closest('input, textarea, select')
+      const run = store.getState().view?.run.status
+      if (mod && event.key.toLowerCase() === 'o') {
+        event.preventDefault()
+        void act(() => bridge.queue.choose())
+      } else if (mod && event.key === 'Enter') {
+        event.preventDefault()
+        void act(() => bridge.run.start())
+      } else if (mod && event.key.toLowerCase() === 'e') {
+        event.preventDefault()
+        void act(() => bridge.export.save({ format: 'xlsx', thumbnails: false }))
+      } else if (event.key === ' ' && !typing && (run === 'running' || run === 'paused')) {
+        event.preventDefault()
+        void act(() => (run === 'running' ? bridge.run.pause() : bridge.run.resume()))
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [bridge, store, act])
+}

@@ -1,0 +1,162 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { AppInfo } from '@shared/domain/app-info'
+import type { EstimateView, QueueRow } from '@shared/domain/queue'
+import type { LimitSample, RunView } from '@shared/domain/run-view'
+import type {
+  OpenView,
+  Snapshot,
+  ViewPatch,
+  WorkspaceUpdate
+} from '@shared/domain/workspace'
+
+/** A queue as the window holds it: rows by id plus their order, so a row update touches one entry. */
+export interface QueueState {
+  id: string
+  kind: OpenView['kind']
+  name: string
+  walking: boolean
+  demo: boolean
+  options: OpenView['options']
+  ids: string[]
+  rows: Map<string, QueueRow>
+  estimate?: EstimateView
+  run: RunView
+  /** When the window heard the run view (its countdowns count from here). */
+  runAt: number
+  /** When each row was last heard of (retry countdowns count from here). */
+  rowAt: Map<string, number>
+}
+
+export interface WorkspaceState {
+  ready: boolean
+  error: string | null
+  info: AppInfo | null
+  snapshot: Omit<Snapshot, 'view' | 'sample' | 'history'> | null
+  view: QueueState | null
+  sample: QueueState | null
+  history: LimitSample[]
+  /** Row ids the user selected in the open queue. */
+  selected: Set<string>
+  setReady(snapshot: Snapshot, info: AppInfo, now: number): void
+  fail(message: string): void
+  apply(update: WorkspaceUpdate, now: number): void
+  select(ids: Iterable<string>, on: boolean): void
+  clearSelection(): void
+}
+
+export type WorkspaceStore = StoreApi<WorkspaceState>
+
+const HISTORY = 300
+
+/** The window's copy of main's state: set once by the ready handshake, then by update batches. */
+export function createWorkspaceStore(): WorkspaceStore {
+  return createStore<WorkspaceState>()((set) => ({
+    ready: false,
+    error: null,
+    info: null,
+    snapshot: null,
+    view: null,
+    sample: null,
+    history: [],
+    selected: new Set(),
+    setReady(snapshot, info, now) {
+      const { view, sample, history, ...rest } = snapshot
+      set({
+        ready: true,
+        info,
+        snapshot: rest,
+        view: view && toQueue(view, now),
+        sample: sample && toQueue(sample, now),
+        history: history.slice(-HISTORY),
+        selected: new Set()
+      })
+    },
+    fail(message) {
+      set({ error: message, ready: true })
+    },
+    apply(update, now) {
+      set((state) => applyUpdate(state, update, now))
+    },
+    select(ids, on) {
+      set((state) => {
+        const selected = new Set(state.selected)
+        for (const id of ids) {
+          if (on) selected.add(id)
+          else selected.delete(id)
+        }
+        return { selected }
+      })
+    },
+    clearSelection() {
+      set({ selected: new Set() })
+    }
+  }))
+}
+
+/** One update batch as one state change: replaced queues first, then patches, jobs, history. */
+export function applyUpdate(
+  state: WorkspaceState,
+  update: WorkspaceUpdate,
+  now: number
+): Partial<WorkspaceState> {
+  const next: Partial<WorkspaceState> = {}
+  let view = state.view
+  let sample = state.sample
+  if (update.view !== undefined) {
+    view = update.view && toQueue(update.view, now)
+    next.selected = new Set()
+  }
+  if (update.sample !== undefined) sample = update.sample && toQueue(update.sample, now)
+  for (const patch of update.patches ?? []) {
+    if (view?.id === patch.viewId) view = patchQueue(view, patch, now)
+    else if (sample?.id === patch.viewId) sample = patchQueue(sample, patch, now)
+  }
+  next.view = view
+  next.sample = sample
+  if (update.jobs && state.snapshot) next.snapshot = { ...state.snapshot, jobs: update.jobs }
+  if (update.history) next.history = [...state.history, ...update.history].slice(-HISTORY)
+  return next
+}
+
+function toQueue(view: OpenView, now: number): QueueState {
+  return {
+    id: view.id,
+    kind: view.kind,
+    name: view.name,
+    walking: view.walking,
+    demo: view.demo,
+    options: view.options,
+    ids: view.rows.map((row) => row.id),
+    rows: new Map(view.rows.map((row) => [row.id, row])),
+    estimate: view.estimate,
+    run: view.run,
+    runAt: now,
+    rowAt: new Map(view.rows.map((row) => [row.id, now]))
+  }
+}
+
+function patchQueue(queue: QueueState, patch: ViewPatch, now: number): QueueState {
+  const next = { ...queue }
+  if (patch.rows?.length || patch.removed?.length) {
+    const rows = new Map(queue.rows)
+    const rowAt = new Map(queue.rowAt)
+    let ids = queue.ids
+    const added: string[] = []
+    for (const row of patch.rows ?? []) {
+      if (!rows.has(row.id)) added.push(row.id)
+      rows.set(row.id, row)
+      rowAt.set(row.id, now)
+    }
+    if (added.length > 0) ids = [...ids, ...added]
+    if (patch.removed?.length) {
+      const gone = new Set(patch.removed)
+      for (const id of gone) rows.delete(id)
+      ids = ids.filter((id) => !gone.has(id))
+    }
+    Object.assign(next, { rows, rowAt, ids })
+  }
+  if (patch.walking !== undefined) next.walking = patch.walking
+  if (patch.estimate) next.estimate = patch.estimate
+  if (patch.run) Object.assign(next, { run: patch.run, runAt: now })
+  return next
+}

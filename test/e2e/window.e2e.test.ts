@@ -1,0 +1,185 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startSimulator, type Simulator } from '../../src/simulator/server'
+import type { SimulatorOverrides } from '../../src/simulator/options'
+import { ROOT, launchChromium } from './helpers/app-page'
+import { photoFolder } from './helpers/photos'
+import { openWindow, type WindowHarness } from './helpers/window-harness'
+import { chatRequests, dropAndRun, expectNoKey, rowsWith, runStatus } from './helpers/window-steps'
+
+const SHOTS = join(ROOT, 'test-results')
+const KEY = 'sk-test-SENTINEL-e2e-9f8e7d6c5b4a'
+let browser: Browser
+let opened: { harness?: WindowHarness; sims: Simulator[] } = { sims: [] }
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  browser = await launchChromium()
+})
+
+afterEach(async () => {
+  if (opened.harness) expectNoKey(opened.harness, KEY)
+  await opened.harness?.close()
+  for (const sim of opened.sims) await sim.close()
+  opened = { sims: [] }
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function windowOnSim(simOptions: SimulatorOverrides = {}) {
+  const sim = await startSimulator({ latencyMs: 50, ...simOptions })
+  const harness = await openWindow(browser, {
+    env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.url }
+  })
+  opened = { harness, sims: [sim] }
+  return { sim, harness, page: harness.page }
+}
+
+describe('the window, on the real engine and the simulator', () => {
+  it('drops 30 photos: 28 done, the corrupt one and the text file fail with reasons; Retry failed sends nothing', async () => {
+    const { sim, harness, page } = await windowOnSim()
+    const photos = await photoFolder(28, true)
+    await harness.dropFiles(photos.paths)
+    await page.waitForSelector('[data-testid="estimate-now"]')
+    expect(await page.locator('[data-row-id]').count()).toBeGreaterThan(0)
+    await page.screenshot({ path: join(SHOTS, 'queue-estimate.png') })
+    await page.getByRole('button', { name: 'Run', exact: true }).click()
+    await runStatus(page, 'completed')
+    const words = await page.textContent('[data-testid="progress-words"]')
+    expect(words).toContain('28 done')
+    expect(words).toContain('2 failed')
+    await page.selectOption('select[aria-label="Show"]', 'failed')
+    expect(await rowsWith(page, 'failed')).toBe(2)
+    const reasons = await page.locator('.row-reason').allTextContents()
+    expect(reasons.join(' ')).toMatch(/damaged|not an image|can't|cannot/i)
+    expect(await page.textContent('.failure-groups')).toMatch(/1 · (file is damaged|not an image)/)
+    await page.screenshot({ path: join(SHOTS, 'failures.png') })
+    expect(chatRequests(sim.log)).toBe(28)
+    await page.getByRole('button', { name: /Retry failed/ }).click()
+    await runStatus(page, 'completed')
+    await page.waitForTimeout(500)
+    expect(chatRequests(sim.log)).toBe(28)
+    expect(await rowsWith(page, 'failed')).toBe(2)
+    expect(harness.problems).toEqual([])
+  })
+
+  it('shows a 429 countdown under a tight limit, then finishes; the XLSX export reads back', async () => {
+    const { harness, page } = await windowOnSim({
+      rateLimitHeaders: false,
+      defaultKey: { rpm: 60, burstSeconds: 1 }
+    })
+    const photos = await photoFolder(12)
+    await dropAndRun(harness, photos.paths)
+    await page.waitForSelector('[data-testid="cooling"]', { timeout: 20_000 })
+    expect(await page.textContent('[data-testid="cooling"]')).toMatch(
+      /Cooling down \d+ s — rate limit/
+    )
+    await page.screenshot({ path: join(SHOTS, 'cooling-down.png') })
+    await runStatus(page, 'completed')
+    await page.screenshot({ path: join(SHOTS, 'finished.png') })
+    const out = join(mkdtempSync(join(tmpdir(), 'photoscribe-export-')), 'results.xlsx')
+    harness.desktop.savePath = out
+    await page.getByRole('button', { name: /Export/ }).click()
+    await page.getByRole('button', { name: 'Save…' }).click()
+    await page.waitForSelector('.export-saved')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(out)
+    const sheet = book.worksheets[0]
+    expect(sheet.rowCount).toBe(13)
+    const texts = sheet.getColumn(3).values.slice(2).map(String)
+    expect(texts.filter((text) => text.length > 40)).toHaveLength(12)
+  })
+
+  it('stops on quota with a banner; Resume against a healthy endpoint finishes, no photo answered twice', async () => {
+    const { sim, harness, page } = await windowOnSim({ defaultKey: { quotaAfter: 8 } })
+    const photos = await photoFolder(30)
+    await dropAndRun(harness, photos.paths)
+    await runStatus(page, 'stopped', 20_000)
+    const banner = page.locator('[role="alert"][data-stop-kind="quota"]')
+    expect(await banner.textContent()).toContain('out of credit')
+    await page.screenshot({ path: join(SHOTS, 'stopped-quota.png') })
+    const port = Number(new URL(sim.url).port)
+    await sim.close()
+    const healthy = await startSimulator({ latencyMs: 50, port })
+    opened.sims.push(healthy)
+    await banner.getByRole('button', { name: /Resume/ }).click()
+    await runStatus(page, 'completed')
+    expect(await page.textContent('[data-testid="progress-words"]')).toContain('30 done')
+    const answered = new Map<string, number>()
+    for (const log of [sim.log, healthy.log])
+      for (const [sha, n] of log.billedByImage()) answered.set(sha, (answered.get(sha) ?? 0) + n)
+    expect(answered.size).toBe(30)
+    expect([...answered.values()].every((n) => n === 1)).toBe(true)
+  })
+
+  it('comes back with the live state after a reload mid-run', async () => {
+    const { harness, page } = await windowOnSim({ latencyMs: 250, defaultKey: { rpm: 240, burstSeconds: 1 } })
+    const photos = await photoFolder(40)
+    await dropAndRun(harness, photos.paths)
+    await page.waitForFunction(() => document.querySelectorAll('[data-row-id][data-status="done"]').length >= 5)
+    await page.reload()
+    await page.waitForSelector('[data-ready="true"]')
+    await page.waitForSelector('[data-testid="run-progress"][data-status="running"]')
+    const main = harness.workspace.openView()!
+    const doneInMain = main.rows.filter((row) => row.status === 'done').length
+    expect(doneInMain).toBeGreaterThanOrEqual(5)
+    expect(await page.locator('[data-row-id]').count()).toBeGreaterThan(0)
+    expect(await page.textContent('[data-testid="queue-counts"]')).toContain('40 photos')
+    await runStatus(page, 'completed')
+    expect(await page.textContent('[data-testid="queue-counts"]')).toContain('40 done')
+  })
+
+  it('shows a rule-breaking answer for review; an inline edit is journaled and exported', async () => {
+    const { harness, page } = await windowOnSim({ answerFaults: { overlong: 1 } })
+    const photos = await photoFolder(3)
+    await dropAndRun(harness, photos.paths)
+    await runStatus(page, 'completed')
+    const chip = page.locator('[data-row-id][data-status="review"] .chip').first()
+    expect(await chip.textContent()).toMatch(/Too long \(\d+ of 155 characters\)/)
+    const row = page.locator('[data-row-id][data-status="review"]').first()
+    await row.getByRole('button', { name: 'Edit' }).click()
+    const edit =
+      'A light running shoe with a breathable mesh upper and a cushioned sole, made for daily training on roads and easy trails.'
+    await row.locator('textarea').fill(edit)
+    await row.getByRole('button', { name: 'Save' }).click()
+    await page.waitForSelector('.badge:has-text("edited")')
+    const out = join(mkdtempSync(join(tmpdir(), 'photoscribe-export-')), 'results.csv')
+    harness.desktop.savePath = out
+    await page.getByRole('button', { name: /Export/ }).click()
+    await page.getByLabel('CSV').check()
+    await page.getByRole('button', { name: 'Save…' }).click()
+    await page.waitForSelector('.export-saved')
+    expect(readFileSync(out, 'utf8')).toContain(edit)
+  })
+
+  it('Pause stops requests within a second; Resume and Cancel reach the engine', async () => {
+    const { sim, harness, page } = await windowOnSim({ latencyMs: 200, defaultKey: { rpm: 600, burstSeconds: 1 } })
+    const photos = await photoFolder(60)
+    await dropAndRun(harness, photos.paths)
+    await page.waitForFunction(() => document.querySelectorAll('[data-row-id][data-status="done"]').length >= 3)
+    await page.getByRole('button', { name: /Pause/ }).click()
+    const pausedAt = Date.now()
+    await page.waitForSelector('[data-testid="run-progress"][data-status="paused"]')
+    await page.waitForTimeout(2500)
+    const late = sim.log.entries.filter((e) => e.path.includes('chat') && e.time > pausedAt + 1000 + 400)
+    expect(late).toEqual([])
+    const atPause = chatRequests(sim.log)
+    await page.getByRole('button', { name: /Resume/ }).click()
+    await page.waitForFunction((n) => document.querySelectorAll('[data-row-id][data-status="done"]').length > n, atPause)
+    await page.getByRole('button', { name: /Cancel/ }).click()
+    await runStatus(page, 'cancelled')
+    // Requests cut off by the cancel are logged when the simulator finishes them (≤ its latency).
+    await page.waitForTimeout(600)
+    const atCancel = chatRequests(sim.log)
+    await page.waitForTimeout(1500)
+    expect(chatRequests(sim.log)).toBe(atCancel)
+    expect(atCancel).toBeLessThan(60)
+    expect(harness.workspace.openView()!.run.status).toBe('cancelled')
+  })
+})
