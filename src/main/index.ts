@@ -1,7 +1,5 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, protocol } from 'electron'
-import { eventChannels } from '@shared/ipc/channels'
-import { startDemoSimulator, DEMO_KEY, DEMO_LIMITS } from '../simulator/demo'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererResponder } from './app-protocol'
 import { keepMemoryFlat } from './core/memory'
 import { createHandlers } from './ipc/handlers'
@@ -9,12 +7,10 @@ import { registerIpc } from './ipc/register'
 import { createRouter } from './ipc/router'
 import { senderCheck } from './ipc/sender'
 import { electronAppInfo, useSharedDataDir } from './services/app-environment'
-import { electronDesktop } from './services/electron-desktop'
+import { electronWorkspace } from './services/electron-workspace'
 import { THUMB_SCHEME, THUMB_SCHEME_PRIVILEGES, thumbnailResponder } from './thumb-protocol'
 import { createMainWindow, rendererUrl } from './window'
-import { ConnectionSource } from './workspace/connection'
 import { openRowPath } from './workspace/row-lookup'
-import { Workspace } from './workspace/workspace'
 
 // Lifecycle only: everything else lives in window.ts, ipc/, services/ and workspace/.
 function start(): void {
@@ -25,25 +21,17 @@ function start(): void {
   const url = rendererUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
   const isAppUrl = senderCheck(url)
   let window: BrowserWindow | null = null
-  const workspace = new Workspace({
-    dataDir,
-    connection: new ConnectionSource(process.env, {
-      start: startDemoSimulator,
-      key: DEMO_KEY,
-      limits: DEMO_LIMITS
-    }),
-    desktop: electronDesktop(() => window),
-    send: (update) => window?.webContents.send(eventChannels.update, update)
-  })
+  const workspace = electronWorkspace(dataDir, () => window)
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   })
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, rendererResponder(join(import.meta.dirname, '../renderer')))
-    protocol.handle(THUMB_SCHEME, thumbnailResponder((v, r) => openRowPath(workspace, v, r)))
-    registerIpc(
-      createRouter(createHandlers({ appInfo: electronAppInfo, workspace }), isAppUrl)
+    protocol.handle(
+      THUMB_SCHEME,
+      thumbnailResponder((v, r) => openRowPath(workspace, v, r))
     )
+    registerIpc(createRouter(createHandlers({ appInfo: electronAppInfo, workspace }), isAppUrl))
     window = createMainWindow(url, import.meta.dirname, isAppUrl)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0)

@@ -41,7 +41,8 @@ export function createApi(ipc: Invoker, pathOfFile: (file: File) => string): Pho
     return request(routes.queue.add, { paths })
   }
   api.onUpdate = (listener: (update: WorkspaceUpdate) => void) => {
-    const handler = (_event: unknown, payload: unknown): void => listener(payload as WorkspaceUpdate)
+    const handler = (_event: unknown, payload: unknown): void =>
+      listener(payload as WorkspaceUpdate)
     ipc.on(eventChannels.update, handler)
     return () => void ipc.removeListener(eventChannels.update, handler)
   }

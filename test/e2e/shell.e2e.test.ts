@@ -1,15 +1,16 @@
-import { mkdirSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pkg from '../../package.json'
-import { buildAppInfo } from '../../src/main/core/app-info'
 import { createHandlers } from '../../src/main/ipc/handlers'
 import { createRouter } from '../../src/main/ipc/router'
 import { senderCheck } from '../../src/main/ipc/sender'
-import { ROOT, bridgePreload, launchChromium, watchProblems } from './helpers/app-page'
+import { tempDir } from '../helpers/temp'
+import { testWorkspace } from '../helpers/workspace'
+import { ROOT, bridgePreload, launchChromium } from './helpers/app-page'
 import { serveFolder } from './helpers/static-server'
+import { openWindow } from './helpers/window-harness'
 
 const OUTPUT = join(ROOT, 'test-results')
 let browser: Browser
@@ -28,43 +29,31 @@ afterAll(async () => {
 
 describe('renderer in Chromium, bridged to the real main router', () => {
   it('shows the app info that came from main, and Settings', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'photoscribe-e2e-'))
-    const appInfo = () =>
-      buildAppInfo({
-        version: pkg.version,
-        dataDir,
-        platform: process.platform,
-        arch: process.arch,
-        versions: process.versions
-      })
-    const router = createRouter(createHandlers({ appInfo }), senderCheck(site.url))
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    const problems = watchProblems(page)
-    await bridgePreload(page, router)
-    await page.goto(site.url)
-    await page.waitForSelector('[data-ready="true"]')
+    const harness = await openWindow(browser, { env: { OPENAI_API_KEY: 'sk-test-shell-1234' } })
+    const { page } = harness
     const footer = await page.textContent('[data-testid="app-info"]')
     expect(footer).toContain(`Photoscribe ${pkg.version}`)
-    expect(footer).toContain(`Data: ${dataDir}`)
-    expect(footer).toContain(process.platform)
+    expect(footer).toContain(`Data: ${harness.dataDir}`)
     expect(await page.isVisible('text=Drop photos or folders here')).toBe(true)
-    await page.screenshot({ path: join(OUTPUT, 'shell.png') })
     await page.click('button:has-text("Settings")')
     expect(await page.textContent('dialog')).toContain(`node ${process.versions.node}`)
+    expect(await page.textContent('dialog')).toContain('Main (sk-…1234)')
     await page.screenshot({ path: join(OUTPUT, 'settings.png') })
     expect(
-      await page.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api))
-    ).toEqual(['getAppInfo'])
-    expect(problems).toEqual([])
-    expect(site.failures).toEqual([])
+      await page.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api).sort())
+    ).toEqual(['addDropped', 'app', 'export', 'jobs', 'limits', 'onUpdate', 'queue', 'run'])
+    expect(harness.problems).toEqual([])
+    await harness.close()
   })
 
   it('refuses IPC from a page the router does not trust', async () => {
+    const workspace = testWorkspace(await tempDir('shell'), {})
     const router = createRouter(
       createHandlers({
         appInfo: () => {
           throw new Error('must not be called')
-        }
+        },
+        workspace
       }),
       senderCheck('http://127.0.0.1:1/')
     )
@@ -72,12 +61,16 @@ describe('renderer in Chromium, bridged to the real main router', () => {
     await bridgePreload(page, router)
     await page.goto(site.url)
     await page.waitForSelector('[data-ready="true"]')
-    expect(await page.textContent('footer')).toContain('did not come from the Photoscribe window')
+    expect(await page.textContent('[role="alert"]')).toContain(
+      'did not come from the Photoscribe window'
+    )
+    await page.close()
   })
 
   it('shows the missing-bridge screen when opened without the preload', async () => {
     const page = await browser.newPage()
     await page.goto(site.url)
     expect(await page.textContent('[role="alert"]')).toContain('can’t reach its engine')
+    await page.close()
   })
 })

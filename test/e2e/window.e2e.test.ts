@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+/// <reference lib="dom" />
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -119,15 +120,20 @@ describe('the window, on the real engine and the simulator', () => {
   })
 
   it('comes back with the live state after a reload mid-run', async () => {
-    const { harness, page } = await windowOnSim({ latencyMs: 250, defaultKey: { rpm: 240, burstSeconds: 1 } })
+    const { harness, page } = await windowOnSim({
+      latencyMs: 250,
+      defaultKey: { rpm: 240, burstSeconds: 1 }
+    })
     const photos = await photoFolder(40)
     await dropAndRun(harness, photos.paths)
-    await page.waitForFunction(() => document.querySelectorAll('[data-row-id][data-status="done"]').length >= 5)
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-row-id][data-status="done"]').length >= 5
+    )
     await page.reload()
     await page.waitForSelector('[data-ready="true"]')
     await page.waitForSelector('[data-testid="run-progress"][data-status="running"]')
     const main = harness.workspace.openView()!
-    const doneInMain = main.rows.filter((row) => row.status === 'done').length
+    const doneInMain = main.rows.filter((row: { status: string }) => row.status === 'done').length
     expect(doneInMain).toBeGreaterThanOrEqual(5)
     expect(await page.locator('[data-row-id]').count()).toBeGreaterThan(0)
     expect(await page.textContent('[data-testid="queue-counts"]')).toContain('40 photos')
@@ -159,19 +165,29 @@ describe('the window, on the real engine and the simulator', () => {
   })
 
   it('Pause stops requests within a second; Resume and Cancel reach the engine', async () => {
-    const { sim, harness, page } = await windowOnSim({ latencyMs: 200, defaultKey: { rpm: 600, burstSeconds: 1 } })
+    const { sim, harness, page } = await windowOnSim({
+      latencyMs: 200,
+      defaultKey: { rpm: 600, burstSeconds: 1 }
+    })
     const photos = await photoFolder(60)
     await dropAndRun(harness, photos.paths)
-    await page.waitForFunction(() => document.querySelectorAll('[data-row-id][data-status="done"]').length >= 3)
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-row-id][data-status="done"]').length >= 3
+    )
     await page.getByRole('button', { name: /Pause/ }).click()
     const pausedAt = Date.now()
     await page.waitForSelector('[data-testid="run-progress"][data-status="paused"]')
     await page.waitForTimeout(2500)
-    const late = sim.log.entries.filter((e) => e.path.includes('chat') && e.time > pausedAt + 1000 + 400)
+    const late = sim.log.entries.filter(
+      (e) => e.path.includes('chat') && e.time > pausedAt + 1000 + 400
+    )
     expect(late).toEqual([])
     const atPause = chatRequests(sim.log)
     await page.getByRole('button', { name: /Resume/ }).click()
-    await page.waitForFunction((n) => document.querySelectorAll('[data-row-id][data-status="done"]').length > n, atPause)
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-row-id][data-status="done"]').length > n,
+      atPause
+    )
     await page.getByRole('button', { name: /Cancel/ }).click()
     await runStatus(page, 'cancelled')
     // Requests cut off by the cancel are logged when the simulator finishes them (≤ its latency).
@@ -182,4 +198,24 @@ describe('the window, on the real engine and the simulator', () => {
     expect(atCancel).toBeLessThan(60)
     expect(harness.workspace.openView()!.run.status).toBe('cancelled')
   })
+})
+
+describe('the first run', () => {
+  it('offers the demo without a key; the demo shows a rate-limit pause within a minute and finishes', async () => {
+    const harness = await openWindow(browser, { env: {} })
+    opened = { harness, sims: [] }
+    const { page } = harness
+    expect(await page.textContent('.welcome')).toContain('Add your OpenAI API key')
+    await page.screenshot({ path: join(SHOTS, 'first-run.png') })
+    await page.getByRole('button', { name: 'Try the demo (no key needed)' }).click()
+    await page.waitForSelector('[data-testid="run-progress"]')
+    await page.waitForSelector('[data-testid="cooling"], [data-row-id][data-status="retrying"]', {
+      timeout: 60_000
+    })
+    await page.screenshot({ path: join(SHOTS, 'demo-running.png') })
+    await runStatus(page, 'completed', 90_000)
+    expect(await page.textContent('[data-testid="queue-counts"]')).toMatch(/(\d+) photos · \1 done/)
+    const cache = join(harness.dataDir, 'cache', 'results')
+    expect(existsSync(cache) ? readdirSync(cache) : []).toEqual([])
+  }, 120_000)
 })

@@ -1,30 +1,77 @@
 import { contextBridge } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { channels } from '@shared/ipc/channels'
-import { createApi } from '../../src/preload/api'
+import { eventChannels } from '@shared/ipc/channels'
+import { routes } from '@shared/ipc/routes'
+import { createApi, type Invoker } from '../../src/preload/api'
 import type { contextBridge as fakeBridge } from '../setup/electron-fake'
 
+function invoker(answer: (channel: string, input: unknown) => unknown): Invoker & {
+  calls: unknown[][]
+  emit: (payload: unknown) => void
+  listeners: number
+} {
+  const listeners = new Set<(event: unknown, payload: unknown) => void>()
+  const calls: unknown[][] = []
+  return {
+    calls,
+    invoke: async (channel, ...args) => (calls.push([channel, ...args]), answer(channel, args[0])),
+    on: (channel, listener) => channel === eventChannels.update && listeners.add(listener),
+    removeListener: (_channel, listener) => listeners.delete(listener),
+    emit: (payload) => listeners.forEach((listener) => listener({}, payload)),
+    get listeners() {
+      return listeners.size
+    }
+  }
+}
+
 describe('createApi', () => {
-  it('invokes the contract channel and unwraps a successful result', async () => {
-    const calls: unknown[][] = []
-    const api = createApi({
-      invoke: async (...args) => (calls.push(args), { ok: true, data: { version: '9' } })
-    })
-    expect(await api.getAppInfo()).toEqual({ version: '9' })
-    expect(calls).toEqual([[channels.getAppInfo, undefined]])
+  it('has one method per route, invoking its channel and unwrapping the result', async () => {
+    const ipc = invoker(() => ({ ok: true, data: { jobId: 'j1' } }))
+    const api = createApi(ipc, () => '')
+    expect(await api.run.start()).toEqual({ jobId: 'j1' })
+    await api.run.retry({ code: 'damaged' })
+    expect(ipc.calls).toEqual([
+      [routes.run.start.channel, undefined],
+      [routes.run.retry.channel, { code: 'damaged' }]
+    ])
+    expect(Object.keys(api.queue).sort()).toEqual(Object.keys(routes.queue).sort())
   })
 
   it('rejects with the error code kept in the message', async () => {
-    const api = createApi({
-      invoke: async () => ({ ok: false, error: { code: 'invalid_input', message: 'Bad.' } })
-    })
-    await expect(api.getAppInfo()).rejects.toThrow('[invalid_input] Bad.')
+    const api = createApi(
+      invoker(() => ({ ok: false, error: { code: 'invalid_input', message: 'Bad.' } })),
+      () => ''
+    )
+    await expect(api.app.getInfo()).rejects.toThrow('[invalid_input] Bad.')
+  })
+
+  it('sends only the real paths of dropped files, never the files', async () => {
+    const ipc = invoker(() => ({ ok: true, data: { added: 1 } }))
+    const api = createApi(ipc, (file) =>
+      file.name === 'made-in-js.jpg' ? '' : `/photos/${file.name}`
+    )
+    await api.addDropped([new File(['x'], 'a.jpg'), new File(['y'], 'made-in-js.jpg')])
+    expect(ipc.calls).toEqual([[routes.queue.add.channel, { paths: ['/photos/a.jpg'] }]])
+  })
+
+  it('delivers updates until unsubscribed', () => {
+    const ipc = invoker(() => ({ ok: true, data: null }))
+    const api = createApi(ipc, () => '')
+    const heard: unknown[] = []
+    const unsubscribe = api.onUpdate((update) => heard.push(update))
+    ipc.emit({ jobs: [] })
+    unsubscribe()
+    ipc.emit({ jobs: [] })
+    expect(heard).toEqual([{ jobs: [] }])
+    expect(ipc.listeners).toBe(0)
   })
 
   it('exposes exactly the narrow api as window.api, no ipcRenderer passthrough', async () => {
     await import('../../src/preload/index')
     const exposed = (contextBridge as unknown as typeof fakeBridge).exposed
     expect(Object.keys(exposed)).toEqual(['api'])
-    expect(Object.keys(exposed.api as object).sort()).toEqual(['getAppInfo'])
+    expect(Object.keys(exposed.api as object).sort()).toEqual(
+      ['addDropped', 'app', 'export', 'jobs', 'limits', 'onUpdate', 'queue', 'run'].sort()
+    )
   })
 })

@@ -1,50 +1,73 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { PhotoscribeApi } from '@shared/ipc/api'
 import App from '../../src/renderer/src/App'
-
-const bridge = (getAppInfo: PhotoscribeApi['getAppInfo']): PhotoscribeApi => ({ getAppInfo })
-
-const info = {
-  name: 'Photoscribe',
-  version: '3.1.4',
-  platform: 'linux',
-  arch: 'x64',
-  dataDir: '/home/m/.config/Photoscribe',
-  runtime: { node: '20.20.2' }
-}
+import { fakeBridge, snapshot } from './fake-bridge'
+import { draftView } from './views'
 
 describe('App shell', () => {
-  it('shows the drop hint and the app info main reported', async () => {
-    render(<App bridge={bridge(async () => info)} />)
+  it('shows the first-run panel, the drop hint and the app info main reported', async () => {
+    const { bridge, calls } = fakeBridge()
+    render(<App bridge={bridge} />)
+    expect(
+      await screen.findByText('Photoscribe 3.1.4 · linux · Data: /home/m/.config/Photoscribe')
+    ).toBeTruthy()
     expect(screen.getByText('Drop photos or folders here')).toBeTruthy()
-    expect(await screen.findByText('Photoscribe 3.1.4')).toBeTruthy()
-    expect(screen.getByText('Data: /home/m/.config/Photoscribe')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Try the demo (no key needed)' }))
+    expect(calls).toEqual([{ method: 'run.demo', input: undefined }])
   })
 
-  it('opens Settings with the About facts', async () => {
-    render(<App bridge={bridge(async () => info)} />)
-    await screen.findByText('Photoscribe 3.1.4')
+  it('opens Settings with the About facts and the key in use, masked', async () => {
+    const { bridge } = fakeBridge(
+      snapshot({ connection: { hasKey: true, keyLabel: 'Main (sk-…abcd)', endpoint: 'OpenAI' } })
+    )
+    render(<App bridge={bridge} />)
+    await screen.findByText(/Photoscribe 3.1.4/)
+    expect(screen.queryByText('Add your OpenAI API key')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: /settings/i }))
     expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy()
     expect(screen.getByText('node 20.20.2')).toBeTruthy()
+    expect(screen.getByText(/Using Main \(sk-…abcd\) from the environment/)).toBeTruthy()
+  })
+
+  it('applies a batch of updates in one go: rows appear, the estimate follows', async () => {
+    const fake = fakeBridge(snapshot({ view: draftView([]) }))
+    render(<App bridge={fake.bridge} />)
+    await screen.findByText(/Photoscribe 3.1.4/)
+    act(() =>
+      fake.push({
+        patches: [
+          {
+            viewId: 'draft-1',
+            rows: [
+              { id: 'f1', name: 'shoe.jpg', folder: '/p', status: 'listed' },
+              { id: 'f2', name: 'bag.jpg', folder: '/p', status: 'listed' }
+            ]
+          }
+        ]
+      })
+    )
+    expect(await screen.findByText('2 photos · 0 done')).toBeTruthy()
   })
 
   it('says what went wrong when main refuses, using the message not the code', async () => {
-    render(
-      <App
-        bridge={bridge(async () =>
-          Promise.reject(new Error('[internal] The engine did not start.'))
-        )}
-      />
-    )
+    const { bridge } = fakeBridge(snapshot(), new Error('[internal] The engine did not start.'))
+    render(<App bridge={bridge} />)
     expect(
-      await screen.findByText('Couldn’t read app info: The engine did not start.')
+      await screen.findByText('Photoscribe couldn’t load its state: The engine did not start.')
     ).toBeTruthy()
   })
 
   it('shows a clear error screen without a bridge', () => {
     render(<App bridge={null} />)
     expect(screen.getByRole('alert').textContent).toContain('can’t reach its engine')
+  })
+
+  it('unsubscribes from updates when it goes away', async () => {
+    const fake = fakeBridge()
+    const { unmount } = render(<App bridge={fake.bridge} />)
+    await screen.findByText(/Photoscribe 3.1.4/)
+    expect(fake.listeners).toBe(1)
+    unmount()
+    expect(fake.listeners).toBe(0)
   })
 })

@@ -98,7 +98,13 @@ export const ipcRenderer = {
   invoke: async (): Promise<unknown> => ({
     ok: false,
     error: { code: 'internal', message: 'no main in this test' }
-  })
+  }),
+  on: (): void => {},
+  removeListener: (): void => {}
+}
+
+export const webUtils = {
+  getPathForFile: (): string => ''
 }
 
 export const electronMock = {
@@ -106,5 +112,6 @@ export const electronMock = {
   ipcMain,
   ipcRenderer,
   contextBridge,
+  webUtils,
   BrowserWindow: FakeBrowserWindow
 }

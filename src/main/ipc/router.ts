@@ -81,7 +81,10 @@ async function call(
   } catch (error) {
     if (error instanceof AppError)
       return fail({ code: error.code, message: error.message, detail: error.detail })
-    console.error('[ipc]', redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)))
+    console.error(
+      '[ipc]',
+      redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    )
     return fail({
       code: ErrorCodes.internal,
       message: 'Something went wrong in Photoscribe. The details are in the log.'

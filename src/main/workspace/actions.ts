@@ -18,7 +18,10 @@ export async function removeRows(ws: Workspace, ids: string[]): Promise<number> 
   }
   const view = ws.openJob()
   const known = ids.filter((id) => view.job.state.items.has(id))
-  await ws.note(view, known.map((id): JournalEvent => ({ e: 'removed', id, at: Date.now() })))
+  await ws.note(
+    view,
+    known.map((id): JournalEvent => ({ e: 'removed', id, at: Date.now() }))
+  )
   ws.pump.patch(view.id, { removed: known, run: view.runView(ws.now()) })
   void ws.refreshJobs()
   return known.length

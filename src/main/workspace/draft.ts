@@ -114,7 +114,9 @@ export class Draft {
     const pattern = settings.skuPattern ? new RegExp(settings.skuPattern) : null
     const matched = photos.filter((file) => {
       const name = basename(file.path).toLowerCase()
-      const sku = (pattern?.exec(basename(file.path))?.[1] ?? name.replace(/\.[^.]+$/, '')).toLowerCase()
+      const sku = (
+        pattern?.exec(basename(file.path))?.[1] ?? name.replace(/\.[^.]+$/, '')
+      ).toLowerCase()
       return Object.hasOwn(context, name) || Object.hasOwn(context, sku)
     }).length
     const rows = new Set(Object.values(context)).size

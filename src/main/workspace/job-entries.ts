@@ -2,10 +2,7 @@ import type { JobEntry } from '@shared/domain/workspace'
 import type { JobSummary } from '../core/jobs/job-summary'
 
 /** A job summary as the sidebar shows it. */
-export function jobEntry(
-  summary: JobSummary,
-  running: boolean
-): JobEntry {
+export function jobEntry(summary: JobSummary, running: boolean): JobEntry {
   return {
     id: summary.id,
     name: summary.name,

@@ -21,7 +21,11 @@ export async function runOpen(ws: Workspace): Promise<string> {
     await startRun(ws, view)
     return view.id
   }
-  if (draft.walking) throw new AppError(ErrorCodes.busy, 'Photos are still being added; Run when the list is complete.')
+  if (draft.walking)
+    throw new AppError(
+      ErrorCodes.busy,
+      'Photos are still being added; Run when the list is complete.'
+    )
   if (draft.listing().files.length === 0)
     throw new AppError(ErrorCodes.invalidInput, 'Add photos first: there is nothing to run.')
   const estimate = ws.estimate(draft)
@@ -59,7 +63,10 @@ export async function runSample(ws: Workspace, ids: string[] | undefined): Promi
 export async function runDemo(ws: Workspace): Promise<string> {
   const draft = ws.ensureDraft()
   await draft.add([samplesDir()])
-  const settings = ws.settingsFor(draft, { name: 'Demo: sample photos', endpoint: { kind: 'demo' } })
+  const settings = ws.settingsFor(draft, {
+    name: 'Demo: sample photos',
+    endpoint: { kind: 'demo' }
+  })
   const limits = ws.deps.connection.demoLimits()
   const job = await create(ws, { ...settings, ...limits }, draft.listing())
   const view = openJobView(ws, job, false)
@@ -95,7 +102,8 @@ export async function startRun(ws: Workspace, view: JobView): Promise<void> {
   void ws.refreshJobs()
   view.ending = run.run().then(
     (outcome) => ended(ws, view, outcome),
-    (error: Error) => ended(ws, view, { status: 'stopped', kind: 'internal', reason: error.message })
+    (error: Error) =>
+      ended(ws, view, { status: 'stopped', kind: 'internal', reason: error.message })
   )
 }
 
@@ -108,7 +116,10 @@ function progressed(ws: Workspace, view: JobView, progress: JobProgress): void {
   if (ws.openId === view.id) {
     const { done, failed, total } = progress.totals
     const fraction = total > 0 ? (done + failed) / total : 0
-    ws.deps.desktop.setProgress(fraction, `Photoscribe — ${Math.floor(fraction * 100)}% · ${view.job.settings.name}`)
+    ws.deps.desktop.setProgress(
+      fraction,
+      `Photoscribe — ${Math.floor(fraction * 100)}% · ${view.job.settings.name}`
+    )
   }
 }
 

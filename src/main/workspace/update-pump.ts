@@ -39,7 +39,9 @@ export class UpdatePump {
       pending.rows.delete(id)
       pending.removed.add(id)
     }
-    const { rows: _rows, removed: _removed, ...rest } = patch
+    const rest: Omit<ViewPatch, 'viewId'> = { ...patch }
+    delete rest.rows
+    delete rest.removed
     Object.assign(pending.rest, rest)
     this.patches.set(viewId, pending)
     this.schedule()

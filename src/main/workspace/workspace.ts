@@ -15,7 +15,7 @@ import type { ConnectionSource } from './connection'
 import type { Desktop } from './desktop'
 import { Draft } from './draft'
 import { jobEntry } from './job-entries'
-import { JobView } from './job-view'
+import type { JobView } from './job-view'
 import { LimitHistory } from './limit-history'
 import { UpdatePump } from './update-pump'
 import { choices, LANGUAGE_CHOICES } from './choices'
@@ -192,7 +192,9 @@ export class Workspace {
 
   async jobEntries(): Promise<Snapshot['jobs']> {
     const summaries = await listJobs(this.deps.dataDir)
-    return summaries.map((summary) => jobEntry(summary, this.views.get(summary.id)?.running ?? false))
+    return summaries.map((summary) =>
+      jobEntry(summary, this.views.get(summary.id)?.running ?? false)
+    )
   }
 
   /** The open job view, or a clear refusal when the open queue is not a job. */

@@ -54,6 +54,8 @@ export const estimateViewSchema = z.object({
   /** How the limits were found: the user's, the catalog's tier, or a guess from the model family. */
   limitsSource: z.string(),
   /** Photos the attached product sheet has a row for. */
-  sheet: z.object({ name: z.string(), matched: z.number().int(), rows: z.number().int() }).optional()
+  sheet: z
+    .object({ name: z.string(), matched: z.number().int(), rows: z.number().int() })
+    .optional()
 })
 export type EstimateView = z.infer<typeof estimateViewSchema>

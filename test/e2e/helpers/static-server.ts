@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 
@@ -43,7 +43,7 @@ export async function serveFolder(
 async function answer(
   responder: (request: Request) => Promise<Response>,
   url: string,
-  res: import('node:http').ServerResponse
+  res: ServerResponse
 ): Promise<void> {
   const response = await responder(new Request(`http://127.0.0.1${url}`))
   res.writeHead(response.status, Object.fromEntries(response.headers))

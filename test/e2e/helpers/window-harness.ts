@@ -9,33 +9,13 @@ import { createHandlers } from '../../../src/main/ipc/handlers'
 import { createRouter } from '../../../src/main/ipc/router'
 import { senderCheck } from '../../../src/main/ipc/sender'
 import { thumbnailResponder } from '../../../src/main/thumb-protocol'
-import { ConnectionSource } from '../../../src/main/workspace/connection'
-import type { Desktop } from '../../../src/main/workspace/desktop'
+import { FakeDesktop } from '../../helpers/fake-desktop'
 import { openRowPath } from '../../../src/main/workspace/row-lookup'
-import { Workspace } from '../../../src/main/workspace/workspace'
-import { DEMO_KEY, startDemoSimulator } from '../../../src/simulator/demo'
+import { testWorkspace } from '../../helpers/workspace'
+import type { Workspace } from '../../../src/main/workspace/workspace'
 import { tmpdir } from 'node:os'
 import { ROOT, bridgePreload, watchProblems } from './app-page'
 import { serveFolder } from './static-server'
-
-/** A scripted desktop: dialogs answer what the test set, the rest is recorded. */
-export class FakeDesktop implements Desktop {
-  photos: string[] = []
-  sheet: string | null = null
-  savePath: string | null = null
-  readonly shown: string[] = []
-  readonly copied: string[] = []
-  readonly progress: { fraction: number | null; title: string }[] = []
-  readonly notified: { title: string; body: string }[] = []
-  choosePhotos = async (): Promise<string[]> => this.photos
-  chooseSheet = async (): Promise<string | null> => this.sheet
-  chooseSavePath = async (): Promise<string | null> => this.savePath
-  showInFolder = (path: string): void => void this.shown.push(path)
-  copyText = (text: string): void => void this.copied.push(text)
-  setProgress = (fraction: number | null, title: string): void =>
-    void this.progress.push({ fraction, title })
-  notify = (title: string, body: string): void => void this.notified.push({ title, body })
-}
 
 export interface WindowHarness {
   page: Page
@@ -60,34 +40,32 @@ export interface HarnessOptions {
  * The real renderer in Chromium, the built preload over a fake `electron` whose IPC reaches the
  * real router and workspace in this process; thumbnails served by the real responder.
  */
-export async function openWindow(browser: Browser, options: HarnessOptions = {}): Promise<WindowHarness> {
+export async function openWindow(
+  browser: Browser,
+  options: HarnessOptions = {}
+): Promise<WindowHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'photoscribe-window-'))
   const desktop = new FakeDesktop()
   const payloads: string[] = []
   let page: Page | null = null
-  const workspace = new Workspace({
+  const workspace = testWorkspace(
     dataDir,
-    connection: new ConnectionSource(options.env ?? {}, {
-      start: startDemoSimulator,
-      key: DEMO_KEY,
-      limits: { rpm: 120, tpm: 400_000 }
-    }),
+    options.env ?? {},
     desktop,
-    send: (update: WorkspaceUpdate) => {
+    (update: WorkspaceUpdate) => {
       const text = JSON.stringify(update)
       payloads.push(text)
       void page
         ?.evaluate(
           ([channel, json]) =>
-            (globalThis as unknown as { __photoscribeEmit: (c: string, p: unknown) => void }).__photoscribeEmit(
-              channel,
-              JSON.parse(json)
-            ),
+            (
+              globalThis as unknown as { __photoscribeEmit: (c: string, p: unknown) => void }
+            ).__photoscribeEmit(channel, JSON.parse(json)),
           [eventChannels.update, text] as const
         )
         .catch(() => undefined)
     }
-  })
+  )
   const thumbs = thumbnailResponder((view, row) => openRowPath(workspace, view, row))
   const site = await serveFolder(join(ROOT, 'out/renderer'), { '/thumb/': thumbs })
   const appInfo = () =>

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { AppError, ErrorCodes } from '@shared/errors'
-import { channels } from '@shared/ipc/channels'
+import { routes, type Handlers } from '@shared/ipc/routes'
+import type { AppInfo } from '@shared/domain/app-info'
+import { createHandlers } from '../../../src/main/ipc/handlers'
 import { createRouter } from '../../../src/main/ipc/router'
 import { senderCheck } from '../../../src/main/ipc/sender'
-import type { AppInfo } from '@shared/domain/app-info'
+import { tempDir } from '../../helpers/temp'
+import { testWorkspace } from '../../helpers/workspace'
 
 const APP = 'app://photoscribe/index.html'
 const info: AppInfo = {
@@ -12,20 +15,39 @@ const info: AppInfo = {
   platform: 'linux',
   arch: 'x64',
   dataDir: '/data',
-  runtime: {}
+  runtime: {},
+  thumbnailBase: 'thumb://t/'
+}
+
+async function handlers(getInfo: () => AppInfo = () => info): Promise<Handlers> {
+  const built = createHandlers({
+    appInfo: () => info,
+    workspace: testWorkspace(await tempDir('router'), {})
+  })
+  return { ...built, app: { ...built.app, getInfo } }
 }
 
 describe('IPC router', () => {
-  const router = createRouter({ [channels.getAppInfo]: () => info }, senderCheck(APP))
-
   it('returns the handler result for a valid request from the app', async () => {
-    expect(await router.handle(channels.getAppInfo, APP, undefined)).toEqual({
+    const router = createRouter(await handlers(), senderCheck(APP))
+    expect(await router.handle(routes.app.getInfo.channel, APP, undefined)).toEqual({
       ok: true,
       data: info
     })
   })
 
+  it('has one channel per route, named domain:method', async () => {
+    const router = createRouter(await handlers(), senderCheck(APP))
+    expect(router.channels).toContain('queue:set-options')
+    expect(router.channels).toContain('run:pause')
+    expect(new Set(router.channels).size).toBe(router.channels.length)
+    expect(
+      router.channels.every((c) => /^(app|queue|run|jobs|export|limits):[a-z-]+$/.test(c))
+    ).toBe(true)
+  })
+
   it('refuses senders other than the app window', async () => {
+    const router = createRouter(await handlers(), senderCheck(APP))
     for (const url of [
       undefined,
       'https://evil.example/',
@@ -35,48 +57,60 @@ describe('IPC router', () => {
       'app://evil/index.html',
       'not a url'
     ]) {
-      const result = await router.handle(channels.getAppInfo, url, undefined)
+      const result = await router.handle(routes.app.getInfo.channel, url, undefined)
       expect(result).toMatchObject({ ok: false, error: { code: ErrorCodes.untrustedSender } })
     }
   })
 
-  it('refuses input that does not match the channel schema, naming the problem', async () => {
-    const result = await router.handle(channels.getAppInfo, APP, { sneaky: true })
-    expect(result).toMatchObject({ ok: false, error: { code: ErrorCodes.invalidInput } })
-    expect(result.ok ? '' : result.error.message).toMatch(/undefined/i)
+  it('refuses input outside a route schema, naming the field', async () => {
+    const router = createRouter(await handlers(), senderCheck(APP))
+    const extra = await router.handle(routes.app.getInfo.channel, APP, { sneaky: true })
+    expect(extra).toMatchObject({ ok: false, error: { code: ErrorCodes.invalidInput } })
+    const detail = await router.handle(routes.queue.setOptions.channel, APP, { detail: 'ultra' })
+    expect(detail.ok ? '' : detail.error.message).toMatch(/^detail: takes low, high or auto/)
+    const paths = await router.handle(routes.queue.add.channel, APP, { paths: [] })
+    expect(paths.ok ? '' : paths.error.message).toMatch(/^paths:/)
+    const job = await router.handle(routes.jobs.open.channel, APP, { id: '../../etc' })
+    expect(job.ok ? '' : job.error.message).toBe('id: is not a job id')
   })
 
   it('refuses unknown channels', async () => {
+    const router = createRouter(await handlers(), senderCheck(APP))
     expect(await router.handle('fs:read-anything', APP, '/etc/passwd')).toMatchObject({
       ok: false,
       error: { code: ErrorCodes.unknownChannel }
     })
   })
 
-  it('turns AppError into a result and hides unexpected errors', async () => {
+  it('turns AppError into { code, message, detail } and hides unexpected errors', async () => {
     const failing = createRouter(
-      {
-        [channels.getAppInfo]: () => {
-          throw new AppError(ErrorCodes.invalidInput, 'Nope.', 'detail')
-        }
-      },
+      await handlers(() => {
+        throw new AppError(ErrorCodes.invalidInput, 'Nope.', 'detail')
+      }),
       () => true
     )
-    expect(await failing.handle(channels.getAppInfo, APP, undefined)).toEqual({
+    expect(await failing.handle(routes.app.getInfo.channel, APP, undefined)).toEqual({
       ok: false,
       error: { code: 'invalid_input', message: 'Nope.', detail: 'detail' }
     })
     const crashing = createRouter(
-      {
-        [channels.getAppInfo]: () => {
-          throw new Error('secret stack sk-123')
-        }
-      },
+      await handlers(() => {
+        throw new Error('secret stack sk-123')
+      }),
       () => true
     )
-    const result = await crashing.handle(channels.getAppInfo, APP, undefined)
+    const result = await crashing.handle(routes.app.getInfo.channel, APP, undefined)
     expect(result).toMatchObject({ ok: false, error: { code: ErrorCodes.internal } })
     expect(JSON.stringify(result)).not.toContain('sk-123')
+  })
+
+  it('checks outputs against the route schema when asked (tests, the e2e harness)', async () => {
+    const wrong = await handlers(() => ({ ...info, version: 7 }) as unknown as AppInfo)
+    const router = createRouter(wrong, () => true, { checkOutputs: true })
+    const result = await router.handle(routes.app.getInfo.channel, APP, undefined)
+    expect(result.ok ? '' : result.error.message).toContain(
+      'app:get-info answered outside its schema: version'
+    )
   })
 })
 

@@ -2,12 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { AppInfo } from '@shared/domain/app-info'
 import type { EstimateView, QueueRow } from '@shared/domain/queue'
 import type { LimitSample, RunView } from '@shared/domain/run-view'
-import type {
-  OpenView,
-  Snapshot,
-  ViewPatch,
-  WorkspaceUpdate
-} from '@shared/domain/workspace'
+import type { OpenView, Snapshot, ViewPatch, WorkspaceUpdate } from '@shared/domain/workspace'
 
 /** A queue as the window holds it: rows by id plus their order, so a row update touches one entry. */
 export interface QueueState {
@@ -78,19 +73,21 @@ export function createWorkspaceStore(): WorkspaceStore {
       set((state) => applyUpdate(state, update, now))
     },
     select(ids, on) {
-      set((state) => {
-        const selected = new Set(state.selected)
-        for (const id of ids) {
-          if (on) selected.add(id)
-          else selected.delete(id)
-        }
-        return { selected }
-      })
+      set((state) => ({ selected: toggled(state.selected, ids, on) }))
     },
     clearSelection() {
       set({ selected: new Set() })
     }
   }))
+}
+
+function toggled(selected: ReadonlySet<string>, ids: Iterable<string>, on: boolean): Set<string> {
+  const next = new Set(selected)
+  for (const id of ids) {
+    if (on) next.add(id)
+    else next.delete(id)
+  }
+  return next
 }
 
 /** One update batch as one state change: replaced queues first, then patches, jobs, history. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { WorkspaceUpdate } from '../../domain/workspace'
 import type { Route } from '../route'
 import { appRoutes } from './app'
 import { exportRoutes } from './export'
@@ -25,12 +26,10 @@ export const allRoutes: Route[] = Object.values(routes).flatMap((domain) =>
   Object.values(domain as Record<string, Route>)
 )
 
-type RouteOf<D extends Domain, M extends keyof Routes[D]> = Routes[D][M] extends Route<
-  infer I,
-  infer O
->
-  ? { input: z.input<I>; parsed: z.output<I>; output: z.output<O> }
-  : never
+type RouteOf<D extends Domain, M extends keyof Routes[D]> =
+  Routes[D][M] extends Route<infer I, infer O>
+    ? { input: z.input<I>; parsed: z.output<I>; output: z.output<O> }
+    : never
 
 /** `window.api`: one method per route, taking its input and resolving to its output. */
 export type PhotoscribeApi = {
@@ -43,7 +42,7 @@ export type PhotoscribeApi = {
   /** Paths of dropped files (Electron's `webUtils.getPathForFile`), then `queue.add`. */
   addDropped(files: readonly File[]): Promise<{ added: number }>
   /** Updates main pushes; returns the unsubscribe. */
-  onUpdate(listener: (update: import('../../domain/workspace').WorkspaceUpdate) => void): () => void
+  onUpdate(listener: (update: WorkspaceUpdate) => void): () => void
 }
 
 /** What main implements for each route (inputs already parsed). */

@@ -29,7 +29,13 @@ export function ExportButton(): React.JSX.Element | null {
   }
   return (
     <div className="export">
-      <button type="button" className="ghost" aria-expanded={open} onClick={() => setOpen(!open)} title="Export (Ctrl+E)">
+      <button
+        type="button"
+        className="ghost"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        title="Export (Ctrl+E)"
+      >
         ⤓ Export
       </button>
       {saved && !open && (
@@ -55,7 +61,11 @@ export function ExportButton(): React.JSX.Element | null {
           </fieldset>
           {format === 'xlsx' && (
             <label className="check">
-              <input type="checkbox" checked={thumbnails} onChange={(e) => setThumbnails(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={thumbnails}
+                onChange={(e) => setThumbnails(e.target.checked)}
+              />
               Thumbnails in the sheet
             </label>
           )}

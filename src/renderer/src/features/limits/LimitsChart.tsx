@@ -20,8 +20,14 @@ export function LimitsChart(): React.JSX.Element {
   useEffect(() => {
     const element = box.current
     if (!element || typeof element.getBoundingClientRect !== 'function' || !canDraw()) return
-    plot.current = new uPlot(chartOptions(element.clientWidth || 260, marks), [[], [], [], [], []], element)
-    const resize = new ResizeObserver(() => plot.current?.setSize({ width: element.clientWidth, height: HEIGHT }))
+    plot.current = new uPlot(
+      chartOptions(element.clientWidth || 260, marks),
+      [[], [], [], [], []],
+      element
+    )
+    const resize = new ResizeObserver(() =>
+      plot.current?.setSize({ width: element.clientWidth, height: HEIGHT })
+    )
     resize.observe(element)
     return () => {
       resize.disconnect()
@@ -30,11 +36,22 @@ export function LimitsChart(): React.JSX.Element {
     }
   }, [])
   useEffect(() => {
-    plot.current?.setData([series.x, series.requestsPerMin, series.rpm, series.tokensPerMin, series.tpm])
+    plot.current?.setData([
+      series.x,
+      series.requestsPerMin,
+      series.rpm,
+      series.tokensPerMin,
+      series.tpm
+    ])
   }, [series])
   return (
     <figure className="chart">
-      <div ref={box} className="chart-canvas" aria-hidden="true" />
+      <div
+        ref={box}
+        className="chart-canvas"
+        aria-hidden="true"
+        style={{ visibility: series.x.length > 1 ? 'visible' : 'hidden' }}
+      />
       <figcaption className="muted small" data-testid="chart-summary">
         {chartSummary(series)}
       </figcaption>
@@ -60,18 +77,44 @@ function chartOptions(width: number, marks: { current: number[] }): uPlot.Option
     height: HEIGHT,
     legend: { show: false },
     cursor: { show: false },
-    scales: { x: { time: true, range: (_u, _min, max) => [max - 300, max] }, rpm: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] }, tpm: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+    scales: {
+      x: { time: true, range: (_u, _min, max) => [max - 300, max] },
+      rpm: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
+      tpm: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] }
+    },
     axes: [
       { stroke: '#8a93a6', size: 24, font: '10px system-ui' },
       { scale: 'rpm', stroke: '#3b5bdb', size: 36, font: '10px system-ui', values: compactTicks },
-      { scale: 'tpm', side: 1, stroke: '#0c8599', size: 40, font: '10px system-ui', grid: { show: false }, values: compactTicks }
+      {
+        scale: 'tpm',
+        side: 1,
+        stroke: '#0c8599',
+        size: 40,
+        font: '10px system-ui',
+        grid: { show: false },
+        values: compactTicks
+      }
     ],
     series: [
       {},
       { label: 'requests/min', scale: 'rpm', stroke: '#3b5bdb', width: 2, points: { show: false } },
-      { label: 'RPM limit', scale: 'rpm', stroke: '#3b5bdb', dash: [4, 4], width: 1, points: { show: false } },
+      {
+        label: 'RPM limit',
+        scale: 'rpm',
+        stroke: '#3b5bdb',
+        dash: [4, 4],
+        width: 1,
+        points: { show: false }
+      },
       { label: 'tokens/min', scale: 'tpm', stroke: '#0c8599', width: 2, points: { show: false } },
-      { label: 'TPM limit', scale: 'tpm', stroke: '#0c8599', dash: [4, 4], width: 1, points: { show: false } }
+      {
+        label: 'TPM limit',
+        scale: 'tpm',
+        stroke: '#0c8599',
+        dash: [4, 4],
+        width: 1,
+        points: { show: false }
+      }
     ],
     hooks: {
       draw: [

@@ -19,7 +19,9 @@ export function RateLimitsPanel({
   return (
     <section className="limits" aria-label="Rate limits" data-testid="rate-limits">
       <h3 className="section-title">Rate limits</h3>
-      {keys.length === 0 && <p className="muted small">{running ? 'Starting…' : 'Shown while a job runs.'}</p>}
+      {keys.length === 0 && (
+        <p className="muted small">{running ? 'Starting…' : 'Shown while a job runs.'}</p>
+      )}
       {keys.map((key) => (
         <KeyLimits key={key.id} limits={key} sinceMs={now - heardAt} />
       ))}
@@ -29,14 +31,21 @@ export function RateLimitsPanel({
 }
 
 /** One key's gauges and its cool-down, counted down from when the window heard of it. */
-export function KeyLimits({ limits, sinceMs }: { limits: Key; sinceMs: number }): React.JSX.Element {
+export function KeyLimits({
+  limits,
+  sinceMs
+}: {
+  limits: Key
+  sinceMs: number
+}): React.JSX.Element {
   const cooling = limits.coolingInMs !== undefined ? Math.max(0, limits.coolingInMs - sinceMs) : 0
   return (
     <div className="key-limits" data-testid={`key-${limits.id}`}>
       <div className="key-head">
         <strong>{limits.label}</strong>
         <span className="muted small">
-          {limits.inFlight} in flight{limits.rateLimitHits ? ` · ${limits.rateLimitHits} × 429` : ''}
+          {limits.inFlight} in flight
+          {limits.rateLimitHits ? ` · ${limits.rateLimitHits} × 429` : ''}
         </span>
       </div>
       <Gauge label="Requests/min" limit={limits.rpm} remaining={limits.remainingRequests} />
@@ -56,16 +65,34 @@ export function KeyLimits({ limits, sinceMs }: { limits: Key; sinceMs: number })
   )
 }
 
-function Gauge({ label, limit, remaining }: { label: string; limit: number; remaining?: number }): React.JSX.Element {
-  const used = remaining === undefined ? 0 : Math.max(0, Math.min(1, 1 - remaining / Math.max(1, limit)))
+function Gauge({
+  label,
+  limit,
+  remaining
+}: {
+  label: string
+  limit: number
+  remaining?: number
+}): React.JSX.Element {
+  const used =
+    remaining === undefined ? 0 : Math.max(0, Math.min(1, 1 - remaining / Math.max(1, limit)))
   return (
     <div className="gauge">
       <span className="small">{label}</span>
-      <div className="gauge-track" role="meter" aria-label={`${label} used`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={remaining === undefined ? 0 : limit - remaining}>
+      <div
+        className="gauge-track"
+        role="meter"
+        aria-label={`${label} used`}
+        aria-valuemin={0}
+        aria-valuemax={limit}
+        aria-valuenow={remaining === undefined ? 0 : limit - remaining}
+      >
         <div className="gauge-fill" style={{ width: `${used * 100}%` }} />
       </div>
       <span className="small muted gauge-words">
-        {remaining === undefined ? `${count(limit)} limit` : `${count(remaining)} of ${count(limit)} left`}
+        {remaining === undefined
+          ? `${count(limit)} limit`
+          : `${count(remaining)} of ${count(limit)} left`}
       </span>
     </div>
   )

@@ -11,7 +11,14 @@ export interface ChartSeries {
 }
 
 export function chartSeries(samples: readonly LimitSample[]): ChartSeries {
-  const series: ChartSeries = { x: [], requestsPerMin: [], tokensPerMin: [], rpm: [], tpm: [], rateLimited: [] }
+  const series: ChartSeries = {
+    x: [],
+    requestsPerMin: [],
+    tokensPerMin: [],
+    rpm: [],
+    tpm: [],
+    rateLimited: []
+  }
   let requests = 0
   let tokens = 0
   samples.forEach((sample, i) => {

@@ -39,8 +39,14 @@ export function QueuePane(): React.JSX.Element | null {
             <path d="M12 16V4m0 0-4.5 4.5M12 4l4.5 4.5M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" />
           </svg>
           <p className="dropzone-title">Drop photos or folders here</p>
-          <p className="muted small">JPEG, PNG, WebP, GIF, AVIF, TIFF, BMP — folders are searched inside.</p>
-          <button type="button" className={hasKey ? 'primary' : ''} onClick={() => void act(() => bridge.queue.choose())}>
+          <p className="muted small">
+            JPEG, PNG, WebP, GIF, AVIF, TIFF, BMP — folders are searched inside.
+          </p>
+          <button
+            type="button"
+            className={hasKey ? 'primary' : ''}
+            onClick={() => void act(() => bridge.queue.choose())}
+          >
             Add photos…
           </button>
         </div>
@@ -65,14 +71,23 @@ export function QueuePane(): React.JSX.Element | null {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-          <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+          <select
+            aria-label="Show"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value as Filter)}
+          >
             {FILTERS.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label}
               </option>
             ))}
           </select>
-          <button type="button" className="ghost" onClick={() => void act(() => bridge.queue.choose())} title="Add photos (Ctrl+O)">
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => void act(() => bridge.queue.choose())}
+            title="Add photos (Ctrl+O)"
+          >
             + Add photos…
           </button>
         </div>
@@ -84,7 +99,11 @@ export function QueuePane(): React.JSX.Element | null {
   )
 }
 
-function FailureGroups({ groups }: { groups: { code: string; count: number }[] }): React.JSX.Element {
+function FailureGroups({
+  groups
+}: {
+  groups: { code: string; count: number }[]
+}): React.JSX.Element {
   const { bridge, act } = useApp()
   return (
     <ul className="failure-groups" aria-label="Failures by cause">
@@ -93,7 +112,11 @@ function FailureGroups({ groups }: { groups: { code: string; count: number }[] }
           <span>
             <strong>{count(group.count)}</strong> · {failureTitle(group.code)}
           </span>
-          <button type="button" className="small" onClick={() => void act(() => bridge.run.retry({ code: group.code }))}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => void act(() => bridge.run.retry({ code: group.code }))}
+          >
             Retry
           </button>
         </li>
@@ -112,16 +135,28 @@ function SelectionBar({ kind }: { kind: 'draft' | 'job' }): React.JSX.Element | 
     <div className="selection-bar" role="toolbar" aria-label="Selected photos">
       <span>{count(ids.length)} selected</span>
       {kind === 'job' && (
-        <button type="button" className="small" onClick={() => void act(() => bridge.run.retry({ ids })).then(done)}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => void act(() => bridge.run.retry({ ids })).then(done)}
+        >
           Retry selected
         </button>
       )}
       {kind === 'draft' && ids.length <= 20 && (
-        <button type="button" className="small" onClick={() => void act(() => bridge.run.sample({ ids })).then(done)}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => void act(() => bridge.run.sample({ ids })).then(done)}
+        >
           Try these as a sample
         </button>
       )}
-      <button type="button" className="small" onClick={() => void act(() => bridge.queue.remove({ ids })).then(done)}>
+      <button
+        type="button"
+        className="small"
+        onClick={() => void act(() => bridge.queue.remove({ ids })).then(done)}
+      >
         Remove
       </button>
       <button type="button" className="small ghost" onClick={done}>

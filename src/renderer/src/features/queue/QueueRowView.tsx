@@ -85,7 +85,12 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
             <button type="button" className="small ghost" onClick={() => actions.edit(row.id)}>
               Edit
             </button>
-            <button type="button" className="small ghost" onClick={() => actions.copy(row.id)} aria-label={`Copy the text of ${row.name}`}>
+            <button
+              type="button"
+              className="small ghost"
+              onClick={() => actions.copy(row.id)}
+              aria-label={`Copy the text of ${row.name}`}
+            >
               Copy
             </button>
           </>
@@ -107,7 +112,10 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
 function RowDetail({ row }: { row: QueueRow }): React.JSX.Element | null {
   if (row.status === 'done' || row.status === 'review')
     return (
-      <p className="row-text truncate" title={row.fields?.map((f) => `${f.label}: ${f.value}`).join('\n')}>
+      <p
+        className="row-text truncate"
+        title={row.fields?.map((f) => `${f.label}: ${f.value}`).join('\n')}
+      >
         {firstLine(row)}
         {row.costUsd ? <span className="muted small"> · {money(row.costUsd)}</span> : null}
       </p>
@@ -118,5 +126,9 @@ function RowDetail({ row }: { row: QueueRow }): React.JSX.Element | null {
         {row.reason}
       </p>
     )
-  return <p className="row-text muted small truncate">{row.folder}</p>
+  return (
+    <p className="row-text muted small truncate" title={row.folder}>
+      {row.folder.split(/[\\/]/).slice(-2).join('/')}
+    </p>
+  )
 }

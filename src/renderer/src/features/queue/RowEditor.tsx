@@ -9,7 +9,9 @@ interface RowEditorProps {
 
 /** Edits an answer in place: one box per field, with its length; Save journals the edit. */
 export function RowEditor({ fields, onSave, onCancel }: RowEditorProps): React.JSX.Element {
-  const [values, setValues] = useState(() => Object.fromEntries(fields.map((f) => [f.name, f.value])))
+  const [values, setValues] = useState(() =>
+    Object.fromEntries(fields.map((f) => [f.name, f.value]))
+  )
   const [saving, setSaving] = useState(false)
   return (
     <form

@@ -3,7 +3,13 @@ import { useNow } from '../../hooks/useNow'
 import { statusWords } from '../../words/status'
 
 /** A row's status: mark, colour and words; a retry counts down on its own. */
-export function StatusChip({ row, heardAt }: { row: QueueRow; heardAt: number }): React.JSX.Element {
+export function StatusChip({
+  row,
+  heardAt
+}: {
+  row: QueueRow
+  heardAt: number
+}): React.JSX.Element {
   const now = useNow(row.status === 'retrying')
   const words = statusWords(row, row.status === 'retrying' ? now - heardAt : 0)
   return (

@@ -58,9 +58,12 @@ export function queueCounts(rows: ReadonlyMap<string, QueueRow>): {
 }
 
 /** Failures grouped by cause, biggest first. */
-export function failureGroups(rows: ReadonlyMap<string, QueueRow>): { code: string; count: number }[] {
+export function failureGroups(
+  rows: ReadonlyMap<string, QueueRow>
+): { code: string; count: number }[] {
   const groups = new Map<string, number>()
   for (const row of rows.values())
-    if (row.status === 'failed') groups.set(row.code ?? 'failed', (groups.get(row.code ?? 'failed') ?? 0) + 1)
+    if (row.status === 'failed')
+      groups.set(row.code ?? 'failed', (groups.get(row.code ?? 'failed') ?? 0) + 1)
   return [...groups].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count)
 }

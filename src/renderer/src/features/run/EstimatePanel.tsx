@@ -3,7 +3,11 @@ import { approxDuration, count, money, photos } from '../../words/format'
 import { bindingWords } from '../../words/stops'
 
 /** Photos, cost now and with the Batch API, ≈ duration at the limits, and which limit binds. */
-export function EstimatePanel({ estimate }: { estimate: EstimateView | undefined }): React.JSX.Element {
+export function EstimatePanel({
+  estimate
+}: {
+  estimate: EstimateView | undefined
+}): React.JSX.Element {
   if (!estimate)
     return (
       <section className="estimate" aria-label="Estimate">
@@ -20,11 +24,12 @@ export function EstimatePanel({ estimate }: { estimate: EstimateView | undefined
         <span data-testid="estimate-batch">{money(estimate.costBatch)}</span> with Batch
       </p>
       <p>
-        <span data-testid="estimate-duration">{approxDuration(estimate.durationMs)}</span> at your limits
+        <span data-testid="estimate-duration">{approxDuration(estimate.durationMs)}</span> at your
+        limits
         <br />
         <span className="muted small" data-testid="estimate-binding">
-          ({bindingWords(estimate.binding)}: {count(estimate.rpm)} requests/min, {count(estimate.tpm)}{' '}
-          tokens/min)
+          ({bindingWords(estimate.binding)}: {count(estimate.rpm)} requests/min,{' '}
+          {count(estimate.tpm)} tokens/min)
         </span>
       </p>
       <p className="muted small">
@@ -38,7 +43,8 @@ export function EstimatePanel({ estimate }: { estimate: EstimateView | undefined
       </p>
       {estimate.sheet && (
         <p className="small" data-testid="sheet-matches">
-          Product sheet {estimate.sheet.name}: {count(estimate.sheet.matched)} of {photos(estimate.photos)} matched
+          Product sheet {estimate.sheet.name}: {count(estimate.sheet.matched)} of{' '}
+          {photos(estimate.photos)} matched
         </p>
       )}
     </section>

@@ -9,7 +9,13 @@ const DETAILS = [
 ] as const
 
 /** Template, language, model, detail and budget: each change re-estimates in main at once. */
-export function OptionsForm({ options, locked }: { options: JobOptions; locked: boolean }): React.JSX.Element {
+export function OptionsForm({
+  options,
+  locked
+}: {
+  options: JobOptions
+  locked: boolean
+}): React.JSX.Element {
   const { bridge, act } = useApp()
   const snapshot = useWorkspaceState((s) => s.snapshot)
   const [budget, setBudget] = useState(options.budgetUsd?.toString() ?? '')
@@ -55,7 +61,10 @@ export function OptionsForm({ options, locked }: { options: JobOptions; locked: 
       )}
       <label className="field-row">
         <span>Detail</span>
-        <select value={options.detail} onChange={(e) => change({ detail: e.target.value as JobOptions['detail'] })}>
+        <select
+          value={options.detail}
+          onChange={(e) => change({ detail: e.target.value as JobOptions['detail'] })}
+        >
           {DETAILS.map((d) => (
             <option key={d.id} value={d.id}>
               {d.label}

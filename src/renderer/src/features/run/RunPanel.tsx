@@ -27,11 +27,19 @@ export function RunPanel(): React.JSX.Element {
       {draft && (
         <>
           <div className="sheet-row">
-            <button type="button" className="small ghost" onClick={() => void act(() => bridge.queue.chooseSheet())}>
+            <button
+              type="button"
+              className="small ghost"
+              onClick={() => void act(() => bridge.queue.chooseSheet())}
+            >
               + Attach product sheet (CSV/XLSX)…
             </button>
             {view.estimate?.sheet && (
-              <button type="button" className="small ghost" onClick={() => void act(() => bridge.queue.clearSheet())}>
+              <button
+                type="button"
+                className="small ghost"
+                onClick={() => void act(() => bridge.queue.clearSheet())}
+              >
                 Remove sheet
               </button>
             )}
@@ -59,7 +67,13 @@ export function RunPanel(): React.JSX.Element {
           </div>
         </>
       )}
-      {!draft && <RateLimitsPanel keys={view.run.keys} heardAt={view.runAt} running={view.run.status === 'running'} />}
+      {!draft && (
+        <RateLimitsPanel
+          keys={view.run.keys}
+          heardAt={view.runAt}
+          running={view.run.status === 'running'}
+        />
+      )}
     </aside>
   )
 }

@@ -12,7 +12,9 @@ export function SamplePanel({ sample }: { sample: QueueState }): React.JSX.Eleme
     sample.run.estimateUsd != null && rows.length > 0 ? sample.run.estimateUsd / rows.length : null
   return (
     <section className="sample" aria-label="Sample results" data-testid="sample">
-      <h3 className="section-title">Sample · {answered.length} of {rows.length}</h3>
+      <h3 className="section-title">
+        Sample · {answered.length} of {rows.length}
+      </h3>
       <p className="small">
         Real cost per photo: <strong data-testid="sample-cost">{money(perPhoto)}</strong>
         {estimatePerPhoto !== null ? ` (estimated ${money(estimatePerPhoto)})` : ''}
@@ -22,7 +24,9 @@ export function SamplePanel({ sample }: { sample: QueueState }): React.JSX.Eleme
           <li key={row.id} className={`sample-item sample-${row.status}`}>
             <span className="small strong truncate">{row.name}</span>
             <span className="small">
-              {row.status === 'done' || row.status === 'review' ? firstLine(row) : statusWords(row).words}
+              {row.status === 'done' || row.status === 'review'
+                ? firstLine(row)
+                : statusWords(row).words}
             </span>
             {row.status === 'review' && <span className="small amber">{row.review}</span>}
           </li>

@@ -13,7 +13,11 @@ export function JobsSidebar(): React.JSX.Element {
     <aside className="sidebar" aria-label="Jobs">
       <div className="sidebar-head">
         <h2 className="section-title">Jobs</h2>
-        <button type="button" className="ghost small" onClick={() => void act(() => bridge.jobs.newQueue())}>
+        <button
+          type="button"
+          className="ghost small"
+          onClick={() => void act(() => bridge.jobs.newQueue())}
+        >
           + New
         </button>
       </div>

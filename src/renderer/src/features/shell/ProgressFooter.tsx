@@ -13,7 +13,9 @@ export function ProgressFooter(): React.JSX.Element {
         <RunProgress run={run} />
       ) : (
         <span className="muted small" data-testid="app-info">
-          {info ? `${info.name} ${info.version} · ${info.platform} · Data: ${info.dataDir}` : 'Starting…'}
+          {info
+            ? `${info.name} ${info.version} · ${info.platform} · Data: ${info.dataDir}`
+            : 'Starting…'}
         </span>
       )}
     </footer>
@@ -38,7 +40,10 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
         aria-valuenow={settled}
       >
         <div className="progress-done" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
-        <div className="progress-failed" style={{ width: `${total ? (failed / total) * 100 : 0}%` }} />
+        <div
+          className="progress-failed"
+          style={{ width: `${total ? (failed / total) * 100 : 0}%` }}
+        />
       </div>
       <span className="progress-words" data-testid="progress-words">
         {percent}% · {count(done)} done · {count(failed)} failed · {count(total)} total
@@ -52,28 +57,36 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
       </span>
       <div className="run-controls">
         {run.status === 'running' && (
-          <button type="button" onClick={() => void act(() => bridge.run.pause())} title="Pause (Space)">
-            ⏸ Pause
+          <button
+            type="button"
+            onClick={() => void act(() => bridge.run.pause())}
+            title="Pause (Space)"
+          >
+            Pause
           </button>
         )}
         {run.status === 'paused' && (
-          <button type="button" onClick={() => void act(() => bridge.run.resume())} title="Resume (Space)">
-            ▶ Resume
+          <button
+            type="button"
+            onClick={() => void act(() => bridge.run.resume())}
+            title="Resume (Space)"
+          >
+            Resume
           </button>
         )}
         {active && (
           <button type="button" onClick={() => void act(() => bridge.run.cancel())}>
-            ⏹ Cancel
+            Cancel
           </button>
         )}
         {!active && settled < total && run.status !== 'stopped' && (
           <button type="button" onClick={() => void act(() => bridge.run.start())}>
-            ▶ Resume
+            Resume
           </button>
         )}
         {failed > 0 && (
           <button type="button" onClick={() => void act(() => bridge.run.retry({}))}>
-            ⟳ Retry failed
+            Retry failed
           </button>
         )}
       </div>

@@ -4,7 +4,9 @@ import { stopWords } from '../../words/stops'
 /** A stop in plain words with what to do, and Resume — nothing is lost. */
 export function StopBanner(): React.JSX.Element | null {
   const { bridge, act } = useApp()
-  const stop = useWorkspaceState((s) => (s.view?.run.status === 'stopped' ? s.view.run.stop : undefined))
+  const stop = useWorkspaceState((s) =>
+    s.view?.run.status === 'stopped' ? s.view.run.stop : undefined
+  )
   if (!stop) return null
   const words = stopWords(stop.kind)
   return (

@@ -1,0 +1,236 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { QueueRow } from '@shared/domain/queue'
+import type { RunView } from '@shared/domain/run-view'
+import { AppContext } from '../../src/renderer/src/context'
+import { EstimatePanel } from '../../src/renderer/src/features/run/EstimatePanel'
+import { RateLimitsPanel } from '../../src/renderer/src/features/limits/RateLimitsPanel'
+import { QueueRowView, type RowActions } from '../../src/renderer/src/features/queue/QueueRowView'
+import { RunProgress } from '../../src/renderer/src/features/shell/ProgressFooter'
+import { createWorkspaceStore } from '../../src/renderer/src/stores/workspace-store'
+import { fakeBridge } from './fake-bridge'
+import { runView } from './views'
+
+const noActions: RowActions = {
+  retry: () => {},
+  edit: () => {},
+  save: async () => true,
+  showInFolder: () => {},
+  copy: () => {},
+  toggle: () => {}
+}
+
+function row(over: Partial<QueueRow>): QueueRow {
+  return { id: 'p1', name: 'IMG_0412.jpg', folder: '/photos', status: 'waiting', ...over }
+}
+
+function renderRow(r: QueueRow, actions = noActions) {
+  return render(
+    <QueueRowView
+      row={r}
+      heardAt={performance.now()}
+      thumbnail="thumb://t/j/p1"
+      selected={false}
+      editing={false}
+      index={0}
+      actions={actions}
+    />
+  )
+}
+
+function chip(container: HTMLElement): { words: string; tone: string } {
+  const element = container.querySelector('.chip')!
+  return { words: element.textContent ?? '', tone: element.className.replace('chip chip-', '') }
+}
+
+describe('a queue row says its state in UI.md’s words and colours', () => {
+  it.each([
+    [row({ status: 'waiting' }), '○Waiting', 'grey'],
+    [row({ status: 'preparing' }), '◌Preparing photo', 'grey'],
+    [row({ status: 'capacity' }), '◷Waiting for rate limit', 'blue'],
+    [row({ status: 'writing' }), '↑Writing…', 'blue'],
+    [
+      row({ status: 'retrying', retryInMs: 12_000, cause: 'rate_limit', keyLabel: 'Main' }),
+      '⟳Retrying in 12 s — rate limit (key "Main")',
+      'amber'
+    ],
+    [
+      row({
+        status: 'review',
+        review: 'Too long (171 of 155 characters)',
+        fields: [{ name: 'm', label: 'Meta', value: 'x' }]
+      }),
+      '!Too long (171 of 155 characters)',
+      'amber'
+    ],
+    [
+      row({
+        status: 'failed',
+        code: 'damaged',
+        reason: 'This photo’s file is damaged (corrupt JPEG header).'
+      }),
+      '✗file is damaged',
+      'red'
+    ],
+    [
+      row({
+        status: 'done',
+        fields: [{ name: 'm', label: 'Meta', value: 'Zapatilla de running ligera' }]
+      }),
+      '✓Done',
+      'green'
+    ]
+  ])('%#: %o', (r, words, tone) => {
+    const { container } = renderRow(r)
+    expect(chip(container)).toEqual({ words, tone })
+  })
+
+  it('shows a done row’s first line and a failed row’s reason, with Retry', () => {
+    const retried: string[] = []
+    renderRow(
+      row({
+        status: 'done',
+        fields: [{ name: 'm', label: 'Meta', value: 'Zapatilla de running ligera\nsecond' }]
+      })
+    )
+    expect(screen.getByText('Zapatilla de running ligera')).toBeTruthy()
+    renderRow(row({ id: 'p2', status: 'failed', code: 'damaged', reason: 'corrupt JPEG header' }), {
+      ...noActions,
+      retry: (id) => retried.push(id)
+    })
+    expect(screen.getByText('corrupt JPEG header')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    expect(retried).toEqual(['p2'])
+  })
+})
+
+describe('the estimate panel', () => {
+  const estimate = {
+    photos: 2000,
+    measured: 2000,
+    unreadable: 0,
+    costStandard: 1.9,
+    costBatch: 0.95,
+    durationMs: 14 * 60_000,
+    binding: 'tokens' as const,
+    rpm: 500,
+    tpm: 200_000,
+    limitsSource: 'catalog'
+  }
+
+  it('shows the cost now and with Batch, the duration and which limit binds', () => {
+    render(<EstimatePanel estimate={estimate} />)
+    expect(screen.getByTestId('estimate-now').textContent).toBe('$1.90')
+    expect(screen.getByTestId('estimate-batch').textContent).toBe('$0.95')
+    expect(screen.getByTestId('estimate-duration').textContent).toBe('≈ 14 min')
+    expect(screen.getByTestId('estimate-binding').textContent).toContain(
+      'tokens per minute is the cap'
+    )
+    expect(screen.getByText('2,000 photos')).toBeTruthy()
+  })
+
+  it('says when it is extrapolated, what cannot be read, and how many photos a sheet matched', () => {
+    render(
+      <EstimatePanel
+        estimate={{
+          ...estimate,
+          measured: 300,
+          unreadable: 2,
+          sheet: { name: 'products.csv', matched: 1890, rows: 1950 }
+        }}
+      />
+    )
+    expect(screen.getByText(/2 can’t be read · from 300 sizes read so far/)).toBeTruthy()
+    expect(screen.getByTestId('sheet-matches').textContent).toBe(
+      'Product sheet products.csv: 1,890 of 2,000 photos matched'
+    )
+  })
+
+  it('waits politely before any size is read', () => {
+    render(<EstimatePanel estimate={undefined} />)
+    expect(screen.getByText('Reading the photos’ sizes…')).toBeTruthy()
+  })
+})
+
+function withContext(ui: React.ReactNode) {
+  const fake = fakeBridge()
+  const value = {
+    bridge: fake.bridge,
+    store: createWorkspaceStore(),
+    act: async <T,>(work: () => Promise<T>) => work()
+  }
+  return { fake, ...render(<AppContext.Provider value={value}>{ui}</AppContext.Provider>) }
+}
+
+describe('the progress bar', () => {
+  const running: RunView = runView(
+    { status: 'running', estimateUsd: 1.84 },
+    { total: 1240, done: 1178, failed: 12, throughputPerMin: 38, etaMs: 60_000, costUsd: 1.71 }
+  )
+
+  it('shows done / failed / total, pace, ETA and money against the estimate', () => {
+    withContext(<RunProgress run={running} />)
+    expect(screen.getByTestId('progress-words').textContent).toBe(
+      '95% · 1,178 done · 12 failed · 1,240 total · 38/min · ETA 60 s · spent $1.71 of ≈$1.84'
+    )
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1190')
+  })
+
+  it('offers Pause while running, Resume while paused, Retry failed when some failed; each reaches main', () => {
+    const { fake, rerender } = withContext(<RunProgress run={running} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Retry failed' }))
+    rerender(
+      <AppContext.Provider
+        value={{ bridge: fake.bridge, store: createWorkspaceStore(), act: async (w) => w() }}
+      >
+        <RunProgress run={{ ...running, status: 'paused' }} />
+      </AppContext.Provider>
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(fake.calls.map((c) => c.method)).toEqual([
+      'run.pause',
+      'run.retry',
+      'run.resume',
+      'run.cancel'
+    ])
+  })
+})
+
+describe('the rate-limits panel', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] }))
+  afterEach(() => vi.useRealTimers())
+
+  it('counts a cool-down down on a fake clock, with the reason', () => {
+    const key = {
+      id: 'main',
+      label: 'Main',
+      rpm: 500,
+      tpm: 200_000,
+      limitsFrom: 'headers' as const,
+      remainingRequests: 0,
+      remainingTokens: 150_000,
+      coolingInMs: 12_000,
+      coolingCause: 'rate_limit' as const,
+      coolingLimit: 'tokens' as const,
+      inFlight: 3,
+      concurrencyCap: 8,
+      rateLimitHits: 4,
+      stopped: false
+    }
+    withContext(<RateLimitsPanel keys={[key]} heardAt={performance.now()} running />)
+    expect(screen.getByTestId('cooling').textContent).toBe(
+      '⟳ Cooling down 12 s — rate limit (tokens per minute)'
+    )
+    expect(screen.getByText('0 of 500 left')).toBeTruthy()
+    act(() => {
+      vi.advanceTimersByTime(5000)
+    })
+    expect(screen.getByTestId('cooling').textContent).toContain('Cooling down 7 s')
+    act(() => {
+      vi.advanceTimersByTime(7500)
+    })
+    expect(screen.queryByTestId('cooling')).toBeNull()
+  })
+})

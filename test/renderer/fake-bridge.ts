@@ -1,0 +1,80 @@
+import type { AppInfo } from '@shared/domain/app-info'
+import type { Snapshot, WorkspaceUpdate } from '@shared/domain/workspace'
+import type { PhotoscribeApi } from '@shared/ipc/routes'
+
+export const INFO: AppInfo = {
+  name: 'Photoscribe',
+  version: '3.1.4',
+  platform: 'linux',
+  arch: 'x64',
+  dataDir: '/home/m/.config/Photoscribe',
+  runtime: { node: '20.20.2' },
+  thumbnailBase: 'thumb://t/'
+}
+
+export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
+  return {
+    view: null,
+    sample: null,
+    jobs: [],
+    connection: { hasKey: false, endpoint: 'OpenAI' },
+    templates: [{ id: 'seo-meta', name: 'SEO meta description' }],
+    models: [{ id: 'gpt-4.1-mini', name: 'gpt-4.1-mini', input: 0.4, output: 1.6 }],
+    languages: ['English', 'Español'],
+    history: [],
+    resumable: null,
+    ...over
+  }
+}
+
+/**
+ * A bridge for component tests: answers from a snapshot, records every call, and lets the test
+ * push updates as main would.
+ */
+export function fakeBridge(state: Snapshot = snapshot(), info: AppInfo | Error = INFO) {
+  const calls: { method: string; input: unknown }[] = []
+  const listeners = new Set<(update: WorkspaceUpdate) => void>()
+  const record = (method: string) => async (input?: unknown) => {
+    calls.push({ method, input })
+    return { ok: true }
+  }
+  const domain = (name: string, methods: string[]) =>
+    Object.fromEntries(methods.map((m) => [m, record(`${name}.${m}`)]))
+  const bridge = {
+    app: {
+      ready: async () => state,
+      getInfo: async () => {
+        if (info instanceof Error) throw info
+        return info
+      }
+    },
+    queue: domain('queue', [
+      'add',
+      'choose',
+      'remove',
+      'setOptions',
+      'chooseSheet',
+      'clearSheet',
+      'edit',
+      'showInFolder',
+      'copy'
+    ]),
+    run: domain('run', ['start', 'sample', 'pause', 'resume', 'cancel', 'retry', 'demo']),
+    jobs: domain('jobs', ['list', 'open', 'newQueue']),
+    export: domain('export', ['save']),
+    limits: domain('limits', ['history']),
+    addDropped: record('addDropped'),
+    onUpdate: (listener: (update: WorkspaceUpdate) => void) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }
+  } as unknown as PhotoscribeApi
+  return {
+    bridge,
+    calls,
+    push: (update: WorkspaceUpdate) => listeners.forEach((l) => l(update)),
+    get listeners() {
+      return listeners.size
+    }
+  }
+}
