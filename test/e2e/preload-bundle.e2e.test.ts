@@ -8,16 +8,21 @@ describe('built preload', () => {
   it('runs in a sandbox whose require knows only electron, exposing just window.api', async () => {
     const source = readFileSync(join(ROOT, 'out/preload/index.js'), 'utf8')
     const required: string[] = []
-    const exposed: Record<string, Record<string, () => Promise<unknown>>> = {}
+    const exposed: Record<string, Record<string, Record<string, () => Promise<unknown>>>> = {}
     const invoked: unknown[][] = []
     const electron = {
       contextBridge: {
-        exposeInMainWorld: (key: string, value: Record<string, () => Promise<unknown>>) =>
-          void (exposed[key] = value)
+        exposeInMainWorld: (
+          key: string,
+          value: Record<string, Record<string, () => Promise<unknown>>>
+        ) => void (exposed[key] = value)
       },
       ipcRenderer: {
-        invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, data: 'pong' })
-      }
+        invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, data: 'pong' }),
+        on: () => {},
+        removeListener: () => {}
+      },
+      webUtils: { getPathForFile: () => '' }
     }
     const sandboxRequire = (name: string): unknown => {
       required.push(name)
@@ -32,7 +37,7 @@ describe('built preload', () => {
     )
     expect(required).toEqual(['electron'])
     expect(Object.keys(exposed)).toEqual(['api'])
-    expect(await exposed.api.getAppInfo()).toBe('pong')
+    expect(await exposed.api.app.getInfo()).toBe('pong')
     expect(invoked).toEqual([['app:get-info', undefined]])
   })
 })
