@@ -4,12 +4,14 @@
 import { benchJob } from './job'
 import { benchPreprocess } from './preprocess'
 import { benchScheduler } from './scheduler'
+import { benchUi } from './ui'
 
 const benches: Record<string, (args: string[], print: (line: string) => void) => Promise<unknown>> =
   {
     scheduler: benchScheduler,
     preprocess: benchPreprocess,
-    job: benchJob
+    job: benchJob,
+    ui: benchUi
   }
 
 const [name, ...args] = process.argv.slice(2)

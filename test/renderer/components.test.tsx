@@ -30,6 +30,7 @@ function renderRow(r: QueueRow, actions = noActions) {
       row={r}
       heardAt={performance.now()}
       thumbnail="thumb://t/j/p1"
+      deferImage={false}
       selected={false}
       editing={false}
       index={0}

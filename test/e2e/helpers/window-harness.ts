@@ -24,6 +24,8 @@ export interface WindowHarness {
   dataDir: string
   /** Every payload main sent the window: request answers and pushed updates, as JSON text. */
   payloads: string[]
+  /** Rows main sent in updates so far (counted even when payloads are not kept). */
+  rowUpdates: () => number
   problems: string[]
   /** Makes the next dropped files' paths known to the fake `webUtils.getPathForFile`. */
   dropFiles(paths: string[], target?: string): Promise<void>
@@ -34,6 +36,8 @@ export interface HarnessOptions {
   env?: NodeJS.ProcessEnv
   dataDir?: string
   viewport?: { width: number; height: number }
+  /** Keep every payload for later checks (default); a benchmark counts instead. */
+  keepPayloads?: boolean
 }
 
 /**
@@ -47,6 +51,8 @@ export async function openWindow(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'photoscribe-window-'))
   const desktop = new FakeDesktop()
   const payloads: string[] = []
+  const keep = options.keepPayloads ?? true
+  let rowUpdates = 0
   let page: Page | null = null
   const workspace = testWorkspace(
     dataDir,
@@ -54,7 +60,8 @@ export async function openWindow(
     desktop,
     (update: WorkspaceUpdate) => {
       const text = JSON.stringify(update)
-      payloads.push(text)
+      if (keep) payloads.push(text)
+      for (const patch of update.patches ?? []) rowUpdates += patch.rows?.length ?? 0
       void page
         ?.evaluate(
           ([channel, json]) =>
@@ -84,7 +91,7 @@ export async function openWindow(
     ...router,
     handle: async (channel: string, sender: string | undefined, input: unknown) => {
       const result = await router.handle(channel, sender, input)
-      payloads.push(JSON.stringify(result))
+      if (keep) payloads.push(JSON.stringify(result))
       return result
     }
   }
@@ -101,6 +108,7 @@ export async function openWindow(
     desktop,
     dataDir,
     payloads,
+    rowUpdates: () => rowUpdates,
     problems,
     async dropFiles(paths, target = '.queue') {
       const table = Object.fromEntries(paths.map((p) => [p.split('/').at(-1)!, p]))

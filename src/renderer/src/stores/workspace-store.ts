@@ -13,7 +13,13 @@ export interface QueueState {
   demo: boolean
   options: OpenView['options']
   ids: string[]
+  /**
+   * Rows by id. Updated in place (copying 10,000 entries ten times a second costs frames):
+   * `version` changes with every change, and a changed row is a new object, so memoized rows
+   * re-render exactly when theirs changed.
+   */
   rows: Map<string, QueueRow>
+  version: number
   estimate?: EstimateView
   run: RunView
   /** When the window heard the run view (its countdowns count from here). */
@@ -125,6 +131,7 @@ function toQueue(view: OpenView, now: number): QueueState {
     options: view.options,
     ids: view.rows.map((row) => row.id),
     rows: new Map(view.rows.map((row) => [row.id, row])),
+    version: 0,
     estimate: view.estimate,
     run: view.run,
     runAt: now,
@@ -133,24 +140,18 @@ function toQueue(view: OpenView, now: number): QueueState {
 }
 
 function patchQueue(queue: QueueState, patch: ViewPatch, now: number): QueueState {
-  const next = { ...queue }
-  if (patch.rows?.length || patch.removed?.length) {
-    const rows = new Map(queue.rows)
-    const rowAt = new Map(queue.rowAt)
-    let ids = queue.ids
-    const added: string[] = []
-    for (const row of patch.rows ?? []) {
-      if (!rows.has(row.id)) added.push(row.id)
-      rows.set(row.id, row)
-      rowAt.set(row.id, now)
-    }
-    if (added.length > 0) ids = [...ids, ...added]
-    if (patch.removed?.length) {
-      const gone = new Set(patch.removed)
-      for (const id of gone) rows.delete(id)
-      ids = ids.filter((id) => !gone.has(id))
-    }
-    Object.assign(next, { rows, rowAt, ids })
+  const next = { ...queue, version: queue.version + 1 }
+  const added: string[] = []
+  for (const row of patch.rows ?? []) {
+    if (!queue.rows.has(row.id)) added.push(row.id)
+    queue.rows.set(row.id, row)
+    queue.rowAt.set(row.id, now)
+  }
+  if (added.length > 0) next.ids = [...queue.ids, ...added]
+  if (patch.removed?.length) {
+    const gone = new Set(patch.removed)
+    for (const id of gone) queue.rows.delete(id)
+    next.ids = next.ids.filter((id) => !gone.has(id))
   }
   if (patch.walking !== undefined) next.walking = patch.walking
   if (patch.estimate) next.estimate = patch.estimate

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useApp, useWorkspaceState } from '../../context'
 import { QueueRowView, type RowActions } from './QueueRowView'
+import { useFastScroll } from './useFastScroll'
 
 export const ROW_HEIGHT = 64
 const EDIT_HEIGHT = 64 + 150
@@ -12,10 +13,13 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
   const viewId = useWorkspaceState((s) => s.view?.id ?? '')
   const rows = useWorkspaceState((s) => s.view?.rows)
   const rowAt = useWorkspaceState((s) => s.view?.rowAt)
+  // Rows change in place; the version re-renders the list so changed rows reach their views.
+  useWorkspaceState((s) => s.view?.version)
   const selected = useWorkspaceState((s) => s.selected)
   const base = useWorkspaceState((s) => s.info?.thumbnailBase ?? '')
   const [editing, setEditing] = useState<string | null>(null)
   const scroller = useRef<HTMLDivElement>(null)
+  const flying = useFastScroll(scroller)
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scroller.current,
@@ -64,6 +68,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
                 index={item.index}
                 heardAt={rowAt?.get(id) ?? 0}
                 thumbnail={`${base}${viewId}/${id}`}
+                deferImage={flying}
                 selected={selected.has(id)}
                 editing={editing === id}
                 actions={actions}

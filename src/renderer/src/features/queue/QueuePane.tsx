@@ -13,18 +13,20 @@ export function QueuePane(): React.JSX.Element | null {
   const hasKey = useWorkspaceState((s) => s.snapshot?.connection.hasKey ?? false)
   const [filter, setFilter] = useState<Filter>('all')
   const [search, setSearch] = useState('')
-  const deferredRows = useDeferredValue(view?.rows)
+  const version = useDeferredValue(view?.version)
   const onFiles = useCallback(
     (files: File[]) => void act(() => bridge.addDropped(files)),
     [bridge, act]
   )
   const dragging = useDropAnywhere(onFiles)
+  const rows = view?.rows
   const ids = useMemo(
-    () => (view && deferredRows ? visibleIds(view.ids, deferredRows, filter, search) : []),
-    [view, deferredRows, filter, search]
+    () => (view && rows ? visibleIds(view.ids, rows, filter, search) : []),
+    // `version` says when the rows changed (they are updated in place).
+    [view?.ids, rows, version, filter, search]
   )
-  const counts = useMemo(() => queueCounts(deferredRows ?? new Map()), [deferredRows])
-  const groups = useMemo(() => failureGroups(deferredRows ?? new Map()), [deferredRows])
+  const counts = useMemo(() => queueCounts(rows ?? new Map()), [rows, version])
+  const groups = useMemo(() => failureGroups(rows ?? new Map()), [rows, version])
   const overlay = dragging && (
     <div className="drop-overlay" aria-hidden="true">
       Drop to add photos

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react'
+import { memo, useEffect, useState } from 'react'
 import type { QueueRow } from '@shared/domain/queue'
 import { money } from '../../words/format'
 import { firstLine } from '../../words/status'
@@ -18,6 +18,8 @@ interface RowProps {
   row: QueueRow
   heardAt: number
   thumbnail: string
+  /** The list is flying past: keep the placeholder until it slows down (once shown, it stays). */
+  deferImage: boolean
   selected: boolean
   editing: boolean
   index: number
@@ -28,6 +30,10 @@ interface RowProps {
 export const QueueRowView = memo(function QueueRowView(props: RowProps): React.JSX.Element {
   const { row, actions } = props
   const [broken, setBroken] = useState(false)
+  const [showImage, setShowImage] = useState(!props.deferImage)
+  useEffect(() => {
+    if (!props.deferImage) setShowImage(true)
+  }, [props.deferImage])
   return (
     <div
       className={`row row-${row.status}${props.selected ? ' row-selected' : ''}`}
@@ -42,7 +48,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
         checked={props.selected}
         onChange={(e) => actions.toggle(row.id, e.target.checked)}
       />
-      {broken ? (
+      {broken || !showImage ? (
         <span className="thumb thumb-missing" aria-hidden="true" />
       ) : (
         <img
@@ -51,7 +57,6 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
           alt=""
           width={48}
           height={48}
-          loading="lazy"
           decoding="async"
           onError={() => setBroken(true)}
         />
