@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
 import { sampleRequests, type SampleRequest } from '../../src/simulator/workload'
-import { runNaive, runOurs, type RunResult } from './runners'
+import { inProcesses, runNaive, runOurs, type RunResult } from './runners'
 import { floorSeconds, scenarios, type Scenario } from './scenarios'
 
 /** One measured run of one scenario. */
@@ -70,7 +70,7 @@ async function runScenario(
     scenario,
     'ours',
     oursSim,
-    await runOurs(oursSim.url, scenario, requests),
+    await inProcesses(scenario, requests, (part) => runOurs(oursSim.url, scenario, part)),
     totalCharge
   )
   await oursSim.close()
@@ -81,7 +81,9 @@ async function runScenario(
     scenario,
     'naive',
     naiveSim,
-    await runNaive(naiveSim.url, scenario, requests, deadline),
+    await inProcesses(scenario, requests, (part) =>
+      runNaive(naiveSim.url, scenario, part, deadline)
+    ),
     totalCharge
   )
   await naiveSim.close()

@@ -15,7 +15,25 @@ export interface RunResult {
   finished: boolean
 }
 
-/** Photoscribe's scheduler, configured from the scenario's Settings. */
+/** Splits the work over the scenario's processes and runs them at once; their results added up. */
+export async function inProcesses(
+  scenario: Scenario,
+  requests: SampleRequest[],
+  run: (part: SampleRequest[]) => Promise<RunResult>
+): Promise<RunResult> {
+  const count = scenario.processes ?? 1
+  const parts = Array.from({ length: count }, (_, i) => requests.filter((_, j) => j % count === i))
+  const started = performance.now()
+  const results = await Promise.all(parts.map(run))
+  return {
+    seconds: (performance.now() - started) / 1000,
+    done: results.reduce((sum, r) => sum + r.done, 0),
+    failed: results.reduce((sum, r) => sum + r.failed, 0),
+    finished: results.every((r) => r.finished)
+  }
+}
+
+/** Photoscribe's scheduler, configured from the scenario's Settings (one per process, sharing nothing). */
 export async function runOurs(
   url: string,
   scenario: Scenario,

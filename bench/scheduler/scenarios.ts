@@ -14,6 +14,8 @@ export interface Scenario {
   sim: SimulatorOverrides
   meanLatencyMs: number
   target: { efficiency: number; max429Share: number }
+  /** Separate processes on the same keys (the CLI beside the window), each with half the work, none knowing of the other. */
+  processes?: number
 }
 
 const HUGE_TPM = 100_000_000
@@ -97,6 +99,14 @@ export function scenarios(scale = 1): Scenario[] {
       { 'sk-bench-f': second(600) },
       { 'sk-bench-f': huge(600) },
       { sim: { ...LATENCY_300, faults }, target: { efficiency: 0.85, max429Share: 0.01 } }
+    ),
+    scenario(
+      'g',
+      'two processes, one key',
+      n(600),
+      { 'sk-bench-g': second(600) },
+      { 'sk-bench-g': huge(600) },
+      { processes: 2, target: { efficiency: 0.85, max429Share: 0.05 } }
     )
   ]
 }

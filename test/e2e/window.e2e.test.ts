@@ -200,6 +200,41 @@ describe('the window, on the real engine and the simulator', () => {
   })
 })
 
+describe('a sample first, then the rest; the job stays', () => {
+  it('tries 5 photos, runs the rest without paying for them twice, and a new window opens the job', async () => {
+    const { sim, harness, page } = await windowOnSim()
+    const photos = await photoFolder(12)
+    await harness.dropFiles(photos.paths)
+    await page.waitForSelector('[data-testid="estimate-now"]')
+    await page.getByRole('button', { name: 'Try on a sample' }).click()
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="sample"]')?.textContent?.includes('Sample · 5 of 5')
+    )
+    expect(await page.textContent('[data-testid="sample-cost"]')).toMatch(/^\$0\.\d+/)
+    await page.screenshot({ path: join(SHOTS, 'sample.png') })
+    await page.getByRole('button', { name: 'Run the rest' }).click()
+    await runStatus(page, 'completed')
+    expect(await page.textContent('[data-testid="queue-counts"]')).toContain('12 photos · 12 done')
+    // The sample's five answers came from the result cache: 12 requests in all, not 17.
+    expect(chatRequests(sim.log)).toBe(12)
+    const again = await openWindow(browser, {
+      env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.url },
+      dataDir: harness.dataDir
+    })
+    try {
+      const jobs = again.page.locator('.job-item')
+      expect(await jobs.count()).toBe(2)
+      await jobs.filter({ hasNotText: 'Sample' }).click()
+      await again.page.waitForSelector('[data-testid="queue-counts"]')
+      expect(await again.page.textContent('[data-testid="queue-counts"]')).toContain('12 done')
+      expect(await again.page.getByRole('button', { name: /Export/ }).isVisible()).toBe(true)
+      expectNoKey(again, KEY)
+    } finally {
+      await again.close()
+    }
+  })
+})
+
 describe('the first run', () => {
   it('offers the demo without a key; the demo shows a rate-limit pause within a minute and finishes', async () => {
     const harness = await openWindow(browser, { env: {} })

@@ -139,7 +139,8 @@ export class Workspace {
     if (this.draft && this.openId === this.draft.id) return this.draft
     const draft = new Draft(`draft-${++this.drafts}`, jobOptionsSchema.parse({}), (change) => {
       if (change.rows) this.pump.patch(draft.id, { rows: change.rows })
-      if (change.walking !== undefined) this.pump.patch(draft.id, { walking: change.walking })
+      if (change.walking !== undefined)
+        this.pump.patch(draft.id, { walking: change.walking, name: draft.name })
       if (change.rows || change.measured !== undefined) this.estimateLater(draft)
     })
     this.draft = draft

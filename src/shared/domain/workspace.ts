@@ -72,6 +72,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>
 /** Changes to one open queue (the view or the sample beside it). */
 export const viewPatchSchema = z.object({
   viewId: z.string(),
+  name: z.string().optional(),
   rows: z.array(queueRowSchema).optional(),
   removed: z.array(z.string()).optional(),
   walking: z.boolean().optional(),

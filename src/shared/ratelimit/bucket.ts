@@ -8,6 +8,10 @@
 export class ContinuousBucket {
   private level: number
   private updatedAt: number
+  /** What the bucket refills at per minute: the limit, unless others are known to share it. */
+  private refillPerMinute: number
+  /** The share of the capacity this bucket may fill to (others on the key hold the rest). */
+  private ceiling = 1
 
   /** `startFraction`: how full the bucket starts (1 = full, 0 = empty: paced from the start). */
   constructor(
@@ -18,6 +22,7 @@ export class ContinuousBucket {
   ) {
     this.level = this.capacity * startFraction
     this.updatedAt = now()
+    this.refillPerMinute = limit
   }
 
   get capacity(): number {
@@ -31,9 +36,9 @@ export class ContinuousBucket {
   /** Milliseconds until `cost` could be admitted (0 = now). */
   waitFor(cost: number): number {
     this.refill()
-    const needed = Math.min(cost, this.capacity)
+    const needed = Math.min(cost, this.capacity * this.ceiling)
     if (this.level >= needed) return 0
-    return ((needed - this.level) / this.limit) * 60_000
+    return ((needed - this.level) / this.refillPerMinute) * 60_000
   }
 
   /** Takes `cost` out of the bucket (call after `waitFor(cost) === 0`). */
@@ -57,13 +62,39 @@ export class ContinuousBucket {
   /** Milliseconds until the bucket is full again. */
   resetMs(): number {
     this.refill()
-    return Math.max(0, ((this.capacity - this.level) / this.limit) * 60_000)
+    return Math.max(0, ((this.capacity - this.level) / this.refillPerMinute) * 60_000)
+  }
+
+  /** The level now, in the bucket's own units (what `capacity` is measured in). */
+  levelNow(): number {
+    this.refill()
+    return this.level
+  }
+
+  /** Sets the level (at most the capacity; below zero is debt). */
+  setLevel(level: number): void {
+    this.refill()
+    this.level = Math.min(this.capacity, level)
+  }
+
+  /** Refills at this rate per minute instead of the whole limit (others take the rest). */
+  setRefill(perMinute: number): void {
+    this.refill()
+    this.refillPerMinute = Math.max(this.limit * 0.05, Math.min(this.limit, perMinute))
+  }
+
+  /** Fills to at most this share of the capacity (a burst shared with others is smaller). */
+  setCeiling(fraction: number): void {
+    this.refill()
+    this.ceiling = Math.max(0.05, Math.min(1, fraction))
+    this.level = Math.min(this.level, this.capacity * this.ceiling)
   }
 
   /** Changes the per-minute limit, keeping the level within the new capacity. */
   setLimit(limit: number): void {
     this.refill()
     const fraction = this.level / this.capacity
+    this.refillPerMinute = Math.max(limit * 0.05, limit - (this.limit - this.refillPerMinute))
     this.limit = limit
     this.level = Math.min(this.capacity, fraction * this.capacity)
   }
@@ -77,7 +108,10 @@ export class ContinuousBucket {
   private refill(): void {
     const now = this.now()
     const elapsedMinutes = (now - this.updatedAt) / 60_000
-    this.level = Math.min(this.capacity, this.level + elapsedMinutes * this.limit)
+    this.level = Math.min(
+      this.capacity * this.ceiling,
+      this.level + elapsedMinutes * this.refillPerMinute
+    )
     this.updatedAt = now
   }
 }

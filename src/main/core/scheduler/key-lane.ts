@@ -2,9 +2,19 @@ import { ContinuousBucket } from '@shared/ratelimit/bucket'
 import type { RequestFailure } from '../openai/failure'
 import type { RateLimitReport } from '../openai/rate-headers'
 import { LatencyWindow } from './latency'
+import { SharedTruth } from './shared-truth'
 import type { KeySpec, SchedulerOptions } from './types'
 
 /** What the UI and CLI show for one key. */
+/** One request on its way: its place in send order, when it left, what it charged. */
+export interface SendTicket {
+  seq: number
+  sentAt: number
+  charge: number
+  /** The server refused it (429): it never counted there. */
+  refused?: boolean
+}
+
 export interface KeySnapshot {
   id: string
   label: string
@@ -54,6 +64,12 @@ export class KeyLane {
   /** Probes of the open breaker that failed: each doubles the pause. */
   private failedProbes = 0
   private probing = false
+  /** Our recent requests, by send order, as far back as the rate estimates need. */
+  private recent: SendTicket[] = []
+  private sentCount = 0
+  private appliedSeq = 0
+  private readonly requestTruth: SharedTruth
+  private readonly tokenTruth: SharedTruth
   /** Schedulers sharing this lane, told when a request ends and room may have opened. */
   private readonly released = new Set<() => void>()
 
@@ -64,6 +80,8 @@ export class KeyLane {
     const now = () => options.clock.now()
     this.requests = new ContinuousBucket(spec.rpm, options.burstSeconds, now, options.startFraction)
     this.tokens = new ContinuousBucket(spec.tpm, options.burstSeconds, now, options.startFraction)
+    this.requestTruth = new SharedTruth(this.requests, now)
+    this.tokenTruth = new SharedTruth(this.tokens, now)
   }
 
   get active(): boolean {
@@ -84,13 +102,16 @@ export class KeyLane {
     return Math.max(pause, this.requests.waitFor(1), this.tokens.waitFor(charge))
   }
 
-  /** Charges the buckets for a request that starts now. */
-  start(charge: number): void {
+  /** Charges the buckets for a request that starts now; the ticket goes back with `finish`. */
+  start(charge: number): SendTicket {
     this.requests.take(1)
     this.tokens.take(charge)
+    const ticket: SendTicket = { seq: ++this.sentCount, sentAt: this.options.clock.now(), charge }
+    this.recent.push(ticket)
     this.probing = this.breakerOpen
     this.averageCharge = this.averageCharge === 0 ? charge : this.averageCharge * 0.9 + charge * 0.1
     this.inFlight++
+    return ticket
   }
 
   /** Calls `listener` whenever a request on this lane ends; returns how to stop. */
@@ -105,8 +126,19 @@ export class KeyLane {
   }
 
   /** A request ended; `latencyMs` only for real answers, `report` whenever headers came. */
-  finish(report: RateLimitReport | null | undefined, latencyMs?: number): void {
+  finish(
+    ticket: SendTicket,
+    report: RateLimitReport | null | undefined,
+    latencyMs?: number,
+    refused = false
+  ): void {
     this.inFlight--
+    // A request the server refused (429) never counted there: our count gives it back.
+    if (refused) {
+      this.requests.refund(1)
+      this.tokens.refund(ticket.charge)
+      ticket.refused = true
+    }
     if (latencyMs !== undefined) {
       this.latency.add(latencyMs)
       this.consecutive429 = 0
@@ -114,7 +146,7 @@ export class KeyLane {
       this.failedProbes = 0
       this.unreachableSince = undefined
     }
-    if (report) this.learn(report)
+    if (report) this.learn(report, ticket)
   }
 
   /** A 429 rate limit: every request of this key waits until the server says. */
@@ -230,14 +262,26 @@ export class KeyLane {
   }
 
   /** The account's real limits win over Settings; a lower `remaining` slows us down at once. */
-  private learn(report: RateLimitReport): void {
+  private learn(report: RateLimitReport, ticket: SendTicket): void {
     this.lastReport = report
     if (report.limitRequests || report.limitTokens) this.limitsFrom = 'headers'
     if (report.limitRequests && report.limitRequests !== this.requests.perMinute)
       this.requests.setLimit(report.limitRequests)
     if (report.limitTokens && report.limitTokens !== this.tokens.perMinute)
       this.tokens.setLimit(report.limitTokens)
-    if (report.remainingRequests !== undefined) this.requests.lowerTo(report.remainingRequests)
-    if (report.remainingTokens !== undefined) this.tokens.lowerTo(report.remainingTokens)
+    // Only a report newer than the last one applied says how much is left now.
+    if (ticket.seq < this.appliedSeq) return
+    this.appliedSeq = ticket.seq
+    const limitRequests = report.limitRequests ?? this.requests.perMinute
+    const limitTokens = report.limitTokens ?? this.tokens.perMinute
+    const { seq, sentAt } = ticket
+    if (report.remainingRequests !== undefined) {
+      const sends = this.recent.map((t) => ({ seq: t.seq, charge: 1, refused: t.refused }))
+      this.requestTruth.apply(report.remainingRequests, limitRequests, sentAt, seq, sends)
+    }
+    if (report.remainingTokens !== undefined)
+      this.tokenTruth.apply(report.remainingTokens, limitTokens, sentAt, seq, this.recent)
+    const keep = Math.min(this.requestTruth.anchorSeq, this.tokenTruth.anchorSeq, seq)
+    this.recent = this.recent.filter((t) => t.seq > keep)
   }
 }

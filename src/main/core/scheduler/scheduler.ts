@@ -3,7 +3,7 @@ import type { ChatTransport, TransportResult } from '../openai/transport'
 import { chooseLane } from './choose-lane'
 import type { Entry } from './entry'
 import { routeFailure, type FailurePort } from './failure-routing'
-import { KeyLane, type KeySnapshot } from './key-lane'
+import { KeyLane, type KeySnapshot, type SendTicket } from './key-lane'
 import { RoomWaiters } from './room-waiters'
 import type { ItemState, JobOutcome, SchedulerOptions, WorkItem } from './types'
 
@@ -171,7 +171,7 @@ export class Scheduler {
     const controller = new AbortController()
     entry.controller = controller
     entry.attempts++
-    lane.start(entry.chargeTokens)
+    const ticket = lane.start(entry.chargeTokens)
     this.inFlight++
     this.setState(entry, { status: 'in_flight', keyId: lane.spec.id, attempt: entry.attempts })
     const startedAt = this.options.clock.now()
@@ -181,16 +181,22 @@ export class Scheduler {
     })
     entry.controller = undefined
     this.inFlight--
-    this.settle(entry, lane, result, this.options.clock.now() - startedAt)
+    this.settle(entry, lane, ticket, result, this.options.clock.now() - startedAt)
     this.listener({ type: 'key', key: lane.snapshot() })
     this.pump()
     this.maybeFinish()
     lane.notifyReleased(this.pumpFromLane)
   }
 
-  private settle(entry: Entry, lane: KeyLane, result: TransportResult, latencyMs: number): void {
+  private settle(
+    entry: Entry,
+    lane: KeyLane,
+    ticket: SendTicket,
+    result: TransportResult,
+    latencyMs: number
+  ): void {
     if (result.ok) {
-      lane.finish(result.rateLimits, latencyMs)
+      lane.finish(ticket, result.rateLimits, latencyMs)
       this.setState(entry, {
         status: 'done',
         keyId: lane.spec.id,
@@ -200,7 +206,7 @@ export class Scheduler {
       })
       return
     }
-    lane.finish(result.failure.rateLimits)
+    lane.finish(ticket, result.failure.rateLimits, undefined, result.failure.kind === 'rate_limit')
     routeFailure(entry, lane, result.failure, this.port)
   }
 

@@ -154,6 +154,7 @@ function patchQueue(queue: QueueState, patch: ViewPatch, now: number): QueueStat
     next.ids = next.ids.filter((id) => !gone.has(id))
   }
   if (patch.walking !== undefined) next.walking = patch.walking
+  if (patch.name !== undefined) next.name = patch.name
   if (patch.estimate) next.estimate = patch.estimate
   if (patch.run) Object.assign(next, { run: patch.run, runAt: now })
   return next

@@ -45,7 +45,6 @@ export function RunPanel(): React.JSX.Element {
             )}
           </div>
           <EstimatePanel estimate={view.estimate} />
-          {sample && <SamplePanel sample={sample} />}
           <div className="run-buttons">
             <button
               type="button"
@@ -65,6 +64,7 @@ export function RunPanel(): React.JSX.Element {
               {sample ? 'Run the rest' : 'Run'}
             </button>
           </div>
+          {sample && <SamplePanel sample={sample} />}
         </>
       )}
       {!draft && (

@@ -35,7 +35,6 @@ export function JobsSidebar(): React.JSX.Element {
               >
                 <span className={`job-dot job-dot-${jobTone(job)}`} aria-hidden="true" />
                 <span className="job-name truncate" title={job.name}>
-                  {job.sample ? 'Sample · ' : ''}
                   {job.name}
                 </span>
                 <span className="job-counts muted small">{jobCounts(job)}</span>

@@ -1,0 +1,104 @@
+import type { ContinuousBucket } from '@shared/ratelimit/bucket'
+
+/** At most this share of a limit is thought taken by others: we always keep some. */
+const MAX_OTHERS = 0.9
+/** What a process sharing a key uses of what it thinks is left to it. */
+const SHARED_MARGIN = 0.9
+/** Reports at least this far apart measure what others took in between. */
+const WINDOW_MS = 1000
+/** A report this full says the key has room. */
+const ROOMY = 0.8
+
+/** A request of ours as the estimate counts it: its place in send order, its charge, whether it was refused. */
+export interface Sent {
+  seq: number
+  charge: number
+  refused?: boolean
+}
+
+interface Anchor {
+  at: number
+  level: number
+  seq: number
+}
+
+/**
+ * A key's remaining count, as the server's headers report it, taken as the truth every user of
+ * the key shares. Another process on the same key (the CLI beside the window) shows in it: over
+ * a window, the server took (refill − change in remaining); what of that was not ours, others
+ * took. The bucket then refills, and fills, only with what they leave (less a margin), and a
+ * report lowers it to what the server had left less our requests sent since.
+ */
+export class SharedTruth {
+  /** What others take, in the bucket's units (requests or tokens) per millisecond. */
+  private othersPerMs = 0
+  private anchor?: Anchor
+
+  constructor(
+    private readonly bucket: ContinuousBucket,
+    private readonly now: () => number
+  ) {}
+
+  /** What others are thought to take per minute. */
+  get othersPerMinute(): number {
+    return this.othersPerMs * 60_000
+  }
+
+  /**
+   * A report: `remaining` of `limit` (the header's per-minute scale) for request `seq`, admitted
+   * about `sentAt`; `sends`: our requests from the anchor on, to count what was ours.
+   */
+  apply(
+    remaining: number,
+    limit: number,
+    sentAt: number,
+    seq: number,
+    sends: readonly Sent[]
+  ): void {
+    const { capacity, perMinute } = this.bucket
+    const level = (remaining / limit) * capacity
+    this.measureOthers({ at: sentAt, level, seq }, sends)
+    const refilled = Math.min(
+      capacity,
+      level + (perMinute / 60_000) * Math.max(0, this.now() - sentAt)
+    )
+    const later = charged(sends, (s) => s.seq > seq)
+    this.bucket.setLevel(Math.min(this.bucket.levelNow(), refilled - later))
+  }
+
+  private measureOthers(report: Anchor, sends: readonly Sent[]): void {
+    const anchor = this.anchor
+    if (!anchor || report.seq <= anchor.seq) return void (this.anchor ??= report)
+    const elapsed = report.at - anchor.at
+    if (elapsed < WINDOW_MS) return
+    // Nothing left may hide debt (a big request admitted on a full bucket): no measure then.
+    if (report.level <= 0 || anchor.level <= 0) return void (this.anchor = report)
+    const fullPerMs = this.bucket.perMinute / 60_000
+    const serverTook = fullPerMs * elapsed - (report.level - anchor.level)
+    const ours = charged(sends, (s) => s.seq > anchor.seq && s.seq <= report.seq)
+    // A bucket found nearly full wasted refill, and had room: nobody is short, so take more.
+    const full = report.level > ROOMY * this.bucket.capacity
+    const others = full ? 0 : Math.max(0, serverTook - ours) / elapsed
+    this.othersPerMs = Math.min(MAX_OTHERS * fullPerMs, (this.othersPerMs + others) / 2)
+    this.anchor = report
+    this.refill()
+  }
+
+  /** The oldest send the estimate still needs (older ones can be forgotten). */
+  get anchorSeq(): number {
+    return this.anchor?.seq ?? 0
+  }
+
+  private refill(): void {
+    const { perMinute } = this.bucket
+    const shared = this.othersPerMinute > perMinute * 0.05
+    const share = (shared ? SHARED_MARGIN : 1) * (1 - this.othersPerMinute / perMinute)
+    this.bucket.setRefill(perMinute * share)
+    // After a pause the bucket fills up again; shared, only to our share of the burst.
+    this.bucket.setCeiling(share)
+  }
+}
+
+function charged(sends: readonly Sent[], pick: (sent: Sent) => boolean): number {
+  return sends.reduce((sum, s) => (pick(s) && !s.refused ? sum + s.charge : sum), 0)
+}
