@@ -1,5 +1,6 @@
 import type { QueueRow } from '@shared/domain/queue'
-import type { RunView } from '@shared/domain/run-view'
+import { emptyTotals, type RunView } from '@shared/domain/run-view'
+import { jobOptionsSchema } from '@shared/domain/job-options'
 import type { OpenView } from '@shared/domain/workspace'
 
 export function runView(
@@ -11,19 +12,7 @@ export function runView(
     keys: [],
     elapsedMs: 0,
     ...over,
-    totals: {
-      total: 0,
-      done: 0,
-      failed: 0,
-      inFlight: 0,
-      retrying: 0,
-      tokensIn: 0,
-      tokensOut: 0,
-      costUsd: 0,
-      possiblyPaidTwice: 0,
-      throughputPerMin: 0,
-      ...totals
-    }
+    totals: { ...emptyTotals(), ...totals }
   }
 }
 
@@ -35,16 +24,7 @@ export function draftView(rows: QueueRow[], over: Partial<OpenView> = {}): OpenV
     walking: false,
     demo: false,
     rows,
-    options: {
-      templateId: 'seo-meta',
-      language: 'English',
-      model: 'gpt-4.1-mini',
-      detail: 'low',
-      maxConcurrency: 500,
-      imageAdmission: 800,
-      jpegQuality: 85,
-      structuredMode: 'json_schema'
-    },
+    options: jobOptionsSchema.parse({}),
     run: runView(),
     ...over
   }

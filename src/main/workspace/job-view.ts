@@ -1,7 +1,7 @@
 import type { JobOptions } from '@shared/domain/job-options'
 import type { ItemProgress, JobProgress, ProgressOutcome } from '@shared/domain/progress'
 import type { QueueRow } from '@shared/domain/queue'
-import type { RunStatus, RunView } from '@shared/domain/run-view'
+import { emptyTotals, type RunStatus, type RunView } from '@shared/domain/run-view'
 import type { OpenView } from '@shared/domain/workspace'
 import { jobTemplate } from '../core/jobs/job-request'
 import { countItems, jobSpend, toSend } from '../core/jobs/job-state'
@@ -9,19 +9,6 @@ import type { StoredJob } from '../core/jobs/job-store'
 import type { JobRun } from '../core/jobs/run-job'
 import type { Template } from '../core/templates/template'
 import { jobRow } from './job-rows'
-
-const EMPTY_TOTALS: RunView['totals'] = {
-  total: 0,
-  done: 0,
-  failed: 0,
-  inFlight: 0,
-  retrying: 0,
-  tokensIn: 0,
-  tokensOut: 0,
-  costUsd: 0,
-  possiblyPaidTwice: 0,
-  throughputPerMin: 0
-}
 
 /** A job open in the window: its rows from the journal, and its run's live state while it runs. */
 export class JobView {
@@ -107,7 +94,7 @@ export class JobView {
     const counts = countItems(this.job.state, toSend)
     const spent = jobSpend(this.job.state)
     const totals = this.progress?.totals ?? {
-      ...EMPTY_TOTALS,
+      ...emptyTotals(),
       total: counts.total,
       done: counts.done,
       failed: counts.failed,

@@ -3,6 +3,7 @@ import { jobOptionsSchema } from '@shared/domain/job-options'
 import type { EstimateView } from '@shared/domain/queue'
 import type { OpenView, Snapshot, WorkspaceUpdate } from '@shared/domain/workspace'
 import { AppError, ErrorCodes } from '@shared/errors'
+import { emptyTotals } from '@shared/domain/run-view'
 import type { JournalEvent } from '../core/jobs/journal-events'
 import { noteOnJob } from '../core/jobs/job-notes'
 import { listJobs, type JobSettings } from '../core/jobs/job-store'
@@ -127,7 +128,7 @@ export class Workspace {
       estimate: this.estimate(draft) ?? undefined,
       run: {
         status: 'idle',
-        totals: { ...emptyTotals(), total: draft.files.size },
+        totals: emptyTotals(draft.files.size),
         keys: [],
         elapsedMs: 0
       }
@@ -227,20 +228,5 @@ export class Workspace {
     const custom = await new TemplateStore(templatesDir(this.deps.dataDir)).list().catch(() => [])
     const ids = new Set(BUILTIN_TEMPLATES.map((t) => t.id))
     return [...BUILTIN_TEMPLATES, ...custom.filter((t) => !ids.has(t.id))]
-  }
-}
-
-function emptyTotals(): OpenView['run']['totals'] {
-  return {
-    total: 0,
-    done: 0,
-    failed: 0,
-    inFlight: 0,
-    retrying: 0,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    possiblyPaidTwice: 0,
-    throughputPerMin: 0
   }
 }

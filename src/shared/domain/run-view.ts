@@ -34,6 +34,22 @@ export const totalsSchema = z.object({
   etaMs: z.number().optional()
 }) satisfies z.ZodType<ProgressTotals>
 
+/** Totals of a run that has not started: nothing sent, nothing spent. */
+export function emptyTotals(total = 0): ProgressTotals {
+  return {
+    total,
+    done: 0,
+    failed: 0,
+    inFlight: 0,
+    retrying: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    possiblyPaidTwice: 0,
+    throughputPerMin: 0
+  }
+}
+
 /** Where a job's run stands: not started, running, paused, or how it ended. */
 export const runStatusSchema = z.enum([
   'idle',
