@@ -73,6 +73,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>
 export const viewPatchSchema = z.object({
   viewId: z.string(),
   name: z.string().optional(),
+  options: jobOptionsSchema.optional(),
   rows: z.array(queueRowSchema).optional(),
   removed: z.array(z.string()).optional(),
   walking: z.boolean().optional(),

@@ -276,7 +276,7 @@ export class KeyLane {
     const limitTokens = report.limitTokens ?? this.tokens.perMinute
     const { seq, sentAt } = ticket
     if (report.remainingRequests !== undefined) {
-      const sends = this.recent.map((t) => ({ seq: t.seq, charge: 1, refused: t.refused }))
+      const sends = this.recent.map((t) => ({ ...t, charge: 1 }))
       this.requestTruth.apply(report.remainingRequests, limitRequests, sentAt, seq, sends)
     }
     if (report.remainingTokens !== undefined)

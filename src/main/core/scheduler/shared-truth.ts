@@ -12,6 +12,7 @@ const ROOMY = 0.8
 /** A request of ours as the estimate counts it: its place in send order, its charge, whether it was refused. */
 export interface Sent {
   seq: number
+  sentAt: number
   charge: number
   refused?: boolean
 }
@@ -58,12 +59,8 @@ export class SharedTruth {
     const { capacity, perMinute } = this.bucket
     const level = (remaining / limit) * capacity
     this.measureOthers({ at: sentAt, level, seq }, sends)
-    const refilled = Math.min(
-      capacity,
-      level + (perMinute / 60_000) * Math.max(0, this.now() - sentAt)
-    )
-    const later = charged(sends, (s) => s.seq > seq)
-    this.bucket.setLevel(Math.min(this.bucket.levelNow(), refilled - later))
+    const left = replay(level, sentAt, this.now(), capacity, perMinute / 60_000, sends, seq)
+    this.bucket.setLevel(Math.min(this.bucket.levelNow(), left))
   }
 
   private measureOthers(report: Anchor, sends: readonly Sent[]): void {
@@ -97,6 +94,28 @@ export class SharedTruth {
     // After a pause the bucket fills up again; shared, only to our share of the burst.
     this.bucket.setCeiling(share)
   }
+}
+
+/**
+ * The server's bucket from the report until now: refilled over time (never above capacity), less
+ * each of our requests sent after the reported one, in the order they left.
+ */
+function replay(
+  level: number,
+  from: number,
+  to: number,
+  capacity: number,
+  refillPerMs: number,
+  sends: readonly Sent[],
+  afterSeq: number
+): number {
+  let at = from
+  for (const sent of sends) {
+    if (sent.seq <= afterSeq || sent.refused) continue
+    level = Math.min(capacity, level + refillPerMs * Math.max(0, sent.sentAt - at)) - sent.charge
+    at = Math.max(at, sent.sentAt)
+  }
+  return Math.min(capacity, level + refillPerMs * Math.max(0, to - at))
 }
 
 function charged(sends: readonly Sent[], pick: (sent: Sent) => boolean): number {

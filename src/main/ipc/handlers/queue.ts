@@ -1,6 +1,14 @@
 import type { Handlers } from '@shared/ipc/routes'
 import { attachSheet, editRow, removeRows, rowPath } from '../../workspace/actions'
 import type { Workspace } from '../../workspace/workspace'
+import type { Draft } from '../../workspace/draft'
+import type { EstimateView } from '@shared/domain/queue'
+
+/** The draft's options and estimate as the window should now show them; returns the estimate. */
+function shown(ws: Workspace, draft: Draft, estimate: EstimateView | null): EstimateView | null {
+  ws.pump.patch(draft.id, { options: draft.options, ...(estimate ? { estimate } : {}) })
+  return estimate
+}
 
 /** `queue:*`: photos in (drop or dialog), options, product sheet, row actions. */
 export function queueHandlers(ws: Workspace): Handlers['queue'] {
@@ -11,15 +19,18 @@ export function queueHandlers(ws: Workspace): Handlers['queue'] {
       return { added: paths.length > 0 ? await ws.ensureDraft().add(paths) : 0 }
     },
     remove: async ({ ids }) => ({ removed: await removeRows(ws, ids) }),
-    setOptions: (change) => ws.setOptions(ws.ensureDraft(), change),
+    setOptions: (change) => {
+      const draft = ws.ensureDraft()
+      return shown(ws, draft, ws.setOptions(draft, change))
+    },
     chooseSheet: async () => {
       const path = await ws.deps.desktop.chooseSheet()
-      return path ? attachSheet(ws, path) : null
+      return path ? shown(ws, ws.ensureDraft(), await attachSheet(ws, path)) : null
     },
     clearSheet: () => {
       const draft = ws.ensureDraft()
       draft.sheet = null
-      return ws.estimate(draft)
+      return shown(ws, draft, ws.estimate(draft))
     },
     edit: async ({ id, fields }) => {
       await editRow(ws, id, fields)

@@ -155,6 +155,7 @@ function patchQueue(queue: QueueState, patch: ViewPatch, now: number): QueueStat
   }
   if (patch.walking !== undefined) next.walking = patch.walking
   if (patch.name !== undefined) next.name = patch.name
+  if (patch.options) next.options = patch.options
   if (patch.estimate) next.estimate = patch.estimate
   if (patch.run) Object.assign(next, { run: patch.run, runAt: now })
   return next

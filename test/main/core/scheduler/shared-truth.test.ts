@@ -14,18 +14,22 @@ function simulate(otherPerSecond: number, seconds = 20) {
   const server = new ContinuousBucket(600, 1, clock)
   const ours = new ContinuousBucket(600, 1, clock)
   const truth = new SharedTruth(ours, clock)
-  const sends: (Sent & { sentAt: number; remaining: number; answerAt: number })[] = []
+  const sends: (Sent & { remaining: number; answerAt: number })[] = []
   let seq = 0
   let refused = 0
   let nextOther = 0
   let otherTook = 0
+  let otherBacklog = 0
   for (; now < seconds * 1000; now += 5) {
+    // The other process wants `otherPerSecond` and keeps a backlog of what it could not send.
     if (otherPerSecond > 0 && now >= nextOther) {
-      if (server.waitFor(1) === 0) {
-        server.take(1)
-        otherTook++
-      }
+      otherBacklog++
       nextOther += 1000 / otherPerSecond
+    }
+    if (otherBacklog > 0 && server.waitFor(1) === 0) {
+      server.take(1)
+      otherTook++
+      otherBacklog--
     }
     for (const sent of sends.filter((s) => s.answerAt === now)) {
       if (sent.refused) ours.refund(1)
