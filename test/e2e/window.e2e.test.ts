@@ -1,5 +1,12 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -10,7 +17,14 @@ import type { SimulatorOverrides } from '../../src/simulator/options'
 import { ROOT, launchChromium } from './helpers/app-page'
 import { photoFolder } from './helpers/photos'
 import { openWindow, type WindowHarness } from './helpers/window-harness'
-import { chatRequests, dropAndRun, expectNoKey, rowsWith, runStatus } from './helpers/window-steps'
+import {
+  chatRequests,
+  countsShow,
+  dropAndRun,
+  expectNoKey,
+  rowsWith,
+  runStatus
+} from './helpers/window-steps'
 
 const SHOTS = join(ROOT, 'test-results')
 const KEY = 'sk-test-SENTINEL-e2e-9f8e7d6c5b4a'
@@ -152,7 +166,7 @@ describe('the window, on the real engine and the simulator', () => {
     expect(await page.locator('[data-row-id]').count()).toBeGreaterThan(0)
     expect(await page.textContent('[data-testid="queue-counts"]')).toContain('40 photos')
     await runStatus(page, 'completed')
-    expect(await page.textContent('[data-testid="queue-counts"]')).toContain('40 done')
+    await countsShow(page, /40 photos · 40 done/)
   })
 
   it('shows a rule-breaking answer for review; an inline edit is journaled and exported', async () => {
@@ -220,6 +234,17 @@ describe('a sample first, then the rest; the job stays', () => {
     const photos = await photoFolder(12)
     await harness.dropFiles(photos.paths)
     await page.waitForSelector('[data-testid="estimate-now"]')
+    const sheet = join(photos.dir, 'products.csv')
+    writeFileSync(
+      sheet,
+      'file,brand,keywords\nproduct-001.jpg,Acme,mug\nproduct-002,Acme,cup\nnot-here.jpg,Other,x\n'
+    )
+    harness.desktop.sheet = sheet
+    await page.getByRole('button', { name: /Attach product sheet/ }).click()
+    await page.waitForSelector('[data-testid="sheet-matches"]')
+    expect(await page.textContent('[data-testid="sheet-matches"]')).toBe(
+      'Product sheet products.csv: 2 of 12 photos matched'
+    )
     await page.getByRole('button', { name: 'Try on a sample' }).click()
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="sample"]')?.textContent?.includes('Sample · 5 of 5')
@@ -228,9 +253,12 @@ describe('a sample first, then the rest; the job stays', () => {
     await page.screenshot({ path: join(SHOTS, 'sample.png') })
     await page.getByRole('button', { name: 'Run the rest' }).click()
     await runStatus(page, 'completed')
-    expect(await page.textContent('[data-testid="queue-counts"]')).toContain('12 photos · 12 done')
+    await countsShow(page, /12 photos · 12 done/)
     // The sample's five answers came from the result cache: 12 requests in all, not 17.
     expect(chatRequests(sim.log)).toBe(12)
+    // The taskbar and the title followed the run, and were cleared at its end.
+    expect(harness.desktop.progress.some((p) => /^Photoscribe — \d+% · /.test(p.title))).toBe(true)
+    expect(harness.desktop.progress.at(-1)).toEqual({ fraction: null, title: 'Photoscribe' })
     const again = await openWindow(browser, {
       env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.url },
       dataDir: harness.dataDir
@@ -239,8 +267,7 @@ describe('a sample first, then the rest; the job stays', () => {
       const jobs = again.page.locator('.job-item')
       expect(await jobs.count()).toBe(2)
       await jobs.filter({ hasNotText: 'Sample' }).click()
-      await again.page.waitForSelector('[data-testid="queue-counts"]')
-      expect(await again.page.textContent('[data-testid="queue-counts"]')).toContain('12 done')
+      await countsShow(again.page, /12 photos · 12 done/)
       expect(await again.page.getByRole('button', { name: /Export/ }).isVisible()).toBe(true)
       expectNoKey(again, KEY)
     } finally {
@@ -263,7 +290,7 @@ describe('the first run', () => {
     })
     await page.screenshot({ path: join(SHOTS, 'demo-running.png') })
     await runStatus(page, 'completed', 90_000)
-    expect(await page.textContent('[data-testid="queue-counts"]')).toMatch(/(\d+) photos · \1 done/)
+    await countsShow(page, /(\d+) photos · \1 done/)
     const cache = join(harness.dataDir, 'cache', 'results')
     expect(existsSync(cache) ? readdirSync(cache) : []).toEqual([])
   }, 120_000)

@@ -23,3 +23,6 @@ window.matchMedia ??= ((query: string) => ({
   removeListener: () => {},
   dispatchEvent: () => false
 })) as unknown as typeof window.matchMedia
+
+// jsdom has no canvas and says so on stderr for every call; the chart only draws where one exists.
+HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext']

@@ -41,3 +41,15 @@ export async function dropAndRun(harness: WindowHarness, paths: string[]): Promi
   await harness.page.getByRole('button', { name: 'Run', exact: true }).click()
   await harness.page.waitForSelector('[data-testid="run-progress"]')
 }
+
+/** Waits until the queue's counts line matches (it renders a moment after the footer). */
+export async function countsShow(page: Page, pattern: RegExp): Promise<void> {
+  await page.waitForFunction(
+    (source) =>
+      new RegExp(source).test(
+        document.querySelector('[data-testid="queue-counts"]')?.textContent ?? ''
+      ),
+    pattern.source,
+    { timeout: 5000 }
+  )
+}
