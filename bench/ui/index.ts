@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../../test/e2e/helpers/app-page'
@@ -42,6 +42,7 @@ export async function benchUi(_args: string[], print: (line: string) => void): P
     return targets
   } finally {
     await harness.close()
+    rmSync(harness.dataDir, { recursive: true, force: true })
     await browser.close()
     await sim.close()
   }

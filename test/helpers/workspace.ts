@@ -9,9 +9,11 @@ export function testWorkspace(
   dataDir: string,
   env: NodeJS.ProcessEnv,
   desktop = new FakeDesktop(),
-  send: (update: WorkspaceUpdate) => void = () => {}
+  send: (update: WorkspaceUpdate) => void = () => {},
+  now?: () => number
 ): Workspace {
   return new Workspace({
+    now,
     dataDir,
     connection: new ConnectionSource(env, {
       start: startDemoSimulator,

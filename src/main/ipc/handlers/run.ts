@@ -16,26 +16,29 @@ function activeView(ws: Workspace): JobView {
   throw new AppError(ErrorCodes.notFound, 'Nothing is running.')
 }
 
+/** Pause or Resume: the engine at once, then the window. */
+function control(
+  ws: Workspace,
+  apply: (run: NonNullable<JobView['run']>) => void,
+  status: 'paused' | 'running'
+): () => typeof done {
+  return () => {
+    const view = activeView(ws)
+    apply(view.run!)
+    view.status = status
+    ws.pump.patch(view.id, { run: view.runView(ws.now()) })
+    return done
+  }
+}
+
 /** `run:*`: start, sample, demo, pause, resume, cancel, retry. */
 export function runHandlers(ws: Workspace): Handlers['run'] {
   return {
     start: async () => ({ jobId: await runOpen(ws) }),
     sample: async ({ ids }) => ({ jobId: await runSample(ws, ids) }),
     demo: async () => ({ jobId: await runDemo(ws) }),
-    pause: () => {
-      const view = activeView(ws)
-      view.run!.pause()
-      view.status = 'paused'
-      ws.pump.patch(view.id, { run: view.runView(ws.now()) })
-      return done
-    },
-    resume: () => {
-      const view = activeView(ws)
-      view.run!.resume()
-      view.status = 'running'
-      ws.pump.patch(view.id, { run: view.runView(ws.now()) })
-      return done
-    },
+    pause: control(ws, (run) => run.pause(), 'paused'),
+    resume: control(ws, (run) => run.resume(), 'running'),
     cancel: () => {
       activeView(ws).run!.cancel()
       return done

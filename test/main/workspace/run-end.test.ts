@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { runOpen } from '../../../src/main/workspace/runs'
+import { FakeDesktop } from '../../helpers/fake-desktop'
+import { photoFolder } from '../../helpers/job-fixtures'
+import { simulatorPerTest } from '../../helpers/sim'
+import { until } from '../../helpers/until'
+import { testWorkspace } from '../../helpers/workspace'
+
+const sims = simulatorPerTest()
+
+describe('the end of a run in the window', () => {
+  it('says so in a notification when the job ran over a minute, and clears the taskbar', async () => {
+    const sim = await sims.start({ latencyMs: 5 })
+    const { photos, dataDir } = await photoFolder(3)
+    const desktop = new FakeDesktop()
+    let clock = 0
+    // Every reading of the workspace's clock is 20 s later: the run "takes" minutes.
+    const ws = testWorkspace(
+      dataDir,
+      { OPENAI_API_KEY: 'sk-test-notify-1', OPENAI_BASE_URL: sim.url },
+      desktop,
+      () => {},
+      () => (clock += 20_000)
+    )
+    await ws.ensureDraft().add([photos])
+    await runOpen(ws)
+    await until(() => desktop.notified.length > 0, 10_000)
+    expect(desktop.notified[0].title).toMatch(/ is done$/)
+    expect(desktop.notified[0].body).toBe('3 photos done.')
+    expect(desktop.progress.at(-1)).toEqual({ fraction: null, title: 'Photoscribe' })
+    await ws.close()
+  })
+
+  it('stays quiet for a short job', async () => {
+    const sim = await sims.start({ latencyMs: 5 })
+    const { photos, dataDir } = await photoFolder(2)
+    const desktop = new FakeDesktop()
+    const ws = testWorkspace(
+      dataDir,
+      { OPENAI_API_KEY: 'sk-test-notify-2', OPENAI_BASE_URL: sim.url },
+      desktop
+    )
+    await ws.ensureDraft().add([photos])
+    await runOpen(ws)
+    await until(() => desktop.progress.at(-1)?.fraction === null, 10_000)
+    expect(desktop.notified).toEqual([])
+    await ws.close()
+  })
+})
