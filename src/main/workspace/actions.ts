@@ -9,11 +9,12 @@ import type { Workspace } from './workspace'
 
 /** Removes rows: from the draft, or journaled out of the open job. */
 export async function removeRows(ws: Workspace, ids: string[]): Promise<number> {
-  if (ws.draft && ws.openId === ws.draft.id) {
-    const removed = ws.draft.remove(ids)
-    ws.pump.patch(ws.draft.id, { removed: ids })
-    const estimate = ws.estimate(ws.draft)
-    if (estimate) ws.pump.patch(ws.draft.id, { estimate })
+  const draft = ws.openDraft()
+  if (draft) {
+    const removed = draft.remove(ids)
+    ws.pump.patch(draft.id, { removed: ids })
+    const estimate = ws.estimate(draft)
+    if (estimate) ws.pump.patch(draft.id, { estimate })
     return removed
   }
   const view = ws.openJob()
@@ -78,16 +79,6 @@ export async function openJob(ws: Workspace, id: string): Promise<void> {
   const known = ws.views.get(id)
   const job = known?.job ?? (await loadJob(ws.deps.dataDir, id).catch(notFound))
   openJobView(ws, job, known?.sample ?? job.settings.purpose === 'sample')
-}
-
-/** The path behind a row of the open queue or the sample beside it (for Show in folder). */
-export function rowPath(ws: Workspace, id: string): string | undefined {
-  if (ws.draft && ws.openId === ws.draft.id) return ws.draft.pathOf(id)
-  for (const viewId of [ws.openId, ws.sampleId]) {
-    const path = viewId ? ws.views.get(viewId)?.pathOf(id) : undefined
-    if (path) return path
-  }
-  return undefined
 }
 
 /** Attaches a product sheet to the draft; its matches show in the estimate. */

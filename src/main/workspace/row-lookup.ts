@@ -1,3 +1,4 @@
+import type { QueueRow } from '@shared/domain/queue'
 import type { Workspace } from './workspace'
 
 /** The file behind a row of a queue the window has open (draft, job, or sample); else nothing. */
@@ -5,4 +6,26 @@ export function openRowPath(ws: Workspace, viewId: string, rowId: string): strin
   if (ws.draft?.id === viewId) return ws.draft.pathOf(rowId)
   if (viewId !== ws.openId && viewId !== ws.sampleId) return undefined
   return ws.views.get(viewId)?.pathOf(rowId)
+}
+
+/** The file behind a row of the open queue or the sample beside it (for Show in folder). */
+export function rowPath(ws: Workspace, rowId: string): string | undefined {
+  for (const viewId of openQueues(ws)) {
+    const path = openRowPath(ws, viewId, rowId)
+    if (path) return path
+  }
+  return undefined
+}
+
+/** A row of the open job or the sample beside it, as the window shows it (for Copy). */
+export function openJobRow(ws: Workspace, rowId: string): QueueRow | undefined {
+  for (const viewId of openQueues(ws)) {
+    const row = ws.views.get(viewId)?.row(rowId)
+    if (row) return row
+  }
+  return undefined
+}
+
+function openQueues(ws: Workspace): string[] {
+  return [ws.openId, ws.sampleId].filter((id): id is string => id !== null)
 }

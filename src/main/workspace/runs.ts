@@ -15,7 +15,7 @@ const NOTIFY_AFTER_MS = 60_000
 
 /** Run: a draft becomes a job and runs; an open job resumes. Returns the job id. */
 export async function runOpen(ws: Workspace): Promise<string> {
-  const draft = ws.draft && ws.openId === ws.draft.id ? ws.draft : null
+  const draft = ws.openDraft()
   if (!draft) {
     const view = ws.openJob()
     await startRun(ws, view)
@@ -39,7 +39,7 @@ export async function runOpen(ws: Workspace): Promise<string> {
 
 /** "Try on a sample": the chosen settings on a few photos (picked, or spread over the queue). */
 export async function runSample(ws: Workspace, ids: string[] | undefined): Promise<string> {
-  const draft = ws.draft && ws.openId === ws.draft.id ? ws.draft : null
+  const draft = ws.openDraft()
   if (!draft) throw new AppError(ErrorCodes.notFound, 'Add photos to try a sample of them.')
   const paths = samplePaths(draft, ids)
   if (paths.length === 0)

@@ -106,8 +106,14 @@ export class Workspace {
     }
   }
 
+  /** The draft, when it is what the window shows. */
+  openDraft(): Draft | null {
+    return this.draft && this.openId === this.draft.id ? this.draft : null
+  }
+
   openView(): OpenView | null {
-    if (this.draft && this.openId === this.draft.id) return this.draftView(this.draft)
+    const draft = this.openDraft()
+    if (draft) return this.draftView(draft)
     const view = this.openId ? this.views.get(this.openId) : undefined
     return view?.open(this.now()) ?? null
   }
@@ -137,7 +143,8 @@ export class Workspace {
 
   /** The queue photos are added to: the open draft, or a new one opened in its place. */
   ensureDraft(): Draft {
-    if (this.draft && this.openId === this.draft.id) return this.draft
+    const open = this.openDraft()
+    if (open) return open
     const draft = new Draft(`draft-${++this.drafts}`, jobOptionsSchema.parse({}), (change) => {
       if (change.rows) this.pump.patch(draft.id, { rows: change.rows })
       if (change.walking !== undefined)

@@ -1,5 +1,6 @@
 import type { Handlers } from '@shared/ipc/routes'
-import { attachSheet, editRow, removeRows, rowPath } from '../../workspace/actions'
+import { attachSheet, editRow, removeRows } from '../../workspace/actions'
+import { openJobRow, rowPath } from '../../workspace/row-lookup'
 import type { Workspace } from '../../workspace/workspace'
 import type { Draft } from '../../workspace/draft'
 import type { EstimateView } from '@shared/domain/queue'
@@ -42,7 +43,7 @@ export function queueHandlers(ws: Workspace): Handlers['queue'] {
       return { ok: Boolean(path) }
     },
     copy: ({ id }) => {
-      const row = ws.openView()?.rows.find((r) => r.id === id)
+      const row = openJobRow(ws, id)
       const text = row?.fields?.map((f) => f.value).join('\n')
       if (text) ws.deps.desktop.copyText(text)
       return { ok: Boolean(text) }
