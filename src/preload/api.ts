@@ -12,11 +12,12 @@ export interface Invoker {
 }
 
 /**
- * Errors keep their code across the context bridge (which copies only `message`):
- * the message is `[code] text`; `bridge.ts` in the renderer reads it back.
+ * Errors keep their code and field across the context bridge (which copies only `message`):
+ * the message is `[code] text` or `[code:field] text`; `bridge.ts` in the renderer reads it back.
  */
-export function bridgeError(code: string, message: string): Error {
-  return new Error(`[${code}] ${message}`)
+export function bridgeError(code: string, message: string, detail?: string): Error {
+  const field = detail && /^[\w.]{1,100}$/.test(detail) ? `:${detail}` : ''
+  return new Error(`[${code}${field}] ${message}`)
 }
 
 /**
@@ -26,7 +27,7 @@ export function bridgeError(code: string, message: string): Error {
 export function createApi(ipc: Invoker, pathOfFile: (file: File) => string): PhotoscribeApi {
   const request = async (route: Route, input: unknown): Promise<unknown> => {
     const result = (await ipc.invoke(route.channel, input)) as IpcResult<unknown>
-    if (!result.ok) throw bridgeError(result.error.code, result.error.message)
+    if (!result.ok) throw bridgeError(result.error.code, result.error.message, result.error.detail)
     return result.data
   }
   const api: Record<string, unknown> = {}

@@ -111,6 +111,21 @@ function buildRoutes(ctx: ChatContext, files: FileStore, batches: BatchStore): R
       /^\/v1\/chat\/completions$/,
       (req, res, account) => handleChat(req, res, account, ctx)
     ],
+    // Azure OpenAI's shape: the deployment in the path, `api-version` required, the key in `api-key`.
+    [
+      'POST',
+      /^\/openai\/deployments\/[\w.-]+\/chat\/completions$/,
+      (req, res, account) => {
+        if (!new URL(req.url ?? '/', 'http://sim').searchParams.get('api-version'))
+          throw new SimError(
+            404,
+            'invalid_request_error',
+            null,
+            'Resource not found (api-version missing)'
+          )
+        return handleChat(req, res, account, ctx)
+      }
+    ],
     ['GET', /^\/v1\/models$/, async (_req, res) => json(res, modelList())],
     ...fileRoutes(files),
     ...batchRoutes(batches)

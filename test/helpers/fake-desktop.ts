@@ -7,13 +7,14 @@ import type { Desktop } from '../../src/main/workspace/desktop'
 export class FakeDesktop implements Desktop {
   photos: string[] = []
   sheet: string | null = null
+  template: string | null = null
   savePath: string | null = null
   readonly shown: string[] = []
   readonly copied: string[] = []
   readonly progress: { fraction: number | null; title: string }[] = []
   readonly notified: { title: string; body: string }[] = []
   choosePhotos = async (): Promise<string[]> => this.photos
-  chooseSheet = async (): Promise<string | null> => this.sheet
+  chooseFile = async (kind: 'sheet' | 'template'): Promise<string | null> => this[kind]
   chooseSavePath = async (): Promise<string | null> => this.savePath
   showInFolder = (path: string): void => void this.shown.push(path)
   copyText = (text: string): void => void this.copied.push(text)

@@ -71,7 +71,18 @@ describe('createApi', () => {
     const exposed = (contextBridge as unknown as typeof fakeBridge).exposed
     expect(Object.keys(exposed)).toEqual(['api'])
     expect(Object.keys(exposed.api as object).sort()).toEqual(
-      ['addDropped', 'app', 'export', 'jobs', 'limits', 'onUpdate', 'queue', 'run'].sort()
+      [
+        'addDropped',
+        'app',
+        'export',
+        'jobs',
+        'limits',
+        'onUpdate',
+        'queue',
+        'run',
+        'settings',
+        'templates'
+      ].sort()
     )
   })
 })

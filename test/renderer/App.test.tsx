@@ -16,7 +16,7 @@ describe('App shell', () => {
     expect(calls).toEqual([{ method: 'run.demo', input: undefined }])
   })
 
-  it('opens Settings with the About facts and the key in use, masked', async () => {
+  it('opens Settings at Keys; its About tab shows what main reported', async () => {
     const { bridge } = fakeBridge(
       snapshot({ connection: { hasKey: true, keyLabel: 'Main (sk-…abcd)', endpoint: 'OpenAI' } })
     )
@@ -25,8 +25,9 @@ describe('App shell', () => {
     expect(screen.queryByText('Add your OpenAI API key')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: /settings/i }))
     expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy()
+    fireEvent.click(screen.getByRole('tab', { name: 'Language & about' }))
     expect(screen.getByText('node 20.20.2')).toBeTruthy()
-    expect(screen.getByText(/Using Main \(sk-…abcd\) from the environment/)).toBeTruthy()
+    expect(screen.getByText('OpenAI')).toBeTruthy()
   })
 
   it('applies a batch of updates in one go: rows appear, the estimate follows', async () => {

@@ -116,7 +116,9 @@ describe('the estimate panel', () => {
     binding: 'tokens' as const,
     rpm: 500,
     tpm: 200_000,
-    limitsSource: 'catalog'
+    limitsSource: 'catalog',
+    keys: 1,
+    pricing: 'catalog' as const
   }
 
   it('shows the cost now and with Batch, the duration and which limit binds', () => {
@@ -158,7 +160,8 @@ function withContext(ui: React.ReactNode) {
   const value = {
     bridge: fake.bridge,
     store: createWorkspaceStore(),
-    act: async <T,>(work: () => Promise<T>) => work()
+    act: async <T,>(work: () => Promise<T>) => work(),
+    openSettings: () => {}
   }
   return { fake, ...render(<AppContext.Provider value={value}>{ui}</AppContext.Provider>) }
 }
@@ -183,7 +186,12 @@ describe('the progress bar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retry failed' }))
     rerender(
       <AppContext.Provider
-        value={{ bridge: fake.bridge, store: createWorkspaceStore(), act: async (w) => w() }}
+        value={{
+          bridge: fake.bridge,
+          store: createWorkspaceStore(),
+          act: async (w) => w(),
+          openSettings: () => {}
+        }}
       >
         <RunProgress run={{ ...running, status: 'paused' }} />
       </AppContext.Provider>

@@ -1,6 +1,8 @@
 import type { AppInfo } from '@shared/domain/app-info'
 import type { Snapshot, WorkspaceUpdate } from '@shared/domain/workspace'
 import type { PhotoscribeApi } from '@shared/ipc/routes'
+import { DEFAULT_SETTINGS } from '@shared/settings/schema'
+import type { SettingsView } from '@shared/settings/view'
 
 export const INFO: AppInfo = {
   name: 'Photoscribe',
@@ -23,6 +25,20 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
     languages: ['English', 'Español'],
     history: [],
     resumable: null,
+    settings: settingsView(),
+    ...over
+  }
+}
+
+/** Settings as main would send them: the defaults, no key, OS-protected storage. */
+export function settingsView(over: Partial<SettingsView> = {}): SettingsView {
+  return {
+    settings: structuredClone(DEFAULT_SETTINGS),
+    protection: 'os',
+    keysKept: {},
+    environmentKey: null,
+    proxyPasswordKept: null,
+    notices: { setAside: null, unreadableKeys: [] },
     ...over
   }
 }

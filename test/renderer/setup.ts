@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
+import { createI18n } from '../../src/renderer/src/i18n'
 
 afterEach(() => cleanup())
 
@@ -26,3 +27,6 @@ window.matchMedia ??= ((query: string) => ({
 
 // jsdom has no canvas and says so on stderr for every call; the chart only draws where one exists.
 HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext']
+
+// Components rendered without <App> find the window's i18next instance (English) this way.
+createI18n('en')

@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 /**
  * Minimal stand-ins for the Electron APIs main and preload use. They record what was asked of
  * them so tests can drive events (navigation, IPC) and read the outcome.
@@ -76,7 +77,9 @@ export const ipcMain = {
   },
   removeHandler(channel: string): void {
     this.handlers.delete(channel)
-  }
+  },
+  /** electron-store registers a sync listener for renderers; nothing here sends to it. */
+  on(): void {}
 }
 
 const paths = new Map<string, string>([['userData', '/tmp/photoscribe-test-userdata']])
@@ -107,8 +110,56 @@ export const webUtils = {
   getPathForFile: (): string => ''
 }
 
+/**
+ * safeStorage with the async API only (the sync calls throw: Electron 45 deprecates them). It
+ * really encrypts (AES-GCM, a key per "OS login"), so a test can look for the secret in files.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  /** A new OS key: blobs made before decrypt with `shouldReEncrypt`. */
+  keyVersion: 1,
+  calls: [] as string[],
+  key: randomBytes(32),
+  reset(): void {
+    this.available = true
+    this.backend = 'gnome_libsecret'
+    this.keyVersion = 1
+    this.calls = []
+  },
+  async isAsyncEncryptionAvailable(): Promise<boolean> {
+    this.calls.push('isAsyncEncryptionAvailable')
+    return this.available
+  },
+  getSelectedStorageBackend(): string {
+    this.calls.push('getSelectedStorageBackend')
+    return this.backend
+  },
+  async encryptStringAsync(text: string): Promise<Buffer> {
+    this.calls.push('encryptStringAsync')
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv)
+    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
+    return Buffer.concat([Buffer.from([this.keyVersion]), iv, cipher.getAuthTag(), body])
+  },
+  async decryptStringAsync(blob: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    this.calls.push('decryptStringAsync')
+    const decipher = createDecipheriv('aes-256-gcm', this.key, blob.subarray(1, 13))
+    decipher.setAuthTag(blob.subarray(13, 29))
+    const result = Buffer.concat([decipher.update(blob.subarray(29)), decipher.final()]).toString()
+    return { result, shouldReEncrypt: blob[0] !== this.keyVersion }
+  },
+  encryptString(): never {
+    throw new Error('safeStorage.encryptString is deprecated: use encryptStringAsync')
+  },
+  decryptString(): never {
+    throw new Error('safeStorage.decryptString is deprecated: use decryptStringAsync')
+  }
+}
+
 export const electronMock = {
   app,
+  safeStorage,
   ipcMain,
   ipcRenderer,
   contextBridge,

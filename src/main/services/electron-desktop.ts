@@ -14,10 +14,17 @@ const PHOTOS: Electron.OpenDialogOptions = {
   filters: [{ name: 'Photos', extensions: [...SUPPORTED_EXTENSIONS].map((ext) => ext.slice(1)) }]
 }
 
-const SHEET: Electron.OpenDialogOptions = {
-  title: 'Attach a product sheet',
-  properties: ['openFile'],
-  filters: [{ name: 'Product sheet', extensions: ['csv', 'xlsx'] }]
+const FILES: Record<'sheet' | 'template', Electron.OpenDialogOptions> = {
+  sheet: {
+    title: 'Attach a product sheet',
+    properties: ['openFile'],
+    filters: [{ name: 'Product sheet', extensions: ['csv', 'xlsx'] }]
+  },
+  template: {
+    title: 'Import a template',
+    properties: ['openFile'],
+    filters: [FILTERS.json]
+  }
 }
 
 /** The desktop as Electron gives it, for the window `getWindow()` returns. */
@@ -31,8 +38,8 @@ export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop 
       const result = await open(PHOTOS)
       return result.canceled ? [] : result.filePaths
     },
-    chooseSheet: async () => {
-      const result = await open(SHEET)
+    chooseFile: async (kind) => {
+      const result = await open(FILES[kind])
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     chooseSavePath: (name, format) => savePath(getWindow(), name, format),

@@ -1,22 +1,32 @@
-import type { BrowserWindow } from 'electron'
+import { app, session, type BrowserWindow } from 'electron'
 import { eventChannels } from '@shared/ipc/channels'
 import { DEMO_KEY, DEMO_LIMITS, startDemoSimulator } from '../../simulator/demo'
 import { ConnectionSource } from '../workspace/connection'
 import { Workspace } from '../workspace/workspace'
 import { electronDesktop } from './electron-desktop'
+import { electronStoreBackend } from './electron-settings'
+import { safeStorageCipher } from './safe-storage-cipher'
+import { openSettings } from '../settings/settings-service'
 
-/** The window's workspace in the app: keys from the environment, Electron's desktop, updates by IPC. */
+/** The window's workspace in the app: Settings (electron-store, keys in safeStorage), Electron's desktop, updates by IPC. */
 export function electronWorkspace(
   dataDir: string,
   getWindow: () => BrowserWindow | null
 ): Workspace {
   return new Workspace({
     dataDir,
-    connection: new ConnectionSource(process.env, {
-      start: startDemoSimulator,
-      key: DEMO_KEY,
-      limits: DEMO_LIMITS
-    }),
+    connection: new ConnectionSource(
+      openSettings(
+        dataDir,
+        safeStorageCipher(),
+        process.env,
+        electronStoreBackend(dataDir),
+        app.whenReady()
+      ),
+      { start: startDemoSimulator, key: DEMO_KEY, limits: DEMO_LIMITS },
+      (url) => session.defaultSession.resolveProxy(url),
+      process.env
+    ),
     desktop: electronDesktop(getWindow),
     send: (update) => getWindow()?.webContents.send(eventChannels.update, update)
   })

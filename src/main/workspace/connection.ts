@@ -1,8 +1,21 @@
-import { maskSecret } from '@shared/redact'
-import { endpointFor, insecureKeyTransport, type EndpointRef } from '../core/openai/endpoint'
-import { proxyAwareFetch } from '../core/openai/proxy-fetch'
-import type { Connection } from '../core/service/job-service'
 import { AppError, ErrorCodes } from '@shared/errors'
+import { maskSecret } from '@shared/redact'
+import { problem, type Settings } from '@shared/settings/schema'
+import type { ConnectionTest, KeyTest } from '@shared/settings/probes'
+import type { EndpointRef } from '../core/openai/endpoint'
+import type { Connection } from '../core/service/job-service'
+import type { EndpointConfig } from '../core/openai/transport'
+import {
+  checkKeyTransport,
+  plannedKeys,
+  pricingFor,
+  providerPlan,
+  providerUrl,
+  withEnvironment
+} from '../settings/connection-plan'
+import { testConnection, testKey } from '../settings/probes'
+import { fetchVia, proxyRouteFor, type SystemProxyResolver } from '../settings/proxy-route'
+import type { SettingsService } from '../settings/settings-service'
 import type { Simulator } from '../../simulator/server'
 
 /** The demo's simulator limits and the (too high) limits the scheduler is told, as a wrong tier would. */
@@ -12,32 +25,66 @@ export interface DemoSetup {
   limits: { rpm: number; tpm: number }
 }
 
+/** What the window may know about where jobs go: never a key, only labels and hints. */
+export interface ConnectionInfo {
+  hasKey: boolean
+  keyLabel?: string
+  endpoint: string
+}
+
 /**
- * Where the window's jobs send: the key in the environment (until Settings exist), or the demo's
- * simulator started in this process on loopback. Secrets stay here and in the transport.
+ * Where the window's jobs send: the provider, keys and proxy in Settings (or OPENAI_API_KEY when
+ * Settings hold no key), or the demo's simulator started in this process on loopback. Secrets
+ * stay here and in the transport.
  */
 export class ConnectionSource {
   private simulator: Promise<Simulator> | null = null
 
   constructor(
-    private readonly env: NodeJS.ProcessEnv,
-    private readonly demo: DemoSetup
+    readonly settings: SettingsService,
+    private readonly demo: DemoSetup,
+    private readonly resolveSystemProxy?: SystemProxyResolver,
+    private readonly env: NodeJS.ProcessEnv = {}
   ) {}
 
-  /** What the window may know: whether there is a key, its masked label, the endpoint. Never the key. */
-  info(): { hasKey: boolean; keyLabel?: string; endpoint: string } {
-    const key = this.apiKey()
-    const baseURL = this.env.OPENAI_BASE_URL || undefined
-    return {
-      hasKey: Boolean(key),
-      keyLabel: key ? `Main (${maskSecret(key)})` : undefined,
-      endpoint: baseURL ?? 'OpenAI'
-    }
+  info(): ConnectionInfo {
+    const settings = this.current()
+    const keys = settings.keys.filter((k) => this.settings.secret(k.id))
+    const env = this.settings.environmentKey()
+    const plan = providerPlan(settings)
+    const endpoint = plan.endpoint.kind === 'openai' ? 'OpenAI' : providerUrl(plan)
+    if (keys.length > 0)
+      return {
+        hasKey: true,
+        keyLabel: keys.map((k) => `${k.label} (${k.hint})`).join(', '),
+        endpoint
+      }
+    if (settings.keys.length === 0 && env)
+      return { hasKey: true, keyLabel: `OPENAI_API_KEY (${maskSecret(env)})`, endpoint }
+    return { hasKey: false, endpoint }
   }
 
   /** The endpoint a new real job records. */
   endpoint(): EndpointRef {
-    return endpointFor(this.env.OPENAI_BASE_URL || undefined)
+    return providerPlan(this.current()).endpoint
+  }
+
+  /** How the estimate prices a model on this endpoint. */
+  pricing(model: string): ReturnType<typeof pricingFor> {
+    return pricingFor(this.current(), model)
+  }
+
+  /** Each usable key's limits for a model, for the estimate (undefined parts: the catalog's). */
+  keyLimits(model: string): { rpm?: number; tpm?: number }[] {
+    try {
+      const settings = this.current()
+      const env = this.settings.environmentKey()
+      return plannedKeys(settings, model, (id) => this.settings.secret(id), env).map(
+        ({ rpm, tpm }) => ({ rpm, tpm })
+      )
+    } catch {
+      return [{}]
+    }
   }
 
   /** The limits a demo job is told (higher than the simulator keeps, as a wrong tier would be). */
@@ -45,25 +92,78 @@ export class ConnectionSource {
     return this.demo.limits
   }
 
-  /** The connection for a job on `endpoint`: the demo simulator, or the environment's key. */
-  async open(endpoint: EndpointRef): Promise<Connection> {
+  /** The connection for a job on `endpoint` and `model`: the demo simulator, or Settings' keys. */
+  async open(endpoint: EndpointRef, model: string): Promise<Connection> {
     if (endpoint.kind === 'demo') {
       this.simulator ??= this.demo.start()
       const simulator = await this.simulator
       const key = { id: 'demo', label: 'Demo', apiKey: this.demo.key, ...this.demo.limits }
       return { endpoint, baseURL: simulator.url, keys: [key] }
     }
-    const apiKey = this.apiKey()
-    if (!apiKey)
-      throw new AppError(
-        ErrorCodes.noKey,
-        'There is no OpenAI API key yet. Set OPENAI_API_KEY before starting Photoscribe, or try the demo.'
-      )
-    const baseURL = this.env.OPENAI_BASE_URL || undefined
-    const insecure = baseURL ? insecureKeyTransport(baseURL) : null
-    if (insecure) throw new AppError(ErrorCodes.refused, insecure, 'OPENAI_BASE_URL')
-    const key = { id: 'main', label: 'Main', apiKey }
-    return { endpoint, baseURL, keys: [key], fetch: proxyAwareFetch(this.env) }
+    const settings = await this.effective()
+    const keys = plannedKeys(
+      settings,
+      model,
+      (id) => this.settings.secret(id),
+      this.settings.environmentKey()
+    )
+    const transport = await this.transport()
+    checkKeyTransport(providerPlan(settings), keys)
+    return { endpoint, ...transport, keys }
+  }
+
+  /** "Test key": one tiny request for `model` with a saved key (or a key being added). */
+  async testKey(keyId: string, model: string): Promise<KeyTest> {
+    const settings = await this.effective()
+    const apiKey = keyId === 'env' ? this.settings.environmentKey() : this.settings.secret(keyId)
+    if (!apiKey) throw new AppError(ErrorCodes.noKey, problem('keysNotAtHand'), 'keyId')
+    const plan = providerPlan(settings)
+    checkKeyTransport(plan, [{ id: keyId, label: '', apiKey }])
+    const result = await testKey(await this.transport(), apiKey, model)
+    if (result.rpm !== null || result.tpm !== null)
+      if (keyId !== 'env')
+        await this.settings.recordReported(
+          keyId,
+          model,
+          result.rpm ?? undefined,
+          result.tpm ?? undefined
+        )
+    return result
+  }
+
+  /** "Test connection": the route to the provider and where it stopped. */
+  async testConnection(): Promise<ConnectionTest> {
+    const settings = await this.effective()
+    const plan = providerPlan(settings)
+    const route = await proxyRouteFor(
+      providerUrl(plan),
+      settings.proxy,
+      this.resolveSystemProxy,
+      this.env
+    )
+    const first = settings.keys.map((k) => this.settings.secret(k.id)).find(Boolean)
+    const apiKey = first ?? this.settings.environmentKey()
+    const headers: Record<string, string> = { ...plan.defaultHeaders }
+    if (apiKey && plan.azure) headers['api-key'] = apiKey
+    else if (apiKey) headers.authorization = `Bearer ${apiKey}`
+    const url = plan.azure
+      ? `${plan.azure.endpoint}/openai/models?api-version=${plan.azure.apiVersion}`
+      : `${providerUrl(plan).replace(/\/+$/, '')}/models`
+    const fetchFn = fetchVia(route, this.proxyCredentials()) ?? fetch
+    return testConnection(url, headers, route, fetchFn, [
+      apiKey ?? '',
+      this.settings.proxyPassword() ?? ''
+    ])
+  }
+
+  /** Settings with the environment's key and base URL applied (see `withEnvironment`). */
+  private current(): Settings {
+    return withEnvironment(this.settings.value, this.env)
+  }
+
+  private async effective(): Promise<Settings> {
+    await this.settings.ready
+    return this.current()
   }
 
   async close(): Promise<void> {
@@ -71,8 +171,26 @@ export class ConnectionSource {
     await simulator?.close()
   }
 
-  private apiKey(): string | undefined {
-    const key = this.env.OPENAI_API_KEY?.trim()
-    return key && !/\s/.test(key) ? key : undefined
+  /** The transport's view of the provider: URL, headers, Azure, and the proxy route's fetch. */
+  private async transport(): Promise<EndpointConfig> {
+    const settings = await this.effective()
+    const plan = providerPlan(settings)
+    const route = await proxyRouteFor(
+      providerUrl(plan),
+      settings.proxy,
+      this.resolveSystemProxy,
+      this.env
+    )
+    return {
+      baseURL: plan.baseURL,
+      azure: plan.azure,
+      defaultHeaders: plan.defaultHeaders,
+      fetch: fetchVia(route, this.proxyCredentials())
+    }
+  }
+
+  private proxyCredentials(): { username: string; password: string } | undefined {
+    const { username } = this.current().proxy
+    return username ? { username, password: this.settings.proxyPassword() ?? '' } : undefined
   }
 }

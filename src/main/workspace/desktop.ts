@@ -6,8 +6,8 @@
 export interface Desktop {
   /** "Add photos…": files and folders the user picked; [] when cancelled. */
   choosePhotos(): Promise<string[]>
-  /** A product sheet (CSV/XLSX); null when cancelled. */
-  chooseSheet(): Promise<string | null>
+  /** A file to read: a product sheet (CSV/XLSX) or a template (JSON); null when cancelled. */
+  chooseFile(kind: 'sheet' | 'template'): Promise<string | null>
   /** Where to save an export; null when cancelled. */
   chooseSavePath(defaultName: string, format: 'xlsx' | 'csv' | 'json'): Promise<string | null>
   showInFolder(path: string): void

@@ -1,6 +1,6 @@
 import type { EstimateView } from '@shared/domain/queue'
-import { findModel, fallbackModel } from '@shared/models/catalog'
 import type { Size } from '@shared/models/image-tokens'
+import { findModel, fallbackModel, type RateLimits } from '@shared/models/catalog'
 import { resolveLimits } from '../core/estimate/catalog-overrides'
 import { estimateJob, type BindingLimit } from '../core/estimate/job-estimate'
 import { estimateForSize } from '../core/jobs/dry-run'
@@ -31,16 +31,19 @@ export interface MeasuredPhoto {
 export function draftEstimate(
   settings: JobSettings,
   measured: readonly MeasuredPhoto[],
-  total: number
+  total: number,
+  keyLimits: readonly Partial<RateLimits>[] = [{}]
 ): EstimateView {
   const readable = measured.filter((photo) => photo.size !== null)
   const requests = requestEstimates(settings, readable)
   const unreadable = measured.length - readable.length
-  const limits = resolveLimits(settings.model, { rpm: settings.rpm, tpm: settings.tpm })
+  const keys = keyLimits.map((key) =>
+    resolveLimits(settings.model, { rpm: key.rpm ?? settings.rpm, tpm: key.tpm ?? settings.tpm })
+  )
   const base = estimateJob({
     requests,
     prices: jobPrices(settings),
-    keys: [{ rpm: limits.rpm, tpm: limits.tpm }],
+    keys: keys.map(({ rpm, tpm }) => ({ rpm, tpm })),
     maxConcurrency: settings.maxConcurrency,
     expectedLatencyMs: EXPECTED_LATENCY_MS
   })
@@ -58,9 +61,11 @@ export function draftEstimate(
         ? Math.max(0, base.durationMs - EXPECTED_LATENCY_MS) * scale + EXPECTED_LATENCY_MS
         : 0,
     binding: BINDING[base.binding],
-    rpm: limits.rpm,
-    tpm: limits.tpm,
-    limitsSource: limits.source
+    rpm: keys.reduce((sum, key) => sum + key.rpm, 0),
+    tpm: keys.reduce((sum, key) => sum + key.tpm, 0),
+    limitsSource: keys.some((key) => key.source === 'given') ? 'given' : keys[0].source,
+    keys: keys.length,
+    pricing: settings.pricing ?? 'catalog'
   }
 }
 

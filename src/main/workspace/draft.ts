@@ -1,6 +1,7 @@
 import { basename, dirname } from 'node:path'
 import type { JobOptions } from '@shared/domain/job-options'
 import type { EstimateView, QueueRow } from '@shared/domain/queue'
+import type { RateLimits } from '@shared/models/catalog'
 import { listFiles, type Listing } from '../core/ingest/ingest'
 import { readPhotoSize } from '../core/jobs/dry-run'
 import type { JobSettings } from '../core/jobs/job-store'
@@ -101,11 +102,11 @@ export class Draft {
   }
 
   /** The estimate for `settings` from the headers read so far (null before any is). */
-  estimate(settings: JobSettings): EstimateView | null {
+  estimate(settings: JobSettings, keyLimits?: Partial<RateLimits>[]): EstimateView | null {
     const photos = [...this.files.values()].filter((file) => !file.rejected)
     const measured = photos.flatMap((file) => this.measured.get(file.path) ?? [])
     if (photos.length === 0 || measured.length === 0) return null
-    const view = draftEstimate(settings, measured, photos.length)
+    const view = draftEstimate(settings, measured, photos.length, keyLimits)
     return this.sheet ? { ...view, sheet: this.sheetMatches(settings, photos) } : view
   }
 

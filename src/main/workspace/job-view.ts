@@ -125,6 +125,7 @@ export class JobView {
       budgetUsd: settings.budgetUsd,
       imageAdmission: settings.imageAdmission,
       jpegQuality: settings.jpegQuality,
+      background: settings.background ?? '#ffffff',
       structuredMode: settings.structuredMode ?? 'json_schema'
     }
     return {

@@ -89,7 +89,10 @@ export function openJobView(ws: Workspace, job: StoredJob, sample: boolean): Job
 /** Starts (or resumes) a job's run on its endpoint; progress flows to the window from here. */
 export async function startRun(ws: Workspace, view: JobView): Promise<void> {
   if (view.running) throw new AppError(ErrorCodes.busy, 'This job is already running.')
-  const connection = await ws.deps.connection.open(view.job.settings.endpoint)
+  const connection = await ws.deps.connection.open(
+    view.job.settings.endpoint,
+    view.job.settings.model
+  )
   const run = ws.service.start(
     view.job,
     connection,

@@ -50,11 +50,35 @@ export class Workspace {
   private jobsTimer: ReturnType<typeof setTimeout> | null = null
   private templates: Template[] = [...BUILTIN_TEMPLATES]
 
+  readonly templateStore: TemplateStore
+
   constructor(readonly deps: WorkspaceDeps) {
     this.service = new JobService(deps.dataDir)
     this.pump = new UpdatePump(deps.send)
     this.now = deps.now ?? Date.now
     this.ticker = new Ticker(() => this.tick())
+    this.templateStore = new TemplateStore(templatesDir(deps.dataDir))
+    deps.connection.settings.onChange(() => void this.settingsChanged())
+  }
+
+  /** Settings changed: the window hears them, where jobs go, and the open queue's new estimate. */
+  private async settingsChanged(): Promise<void> {
+    const settings = await this.deps.connection.settings.view()
+    this.pump.set({ settings, connection: this.deps.connection.info() })
+    const draft = this.openDraft()
+    const estimate = draft && this.estimate(draft)
+    if (draft && estimate) this.pump.patch(draft.id, { estimate })
+  }
+
+  /** Templates changed (saved, imported, removed): the pickers follow. */
+  async templatesChanged(): Promise<void> {
+    this.templates = await this.loadTemplates()
+    this.pump.set({ templates: choices(this.templates).templates })
+  }
+
+  /** A template by id among the built-ins and the saved ones. */
+  template(id: string): Template | undefined {
+    return this.templates.find((t) => t.id === id)
   }
 
   /** Once a second while something runs: a chart sample, and run views (elapsed, countdowns). */
@@ -85,6 +109,7 @@ export class Workspace {
 
   /** The ready handshake: the whole state now; updates follow from here. */
   async snapshot(): Promise<Snapshot> {
+    await this.deps.connection.settings.ready
     this.templates = await this.loadTemplates()
     const jobs = await this.jobEntries()
     const resumable =
@@ -102,7 +127,8 @@ export class Workspace {
       models,
       languages: LANGUAGE_CHOICES,
       history: [...this.history.samples],
-      resumable
+      resumable,
+      settings: await this.deps.connection.settings.view()
     }
   }
 
@@ -145,7 +171,7 @@ export class Workspace {
   ensureDraft(): Draft {
     const open = this.openDraft()
     if (open) return open
-    const draft = new Draft(`draft-${++this.drafts}`, jobOptionsSchema.parse({}), (change) => {
+    const draft = new Draft(`draft-${++this.drafts}`, this.defaultOptions(), (change) => {
       if (change.rows) this.pump.patch(draft.id, { rows: change.rows })
       if (change.walking !== undefined)
         this.pump.patch(draft.id, { walking: change.walking, name: draft.name })
@@ -158,10 +184,28 @@ export class Workspace {
     return draft
   }
 
-  /** The draft's job settings (what Run would create), from its options. */
+  /** A new queue's options: the defaults chosen in Settings. */
+  defaultOptions(): JobOptions {
+    const { budgetUsd, ...defaults } = this.deps.connection.settings.value.defaults
+    const parsed = jobOptionsSchema.safeParse({
+      ...defaults,
+      ...(budgetUsd === null ? {} : { budgetUsd })
+    })
+    return parsed.success ? parsed.data : jobOptionsSchema.parse({})
+  }
+
+  /** The draft's job settings (what Run would create), from its options and Settings' prices. */
   settingsFor(draft: Draft, extra: Partial<JobSettings> = {}): JobSettings {
     const template =
       this.templates.find((t) => t.id === draft.options.templateId) ?? BUILTIN_TEMPLATES[0]
+    const { model } = draft.options
+    const pricing = this.deps.connection.pricing(model)
+    const prices =
+      pricing === 'override'
+        ? this.deps.connection.settings.value.prices[model]
+        : pricing === 'free'
+          ? { input: 0, output: 0, cachedInput: 0, batchInput: 0, batchOutput: 0 }
+          : draft.options.prices
     return {
       ...jobSettingsFrom(draft.options, {
         inputs: draft.inputs,
@@ -169,12 +213,17 @@ export class Workspace {
         endpoint: this.deps.connection.endpoint(),
         productContext: draft.sheet?.context
       }),
+      prices,
+      pricing,
       ...extra
     }
   }
 
   estimate(draft: Draft): EstimateView | null {
-    return draft.estimate(this.settingsFor(draft))
+    return draft.estimate(
+      this.settingsFor(draft),
+      this.deps.connection.keyLimits(draft.options.model)
+    )
   }
 
   setOptions(
@@ -232,7 +281,7 @@ export class Workspace {
   }
 
   private async loadTemplates(): Promise<Template[]> {
-    const custom = await new TemplateStore(templatesDir(this.deps.dataDir)).list().catch(() => [])
+    const custom = await this.templateStore.list().catch(() => [])
     const ids = new Set(BUILTIN_TEMPLATES.map((t) => t.id))
     return [...BUILTIN_TEMPLATES, ...custom.filter((t) => !ids.has(t.id))]
   }

@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
 import { useStore } from 'zustand'
 import type { PhotoscribeApi } from '@shared/ipc/routes'
 import { readBridgeError } from './bridge'
 import { MissingBridge } from './components/MissingBridge'
 import { Notices, type Notice } from './components/Notices'
-import { AppContext, type AppContextValue } from './context'
+import { AppContext, type AppContextValue, type SettingsSection } from './context'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { FirstRun } from './features/shell/FirstRun'
 import { Header } from './features/shell/Header'
@@ -15,7 +16,9 @@ import { QueuePane } from './features/queue/QueuePane'
 import { RunPanel } from './features/run/RunPanel'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useWorkspace } from './hooks/useWorkspace'
-import { createWorkspaceStore } from './stores/workspace-store'
+import { createI18n } from './i18n'
+import { createWorkspaceStore, type WorkspaceStore } from './stores/workspace-store'
+import { problemText } from './words/problems'
 
 interface AppProps {
   bridge: PhotoscribeApi | null
@@ -23,40 +26,67 @@ interface AppProps {
 
 /** The window: header, jobs, queue, run panel and progress footer, or a clear error without a bridge. */
 export default function App({ bridge }: AppProps): React.JSX.Element {
-  if (!bridge) return <MissingBridge />
-  return <Shell bridge={bridge} />
+  const i18n = useMemo(() => createI18n(), [])
+  return (
+    <I18nextProvider i18n={i18n}>
+      {bridge ? <Shell bridge={bridge} /> : <MissingBridge />}
+    </I18nextProvider>
+  )
 }
 
 function Shell({ bridge }: { bridge: PhotoscribeApi }): React.JSX.Element {
   const store = useMemo(() => createWorkspaceStore(), [])
+  const { t } = useTranslation()
   const [notices, setNotices] = useState<Notice[]>([])
-  const [settingsOpen, setSettingsOpen] = useState(false)
-  const act = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await work()
-    } catch (error) {
-      const { message } = readBridgeError(error)
-      setNotices((list) => [...list.slice(-2), { id: Date.now() + Math.random(), message }])
-      return undefined
-    }
-  }, [])
-  const context = useMemo<AppContextValue>(() => ({ bridge, store, act }), [bridge, store, act])
+  const [settingsSection, setSettingsSection] = useState<SettingsSection | null>(null)
+  const act = useCallback(
+    async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await work()
+      } catch (error) {
+        const { message, field } = readBridgeError(error)
+        const words = problemText(message, t, field)
+        setNotices((list) => [
+          ...list.slice(-2),
+          { id: Date.now() + Math.random(), message: words }
+        ])
+        return undefined
+      }
+    },
+    [t]
+  )
+  const context = useMemo<AppContextValue>(
+    () => ({
+      bridge,
+      store,
+      act,
+      openSettings: (section) => setSettingsSection(section ?? 'keys')
+    }),
+    [bridge, store, act]
+  )
   useWorkspace(bridge, store)
+  useAppLanguage(store)
   const ready = useStore(store, (s) => s.ready)
   const error = useStore(store, (s) => s.error)
   return (
     <AppContext.Provider value={context}>
       <div className="app" data-ready={ready ? 'true' : 'false'}>
-        <Header onOpenSettings={() => setSettingsOpen(true)} />
+        <Header onOpenSettings={() => setSettingsSection('keys')} />
         {error ? (
           <div className="fatal" role="alert">
-            Photoscribe couldn’t load its state: {error}
+            {t('app.loadFailed', { error })}
           </div>
         ) : (
           <Workspace />
         )}
         <ProgressFooter />
-        <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        {settingsSection && (
+          <SettingsDialog
+            section={settingsSection}
+            onSection={setSettingsSection}
+            onClose={() => setSettingsSection(null)}
+          />
+        )}
         <Notices
           notices={notices}
           onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))}
@@ -64,6 +94,17 @@ function Shell({ bridge }: { bridge: PhotoscribeApi }): React.JSX.Element {
       </div>
     </AppContext.Provider>
   )
+}
+
+/** The window follows the language chosen in Settings, live; `<html lang>` follows too. */
+function useAppLanguage(store: WorkspaceStore): void {
+  const { i18n } = useTranslation()
+  const language = useStore(store, (s) => s.snapshot?.settings.settings.uiLanguage)
+  useEffect(() => {
+    if (!language) return
+    if (i18n.language !== language) void i18n.changeLanguage(language)
+    document.documentElement.lang = language
+  }, [i18n, language])
 }
 
 function Workspace(): React.JSX.Element {

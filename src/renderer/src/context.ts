@@ -9,7 +9,12 @@ export interface AppContextValue {
   store: WorkspaceStore
   /** Runs a request; a refusal shows as a notice in plain words instead of throwing. */
   act<T>(work: () => Promise<T>): Promise<T | undefined>
+  /** Opens Settings at a section (the first run's "Add an API key" opens Keys). */
+  openSettings(section?: SettingsSection): void
 }
+
+export type SettingsSection =
+  'keys' | 'provider' | 'limits' | 'defaults' | 'prices' | 'templates' | 'language'
 
 export const AppContext = createContext<AppContextValue | null>(null)
 

@@ -24,6 +24,11 @@ export const jobOptionsSchema = z
       .optional(),
     imageAdmission: z.union([z.literal('formula'), z.number().int().nonnegative()]).default(800),
     jpegQuality: z.number().int().min(40).max(100).default(85),
+    /** What transparent pixels become (JPEG has no alpha). */
+    background: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'takes a colour like #ffffff.')
+      .default('#ffffff'),
     structuredMode: z.enum(['json_schema', 'json_object']).default('json_schema'),
     skuPattern: z
       .string()

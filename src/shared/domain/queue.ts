@@ -53,6 +53,10 @@ export const estimateViewSchema = z.object({
   tpm: z.number(),
   /** How the limits were found: the user's, the catalog's tier, or a guess from the model family. */
   limitsSource: z.string(),
+  /** Keys the job would use (their limits are summed above). */
+  keys: z.number().int().nonnegative(),
+  /** Where the prices come from; `unknown` leaves the costs null (the endpoint publishes none). */
+  pricing: z.enum(['catalog', 'override', 'free', 'unknown']),
   /** Photos the attached product sheet has a row for. */
   sheet: z
     .object({ name: z.string(), matched: z.number().int(), rows: z.number().int() })

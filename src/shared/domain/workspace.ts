@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { settingsViewSchema } from '../settings/view'
 import { jobOptionsSchema } from './job-options'
 import { estimateViewSchema, queueRowSchema } from './queue'
 import { limitSampleSchema, runViewSchema } from './run-view'
@@ -65,7 +66,8 @@ export const snapshotSchema = z.object({
   languages: z.array(z.string()),
   history: z.array(limitSampleSchema),
   /** An unfinished job offered for resume at start. */
-  resumable: jobEntrySchema.nullable()
+  resumable: jobEntrySchema.nullable(),
+  settings: settingsViewSchema
 })
 export type Snapshot = z.infer<typeof snapshotSchema>
 
@@ -91,6 +93,9 @@ export const updateSchema = z.object({
   sample: openViewSchema.nullable().optional(),
   patches: z.array(viewPatchSchema).optional(),
   jobs: z.array(jobEntrySchema).optional(),
-  history: z.array(limitSampleSchema).optional()
+  history: z.array(limitSampleSchema).optional(),
+  connection: connectionInfoSchema.optional(),
+  templates: z.array(choiceSchema).optional(),
+  settings: settingsViewSchema.optional()
 })
 export type WorkspaceUpdate = z.infer<typeof updateSchema>

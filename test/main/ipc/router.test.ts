@@ -42,7 +42,9 @@ describe('IPC router', () => {
     expect(router.channels).toContain('run:pause')
     expect(new Set(router.channels).size).toBe(router.channels.length)
     expect(
-      router.channels.every((c) => /^(app|queue|run|jobs|export|limits):[a-z-]+$/.test(c))
+      router.channels.every((c) =>
+        /^(app|queue|run|jobs|export|limits|settings|templates):[a-z-]+$/.test(c)
+      )
     ).toBe(true)
   })
 

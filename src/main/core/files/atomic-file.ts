@@ -1,10 +1,17 @@
 import { open, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
-/** Writes a file so a crash leaves either the old or the new content: temp, fsync, rename, fsync dir. */
-export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
+/**
+ * Writes a file so a crash leaves either the old or the new content: temp, fsync, rename, fsync dir.
+ * `mode` applies to a new file (0o600 for anything secret).
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Buffer,
+  mode = 0o666
+): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`
-  const file = await open(temp, 'w')
+  const file = await open(temp, 'w', mode)
   try {
     await file.writeFile(data)
     await file.sync()

@@ -36,12 +36,14 @@ export function jobPreprocessSettings(settings: JobSettings): PreprocessSettings
     ...DEFAULT_PREPROCESS,
     detail: settings.detail,
     jpegQuality: settings.jpegQuality,
+    background: settings.background ?? DEFAULT_PREPROCESS.background,
     method
   }
 }
 
 /** The job's prices: the catalog's, with the job's own override (CLI flags or Settings) on top. */
 export function jobPrices(settings: JobSettings): ModelPrices | null {
+  if (settings.pricing === 'unknown') return null
   return resolvePrices(settings.model, settings.prices ? { [settings.model]: settings.prices } : {})
 }
 

@@ -34,6 +34,13 @@ export interface JobSettings {
   /** How the endpoint charges images against tokens/min: billed tokens, or a flat amount. */
   imageAdmission: 'formula' | number
   jpegQuality: number
+  /** What transparent pixels become (jobs from before it: white). */
+  background?: string
+  /**
+   * How the job's cost is known: the catalog's prices, the user's, free (a local server), or not
+   * at all (an endpoint without published prices): then nothing is priced and no budget kept.
+   */
+  pricing?: 'catalog' | 'override' | 'free' | 'unknown'
   /** How the endpoint takes multi-field answers (OpenAI: json_schema; others may need json_object). */
   structuredMode?: 'json_schema' | 'json_object'
   /** A regular expression whose first group takes the SKU out of a file name (default: the name without extension). */

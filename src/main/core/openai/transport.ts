@@ -1,4 +1,4 @@
-import OpenAI from 'openai'
+import OpenAI, { AzureOpenAI } from 'openai'
 import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming
@@ -30,6 +30,15 @@ export interface EndpointConfig {
   /** A fetch to use instead of the global one (e.g. with a proxy agent). */
   fetch?: typeof fetch
   defaultHeaders?: Record<string, string>
+  /** Azure OpenAI: the resource, its API version, and the deployment serving each model. */
+  azure?: AzureEndpoint
+}
+
+export interface AzureEndpoint {
+  /** `https://<resource>.openai.azure.com` */
+  endpoint: string
+  apiVersion: string
+  deployments: Record<string, string>
 }
 
 /**
@@ -46,7 +55,7 @@ export function createOpenAITransport(
     async send(keyId, body, { signal, timeoutMs }) {
       const deadline = wholeExchangeDeadline(signal, timeoutMs)
       try {
-        const { data, response } = await clientFor(keyId)
+        const { data, response } = await clientFor(keyId, body.model)
           .chat.completions.create(body, {
             signal: deadline.signal,
             timeout: timeoutMs,
@@ -76,25 +85,38 @@ function failed(kind: RequestFailure['kind'], message: string): TransportResult 
   return { ok: false, failure: { kind, message } }
 }
 
-/** One SDK client per key, made on first use. */
+/**
+ * One SDK client per key (per key and deployment on Azure, whose URL names the deployment and
+ * whose key goes in an `api-key` header), made on first use.
+ */
 function clientCache(
   endpoint: EndpointConfig,
   keys: ReadonlyMap<string, string>
-): (keyId: string) => OpenAI {
+): (keyId: string, model: string) => OpenAI {
   const clients = new Map<string, OpenAI>()
-  return (keyId) => {
-    const existing = clients.get(keyId)
+  return (keyId, model) => {
+    const azure = endpoint.azure
+    const deployment = azure ? (azure.deployments[model] ?? model) : undefined
+    const cacheKey = deployment ? `${keyId}\n${deployment}` : keyId
+    const existing = clients.get(cacheKey)
     if (existing) return existing
     const apiKey = keys.get(keyId)
     if (!apiKey) throw new Error(`No API key with id ${keyId}`)
-    const client = new OpenAI({
+    const common = {
       apiKey,
-      baseURL: endpoint.baseURL,
       fetch: endpoint.fetch,
       defaultHeaders: endpoint.defaultHeaders,
       maxRetries: 0
-    })
-    clients.set(keyId, client)
+    }
+    const client = azure
+      ? new AzureOpenAI({
+          ...common,
+          endpoint: azure.endpoint,
+          apiVersion: azure.apiVersion,
+          deployment
+        })
+      : new OpenAI({ ...common, baseURL: endpoint.baseURL })
+    clients.set(cacheKey, client)
     return client
   }
 }

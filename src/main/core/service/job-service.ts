@@ -1,7 +1,7 @@
 import type { JobProgress } from '@shared/domain/progress'
 import { exportJob } from '../export/export-job'
 import { resumeEndpointProblem, type EndpointRef } from '../openai/endpoint'
-import { createOpenAITransport } from '../openai/transport'
+import { createOpenAITransport, type AzureEndpoint } from '../openai/transport'
 import { systemClock, type Clock } from '../scheduler/clock'
 import { LanePool } from '../scheduler/lane-pool'
 import { budgetProblem } from '../jobs/job-request'
@@ -29,6 +29,9 @@ export interface Connection {
   baseURL?: string
   keys: { id: string; label: string; apiKey: string; rpm?: number; tpm?: number }[]
   fetch?: typeof fetch
+  /** OpenAI's organization and project headers. */
+  defaultHeaders?: Record<string, string>
+  azure?: AzureEndpoint
 }
 
 /**
@@ -73,7 +76,12 @@ export class JobService {
     onRecorded?: (event: JournalEvent) => void
   ): JobRun {
     const transport = createOpenAITransport(
-      { baseURL: connection.baseURL, fetch: connection.fetch },
+      {
+        baseURL: connection.baseURL,
+        fetch: connection.fetch,
+        defaultHeaders: connection.defaultHeaders,
+        azure: connection.azure
+      },
       new Map(connection.keys.map((key) => [key.id, key.apiKey]))
     )
     this.lanes.restart(connection.keys.map((key) => key.id))

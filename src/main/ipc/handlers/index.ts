@@ -5,6 +5,8 @@ import { exportHandlers } from './export'
 import { jobsHandlers } from './jobs'
 import { queueHandlers } from './queue'
 import { runHandlers } from './run'
+import { settingsHandlers } from './settings'
+import { templatesHandlers } from './templates'
 
 /** What the handlers need from main (filled by Electron services, or by tests). */
 export interface HandlerDeps {
@@ -21,6 +23,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     run: runHandlers(ws),
     jobs: jobsHandlers(ws),
     export: exportHandlers(ws),
-    limits: { history: () => [...ws.history.samples] }
+    limits: { history: () => [...ws.history.samples] },
+    settings: settingsHandlers(ws),
+    templates: templatesHandlers(ws)
   }
 }

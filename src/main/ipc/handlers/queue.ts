@@ -25,7 +25,7 @@ export function queueHandlers(ws: Workspace): Handlers['queue'] {
       return shown(ws, draft, ws.setOptions(draft, change))
     },
     chooseSheet: async () => {
-      const path = await ws.deps.desktop.chooseSheet()
+      const path = await ws.deps.desktop.chooseFile('sheet')
       return path ? shown(ws, ws.ensureDraft(), await attachSheet(ws, path)) : null
     },
     clearSheet: () => {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 
 export interface Notice {
   id: number
@@ -13,6 +14,7 @@ export function Notices({
   notices: Notice[]
   onDismiss: (id: number) => void
 }): React.JSX.Element {
+  const { t } = useTranslation()
   useEffect(() => {
     if (notices.length === 0) return
     const timer = setTimeout(() => onDismiss(notices[0].id), 8000)
@@ -26,7 +28,7 @@ export function Notices({
           <button
             type="button"
             className="ghost small"
-            aria-label="Dismiss"
+            aria-label={t('app.dismiss')}
             onClick={() => onDismiss(notice.id)}
           >
             ×

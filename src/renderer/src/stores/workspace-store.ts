@@ -3,6 +3,7 @@ import type { AppInfo } from '@shared/domain/app-info'
 import type { EstimateView, QueueRow } from '@shared/domain/queue'
 import type { LimitSample, RunView } from '@shared/domain/run-view'
 import type { OpenView, Snapshot, ViewPatch, WorkspaceUpdate } from '@shared/domain/workspace'
+import type { SettingsView } from '@shared/settings/view'
 
 /** A queue as the window holds it: rows by id plus their order, so a row update touches one entry. */
 export interface QueueState {
@@ -43,6 +44,8 @@ export interface WorkspaceState {
   apply(update: WorkspaceUpdate, now: number): void
   select(ids: Iterable<string>, on: boolean): void
   clearSelection(): void
+  /** Settings as main just saved them (the answer of a settings request). */
+  setSettings(settings: SettingsView): void
 }
 
 export type WorkspaceStore = StoreApi<WorkspaceState>
@@ -83,6 +86,9 @@ export function createWorkspaceStore(): WorkspaceStore {
     },
     clearSelection() {
       set({ selected: new Set() })
+    },
+    setSettings(settings) {
+      set((state) => (state.snapshot ? { snapshot: { ...state.snapshot, settings } } : {}))
     }
   }))
 }
@@ -116,7 +122,13 @@ export function applyUpdate(
   }
   next.view = view
   next.sample = sample
-  if (update.jobs && state.snapshot) next.snapshot = { ...state.snapshot, jobs: update.jobs }
+  if (state.snapshot) {
+    const { jobs, connection, templates, settings } = update
+    const whole = Object.entries({ jobs, connection, templates, settings }).filter(
+      ([, value]) => value !== undefined
+    )
+    if (whole.length > 0) next.snapshot = { ...state.snapshot, ...Object.fromEntries(whole) }
+  }
   if (update.history) next.history = [...state.history, ...update.history].slice(-HISTORY)
   return next
 }

@@ -1,18 +1,52 @@
-import { formatApproxDuration, formatUsd } from '@shared/format/estimate-summary'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 
-/** Money as a person reads it, always with its currency: "$1.84", "$0.0042"; "—" when unknown. */
-export function money(usd: number | null | undefined): string {
-  return usd === null || usd === undefined ? '—' : formatUsd(usd)
+/** Numbers, money and durations for the window's language ("US$1.84" and "约 14 分钟" in 简体中文). */
+export interface Formatters {
+  locale: string
+  /** Money with its currency; fractions of a cent keep two significant digits; "—" when unknown. */
+  money(usd: number | null | undefined): string
+  count(n: number): string
+  /** "1 photo", "1,240 photos". */
+  photos(n: number): string
+  /** "≈ 14 min", "≈ 45 s", "≈ 2 h 10 min". */
+  approxDuration(ms: number): string
+  /** "14 min" (an ETA: no "≈"). */
+  duration(ms: number): string
 }
 
-/** "≈ 14 min", "≈ 45 s", "≈ 2 h 10 min". */
-export const approxDuration = formatApproxDuration
-
-export function count(n: number): string {
-  return new Intl.NumberFormat().format(n)
+export function formatters(locale: string, t: ReturnType<typeof useTranslation>['t']): Formatters {
+  const number = new Intl.NumberFormat(locale)
+  const usd = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' })
+  const small = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    maximumSignificantDigits: 2
+  })
+  const duration = (ms: number): string => {
+    const seconds = Math.max(1, Math.round(ms / 1000))
+    if (seconds < 90) return t('time.seconds', { n: seconds })
+    const minutes = Math.round(seconds / 60)
+    if (minutes < 90) return t('time.minutes', { n: minutes })
+    return t('time.hoursMinutes', { h: Math.floor(minutes / 60), m: minutes % 60 })
+  }
+  return {
+    locale,
+    money: (value) =>
+      value === null || value === undefined
+        ? '—'
+        : value > 0 && value < 0.01
+          ? small.format(value)
+          : usd.format(value),
+    count: (n) => number.format(n),
+    photos: (n) => t('count.photos', { count: n, n: number.format(n) }),
+    approxDuration: (ms) => t('time.approx', { d: duration(ms) }),
+    duration
+  }
 }
 
-/** "1 photo", "1,240 photos". */
-export function photos(n: number): string {
-  return `${count(n)} ${n === 1 ? 'photo' : 'photos'}`
+/** The formatters for the current language. */
+export function useFormat(): Formatters {
+  const { t, i18n } = useTranslation()
+  return useMemo(() => formatters(i18n.language, t), [i18n.language, t])
 }

@@ -7,6 +7,8 @@ import { jobsRoutes } from './jobs'
 import { limitsRoutes } from './limits'
 import { queueRoutes } from './queue'
 import { runRoutes } from './run'
+import { settingsRoutes } from './settings'
+import { templatesRoutes } from './templates'
 
 /** Every request the window can make, by domain: preload, main handlers and test bridge are typed from it. */
 export const routes = {
@@ -15,7 +17,9 @@ export const routes = {
   run: runRoutes,
   jobs: jobsRoutes,
   export: exportRoutes,
-  limits: limitsRoutes
+  limits: limitsRoutes,
+  settings: settingsRoutes,
+  templates: templatesRoutes
 }
 
 export type Routes = typeof routes

@@ -1,17 +1,15 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
 
 type Format = 'xlsx' | 'csv' | 'json'
 
-const FORMATS: { id: Format; label: string }[] = [
-  { id: 'xlsx', label: 'Excel (XLSX)' },
-  { id: 'csv', label: 'CSV' },
-  { id: 'json', label: 'JSON' }
-]
+const FORMATS: readonly Format[] = ['xlsx', 'csv', 'json']
 
 /** Export: a format, thumbnails for XLSX, then the save dialog in main. Says where it went. */
 export function ExportButton(): React.JSX.Element | null {
   const { bridge, act } = useApp()
+  const { t } = useTranslation()
   const isJob = useWorkspaceState((s) => s.view?.kind === 'job')
   const [open, setOpen] = useState(false)
   const [format, setFormat] = useState<Format>('xlsx')
@@ -23,7 +21,7 @@ export function ExportButton(): React.JSX.Element | null {
       bridge.export.save({ format, thumbnails: format === 'xlsx' && thumbnails })
     )
     if (result) {
-      setSaved(`${result.rows} rows saved to ${result.path}`)
+      setSaved(t('export.saved', { n: result.rows, path: result.path }))
       setOpen(false)
     }
   }
@@ -34,9 +32,9 @@ export function ExportButton(): React.JSX.Element | null {
         className="ghost"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
-        title="Export (Ctrl+E)"
+        title={t('header.exportTitle')}
       >
-        ⤓ Export
+        <span aria-hidden="true">⤓</span> {t('header.export')}
       </button>
       {saved && !open && (
         <span className="muted small export-saved" role="status">
@@ -44,18 +42,18 @@ export function ExportButton(): React.JSX.Element | null {
         </span>
       )}
       {open && (
-        <div className="popover" role="dialog" aria-label="Export results">
+        <div className="popover" role="dialog" aria-label={t('export.title')}>
           <fieldset>
-            <legend className="small muted">Format</legend>
-            {FORMATS.map((f) => (
-              <label key={f.id} className="radio">
+            <legend className="small muted">{t('export.format')}</legend>
+            {FORMATS.map((id) => (
+              <label key={id} className="radio">
                 <input
                   type="radio"
                   name="export-format"
-                  checked={format === f.id}
-                  onChange={() => setFormat(f.id)}
+                  checked={format === id}
+                  onChange={() => setFormat(id)}
                 />
-                {f.label}
+                {t(`export.${id}`)}
               </label>
             ))}
           </fieldset>
@@ -66,11 +64,11 @@ export function ExportButton(): React.JSX.Element | null {
                 checked={thumbnails}
                 onChange={(e) => setThumbnails(e.target.checked)}
               />
-              Thumbnails in the sheet
+              {t('export.thumbnails')}
             </label>
           )}
           <button type="button" className="primary" onClick={() => void save()}>
-            Save…
+            {t('export.save')}
           </button>
         </div>
       )}

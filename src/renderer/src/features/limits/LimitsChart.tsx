@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
+import { useTranslation } from 'react-i18next'
 import { useWorkspaceState } from '../../context'
+import { useFormat } from '../../words/format'
 import { chartSeries, chartSummary } from './chart-data'
 
 const HEIGHT = 140
@@ -11,6 +13,8 @@ const HEIGHT = 140
  * marks: uPlot, updated with `setData` (no React render per point).
  */
 export function LimitsChart(): React.JSX.Element {
+  const { t } = useTranslation()
+  const { count } = useFormat()
   const history = useWorkspaceState((s) => s.history)
   const series = useMemo(() => chartSeries(history), [history])
   const box = useRef<HTMLDivElement>(null)
@@ -53,7 +57,7 @@ export function LimitsChart(): React.JSX.Element {
         style={{ visibility: series.x.length > 1 ? 'visible' : 'hidden' }}
       />
       <figcaption className="muted small" data-testid="chart-summary">
-        {chartSummary(series)}
+        {chartSummary(series, t, count)}
       </figcaption>
     </figure>
   )

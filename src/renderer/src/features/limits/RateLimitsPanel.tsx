@@ -1,6 +1,7 @@
 import type { RunView } from '@shared/domain/run-view'
 import { useNow } from '../../hooks/useNow'
-import { count } from '../../words/format'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../words/format'
 import { LimitsChart } from './LimitsChart'
 
 type Key = RunView['keys'][number]
@@ -15,12 +16,13 @@ export function RateLimitsPanel({
   heardAt: number
   running: boolean
 }): React.JSX.Element {
+  const { t } = useTranslation()
   const now = useNow(keys.some((key) => key.coolingInMs))
   return (
-    <section className="limits" aria-label="Rate limits" data-testid="rate-limits">
-      <h3 className="section-title">Rate limits</h3>
+    <section className="limits" aria-label={t('limits.title')} data-testid="rate-limits">
+      <h3 className="section-title">{t('limits.title')}</h3>
       {keys.length === 0 && (
-        <p className="muted small">{running ? 'Starting…' : 'Shown while a job runs.'}</p>
+        <p className="muted small">{running ? t('limits.starting') : t('limits.idle')}</p>
       )}
       {keys.map((key) => (
         <KeyLimits key={key.id} limits={key} sinceMs={now - heardAt} />
@@ -38,27 +40,33 @@ export function KeyLimits({
   limits: Key
   sinceMs: number
 }): React.JSX.Element {
+  const { t } = useTranslation()
   const cooling = limits.coolingInMs !== undefined ? Math.max(0, limits.coolingInMs - sinceMs) : 0
   return (
     <div className="key-limits" data-testid={`key-${limits.id}`}>
       <div className="key-head">
         <strong>{limits.label}</strong>
         <span className="muted small">
-          {limits.inFlight} in flight
-          {limits.rateLimitHits ? ` · ${limits.rateLimitHits} × 429` : ''}
+          {t('limits.inFlight', { n: limits.inFlight })}
+          {limits.rateLimitHits ? t('limits.hits', { n: limits.rateLimitHits }) : ''}
         </span>
       </div>
-      <Gauge label="Requests/min" limit={limits.rpm} remaining={limits.remainingRequests} />
-      <Gauge label="Tokens/min" limit={limits.tpm} remaining={limits.remainingTokens} />
+      <Gauge label={t('limits.rpm')} limit={limits.rpm} remaining={limits.remainingRequests} />
+      <Gauge label={t('limits.tpm')} limit={limits.tpm} remaining={limits.remainingTokens} />
       <p className="muted small">
-        Limits from {limits.limitsFrom === 'headers' ? 'the server’s headers' : 'your settings'}
+        {limits.limitsFrom === 'headers' ? t('limits.fromHeaders') : t('limits.fromSettings')}
       </p>
       {cooling > 0 && (
         <p className="cooling" role="status" data-testid="cooling">
-          ⟳ Cooling down {Math.ceil(cooling / 1000)} s —{' '}
-          {limits.coolingCause === 'network'
-            ? 'the connection failed'
-            : `rate limit (${limits.coolingLimit === 'tokens' ? 'tokens' : 'requests'} per minute)`}
+          {t('limits.cooling', {
+            n: Math.ceil(cooling / 1000),
+            why:
+              limits.coolingCause === 'network'
+                ? t('limits.coolingNetwork')
+                : t('limits.coolingRate', {
+                    which: t(limits.coolingLimit === 'tokens' ? 'limits.tokens' : 'limits.requests')
+                  })
+          })}
         </p>
       )}
     </div>
@@ -74,6 +82,8 @@ function Gauge({
   limit: number
   remaining?: number
 }): React.JSX.Element {
+  const { t } = useTranslation()
+  const { count } = useFormat()
   const used =
     remaining === undefined ? 0 : Math.max(0, Math.min(1, 1 - remaining / Math.max(1, limit)))
   return (
@@ -82,7 +92,7 @@ function Gauge({
       <div
         className="gauge-track"
         role="meter"
-        aria-label={`${label} used`}
+        aria-label={t('limits.used', { label })}
         aria-valuemin={0}
         aria-valuemax={limit}
         aria-valuenow={remaining === undefined ? 0 : limit - remaining}
@@ -91,8 +101,8 @@ function Gauge({
       </div>
       <span className="small muted gauge-words">
         {remaining === undefined
-          ? `${count(limit)} limit`
-          : `${count(remaining)} of ${count(limit)} left`}
+          ? t('limits.limit', { n: count(limit) })
+          : t('limits.left', { left: count(remaining), limit: count(limit) })}
       </span>
     </div>
   )

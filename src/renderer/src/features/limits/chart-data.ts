@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import type { LimitSample } from '@shared/domain/run-view'
 
 /** The chart's series: per-minute rates (a trailing 60 s sum) against the limits, 429s marked. */
@@ -40,9 +41,18 @@ export function chartSeries(samples: readonly LimitSample[]): ChartSeries {
 }
 
 /** What the chart shows, in words (the canvas is hidden from screen readers). */
-export function chartSummary(series: ChartSeries): string {
+export function chartSummary(
+  series: ChartSeries,
+  t: TFunction,
+  count: (n: number) => string
+): string {
   const last = series.x.length - 1
-  if (last < 0) return 'No requests in the last 5 minutes.'
-  const hits = series.rateLimited.reduce((a, b) => a + b, 0)
-  return `Now ${series.requestsPerMin[last]} requests/min of ${series.rpm[last]} and ${series.tokensPerMin[last]} tokens/min of ${series.tpm[last]}; ${hits} rate-limit answers in the last 5 minutes.`
+  if (last < 0) return t('limits.chartEmpty')
+  return t('limits.chartSummary', {
+    requests: count(series.requestsPerMin[last]),
+    rpm: count(series.rpm[last]),
+    tokens: count(series.tokensPerMin[last]),
+    tpm: count(series.tpm[last]),
+    hits: series.rateLimited.reduce((a, b) => a + b, 0)
+  })
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
+import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
 import { QueueRowView, type RowActions } from './QueueRowView'
 import { useFastScroll } from './useFastScroll'
@@ -10,6 +11,7 @@ const EDIT_HEIGHT = 64 + 150
 /** The virtualized queue: only the rows in view are in the page, smooth at 10,000 rows. */
 export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
   const { bridge, store, act } = useApp()
+  const { t } = useTranslation()
   const viewId = useWorkspaceState((s) => s.view?.id ?? '')
   const rows = useWorkspaceState((s) => s.view?.rows)
   const rowAt = useWorkspaceState((s) => s.view?.rowAt)
@@ -49,7 +51,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
       className="queue-scroll"
       role="grid"
       aria-rowcount={ids.length}
-      aria-label="Photos"
+      aria-label={t('queue.photos')}
       data-testid="queue-list"
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { useApp, useWorkspaceState } from '../../context'
-import { count, photos } from '../../words/format'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../words/format'
 import { failureTitle } from '../../words/status'
 import { FILTERS, failureGroups, queueCounts, visibleIds, type Filter } from './filters'
 import { QueueList } from './QueueList'
@@ -9,6 +10,8 @@ import { useDropAnywhere } from './useDropAnywhere'
 /** The queue: photos dropped or added, filtered and searched, failures grouped with one Retry each. */
 export function QueuePane(): React.JSX.Element | null {
   const { bridge, act } = useApp()
+  const { t } = useTranslation()
+  const { count, photos } = useFormat()
   const view = useWorkspaceState((s) => s.view)
   const hasKey = useWorkspaceState((s) => s.snapshot?.connection.hasKey ?? false)
   const [filter, setFilter] = useState<Filter>('all')
@@ -29,58 +32,59 @@ export function QueuePane(): React.JSX.Element | null {
   const groups = useMemo(() => failureGroups(rows ?? new Map()), [rows, version])
   const overlay = dragging && (
     <div className="drop-overlay" aria-hidden="true">
-      Drop to add photos
+      {t('queue.dropOverlay')}
     </div>
   )
   if (!view || view.ids.length === 0)
     return (
-      <section className="queue" aria-label="Queue">
+      <section className="queue" aria-label={t('queue.label')}>
         {overlay}
         <div className={`dropzone${dragging ? ' dropzone-active' : ''}`} data-testid="dropzone">
           <svg className="dropzone-icon" viewBox="0 0 24 24" aria-hidden="true">
             <path d="M12 16V4m0 0-4.5 4.5M12 4l4.5 4.5M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" />
           </svg>
-          <p className="dropzone-title">Drop photos or folders here</p>
-          <p className="muted small">
-            JPEG, PNG, WebP, GIF, AVIF, TIFF, BMP — folders are searched inside.
-          </p>
+          <p className="dropzone-title">{t('queue.dropTitle')}</p>
+          <p className="muted small">{t('queue.dropFormats')}</p>
           <button
             type="button"
             className={hasKey ? 'primary' : ''}
             onClick={() => void act(() => bridge.queue.choose())}
           >
-            Add photos…
+            {t('queue.add')}
           </button>
         </div>
       </section>
     )
   return (
-    <section className="queue" aria-label="Queue">
+    <section className="queue" aria-label={t('queue.label')}>
       {overlay}
       <div className="queue-header">
-        <h2 className="section-title">Queue</h2>
+        <h2 className="section-title">{t('queue.label')}</h2>
         <span className="muted small" data-testid="queue-counts">
-          {photos(counts.total)} · {count(counts.done)} done
-          {counts.review ? ` · ${count(counts.review)} need review` : ''}
-          {counts.failed ? ` · ${count(counts.failed)} failed` : ''}
-          {view.walking ? ' · finding photos…' : ''}
+          {[
+            photos(counts.total),
+            t('queue.doneCount', { n: count(counts.done) }),
+            counts.review ? t('queue.reviewCount', { n: count(counts.review) }) : '',
+            counts.failed ? t('queue.failedCount', { n: count(counts.failed) }) : '',
+            view.walking ? t('queue.walking') : ''
+          ].join('')}
         </span>
         <div className="queue-tools">
           <input
             type="search"
-            placeholder="Search file names"
-            aria-label="Search file names"
+            placeholder={t('queue.search')}
+            aria-label={t('queue.search')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
           <select
-            aria-label="Show"
+            aria-label={t('queue.show')}
             value={filter}
             onChange={(e) => setFilter(e.target.value as Filter)}
           >
-            {FILTERS.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
+            {FILTERS.map((id) => (
+              <option key={id} value={id}>
+                {t(`queue.filter.${id}`)}
               </option>
             ))}
           </select>
@@ -88,9 +92,9 @@ export function QueuePane(): React.JSX.Element | null {
             type="button"
             className="ghost"
             onClick={() => void act(() => bridge.queue.choose())}
-            title="Add photos (Ctrl+O)"
+            title={t('queue.addTitle')}
           >
-            + Add photos…
+            {t('queue.addMore')}
           </button>
         </div>
       </div>
@@ -107,19 +111,21 @@ function FailureGroups({
   groups: { code: string; count: number }[]
 }): React.JSX.Element {
   const { bridge, act } = useApp()
+  const { t } = useTranslation()
+  const { count } = useFormat()
   return (
-    <ul className="failure-groups" aria-label="Failures by cause">
+    <ul className="failure-groups" aria-label={t('queue.groups')}>
       {groups.map((group) => (
         <li key={group.code} className="failure-group">
           <span>
-            <strong>{count(group.count)}</strong> · {failureTitle(group.code)}
+            <strong>{count(group.count)}</strong> · {failureTitle(group.code, t)}
           </span>
           <button
             type="button"
             className="small"
             onClick={() => void act(() => bridge.run.retry({ code: group.code }))}
           >
-            Retry
+            {t('queue.retry')}
           </button>
         </li>
       ))}
@@ -129,20 +135,22 @@ function FailureGroups({
 
 function SelectionBar({ kind }: { kind: 'draft' | 'job' }): React.JSX.Element | null {
   const { bridge, store, act } = useApp()
+  const { t } = useTranslation()
+  const { count } = useFormat()
   const selected = useWorkspaceState((s) => s.selected)
   if (selected.size === 0) return null
   const ids = [...selected]
   const done = (): void => store.getState().clearSelection()
   return (
-    <div className="selection-bar" role="toolbar" aria-label="Selected photos">
-      <span>{count(ids.length)} selected</span>
+    <div className="selection-bar" role="toolbar" aria-label={t('queue.selected')}>
+      <span>{t('queue.selectedCount', { n: count(ids.length) })}</span>
       {kind === 'job' && (
         <button
           type="button"
           className="small"
           onClick={() => void act(() => bridge.run.retry({ ids })).then(done)}
         >
-          Retry selected
+          {t('queue.retrySelected')}
         </button>
       )}
       {kind === 'draft' && ids.length <= 20 && (
@@ -151,7 +159,7 @@ function SelectionBar({ kind }: { kind: 'draft' | 'job' }): React.JSX.Element | 
           className="small"
           onClick={() => void act(() => bridge.run.sample({ ids })).then(done)}
         >
-          Try these as a sample
+          {t('queue.sampleSelected')}
         </button>
       )}
       <button
@@ -159,10 +167,10 @@ function SelectionBar({ kind }: { kind: 'draft' | 'job' }): React.JSX.Element | 
         className="small"
         onClick={() => void act(() => bridge.queue.remove({ ids })).then(done)}
       >
-        Remove
+        {t('queue.remove')}
       </button>
       <button type="button" className="small ghost" onClick={done}>
-        Clear
+        {t('queue.clear')}
       </button>
     </div>
   )

@@ -1,6 +1,7 @@
 import { memo, useEffect, useState } from 'react'
 import type { QueueRow } from '@shared/domain/queue'
-import { money } from '../../words/format'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../words/format'
 import { firstLine } from '../../words/status'
 import { RowEditor } from './RowEditor'
 import { StatusChip } from './StatusChip'
@@ -29,6 +30,7 @@ interface RowProps {
 /** One photo in the queue: thumbnail, name, status, the answer or the reason, and its actions. */
 export const QueueRowView = memo(function QueueRowView(props: RowProps): React.JSX.Element {
   const { row, actions } = props
+  const { t } = useTranslation()
   const [broken, setBroken] = useState(false)
   const [showImage, setShowImage] = useState(!props.deferImage)
   useEffect(() => {
@@ -44,7 +46,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
     >
       <input
         type="checkbox"
-        aria-label={`Select ${row.name}`}
+        aria-label={t('queue.select', { name: row.name })}
         checked={props.selected}
         onChange={(e) => actions.toggle(row.id, e.target.checked)}
       />
@@ -67,7 +69,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
             {row.name}
           </span>
           <StatusChip row={row} heardAt={props.heardAt} />
-          {row.edited && <span className="badge">edited</span>}
+          {row.edited && <span className="badge">{t('queue.edited')}</span>}
         </div>
         {props.editing && row.fields ? (
           <RowEditor
@@ -82,21 +84,21 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
       <div className="row-actions">
         {row.status === 'failed' && (
           <button type="button" className="small" onClick={() => actions.retry(row.id)}>
-            Retry
+            {t('queue.retry')}
           </button>
         )}
         {row.fields && !props.editing && (
           <>
             <button type="button" className="small ghost" onClick={() => actions.edit(row.id)}>
-              Edit
+              {t('queue.edit')}
             </button>
             <button
               type="button"
               className="small ghost"
               onClick={() => actions.copy(row.id)}
-              aria-label={`Copy the text of ${row.name}`}
+              aria-label={t('queue.copyLabel', { name: row.name })}
             >
-              Copy
+              {t('queue.copy')}
             </button>
           </>
         )}
@@ -104,8 +106,8 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
           type="button"
           className="small ghost"
           onClick={() => actions.showInFolder(row.id)}
-          aria-label={`Show ${row.name} in its folder`}
-          title="Show in folder"
+          aria-label={t('queue.showLabel', { name: row.name })}
+          title={t('queue.showTitle')}
         >
           ⌂
         </button>
@@ -115,13 +117,15 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
 })
 
 function RowDetail({ row }: { row: QueueRow }): React.JSX.Element | null {
+  const { t } = useTranslation()
+  const { money } = useFormat()
   if (row.status === 'done' || row.status === 'review')
     return (
       <p
         className="row-text truncate"
         title={row.fields?.map((f) => `${f.label}: ${f.value}`).join('\n')}
       >
-        {firstLine(row)}
+        {firstLine(row) || t('status.done')}
         {row.costUsd ? <span className="muted small"> · {money(row.costUsd)}</span> : null}
       </p>
     )

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { QueueRow } from '@shared/domain/queue'
 
 interface RowEditorProps {
@@ -13,6 +14,7 @@ export function RowEditor({ fields, onSave, onCancel }: RowEditorProps): React.J
     Object.fromEntries(fields.map((f) => [f.name, f.value]))
   )
   const [saving, setSaving] = useState(false)
+  const { t } = useTranslation()
   return (
     <form
       className="row-editor"
@@ -28,7 +30,7 @@ export function RowEditor({ fields, onSave, onCancel }: RowEditorProps): React.J
       {fields.map((field) => (
         <label key={field.name} className="field">
           <span className="small muted">
-            {field.label} · {values[field.name].length} characters
+            {t('queue.characters', { label: field.label, n: values[field.name].length })}
           </span>
           <textarea
             rows={2}
@@ -40,10 +42,10 @@ export function RowEditor({ fields, onSave, onCancel }: RowEditorProps): React.J
       ))}
       <div className="row-editor-actions">
         <button type="submit" className="primary small" disabled={saving}>
-          Save
+          {t('queue.save')}
         </button>
         <button type="button" className="small ghost" onClick={onCancel}>
-          Cancel
+          {t('queue.cancel')}
         </button>
       </div>
     </form>

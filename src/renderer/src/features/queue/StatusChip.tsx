@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import type { QueueRow } from '@shared/domain/queue'
 import { useNow } from '../../hooks/useNow'
 import { statusWords } from '../../words/status'
@@ -10,12 +11,15 @@ export function StatusChip({
   row: QueueRow
   heardAt: number
 }): React.JSX.Element {
+  const { t } = useTranslation()
   const now = useNow(row.status === 'retrying')
-  const words = statusWords(row, row.status === 'retrying' ? now - heardAt : 0)
+  const words = statusWords(row, t, row.status === 'retrying' ? now - heardAt : 0)
   return (
     <span className={`chip chip-${words.tone}`} data-status={row.status}>
       <span aria-hidden="true">{words.mark}</span>
-      <span className="chip-words truncate">{row.status === 'done' ? 'Done' : words.words}</span>
+      <span className="chip-words truncate">
+        {row.status === 'done' ? t('status.done') : words.words}
+      </span>
     </span>
   )
 }

@@ -2,14 +2,8 @@ import type { QueueRow, RowStatus } from '@shared/domain/queue'
 
 export type Filter = 'all' | 'waiting' | 'working' | 'done' | 'review' | 'failed'
 
-export const FILTERS: { id: Filter; label: string }[] = [
-  { id: 'all', label: 'All' },
-  { id: 'waiting', label: 'Waiting' },
-  { id: 'working', label: 'In progress' },
-  { id: 'done', label: 'Done' },
-  { id: 'review', label: 'Needs review' },
-  { id: 'failed', label: 'Failed' }
-]
+/** The filters in the order the picker shows them (worded by `queue.filter.<id>`). */
+export const FILTERS: readonly Filter[] = ['all', 'waiting', 'working', 'done', 'review', 'failed']
 
 const GROUP: Record<RowStatus, Filter> = {
   listed: 'waiting',

@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next'
 import type { EstimateView } from '@shared/domain/queue'
-import { approxDuration, count, money, photos } from '../../words/format'
-import { bindingWords } from '../../words/stops'
+import { useFormat } from '../../words/format'
 
 /** Photos, cost now and with the Batch API, ≈ duration at the limits, and which limit binds. */
 export function EstimatePanel({
@@ -8,43 +8,64 @@ export function EstimatePanel({
 }: {
   estimate: EstimateView | undefined
 }): React.JSX.Element {
+  const { t } = useTranslation()
+  const { count, money, photos, approxDuration } = useFormat()
   if (!estimate)
     return (
-      <section className="estimate" aria-label="Estimate">
-        <h3 className="section-title">Estimate</h3>
-        <p className="muted small">Reading the photos’ sizes…</p>
+      <section className="estimate" aria-label={t('estimate.title')}>
+        <h3 className="section-title">{t('estimate.title')}</h3>
+        <p className="muted small">{t('estimate.reading')}</p>
       </section>
     )
   const partial = estimate.measured < estimate.photos + estimate.unreadable
+  const unknown = estimate.pricing === 'unknown'
+  const notes = [
+    photos(estimate.photos),
+    estimate.unreadable ? t('estimate.unreadable', { n: count(estimate.unreadable) }) : '',
+    partial ? t('estimate.partial', { n: count(estimate.measured) }) : '',
+    estimate.costStandard === null && !unknown ? t('estimate.noPrice') : '',
+    estimate.pricing === 'override' ? t('estimate.overridePrice') : '',
+    estimate.pricing === 'free' ? t('estimate.free') : '',
+    estimate.keys > 1 ? t('estimate.keys', { n: estimate.keys }) : '',
+    estimate.limitsSource === 'family' || estimate.limitsSource === 'lowest'
+      ? t('estimate.guessed')
+      : ''
+  ].join('')
   return (
-    <section className="estimate" aria-label="Estimate" data-testid="estimate">
-      <h3 className="section-title">Estimate</h3>
-      <p className="estimate-money">
-        <strong data-testid="estimate-now">{money(estimate.costStandard)}</strong> now ·{' '}
-        <span data-testid="estimate-batch">{money(estimate.costBatch)}</span> with Batch
-      </p>
+    <section className="estimate" aria-label={t('estimate.title')} data-testid="estimate">
+      <h3 className="section-title">{t('estimate.title')}</h3>
+      {unknown ? (
+        <p className="estimate-unknown" data-testid="estimate-unknown">
+          {t('estimate.unknownCost')}
+        </p>
+      ) : (
+        <p className="estimate-money">
+          <strong data-testid="estimate-now">{money(estimate.costStandard)}</strong>{' '}
+          {t('estimate.now')} ·{' '}
+          <span data-testid="estimate-batch">{money(estimate.costBatch)}</span>{' '}
+          {t('estimate.batch')}
+        </p>
+      )}
       <p>
-        <span data-testid="estimate-duration">{approxDuration(estimate.durationMs)}</span> at your
-        limits
+        <span data-testid="estimate-duration">{approxDuration(estimate.durationMs)}</span>{' '}
+        {t('estimate.atLimits')}
         <br />
         <span className="muted small" data-testid="estimate-binding">
-          ({bindingWords(estimate.binding)}: {count(estimate.rpm)} requests/min,{' '}
-          {count(estimate.tpm)} tokens/min)
+          {t('estimate.limits', {
+            binding: t(`estimate.binding.${estimate.binding}`),
+            rpm: count(estimate.rpm),
+            tpm: count(estimate.tpm)
+          })}
         </span>
       </p>
-      <p className="muted small">
-        {photos(estimate.photos)}
-        {estimate.unreadable ? ` · ${count(estimate.unreadable)} can’t be read` : ''}
-        {partial ? ` · from ${count(estimate.measured)} sizes read so far` : ''}
-        {estimate.costStandard === null ? ' · no price known for this model' : ''}
-        {estimate.limitsSource === 'family' || estimate.limitsSource === 'lowest'
-          ? ' · limits guessed; corrected from the server as it runs'
-          : ''}
-      </p>
+      <p className="muted small">{notes}</p>
       {estimate.sheet && (
         <p className="small" data-testid="sheet-matches">
-          Product sheet {estimate.sheet.name}: {count(estimate.sheet.matched)} of{' '}
-          {photos(estimate.photos)} matched
+          {t('estimate.sheet', {
+            name: estimate.sheet.name,
+            matched: count(estimate.sheet.matched),
+            photos: photos(estimate.photos)
+          })}
         </p>
       )}
     </section>

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react'
 import type { JobOptions } from '@shared/domain/job-options'
+import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
+import { useFormat } from '../../words/format'
 
 const DETAILS = [
-  { id: 'low', label: 'Low — cheapest, enough for most product shots' },
-  { id: 'high', label: 'High — reads small print, costs more' },
-  { id: 'auto', label: 'Auto — the model decides' }
+  { id: 'low', key: 'run.detailLow' },
+  { id: 'high', key: 'run.detailHigh' },
+  { id: 'auto', key: 'run.detailAuto' }
 ] as const
 
 /** Template, language, model, detail and budget: each change re-estimates in main at once. */
@@ -17,6 +19,8 @@ export function OptionsForm({
   locked: boolean
 }): React.JSX.Element {
   const { bridge, act } = useApp()
+  const { t } = useTranslation()
+  const { money } = useFormat()
   const snapshot = useWorkspaceState((s) => s.snapshot)
   const [budget, setBudget] = useState(options.budgetUsd?.toString() ?? '')
   const [budgetProblem, setBudgetProblem] = useState<string | null>(null)
@@ -27,7 +31,7 @@ export function OptionsForm({
   return (
     <fieldset className="options" disabled={locked}>
       <label className="field-row">
-        <span>Template</span>
+        <span>{t('run.template')}</span>
         <select value={options.templateId} onChange={(e) => change({ templateId: e.target.value })}>
           {snapshot?.templates.map((t) => (
             <option key={t.id} value={t.id}>
@@ -37,7 +41,7 @@ export function OptionsForm({
         </select>
       </label>
       <label className="field-row">
-        <span>Language</span>
+        <span>{t('run.language')}</span>
         <select value={options.language} onChange={(e) => change({ language: e.target.value })}>
           {[...new Set([options.language, ...(snapshot?.languages ?? [])])].map((l) => (
             <option key={l}>{l}</option>
@@ -45,7 +49,7 @@ export function OptionsForm({
         </select>
       </label>
       <label className="field-row">
-        <span>Model</span>
+        <span>{t('run.model')}</span>
         <select value={options.model} onChange={(e) => change({ model: e.target.value })}>
           {snapshot?.models.map((m) => (
             <option key={m.id} value={m.id}>
@@ -56,30 +60,30 @@ export function OptionsForm({
       </label>
       {price?.input !== undefined && (
         <p className="muted small hint">
-          ${price.input} per 1M tokens in, ${price.output} out
+          {t('run.price', { input: money(price.input), output: money(price.output) })}
         </p>
       )}
       <label className="field-row">
-        <span>Detail</span>
+        <span>{t('run.detail')}</span>
         <select
           value={options.detail}
           onChange={(e) => change({ detail: e.target.value as JobOptions['detail'] })}
         >
           {DETAILS.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.label}
+              {t(d.key)}
             </option>
           ))}
         </select>
       </label>
       <label className="field-row">
-        <span>Budget</span>
+        <span>{t('run.budget')}</span>
         <span className="money-input">
           $
           <input
             inputMode="decimal"
-            placeholder="no limit"
-            aria-label="Budget in US dollars"
+            placeholder={t('run.noLimit')}
+            aria-label={t('run.budgetLabel')}
             aria-invalid={budgetProblem ? 'true' : undefined}
             value={budget}
             onChange={(e) => {
@@ -87,7 +91,7 @@ export function OptionsForm({
               setBudget(e.target.value)
               const value = text.trim() === '' ? undefined : Number(text)
               if (value !== undefined && (!Number.isFinite(value) || value < 0))
-                return setBudgetProblem('Budget: type an amount in dollars, like 5 or 12.50.')
+                return setBudgetProblem(t('run.budgetProblem'))
               setBudgetProblem(null)
               change({ budgetUsd: value ?? null })
             }}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
 import { RateLimitsPanel } from '../limits/RateLimitsPanel'
 import { EstimatePanel } from './EstimatePanel'
@@ -7,22 +8,21 @@ import { SamplePanel } from './SamplePanel'
 /** The right column: options, product sheet, estimate, sample, Run; rate limits while a job runs. */
 export function RunPanel(): React.JSX.Element {
   const { bridge, act } = useApp()
+  const { t } = useTranslation()
   const view = useWorkspaceState((s) => s.view)
   const sample = useWorkspaceState((s) => s.sample)
   if (!view)
     return (
-      <aside className="run-panel" aria-label="Run">
-        <h2 className="section-title">Run</h2>
-        <p className="muted small">
-          Add photos to see what the run will cost and how long it will take at your rate limits.
-        </p>
+      <aside className="run-panel" aria-label={t('run.title')}>
+        <h2 className="section-title">{t('run.title')}</h2>
+        <p className="muted small">{t('run.empty')}</p>
       </aside>
     )
   const draft = view.kind === 'draft'
   const sampleRunning = sample?.run.status === 'running' || sample?.run.status === 'paused'
   return (
-    <aside className="run-panel" aria-label="Run">
-      <h2 className="section-title">Run</h2>
+    <aside className="run-panel" aria-label={t('run.title')}>
+      <h2 className="section-title">{t('run.title')}</h2>
       <OptionsForm options={view.options} locked={!draft} />
       {draft && (
         <>
@@ -32,7 +32,7 @@ export function RunPanel(): React.JSX.Element {
               className="small ghost"
               onClick={() => void act(() => bridge.queue.chooseSheet())}
             >
-              + Attach product sheet (CSV/XLSX)…
+              {t('run.attachSheet')}
             </button>
             {view.estimate?.sheet && (
               <button
@@ -40,7 +40,7 @@ export function RunPanel(): React.JSX.Element {
                 className="small ghost"
                 onClick={() => void act(() => bridge.queue.clearSheet())}
               >
-                Remove sheet
+                {t('run.removeSheet')}
               </button>
             )}
           </div>
@@ -50,18 +50,18 @@ export function RunPanel(): React.JSX.Element {
               type="button"
               disabled={view.walking || sampleRunning || view.ids.length === 0}
               onClick={() => void act(() => bridge.run.sample({}))}
-              title="Run the chosen settings on 5 photos first"
+              title={t('run.sampleTitle')}
             >
-              Try on a sample
+              {t('run.sample')}
             </button>
             <button
               type="button"
               className="primary"
               disabled={view.walking || view.ids.length === 0}
               onClick={() => void act(() => bridge.run.start())}
-              title="Run (Ctrl+Enter)"
+              title={t('run.runTitle')}
             >
-              {sample ? 'Run the rest' : 'Run'}
+              {sample ? t('run.runRest') : t('run.run')}
             </button>
           </div>
           {sample && <SamplePanel sample={sample} />}

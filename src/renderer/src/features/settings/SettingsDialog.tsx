@@ -1,61 +1,100 @@
 import { useEffect, useRef } from 'react'
-import { useWorkspaceState } from '../../context'
+import { useTranslation } from 'react-i18next'
+import type { SettingsSection } from '../../context'
+import { DefaultsSection } from './DefaultsSection'
+import { KeysSection } from './KeysSection'
+import { LanguageSection } from './LanguageSection'
+import { LimitsSection } from './LimitsSection'
+import { PricesSection } from './PricesSection'
+import { ProviderSection } from './ProviderSection'
+import { TemplatesSection } from './TemplatesSection'
+import { useSettingsView } from './useSettings'
 
-interface SettingsDialogProps {
-  open: boolean
-  onClose: () => void
+const SECTIONS: readonly SettingsSection[] = [
+  'keys',
+  'provider',
+  'limits',
+  'defaults',
+  'prices',
+  'templates',
+  'language'
+]
+
+const PANELS: Record<SettingsSection, () => React.JSX.Element> = {
+  keys: KeysSection,
+  provider: ProviderSection,
+  limits: LimitsSection,
+  defaults: DefaultsSection,
+  prices: PricesSection,
+  templates: TemplatesSection,
+  language: LanguageSection
 }
 
-/** Settings, as a modal dialog. Its About section shows what main reported. */
-export function SettingsDialog({ open, onClose }: SettingsDialogProps): React.JSX.Element {
-  const info = useWorkspaceState((s) => s.info)
-  const connection = useWorkspaceState((s) => s.snapshot?.connection)
+interface SettingsDialogProps {
+  section: SettingsSection
+  onSection(section: SettingsSection): void
+  onClose(): void
+}
+
+/** Settings, as a modal dialog with its sections as tabs; Esc closes it. */
+export function SettingsDialog({
+  section,
+  onSection,
+  onClose
+}: SettingsDialogProps): React.JSX.Element {
+  const { t } = useTranslation()
+  const view = useSettingsView()
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    if (!open && dialog.open) dialog.close()
-  }, [open])
+    if (dialog && !dialog.open) dialog.showModal?.()
+  }, [])
+  const Panel = PANELS[section]
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="settings-title" onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="dialog settings"
+      aria-labelledby="settings-title"
+      onClose={onClose}
+      data-testid="settings"
+    >
       <header className="dialog-header">
-        <h2 id="settings-title">Settings</h2>
-        <button type="button" className="ghost" aria-label="Close settings" onClick={onClose}>
+        <h2 id="settings-title">{t('settings.title')}</h2>
+        <button type="button" className="ghost" aria-label={t('settings.close')} onClick={onClose}>
           ✕
         </button>
       </header>
-      <section aria-label="API key">
-        <h3 className="section-title">API key</h3>
-        <p className="muted small">
-          {connection?.hasKey
-            ? `Using ${connection.keyLabel} from the environment, sending to ${connection.endpoint}.`
-            : 'No key yet: set OPENAI_API_KEY before starting Photoscribe (keys are made at platform.openai.com/api-keys). Until then, the demo runs without one.'}
+      {view?.notices.setAside && (
+        <p className="settings-notice" role="alert">
+          {t('settings.setAside', { path: view.notices.setAside })}
         </p>
-      </section>
-      <section aria-label="About">
-        <h3 className="section-title">About</h3>
-        {info ? (
-          <dl className="facts">
-            <dt>Version</dt>
-            <dd>{info.version}</dd>
-            <dt>Platform</dt>
-            <dd>
-              {info.platform} ({info.arch})
-            </dd>
-            <dt>Data folder</dt>
-            <dd className="mono">{info.dataDir}</dd>
-            <dt>Runtime</dt>
-            <dd>
-              {Object.entries(info.runtime)
-                .map(([k, v]) => `${k} ${v}`)
-                .join(' · ')}
-            </dd>
-          </dl>
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
-      </section>
+      )}
+      <div className="settings-body">
+        <nav className="settings-tabs" role="tablist" aria-label={t('settings.title')}>
+          {SECTIONS.map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`settings-tab-${id}`}
+              aria-selected={id === section}
+              aria-controls="settings-panel"
+              className={id === section ? 'settings-tab settings-tab-open' : 'settings-tab'}
+              onClick={() => onSection(id)}
+            >
+              {t(`settings.tabs.${id}`)}
+            </button>
+          ))}
+        </nav>
+        <section
+          id="settings-panel"
+          role="tabpanel"
+          className="settings-panel"
+          aria-labelledby={`settings-tab-${section}`}
+        >
+          {view ? <Panel /> : <p className="muted">{t('app.starting')}</p>}
+        </section>
+      </div>
     </dialog>
   )
 }

@@ -1,12 +1,15 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
-import { count } from '../../words/format'
+import { useFormat } from '../../words/format'
 
 /**
- * What a window with nothing open offers: with no key, "Add your OpenAI API key" and "Try the
- * demo (no key needed)"; an unfinished job from before, for resume.
+ * What a window with nothing open offers: with no key, "Add your OpenAI API key" (Settings →
+ * Keys) and "Try the demo (no key needed)"; an unfinished job from before, for resume.
  */
 export function FirstRun(): React.JSX.Element | null {
-  const { bridge, act } = useApp()
+  const { bridge, act, openSettings } = useApp()
+  const { t } = useTranslation()
+  const { count } = useFormat()
   const hasView = useWorkspaceState((s) => s.view !== null)
   const connection = useWorkspaceState((s) => s.snapshot?.connection)
   const resumable = useWorkspaceState((s) => s.snapshot?.resumable ?? null)
@@ -14,10 +17,17 @@ export function FirstRun(): React.JSX.Element | null {
   return (
     <div className="first-run">
       {resumable && (
-        <section className="card resume-offer" aria-label="Unfinished job">
+        <section className="card resume-offer" aria-label={t('firstRun.unfinished')}>
           <div>
-            <strong>{resumable.name}</strong> is unfinished: {count(resumable.done)} of{' '}
-            {count(resumable.total)} photos done. Nothing is lost.
+            <Trans
+              i18nKey="firstRun.unfinishedText"
+              values={{
+                name: resumable.name,
+                done: count(resumable.done),
+                total: count(resumable.total)
+              }}
+              components={[<strong key="name" />]}
+            />
           </div>
           <button
             type="button"
@@ -29,37 +39,27 @@ export function FirstRun(): React.JSX.Element | null {
               })
             }
           >
-            Resume
+            {t('firstRun.resume')}
           </button>
         </section>
       )}
       {!connection.hasKey && (
-        <section className="card welcome" aria-label="Welcome">
-          <h2>Welcome to Photoscribe</h2>
-          <p>
-            Turn folders of product photos into SEO copy. You see the cost before you pay, and
-            nothing is lost if the laptop closes.
-          </p>
+        <section className="card welcome" aria-label={t('firstRun.welcome')}>
+          <h2>{t('firstRun.welcomeTitle')}</h2>
+          <p>{t('firstRun.welcomeText')}</p>
           <div className="welcome-options">
             <div className="welcome-option">
-              <h3>Add your OpenAI API key</h3>
-              <p className="muted small">
-                Create one at <span className="mono">platform.openai.com/api-keys</span>, then start
-                Photoscribe with it in <span className="mono">OPENAI_API_KEY</span>.
-              </p>
+              <h3>{t('firstRun.addKeyTitle')}</h3>
+              <p className="muted small">{t('firstRun.addKeyText')}</p>
+              <button type="button" className="primary" onClick={() => openSettings('keys')}>
+                {t('firstRun.addKey')}
+              </button>
             </div>
             <div className="welcome-option">
-              <h3>Try the demo</h3>
-              <p className="muted small">
-                Sample photos through a built-in OpenAI simulator: the whole flow, including a
-                rate-limit pause, in a minute. No key, no cost.
-              </p>
-              <button
-                type="button"
-                className="primary"
-                onClick={() => void act(() => bridge.run.demo())}
-              >
-                Try the demo (no key needed)
+              <h3>{t('firstRun.demoTitle')}</h3>
+              <p className="muted small">{t('firstRun.demoText')}</p>
+              <button type="button" onClick={() => void act(() => bridge.run.demo())}>
+                {t('firstRun.demo')}
               </button>
             </div>
           </div>

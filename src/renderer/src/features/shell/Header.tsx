@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useWorkspaceState } from '../../context'
 import { ExportButton } from '../export/ExportButton'
 
@@ -7,6 +8,7 @@ interface HeaderProps {
 
 /** The top bar: the product name, the open job, Export and Settings. */
 export function Header({ onOpenSettings }: HeaderProps): React.JSX.Element {
+  const { t } = useTranslation()
   const name = useWorkspaceState((s) => s.view?.name)
   const demo = useWorkspaceState((s) => s.view?.demo)
   return (
@@ -19,14 +21,19 @@ export function Header({ onOpenSettings }: HeaderProps): React.JSX.Element {
         {name && (
           <span className="header-job truncate" title={name}>
             {name}
-            {demo && <span className="badge">demo</span>}
+            {demo && <span className="badge">{t('header.demo')}</span>}
           </span>
         )}
       </div>
       <nav className="header-actions">
         <ExportButton />
-        <button type="button" className="ghost" onClick={onOpenSettings}>
-          <span aria-hidden="true">⚙</span> Settings
+        <button
+          type="button"
+          className="ghost"
+          onClick={onOpenSettings}
+          data-testid="open-settings"
+        >
+          <span aria-hidden="true">⚙</span> {t('header.settings')}
         </button>
       </nav>
     </header>

@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
-import { count } from '../../words/format'
+import { useFormat, type Formatters } from '../../words/format'
 import type { JobEntry } from '@shared/domain/workspace'
 
 const NO_JOBS: JobEntry[] = []
@@ -7,22 +9,24 @@ const NO_JOBS: JobEntry[] = []
 /** The left column: jobs, newest first, with their counts; a click opens one. */
 export function JobsSidebar(): React.JSX.Element {
   const { bridge, act } = useApp()
+  const { t } = useTranslation()
+  const format = useFormat()
   const jobs = useWorkspaceState((s) => s.snapshot?.jobs ?? NO_JOBS)
   const openId = useWorkspaceState((s) => s.view?.id)
   return (
-    <aside className="sidebar" aria-label="Jobs">
+    <aside className="sidebar" aria-label={t('jobs.title')}>
       <div className="sidebar-head">
-        <h2 className="section-title">Jobs</h2>
+        <h2 className="section-title">{t('jobs.title')}</h2>
         <button
           type="button"
           className="ghost small"
           onClick={() => void act(() => bridge.jobs.newQueue())}
         >
-          + New
+          {t('jobs.new')}
         </button>
       </div>
       {jobs.length === 0 ? (
-        <p className="muted small">No jobs yet. Your first job appears here when you run it.</p>
+        <p className="muted small">{t('jobs.empty')}</p>
       ) : (
         <ul className="job-list">
           {jobs.map((job) => (
@@ -37,7 +41,7 @@ export function JobsSidebar(): React.JSX.Element {
                 <span className="job-name truncate" title={job.name}>
                   {job.name}
                 </span>
-                <span className="job-counts muted small">{jobCounts(job)}</span>
+                <span className="job-counts muted small">{jobCounts(job, t, format)}</span>
               </button>
             </li>
           ))}
@@ -53,10 +57,16 @@ function jobTone(job: JobEntry): string {
   return job.finished ? 'done' : 'open'
 }
 
-/** "1,180/1,240 · 12 failed", "done", "stopped". */
-export function jobCounts(job: JobEntry): string {
-  const failed = job.failed > 0 ? ` · ${count(job.failed)} failed` : ''
-  if (job.finished && job.failed === 0) return `done · ${count(job.done)}`
-  const state = job.running ? '' : job.stopKind ? ' · stopped' : job.finished ? '' : ' · unfinished'
+/** "1,180/1,240 · 12 failed", "done · 30", "… · stopped". */
+export function jobCounts(job: JobEntry, t: TFunction, { count }: Formatters): string {
+  const failed = job.failed > 0 ? t('jobs.failed', { n: count(job.failed) }) : ''
+  if (job.finished && job.failed === 0) return t('jobs.done', { done: count(job.done) })
+  const state = job.running
+    ? ''
+    : job.stopKind
+      ? t('jobs.stopped')
+      : job.finished
+        ? ''
+        : t('jobs.unfinished')
   return `${count(job.done)}/${count(job.total)}${failed}${state}`
 }

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
-import { approxDuration, count, money } from '../../words/format'
+import { useFormat } from '../../words/format'
 import type { RunView } from '@shared/domain/run-view'
 
 /** The bottom bar: progress with done / failed / total, pace, ETA, money against the estimate, controls. */
 export function ProgressFooter(): React.JSX.Element {
+  const { t } = useTranslation()
   const run = useWorkspaceState((s) => s.view?.run)
   const kind = useWorkspaceState((s) => s.view?.kind)
   const info = useWorkspaceState((s) => s.info)
@@ -13,9 +15,7 @@ export function ProgressFooter(): React.JSX.Element {
         <RunProgress run={run} />
       ) : (
         <span className="muted small" data-testid="app-info">
-          {info
-            ? `${info.name} ${info.version} · ${info.platform} · Data: ${info.dataDir}`
-            : 'Starting…'}
+          {info ? t('app.info', info) : t('app.starting')}
         </span>
       )}
     </footer>
@@ -25,16 +25,28 @@ export function ProgressFooter(): React.JSX.Element {
 /** The progress bar and its controls; each control answers at once. */
 export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
   const { bridge, act } = useApp()
+  const { t } = useTranslation()
+  const { count, money, duration } = useFormat()
   const { done, failed, total, throughputPerMin, etaMs, costUsd } = run.totals
   const settled = done + failed
   const percent = total > 0 ? Math.floor((settled / total) * 100) : 0
   const active = run.status === 'running' || run.status === 'paused'
+  const words = [
+    t('footer.words', { percent, done: count(done), failed: count(failed), total: count(total) }),
+    active && throughputPerMin > 0 ? t('footer.pace', { n: Math.round(throughputPerMin) }) : '',
+    active && etaMs !== undefined ? t('footer.eta', { d: duration(etaMs) }) : '',
+    t('footer.spent', { money: money(costUsd) }),
+    run.estimateUsd != null ? t('footer.ofEstimate', { money: money(run.estimateUsd) }) : '',
+    run.status === 'paused' ? t('footer.paused') : '',
+    run.status === 'completed' ? t('footer.finished') : '',
+    run.status === 'cancelled' ? t('footer.cancelled') : ''
+  ].join('')
   return (
     <div className="run-progress" data-testid="run-progress" data-status={run.status}>
       <div
         className="progress"
         role="progressbar"
-        aria-label="Job progress"
+        aria-label={t('footer.progress')}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={settled}
@@ -46,47 +58,40 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
         />
       </div>
       <span className="progress-words" data-testid="progress-words">
-        {percent}% · {count(done)} done · {count(failed)} failed · {count(total)} total
-        {active && throughputPerMin > 0 ? ` · ${Math.round(throughputPerMin)}/min` : ''}
-        {active && etaMs !== undefined ? ` · ETA ${approxDuration(etaMs).replace('≈ ', '')}` : ''}
-        {` · spent ${money(costUsd)}`}
-        {run.estimateUsd != null ? ` of ≈${money(run.estimateUsd)}` : ''}
-        {run.status === 'paused' ? ' · paused' : ''}
-        {run.status === 'completed' ? ' · finished' : ''}
-        {run.status === 'cancelled' ? ' · cancelled' : ''}
+        {words}
       </span>
       <div className="run-controls">
         {run.status === 'running' && (
           <button
             type="button"
             onClick={() => void act(() => bridge.run.pause())}
-            title="Pause (Space)"
+            title={t('footer.pauseTitle')}
           >
-            Pause
+            {t('footer.pause')}
           </button>
         )}
         {run.status === 'paused' && (
           <button
             type="button"
             onClick={() => void act(() => bridge.run.resume())}
-            title="Resume (Space)"
+            title={t('footer.resumeTitle')}
           >
-            Resume
+            {t('footer.resume')}
           </button>
         )}
         {active && (
           <button type="button" onClick={() => void act(() => bridge.run.cancel())}>
-            Cancel
+            {t('footer.cancel')}
           </button>
         )}
         {!active && settled < total && run.status !== 'stopped' && (
           <button type="button" onClick={() => void act(() => bridge.run.start())}>
-            Resume
+            {t('footer.resume')}
           </button>
         )}
         {failed > 0 && (
           <button type="button" onClick={() => void act(() => bridge.run.retry({}))}>
-            Retry failed
+            {t('footer.retryFailed')}
           </button>
         )}
       </div>

@@ -1,0 +1,128 @@
+import { findModel } from '@shared/models/catalog'
+import { tierLimits } from '@shared/models/tiers'
+import { PROVIDERS } from '@shared/settings/providers'
+import { problem, type KeyRecord, type Settings } from '@shared/settings/schema'
+import { AppError, ErrorCodes } from '@shared/errors'
+import { endpointFor, insecureKeyTransport, type EndpointRef } from '../core/openai/endpoint'
+import type { AzureEndpoint } from '../core/openai/transport'
+
+/** One key a job may use for a model, with the limits Settings give it (none: the catalog's). */
+export interface PlannedKey {
+  id: string
+  label: string
+  apiKey: string
+  rpm?: number
+  tpm?: number
+}
+
+/** A local server takes no key; the SDK still needs one to send, and this one means nothing. */
+export const NO_KEY = 'no-key-needed'
+
+/** Where requests go with the provider in Settings: the recorded endpoint and the transport's view. */
+export interface ProviderPlan {
+  endpoint: EndpointRef
+  baseURL?: string
+  azure?: AzureEndpoint
+  defaultHeaders?: Record<string, string>
+}
+
+/**
+ * The settings a job uses: Settings as saved, except that while they hold no key and the
+ * provider is untouched, the environment's OPENAI_API_KEY goes to OPENAI_BASE_URL when set
+ * (the CLI's way, so a key in the environment works the same in the window).
+ */
+export function withEnvironment(settings: Settings, env: NodeJS.ProcessEnv): Settings {
+  const baseURL = env.OPENAI_BASE_URL?.trim()
+  if (!baseURL || settings.keys.length > 0 || !env.OPENAI_API_KEY) return settings
+  if (settings.provider.preset !== 'openai') return settings
+  return { ...settings, provider: { ...settings.provider, preset: 'custom', baseURL } }
+}
+
+export function providerPlan(settings: Settings): ProviderPlan {
+  const provider = settings.provider
+  if (provider.preset === 'azure') {
+    const endpoint = provider.azure.endpoint.replace(/\/+$/, '')
+    return {
+      endpoint: { kind: 'compatible', baseURL: `${endpoint}/openai` },
+      azure: { ...provider.azure, endpoint }
+    }
+  }
+  const baseURL =
+    provider.preset === 'openai'
+      ? undefined
+      : provider.baseURL || PROVIDERS[provider.preset].baseURL
+  const headers: Record<string, string> = {}
+  if (provider.preset === 'openai' && provider.organization)
+    headers['OpenAI-Organization'] = provider.organization
+  if (provider.preset === 'openai' && provider.project) headers['OpenAI-Project'] = provider.project
+  return {
+    endpoint: endpointFor(baseURL),
+    baseURL,
+    defaultHeaders: Object.keys(headers).length > 0 ? headers : undefined
+  }
+}
+
+/** The URL a request to the provider goes to first (for the proxy decision and the key check). */
+export function providerUrl(plan: ProviderPlan): string {
+  return plan.azure?.endpoint ?? plan.baseURL ?? 'https://api.openai.com/v1'
+}
+
+/** How the estimate prices a model here: the user's price, the catalog's, free, or unknown. */
+export function pricingFor(
+  settings: Settings,
+  model: string
+): 'override' | 'catalog' | 'free' | 'unknown' {
+  if (settings.prices[model]) return 'override'
+  const provider = PROVIDERS[settings.provider.preset]
+  if (provider.local && settings.provider.free) return 'free'
+  if (provider.prices === 'catalog' && findModel(model)) return 'catalog'
+  return 'unknown'
+}
+
+/** A key's limits for a model from Settings: a tier preset, typed numbers, or what headers said. */
+export function keyLimits(record: KeyRecord, model: string): { rpm?: number; tpm?: number } {
+  const limits = record.limits[model]
+  if (!limits) return {}
+  if (limits.source === 'custom') return { rpm: limits.rpm, tpm: limits.tpm }
+  if (limits.source === 'tier') return tierLimits(model, limits.tier ?? 1) ?? {}
+  const reported = record.reported[model]
+  return { rpm: reported?.rpm, tpm: reported?.tpm }
+}
+
+/**
+ * The keys a job on `model` uses: those allowed the model whose secret is at hand; else the
+ * environment's key; else, for a local server, none. Refused, by code, when nothing fits.
+ */
+export function plannedKeys(
+  settings: Settings,
+  model: string,
+  secret: (id: string) => string | undefined,
+  environmentKey: string | undefined
+): PlannedKey[] {
+  const allowed = settings.keys.filter((k) => k.models.length === 0 || k.models.includes(model))
+  const keys = allowed.flatMap((record) => {
+    const apiKey = secret(record.id)
+    return apiKey
+      ? [{ id: record.id, label: record.label, apiKey, ...keyLimits(record, model) }]
+      : []
+  })
+  if (keys.length > 0) return keys
+  if (settings.keys.length === 0 && environmentKey)
+    return [{ id: 'env', label: 'OPENAI_API_KEY', apiKey: environmentKey }]
+  if (!PROVIDERS[settings.provider.preset].needsKey)
+    return [{ id: 'local', label: 'Local', apiKey: NO_KEY }]
+  if (allowed.length < settings.keys.length && allowed.length === 0)
+    throw new AppError(ErrorCodes.noKey, problem('noKeyForModel', model), 'keys')
+  throw new AppError(
+    ErrorCodes.noKey,
+    problem(settings.keys.length ? 'keysNotAtHand' : 'noKey'),
+    'keys'
+  )
+}
+
+/** Refuses a plan that would send a real key in clear to another machine. */
+export function checkKeyTransport(plan: ProviderPlan, keys: readonly PlannedKey[]): void {
+  if (keys.every((k) => k.apiKey === NO_KEY)) return
+  const insecure = insecureKeyTransport(providerUrl(plan))
+  if (insecure) throw new AppError(ErrorCodes.refused, insecure, 'provider.baseURL')
+}

@@ -1,0 +1,157 @@
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  TEMPLATE_VARIABLES,
+  templateSchema,
+  unknownVariables,
+  type TemplateInput
+} from '@shared/templates/template-schema'
+import { useApp } from '../../context'
+import { FieldEditor } from './FieldEditor'
+import { Field, NumberField, TextField, useProblems } from './fields'
+import { TemplatePreview } from './TemplatePreview'
+
+type FieldInput = TemplateInput['fields'][number]
+type TemplateList = Awaited<ReturnType<ReturnType<typeof useApp>['bridge']['templates']['save']>>
+
+/**
+ * A custom template: prompt text with its variables as chips, the fields with their rules, all
+ * checked as you type; a preview of the exact request for one queued photo, its tokens and cost.
+ */
+export function TemplateEditor({
+  initial,
+  onDone
+}: {
+  initial: TemplateInput
+  onDone(list: TemplateList | null): void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const { bridge, act } = useApp()
+  const [draft, setDraft] = useState<TemplateInput>(initial)
+  const problems = useProblems(templateSchema, draft)
+  const text = useRef<HTMLTextAreaElement>(null)
+  const set = (patch: Partial<TemplateInput>): void => setDraft({ ...draft, ...patch })
+  const setField = (index: number, patch: Partial<FieldInput>): void =>
+    set({ fields: draft.fields.map((f, i) => (i === index ? { ...f, ...patch } : f)) })
+  const insert = (name: string): void => {
+    const box = text.current
+    const at = box?.selectionStart ?? draft.instructions.length
+    const instructions = `${draft.instructions.slice(0, at)}{${name}}${draft.instructions.slice(at)}`
+    set({ instructions })
+  }
+  const unknown = unknownVariables(draft.instructions)
+  return (
+    <form
+      className="settings-section template-editor"
+      data-testid="template-editor"
+      aria-label={t('templates.editor')}
+      onSubmit={(event) => {
+        event.preventDefault()
+        void act(() => bridge.templates.save(templateSchema.parse(draft))).then(
+          (list) => list && onDone(list)
+        )
+      }}
+    >
+      <h3>{t('templates.editor')}</h3>
+      <div className="field-pair">
+        <TextField
+          label={t('templates.name')}
+          value={draft.name}
+          problem={problems.get('name')}
+          testId="template-name"
+          onChange={(name) => set({ name })}
+        />
+        <TextField
+          label={t('templates.id')}
+          value={draft.id}
+          hint={t('templates.idHint')}
+          problem={problems.get('id')}
+          onChange={(id) => set({ id })}
+        />
+      </div>
+      <Field label={t('templates.instructions')} problem={problems.get('instructions')}>
+        {({ id, describedBy, invalid }) => (
+          <textarea
+            id={id}
+            ref={text}
+            rows={4}
+            value={draft.instructions}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            data-testid="template-instructions"
+            onChange={(e) => set({ instructions: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="chips" role="group" aria-label={t('templates.variables')}>
+        <span className="muted small">{t('templates.variables')}</span>
+        {TEMPLATE_VARIABLES.map((name) => (
+          <button key={name} type="button" className="var-chip" onClick={() => insert(name)}>
+            {`{${name}}`}
+          </button>
+        ))}
+      </div>
+      {unknown.length > 0 && (
+        <p className="muted small" role="status">
+          {t('templates.unknownVariables', { names: unknown.map((n) => `{${n}}`).join(', ') })}
+        </p>
+      )}
+      <h4>{t('templates.fields')}</h4>
+      {problems.get('fields') && (
+        <p className="field-problem small" role="alert">
+          {problems.get('fields')}
+        </p>
+      )}
+      {draft.fields.map((field, index) => (
+        <FieldEditor
+          key={index}
+          field={field}
+          index={index}
+          problems={problems}
+          onChange={(patch) => setField(index, patch)}
+          onRemove={() => set({ fields: draft.fields.filter((_, i) => i !== index) })}
+        />
+      ))}
+      <button
+        type="button"
+        className="small"
+        onClick={() =>
+          set({
+            fields: [
+              ...draft.fields,
+              {
+                name: `field_${draft.fields.length + 1}`,
+                label: '',
+                type: 'string',
+                description: ''
+              }
+            ]
+          })
+        }
+      >
+        {t('templates.addField')}
+      </button>
+      <NumberField
+        label={t('templates.maxTokens')}
+        value={draft.maxCompletionTokens}
+        hint={t('templates.maxTokensHint')}
+        problem={problems.get('maxCompletionTokens')}
+        onChange={(n) => set({ maxCompletionTokens: n ?? NaN })}
+      />
+      <TemplatePreview draft={draft} valid={problems.size === 0} />
+      <div className="settings-save">
+        <button
+          type="submit"
+          className="primary"
+          disabled={problems.size > 0}
+          data-testid="template-save"
+        >
+          {t('templates.save')}
+        </button>
+        <button type="button" className="ghost" onClick={() => onDone(null)}>
+          {t('queue.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

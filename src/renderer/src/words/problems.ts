@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next'
+import en from '@shared/i18n/locales/en.json'
+import { problemParts } from '@shared/i18n/problems'
+
+type FieldKey = keyof typeof en.field
+const SENTENCES = new Set(['problem.noKey', 'problem.keysNotAtHand', 'problem.noKeyForModel'])
+
+/** A problem code from a schema or main (`atMost:40`), with the field it is about, in words. */
+export function problemText(problem: string, t: TFunction, field?: string): string {
+  const parts = problemParts(problem)
+  if (!parts) return problem
+  const words = t(parts.key as 'problem.required', { n: parts.n })
+  if (!field || SENTENCES.has(parts.key)) return words
+  return t('problemField', { field: fieldName(field, t), problem: words })
+}
+
+/** A field's name from its dotted path (`provider.azure.apiVersion` → "API version"). */
+export function fieldName(path: string, t: TFunction): string {
+  const last =
+    path
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .at(-1) ?? path
+  return last in en.field ? t(`field.${last as FieldKey}`) : last
+}

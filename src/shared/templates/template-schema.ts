@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { problem } from '../settings/schema'
+
+const fieldName = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, problem('fieldName'))
+const words = z.array(z.string().trim().min(1, problem('required')).max(60, problem('tooLong', 60)))
+
+const rules = z
+  .object({
+    minLength: z.number().int(problem('wholeNumber')).min(1, problem('atLeast', 1)).optional(),
+    maxLength: z
+      .number()
+      .int(problem('wholeNumber'))
+      .min(1, problem('atLeast', 1))
+      .max(5000, problem('atMost', 5000))
+      .optional(),
+    count: z
+      .number()
+      .int(problem('wholeNumber'))
+      .min(1, problem('atLeast', 1))
+      .max(100, problem('atMost', 100))
+      .optional(),
+    requiredWords: words.optional(),
+    bannedWords: words.optional()
+  })
+  .strict()
+  .refine((r) => !r.minLength || !r.maxLength || r.minLength <= r.maxLength, {
+    message: problem('minAboveMax'),
+    path: ['minLength']
+  })
+
+export const fieldSpecSchema = z
+  .object({
+    name: fieldName,
+    label: z.string().trim().min(1, problem('required')).max(60, problem('tooLong', 60)),
+    type: z.enum(['string', 'string[]']),
+    description: z.string().max(500, problem('tooLong', 500)).default(''),
+    rules: rules.optional()
+  })
+  .strict()
+
+/** A user template as saved, exchanged (JSON) and edited; every field validated, by code. */
+export const templateSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, problem('templateId')),
+    name: z.string().trim().min(1, problem('required')).max(80, problem('tooLong', 80)),
+    instructions: z.string().trim().min(1, problem('required')).max(8000, problem('tooLong', 8000)),
+    fields: z
+      .array(fieldSpecSchema)
+      .min(1, problem('atLeastOneField'))
+      .max(30, problem('atMost', 30))
+      .refine((fields) => new Set(fields.map((f) => f.name)).size === fields.length, {
+        message: problem('fieldNamesUnique')
+      }),
+    maxCompletionTokens: z
+      .number({ error: problem('notNumber') })
+      .int(problem('wholeNumber'))
+      .min(16, problem('atLeast', 16))
+      .max(16_000, problem('atMost', 16_000))
+  })
+  .strict()
+
+export type TemplateInput = z.input<typeof templateSchema>
+
+/**
+ * The `{variables}` a template may use: each photo's file name, folder and SKU, the job's
+ * language, and the product sheet's columns (brand, keywords, any other as `context`).
+ */
+export const TEMPLATE_VARIABLES = [
+  'language',
+  'filename',
+  'folder',
+  'sku',
+  'brand',
+  'keywords',
+  'brand_note',
+  'keywords_note',
+  'context'
+] as const
+
+/** Variables written in instructions that no photo will fill (typos): shown in the editor. */
+export function unknownVariables(instructions: string): string[] {
+  const used = [...instructions.matchAll(/\{([a-zA-Z_][\w-]*)\}/g)].map((m) => m[1])
+  return [...new Set(used)].filter(
+    (name) => !(TEMPLATE_VARIABLES as readonly string[]).includes(name)
+  )
+}
