@@ -36,12 +36,26 @@ describe('renderer in Chromium, bridged to the real main router', () => {
     expect(footer).toContain(`Data: ${harness.dataDir}`)
     expect(await page.isVisible('text=Drop photos or folders here')).toBe(true)
     await page.click('button:has-text("Settings")')
+    expect(await page.textContent('dialog')).toContain(
+      'Using OPENAI_API_KEY from the environment (sk-…1234)'
+    )
+    await page.click('role=tab[name="Language & about"]')
     expect(await page.textContent('dialog')).toContain(`node ${process.versions.node}`)
-    expect(await page.textContent('dialog')).toContain('Main (sk-…1234)')
     await page.screenshot({ path: join(OUTPUT, 'settings.png') })
     expect(
       await page.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api).sort())
-    ).toEqual(['addDropped', 'app', 'export', 'jobs', 'limits', 'onUpdate', 'queue', 'run'])
+    ).toEqual([
+      'addDropped',
+      'app',
+      'export',
+      'jobs',
+      'limits',
+      'onUpdate',
+      'queue',
+      'run',
+      'settings',
+      'templates'
+    ])
     expect(harness.problems).toEqual([])
     await harness.close()
   })

@@ -28,14 +28,14 @@ export interface ProviderPlan {
 
 /**
  * The settings a job uses: Settings as saved, except that while they hold no key and the
- * provider is untouched, the environment's OPENAI_API_KEY goes to OPENAI_BASE_URL when set
- * (the CLI's way, so a key in the environment works the same in the window).
+ * provider is OpenAI, the environment's OPENAI_API_KEY goes to OPENAI_BASE_URL when set (the
+ * CLI's way: an OpenAI gateway, priced as OpenAI), so a key in the environment works the same.
  */
 export function withEnvironment(settings: Settings, env: NodeJS.ProcessEnv): Settings {
   const baseURL = env.OPENAI_BASE_URL?.trim()
   if (!baseURL || settings.keys.length > 0 || !env.OPENAI_API_KEY) return settings
   if (settings.provider.preset !== 'openai') return settings
-  return { ...settings, provider: { ...settings.provider, preset: 'custom', baseURL } }
+  return { ...settings, provider: { ...settings.provider, baseURL } }
 }
 
 export function providerPlan(settings: Settings): ProviderPlan {
@@ -47,9 +47,10 @@ export function providerPlan(settings: Settings): ProviderPlan {
       azure: { ...provider.azure, endpoint }
     }
   }
+  // OpenAI's own URL unless a gateway for it is set (OPENAI_BASE_URL, see `withEnvironment`).
   const baseURL =
     provider.preset === 'openai'
-      ? undefined
+      ? provider.baseURL || undefined
       : provider.baseURL || PROVIDERS[provider.preset].baseURL
   const headers: Record<string, string> = {}
   if (provider.preset === 'openai' && provider.organization)

@@ -1,4 +1,5 @@
-import { readFile, rm } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { z } from 'zod'
 import { writeFileAtomic } from '../core/files/atomic-file'
 
@@ -115,8 +116,15 @@ export class KeyVault {
     }
   }
 
-  /** Writes every kept-on-disk secret encrypted (fresh ciphertext each time), mode 0600. */
-  private async save(): Promise<void> {
+  /** Writes every kept-on-disk secret encrypted (fresh ciphertext each time), mode 0600, one write at a time. */
+  private save(): Promise<void> {
+    this.saving = this.saving.then(() => this.write())
+    return this.saving
+  }
+
+  private saving: Promise<void> = Promise.resolve()
+
+  private async write(): Promise<void> {
     const secrets: BlobFile['secrets'] = {}
     for (const [id, { text, kept }] of this.secrets) {
       if (kept === 'session') continue
@@ -126,6 +134,7 @@ export class KeyVault {
       await rm(this.file, { force: true })
       return
     }
+    await mkdir(dirname(this.file), { recursive: true })
     await writeFileAtomic(this.file, JSON.stringify({ version: 1, secrets }), 0o600)
   }
 }

@@ -25,6 +25,7 @@ export class SettingsService {
   private protection: Protection = 'none'
   readonly ready: Promise<void>
   private readonly listeners = new Set<(settings: Settings) => void>()
+  private writing: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly backend: SettingsBackend,
@@ -205,7 +206,9 @@ export class SettingsService {
       throw new AppError(ErrorCodes.refused, issue.message, issue.path.join('.'))
     }
     this.loaded = parsed.data
-    await this.backend.write(parsed.data)
+    // One write at a time, in order: the file always ends with the latest settings.
+    this.writing = this.writing.then(() => this.backend.write(parsed.data))
+    await this.writing
     for (const listener of this.listeners) listener(parsed.data)
   }
 }

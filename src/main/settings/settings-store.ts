@@ -1,4 +1,5 @@
-import { copyFile, readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '@shared/settings/schema'
 import { writeFileAtomic } from '../core/files/atomic-file'
 
@@ -57,6 +58,9 @@ export function jsonFileBackend(path: string): SettingsBackend {
         return { damaged: true }
       }
     },
-    write: (settings) => writeFileAtomic(path, JSON.stringify(settings, null, 2))
+    async write(settings) {
+      await mkdir(dirname(path), { recursive: true })
+      await writeFileAtomic(path, JSON.stringify(settings, null, 2))
+    }
   }
 }
