@@ -34,10 +34,10 @@ export function expectNoKey(harness: WindowHarness, key: string): void {
   expect(harness.payloads.length).toBeGreaterThan(2)
 }
 
-/** Drops photos and waits for the estimate, then presses Run. */
+/** Drops photos and waits for the estimate (priced or not), then presses Run. */
 export async function dropAndRun(harness: WindowHarness, paths: string[]): Promise<void> {
   await harness.dropFiles(paths)
-  await harness.page.waitForSelector('[data-testid="estimate-now"]')
+  await harness.page.waitForSelector('[data-testid="estimate"]')
   await harness.page.getByRole('button', { name: 'Run', exact: true }).click()
   await harness.page.waitForSelector('[data-testid="run-progress"]')
 }

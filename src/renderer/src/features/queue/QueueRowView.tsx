@@ -44,26 +44,30 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
       data-row-id={row.id}
       data-status={row.status}
     >
-      <input
-        type="checkbox"
-        aria-label={t('queue.select', { name: row.name })}
-        checked={props.selected}
-        onChange={(e) => actions.toggle(row.id, e.target.checked)}
-      />
-      {broken || !showImage ? (
-        <span className="thumb thumb-missing" aria-hidden="true" />
-      ) : (
-        <img
-          className="thumb"
-          src={props.thumbnail}
-          alt=""
-          width={48}
-          height={48}
-          decoding="async"
-          onError={() => setBroken(true)}
+      <span role="gridcell" className="row-cell">
+        <input
+          type="checkbox"
+          aria-label={t('queue.select', { name: row.name })}
+          checked={props.selected}
+          onChange={(e) => actions.toggle(row.id, e.target.checked)}
         />
-      )}
-      <div className="row-main">
+      </span>
+      <span role="gridcell" className="row-cell">
+        {broken || !showImage ? (
+          <span className="thumb thumb-missing" aria-hidden="true" />
+        ) : (
+          <img
+            className="thumb"
+            src={props.thumbnail}
+            alt=""
+            width={48}
+            height={48}
+            decoding="async"
+            onError={() => setBroken(true)}
+          />
+        )}
+      </span>
+      <div className="row-main" role="gridcell">
         <div className="row-title">
           <span className="row-name truncate" title={`${row.folder}/${row.name}`}>
             {row.name}
@@ -81,7 +85,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
           <RowDetail row={row} />
         )}
       </div>
-      <div className="row-actions">
+      <div className="row-actions" role="gridcell">
         {row.status === 'failed' && (
           <button type="button" className="small" onClick={() => actions.retry(row.id)}>
             {t('queue.retry')}

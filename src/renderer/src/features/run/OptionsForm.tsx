@@ -3,6 +3,7 @@ import type { JobOptions } from '@shared/domain/job-options'
 import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
 import { useFormat } from '../../words/format'
+import { templateName } from '../../words/templates'
 
 const DETAILS = [
   { id: 'low', key: 'run.detailLow' },
@@ -33,9 +34,9 @@ export function OptionsForm({
       <label className="field-row">
         <span>{t('run.template')}</span>
         <select value={options.templateId} onChange={(e) => change({ templateId: e.target.value })}>
-          {snapshot?.templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+          {snapshot?.templates.map((template) => (
+            <option key={template.id} value={template.id}>
+              {templateName(template, t)}
             </option>
           ))}
         </select>

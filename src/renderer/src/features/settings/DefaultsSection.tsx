@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { defaultsSchema, type DefaultSettings } from '@shared/settings/schema'
 import { useApp, useWorkspaceState } from '../../context'
+import { templateName } from '../../words/templates'
 import { Field, NumberField, SaveBar, SelectField, useProblems } from './fields'
 import { useSettingsCall, useSettingsView } from './useSettings'
 
@@ -46,7 +47,7 @@ export function DefaultsSection(): React.JSX.Element {
       <SelectField
         label={t('run.template')}
         value={draft.templateId}
-        options={(snapshot?.templates ?? []).map((m) => ({ id: m.id, label: m.name }))}
+        options={(snapshot?.templates ?? []).map((m) => ({ id: m.id, label: templateName(m, t) }))}
         onChange={(templateId) => set({ templateId })}
       />
       <SelectField

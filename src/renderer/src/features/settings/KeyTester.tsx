@@ -20,6 +20,7 @@ export function KeyTester({ keyId }: { keyId: string }): React.JSX.Element {
   const [cost, setCost] = useState<number | null | undefined>(undefined)
   const [result, setResult] = useState<KeyTest | null>(null)
   const [busy, setBusy] = useState(false)
+  const [adopted, setAdopted] = useState(false)
   const { call } = useSettingsCall()
   useEffect(() => {
     let alive = true
@@ -43,6 +44,7 @@ export function KeyTester({ keyId }: { keyId: string }): React.JSX.Element {
         onChange={(next) => {
           setModel(next)
           setResult(null)
+          setAdopted(false)
         }}
       />
       <p className="muted small" data-testid="test-cost">
@@ -63,7 +65,12 @@ export function KeyTester({ keyId }: { keyId: string }): React.JSX.Element {
               ` ${t('keys.allows', { rpm: count(result.rpm!), tpm: count(result.tpm!), model: result.model })}`}
           </p>
           {result.message && <p className="mono small">{result.message}</p>}
-          {limits && (
+          {limits && adopted && (
+            <p className="small" role="status">
+              {t('keys.limitsAdopted', { model: result.model })}
+            </p>
+          )}
+          {limits && !adopted && (
             <button
               type="button"
               className="small primary"
@@ -71,7 +78,7 @@ export function KeyTester({ keyId }: { keyId: string }): React.JSX.Element {
               onClick={() =>
                 void call(() =>
                   bridge.settings.setKeyLimits({ keyId, model, limits: { source: 'headers' } })
-                )
+                ).then(setAdopted)
               }
             >
               {t('keys.useLimits')}

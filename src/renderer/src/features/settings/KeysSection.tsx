@@ -169,8 +169,8 @@ function AddKey(): React.JSX.Element {
   const { bridge } = useApp()
   const { call, refusal } = useSettingsCall()
   const [draft, setDraft] = useState({ label: 'Main', apiKey: '' })
+  const [touched, setTouched] = useState({ label: false, apiKey: false })
   const problems = useProblems(newKeySchema, draft)
-  const touched = draft.apiKey !== ''
   return (
     <form
       className="add-key"
@@ -178,7 +178,9 @@ function AddKey(): React.JSX.Element {
       onSubmit={(event) => {
         event.preventDefault()
         void call(() => bridge.settings.addKey(draft)).then((saved) => {
-          if (saved) setDraft({ label: '', apiKey: '' })
+          if (!saved) return
+          setDraft({ label: '', apiKey: '' })
+          setTouched({ label: false, apiKey: false })
         })
       }}
     >
@@ -186,9 +188,15 @@ function AddKey(): React.JSX.Element {
       <TextField
         label={t('keys.label')}
         value={draft.label}
-        problem={problems.get('label') ?? (refusal?.field === 'label' ? refusal.words : undefined)}
+        problem={
+          (touched.label ? problems.get('label') : undefined) ??
+          (refusal?.field?.endsWith('label') ? refusal.words : undefined)
+        }
         testId="new-key-label"
-        onChange={(label) => setDraft({ ...draft, label })}
+        onChange={(label) => {
+          setDraft({ ...draft, label })
+          setTouched({ ...touched, label: true })
+        }}
       />
       <TextField
         label={t('keys.secret')}
@@ -197,11 +205,14 @@ function AddKey(): React.JSX.Element {
         placeholder="sk-…"
         hint={t('keys.secretHint')}
         problem={
-          (touched ? problems.get('apiKey') : undefined) ??
-          (refusal && refusal.field !== 'label' ? refusal.words : undefined)
+          (touched.apiKey ? problems.get('apiKey') : undefined) ??
+          (refusal && !refusal.field?.endsWith('label') ? refusal.words : undefined)
         }
         testId="new-key-secret"
-        onChange={(apiKey) => setDraft({ ...draft, apiKey })}
+        onChange={(apiKey) => {
+          setDraft({ ...draft, apiKey })
+          setTouched({ ...touched, apiKey: true })
+        }}
       />
       <button type="submit" className="primary" disabled={problems.size > 0}>
         {t('keys.addButton')}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TemplateInput } from '@shared/templates/template-schema'
 import { useApp } from '../../context'
+import { templateName } from '../../words/templates'
 import { TemplateEditor } from './TemplateEditor'
 
 type TemplateList = Awaited<ReturnType<ReturnType<typeof useApp>['bridge']['templates']['list']>>
@@ -46,7 +47,7 @@ export function TemplatesSection(): React.JSX.Element {
   const copyOf = (template: TemplateInput): TemplateInput => ({
     ...structuredClone(template),
     id: `${template.id}-copy`.slice(0, 48),
-    name: t('templates.copyName', { name: template.name })
+    name: t('templates.copyName', { name: templateName(template, t) })
   })
   const exportOne = async (id: string): Promise<void> => {
     const result = await act(() => bridge.templates.exportFile({ id }))
@@ -119,7 +120,7 @@ export function TemplatesSection(): React.JSX.Element {
         {list?.builtins.map((template) => (
           <li key={template.id} className="template-item">
             <span>
-              <strong>{template.name}</strong>{' '}
+              <strong>{templateName(template, t)}</strong>{' '}
               <span className="mono muted small">{template.id}</span>
             </span>
             <span className="template-actions">
