@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import App from '../../src/renderer/src/App'
-import { fakeBridge, snapshot } from './fake-bridge'
+import { fakeBridge, settingsView, snapshot } from './fake-bridge'
 import { draftView } from './views'
 
 describe('App shell', () => {
@@ -28,6 +28,19 @@ describe('App shell', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Language & about' }))
     expect(screen.getByText('node 20.20.2')).toBeTruthy()
     expect(screen.getByText('OpenAI')).toBeTruthy()
+  })
+
+  it('follows the language chosen in Settings, live, numbers and money included', async () => {
+    const fake = fakeBridge(snapshot({ view: draftView([]) }))
+    render(<App bridge={fake.bridge} />)
+    await screen.findByText(/Photoscribe 3.1.4/)
+    expect(screen.getByRole('button', { name: /Settings/ })).toBeTruthy()
+    const chinese = settingsView()
+    chinese.settings.uiLanguage = 'zh-CN'
+    act(() => fake.push({ settings: chinese }))
+    await screen.findByRole('button', { name: /设置/ })
+    expect(document.documentElement.lang).toBe('zh-CN')
+    expect(screen.getByText('把照片或文件夹拖到这里')).toBeTruthy()
   })
 
   it('applies a batch of updates in one go: rows appear, the estimate follows', async () => {

@@ -50,9 +50,13 @@ export function settingsView(over: Partial<SettingsView> = {}): SettingsView {
 export function fakeBridge(state: Snapshot = snapshot(), info: AppInfo | Error = INFO) {
   const calls: { method: string; input: unknown }[] = []
   const listeners = new Set<(update: WorkspaceUpdate) => void>()
+  const answers: Record<string, unknown> = {
+    'templates.list': { builtins: [], saved: [] },
+    'settings.testKeyCost': 0.00002
+  }
   const record = (method: string) => async (input?: unknown) => {
     calls.push({ method, input })
-    return { ok: true }
+    return answers[method] ?? (method.startsWith('settings.') ? state.settings : { ok: true })
   }
   const domain = (name: string, methods: string[]) =>
     Object.fromEntries(methods.map((m) => [m, record(`${name}.${m}`)]))
@@ -79,6 +83,28 @@ export function fakeBridge(state: Snapshot = snapshot(), info: AppInfo | Error =
     jobs: domain('jobs', ['list', 'open', 'newQueue']),
     export: domain('export', ['save']),
     limits: domain('limits', ['history']),
+    settings: domain('settings', [
+      'get',
+      'update',
+      'addKey',
+      'replaceKey',
+      'renameKey',
+      'removeKey',
+      'setKeyModels',
+      'setKeyLimits',
+      'setProxyPassword',
+      'testKeyCost',
+      'testKey',
+      'testConnection'
+    ]),
+    templates: domain('templates', [
+      'list',
+      'save',
+      'remove',
+      'importFile',
+      'exportFile',
+      'preview'
+    ]),
     addDropped: record('addDropped'),
     onUpdate: (listener: (update: WorkspaceUpdate) => void) => {
       listeners.add(listener)

@@ -50,9 +50,11 @@ export const modelLimitsSchema = z
     tpm: positiveInt(1_000_000_000).optional()
   })
   .strict()
-  .refine((l) => l.source !== 'custom' || (l.rpm !== undefined && l.tpm !== undefined), {
-    message: problem('limitsBoth'),
-    path: ['rpm']
+  .superRefine((limits, ctx) => {
+    if (limits.source !== 'custom') return
+    for (const side of ['rpm', 'tpm'] as const)
+      if (limits[side] === undefined)
+        ctx.addIssue({ code: 'custom', message: problem('limitsBoth'), path: [side] })
   })
 
 /** What the `x-ratelimit-limit-*` headers last said for a model, and when. */

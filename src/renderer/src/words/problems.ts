@@ -14,12 +14,15 @@ export function problemText(problem: string, t: TFunction, field?: string): stri
   return t('problemField', { field: fieldName(field, t), problem: words })
 }
 
-/** A field's name from its dotted path (`provider.azure.apiVersion` → "API version"). */
+/**
+ * A field's name from its dotted path: the last part the catalog names (`provider.azure.apiVersion`
+ * → "The API version", `provider.azure.deployments.gpt-4.1-mini` → "A deployment").
+ */
 export function fieldName(path: string, t: TFunction): string {
-  const last =
-    path
-      .split('.')
-      .filter((part) => !/^\d+$/.test(part))
-      .at(-1) ?? path
-  return last in en.field ? t(`field.${last as FieldKey}`) : last
+  if (/^fields\.\d+\.name$/.test(path)) return t('field.columnName')
+  const known = path
+    .split('.')
+    .reverse()
+    .find((part) => part in en.field)
+  return known ? t(`field.${known as FieldKey}`) : path
 }

@@ -83,7 +83,7 @@ function KeyCard({
   const [label, setLabel] = useState(record.label)
   const [testing, setTesting] = useState(false)
   const [replacing, setReplacing] = useState(kept === 'missing')
-  const problems = useProblems(keyLabelSchema, label)
+  const problems = useProblems(keyLabelSchema, label, 'label')
   return (
     <li className="key-card" data-testid={`key-card-${record.id}`}>
       <div className="key-card-head">
@@ -93,22 +93,30 @@ function KeyCard({
         </span>
         <span className={`badge badge-${kept}`}>{t(`keys.kept.${kept}`)}</span>
       </div>
-      <div className="key-card-row">
+      <form
+        className="key-card-row"
+        aria-label={t('keys.rename')}
+        onSubmit={(event) => {
+          event.preventDefault()
+          void call(() => bridge.settings.renameKey({ keyId: record.id, label }))
+        }}
+      >
         <TextField
           label={t('keys.label')}
           value={label}
-          problem={problems.get('') ?? (refusal?.field === 'label' ? refusal.words : undefined)}
+          problem={
+            problems.get('') ?? (refusal?.field?.endsWith('label') ? refusal.words : undefined)
+          }
           onChange={setLabel}
         />
         <button
-          type="button"
+          type="submit"
           className="small"
           disabled={problems.size > 0 || label.trim() === record.label}
-          onClick={() => void call(() => bridge.settings.renameKey({ keyId: record.id, label }))}
         >
           {t('keys.rename')}
         </button>
-      </div>
+      </form>
       <div className="key-card-actions">
         <button type="button" className="small" onClick={() => setTesting(!testing)}>
           {t('keys.test')}
@@ -135,7 +143,7 @@ function ReplaceKey({ keyId, onDone }: { keyId: string; onDone(): void }): React
   const { bridge } = useApp()
   const { call, refusal } = useSettingsCall()
   const [apiKey, setApiKey] = useState('')
-  const problems = useProblems(apiKeySchema, apiKey)
+  const problems = useProblems(apiKeySchema, apiKey, 'apiKey')
   return (
     <div className="key-card-row">
       <TextField

@@ -3,19 +3,27 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { problemText } from '../../words/problems'
 
-/** Problems of a value against its schema, by dotted field path, in words: checked as you type. */
-export function useProblems<T>(schema: z.ZodType<T>, value: unknown): Map<string, string> {
+/**
+ * Problems of a value against its schema, by dotted field path, in words: checked as you type.
+ * `field` names a single value's problems (a schema for one field has no path).
+ */
+export function useProblems<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  field?: string
+): Map<string, string> {
   const { t } = useTranslation()
   return useMemo(() => {
     const result = schema.safeParse(value)
     const problems = new Map<string, string>()
     if (result.success) return problems
     for (const issue of result.error.issues) {
-      const field = issue.path.join('.')
-      if (!problems.has(field)) problems.set(field, problemText(issue.message, t, field))
+      const path = issue.path.map(String).join('.')
+      const named = path || field
+      if (!problems.has(path)) problems.set(path, problemText(issue.message, t, named))
     }
     return problems
-  }, [schema, value, t])
+  }, [schema, value, t, field])
 }
 
 interface FieldProps {
