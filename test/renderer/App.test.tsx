@@ -43,6 +43,22 @@ describe('App shell', () => {
     expect(screen.getByText('把照片或文件夹拖到这里')).toBeTruthy()
   })
 
+  it('says at start that a damaged settings file was set aside, and where', async () => {
+    const view = settingsView({
+      notices: {
+        setAside: '/home/m/.config/Photoscribe/settings.json.damaged-1',
+        unreadableKeys: []
+      }
+    })
+    render(<App bridge={fakeBridge(snapshot({ settings: view })).bridge} />)
+    const notice = await screen.findByTestId('settings-notice')
+    expect(notice.textContent).toContain(
+      'The settings file was damaged, so Photoscribe started from the defaults. The old file is kept at /home/m/.config/Photoscribe/settings.json.damaged-1.'
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Open Settings' }))
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy()
+  })
+
   it('applies a batch of updates in one go: rows appear, the estimate follows', async () => {
     const fake = fakeBridge(snapshot({ view: draftView([]) }))
     render(<App bridge={fake.bridge} />)

@@ -9,9 +9,11 @@ import type { JobRun } from '../../main/core/jobs/run-job'
 import {
   endpointFor,
   insecureKeyTransport,
+  OPENAI_BASE_URL,
   type EndpointRef
 } from '../../main/core/openai/endpoint'
-import { proxyAwareFetch } from '../../main/core/openai/proxy-fetch'
+import { fetchVia, proxyRouteFor } from '../../main/core/openai/proxy-route'
+import { DEFAULT_SETTINGS } from '@shared/settings/schema'
 import type { JobOutcome } from '../../main/core/scheduler/types'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
@@ -148,11 +150,14 @@ async function runToEnd(
     rpm: flags.rpm,
     tpm: flags.tpm
   }
+  // The CLI's "system proxy" is HTTPS_PROXY / NO_PROXY, as for any command-line tool.
+  const target = endpoint.baseURL ?? OPENAI_BASE_URL
+  const route = await proxyRouteFor(target, DEFAULT_SETTINGS.proxy, undefined, process.env)
   const connection = {
     endpoint: endpoint.ref,
     baseURL: endpoint.baseURL,
     keys: [key],
-    fetch: proxyAwareFetch(process.env)
+    fetch: fetchVia(route)
   }
   const run = service.start(job, connection, progressPrinter(flags, io))
   const started = performance.now()

@@ -4,7 +4,7 @@ import type { ConnectionTest, KeyTest } from '@shared/settings/probes'
 import { redactSecrets } from '@shared/redact'
 import { resolvePrices, tokenCost } from '../core/estimate/catalog-overrides'
 import { createOpenAITransport, type ChatBody, type EndpointConfig } from '../core/openai/transport'
-import type { ProxyRoute } from './proxy-route'
+import type { ProxyRoute } from '../core/openai/proxy-route'
 
 const PROBE_TEXT = 'Reply with the word OK.'
 const PROBE_TIMEOUT_MS = 15_000

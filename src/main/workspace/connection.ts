@@ -14,7 +14,7 @@ import {
   withEnvironment
 } from '../settings/connection-plan'
 import { testConnection, testKey } from '../settings/probes'
-import { fetchVia, proxyRouteFor, type SystemProxyResolver } from '../settings/proxy-route'
+import { fetchVia, proxyRouteFor, type SystemProxyResolver } from '../core/openai/proxy-route'
 import type { SettingsService } from '../settings/settings-service'
 import type { Simulator } from '../../simulator/server'
 

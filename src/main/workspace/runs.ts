@@ -134,7 +134,8 @@ function recorded(ws: Workspace, view: JobView, event: JournalEvent): void {
 }
 
 async function ended(ws: Workspace, view: JobView, outcome: ProgressOutcome): Promise<void> {
-  const elapsed = view.runView(ws.now()).elapsedMs
+  const { elapsedMs: elapsed, keys } = view.runView(ws.now())
+  await rememberHeaders(ws, view.job.settings.model, keys)
   view.ended(outcome, ws.now())
   ws.history.forget(view.id)
   ws.ticker.running([...ws.views.values()].some((v) => v.running))
@@ -146,6 +147,19 @@ async function ended(ws: Workspace, view: JobView, outcome: ProgressOutcome): Pr
     view.rerun = false
     await startRun(ws, view)
   }
+}
+
+/** What each Settings key's headers said in this run: shown beside its configured limits. */
+async function rememberHeaders(
+  ws: Workspace,
+  model: string,
+  keys: { id: string; rpm: number; tpm: number; limitsFrom: string }[]
+): Promise<void> {
+  const settings = ws.deps.connection.settings
+  const known = new Set((await settings.current()).keys.map((key) => key.id))
+  for (const key of keys)
+    if (key.limitsFrom === 'headers' && known.has(key.id))
+      await settings.recordReported(key.id, model, key.rpm, key.tpm)
 }
 
 function endWords(view: JobView, outcome: ProgressOutcome): [string, string] {

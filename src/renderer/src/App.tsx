@@ -11,6 +11,7 @@ import { FirstRun } from './features/shell/FirstRun'
 import { Header } from './features/shell/Header'
 import { JobsSidebar } from './features/shell/JobsSidebar'
 import { ProgressFooter } from './features/shell/ProgressFooter'
+import { SettingsNotice } from './features/shell/SettingsNotice'
 import { StopBanner } from './features/shell/StopBanner'
 import { QueuePane } from './features/queue/QueuePane'
 import { RunPanel } from './features/run/RunPanel'
@@ -113,6 +114,7 @@ function Workspace(): React.JSX.Element {
     <div className="workspace">
       <JobsSidebar />
       <main className="center">
+        <SettingsNotice />
         <StopBanner />
         <FirstRun />
         <QueuePane />

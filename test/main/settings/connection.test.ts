@@ -45,7 +45,7 @@ async function runAll(ws: Workspace, photos: string): Promise<number> {
 
 describe('keys from Settings carry a run, and are never written in clear', () => {
   it('runs on the saved key; neither settings nor secrets file nor journal holds it', async () => {
-    const sim = await sims.start({ latencyMs: 5 })
+    const sim = await sims.start({ latencyMs: 5, defaultKey: { rpm: 700, tpm: 150_000 } })
     const { ws, folder } = await withKey(sim.url, 4)
     expect(await runAll(ws, folder.photos)).toBe(4)
     expect(sim.log.entries.filter((e) => e.path === '/v1/chat/completions')).toHaveLength(4)
@@ -54,6 +54,8 @@ describe('keys from Settings carry a run, and are never written in clear', () =>
     const view = await ws.deps.connection.settings.view()
     expect(JSON.stringify(view)).not.toContain(SECRET)
     expect(view.settings.keys[0].hint).toBe('sk-…1e55')
+    // What the headers said in the run is kept beside the key's configured limits.
+    expect(view.settings.keys[0].reported['gpt-4.1-mini']).toMatchObject({ rpm: 700, tpm: 150_000 })
   })
 })
 

@@ -1,13 +1,19 @@
 import { useEffect } from 'react'
 import { useApp } from '../context'
 
-/** Ctrl/Cmd+O add photos, Ctrl/Cmd+Enter run, Space pause/resume, Ctrl/Cmd+E export. */
+/**
+ * Ctrl/Cmd+O add photos, Ctrl/Cmd+Enter run, Space pause/resume, Ctrl/Cmd+E export; none while a
+ * dialog is open (Esc closes it: the browser's own `<dialog>` behaviour).
+ */
 export function useShortcuts(): void {
   const { bridge, store, act } = useApp()
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const mod = event.ctrlKey || event.metaKey
-      const typing = (event.target as HTMLElement | null)?.closest('input, textarea, select')
+      const target = event.target as HTMLElement | null
+      // A dialog (Settings) has its own keys; Space on a control presses that control.
+      if (target?.closest('dialog')) return
+      const typing = target?.closest('input, textarea, select, button, [role="tab"]')
       const run = store.getState().view?.run.status
       if (mod && event.key.toLowerCase() === 'o') {
         event.preventDefault()

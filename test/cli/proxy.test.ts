@@ -1,0 +1,33 @@
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startConnectProxy, type TestProxy } from '../helpers/connect-proxy'
+import { cliSimulator, runArgs, runInProcess } from '../helpers/cli'
+import { photoFolder } from '../helpers/job-fixtures'
+
+const simulator = cliSimulator()
+let proxy: TestProxy | undefined
+afterEach(async () => {
+  await proxy?.close()
+  proxy = undefined
+})
+
+describe('the CLI behind a company proxy', () => {
+  it('sends through HTTPS_PROXY (with its credentials), and straight past it for NO_PROXY hosts', async () => {
+    const sim = await simulator.use()
+    proxy = await startConnectProxy({ username: 'ops', password: 'pw' })
+    const { photos, dataDir } = await photoFolder(3)
+    const url = new URL(proxy.url)
+    process.env.HTTPS_PROXY = `http://ops:pw@${url.host}`
+    const through = await runInProcess(runArgs(photos, join(dataDir, 'a.json'), dataDir))
+    expect(through.code).toBe(0)
+    expect(proxy.tunnels).toContain(new URL(sim.url).host)
+    expect(proxy.refused).toBe(0)
+
+    const tunnels = proxy.tunnels.length
+    process.env.NO_PROXY = 'localhost,127.0.0.1'
+    const { photos: more, dataDir: other } = await photoFolder(2)
+    expect((await runInProcess(runArgs(more, join(other, 'b.json'), other))).code).toBe(0)
+    expect(proxy.tunnels.length).toBe(tunnels)
+    expect(sim.log.entries.filter((e) => e.status === 200)).toHaveLength(5)
+  })
+})
