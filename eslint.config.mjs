@@ -38,16 +38,24 @@ export default defineConfig(
     }
   },
   {
-    files: ['src/main/core/**', 'src/simulator/**', 'src/cli/**'],
+    files: [
+      'src/main/core/**',
+      'src/main/settings/**',
+      'src/main/workspace/**',
+      'src/simulator/**',
+      'src/cli/**'
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            electronBan('core, simulator and cli run in plain Node: no electron.'),
+            electronBan(
+              'core, settings, workspace, simulator and cli run in plain Node: no electron.'
+            ),
             {
               group: ['**/services/*', '**/ipc/*'],
-              message: 'core must not reach into main adapters.'
+              message: 'plain-Node code must not reach into main adapters or IPC.'
             }
           ]
         }

@@ -78,7 +78,9 @@ describe('templates and spreadsheets from the command line', () => {
     )
     const broken = await runInProcess(runArgs(photos, out, dataDir, '--template', file))
     expect(broken.code).toBe(2)
-    expect(broken.err).toContain('Template "fields.0.name": use lower-case letters')
+    expect(broken.err).toContain(
+      'Template "fields.0.name": may use only lower-case letters, digits and _'
+    )
   })
 
   it('saves, lists and exports templates as JSON', async () => {

@@ -32,10 +32,10 @@ describe('layer boundaries are enforced by lint', () => {
     expect(messages.some((m) => m.includes("'path' import is restricted"))).toBe(true)
   })
 
-  it('refuses electron in main/core', async () => {
+  it.each(['core', 'settings', 'workspace'])('refuses electron in main/%s', async (folder) => {
     const messages = await restrictedImports(
-      'src/main/core/bad-import.ts',
-      "import { app } from 'electron'\nexport const x = app\n"
+      `src/main/${folder}/bad-import.ts`,
+      "import { safeStorage } from 'electron'\nexport const x = safeStorage\n"
     )
     expect(messages.some((m) => m.includes('no electron'))).toBe(true)
   })

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { TemplatePreview } from '@shared/ipc/routes/templates'
+import type { TemplatePreview } from '@shared/templates/template-schema'
 import { findModel, fallbackModel } from '@shared/models/catalog'
 import { estimateRequest } from '../core/estimate/request-estimate'
 import { tokenCost } from '../core/estimate/catalog-overrides'

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '@shared/settings/schema'
+import { jobPreprocessSettings } from '../../../src/main/core/jobs/job-request'
 import { runOpen } from '../../../src/main/workspace/runs'
 import type { Workspace } from '../../../src/main/workspace/workspace'
 import { startConnectProxy, type TestProxy } from '../../helpers/connect-proxy'
@@ -272,3 +273,38 @@ async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
 }
+
+describe('defaults', () => {
+  it('a new queue starts from the defaults in Settings, and its job prepares photos with them', async () => {
+    const folder = await photoFolder(1)
+    const ws = (workspace = testWorkspace(folder.dataDir, {}))
+    const defaults = {
+      ...DEFAULT_SETTINGS.defaults,
+      model: 'gpt-4o',
+      detail: 'high' as const,
+      templateId: 'alt-text',
+      language: 'Español',
+      jpegQuality: 70,
+      background: '#ff0000',
+      budgetUsd: 12.5,
+      maxConcurrency: 40
+    }
+    await ws.deps.connection.settings.update({ section: 'defaults', value: defaults })
+    const draft = ws.ensureDraft()
+    expect(draft.options).toMatchObject({
+      model: 'gpt-4o',
+      detail: 'high',
+      templateId: 'alt-text',
+      language: 'Español',
+      jpegQuality: 70,
+      background: '#ff0000',
+      budgetUsd: 12.5,
+      maxConcurrency: 40
+    })
+    const settings = ws.settingsFor(draft)
+    expect(jobPreprocessSettings(settings)).toMatchObject({
+      jpegQuality: 70,
+      background: '#ff0000'
+    })
+  })
+})

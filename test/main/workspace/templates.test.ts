@@ -55,7 +55,9 @@ describe('templates in the window', () => {
     expect(exported).toMatchObject({ id: 'instagram-caption', fields: [{ name: 'caption' }] })
     await handlers.remove({ id: 'instagram-caption' })
     desktop.template = desktop.savePath
-    expect((await handlers.importFile())?.saved.map((t) => t.id)).toEqual(['instagram-caption'])
+    expect((await handlers.importFile(undefined))?.saved.map((t) => t.id)).toEqual([
+      'instagram-caption'
+    ])
   })
 
   it('an imported file that is wrong is refused with the field and nothing is saved', async () => {
@@ -66,17 +68,17 @@ describe('templates in the window', () => {
       JSON.stringify({ ...CAPTION, fields: [{ ...CAPTION.fields[0], name: 'Caption Text' }] })
     )
     desktop.template = broken
-    await expect(handlers.importFile()).rejects.toMatchObject({
+    await expect(handlers.importFile(undefined)).rejects.toMatchObject({
       message: 'fieldName',
       detail: 'fields.0.name'
     })
     await writeFile(broken, '{ not json')
-    await expect(handlers.importFile()).rejects.toMatchObject({ message: 'notJson' })
+    await expect(handlers.importFile(undefined)).rejects.toMatchObject({ message: 'notJson' })
     await expect(handlers.save({ ...templateInput(), id: 'seo-meta' })).rejects.toMatchObject({
       message: 'builtinId',
       detail: 'id'
     })
-    expect((await handlers.list()).saved).toEqual([])
+    expect((await handlers.list(undefined)).saved).toEqual([])
   })
 
   it('previews the exact request for a queued photo: the prepared image, its tokens and cost; nothing is sent', async () => {

@@ -13,6 +13,7 @@ describe('job options', () => {
         maxConcurrency: 500,
         imageAdmission: 800,
         jpegQuality: 85,
+        background: '#ffffff',
         structuredMode: 'json_schema'
       }
     })

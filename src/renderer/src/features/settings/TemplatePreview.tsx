@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TemplatePreview as Preview } from '@shared/ipc/routes/templates'
+import type { TemplatePreview as Preview } from '@shared/templates/template-schema'
 import { templateSchema, type TemplateInput } from '@shared/templates/template-schema'
 import { useApp, useWorkspaceState } from '../../context'
 import { useFormat } from '../../words/format'
