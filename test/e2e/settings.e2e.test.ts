@@ -178,6 +178,59 @@ describe('Settings in the window, on the real engine and the simulator', () => {
     expect(sim.log.entries.every((e) => e.key === '…89ab')).toBe(true)
   })
 
+  it('writes a template in the editor, previews the exact request for a queued photo, saves it and runs it', async () => {
+    const { sim, harness, page } = await freshWindow()
+    await useCustomEndpoint(page, sim.url)
+    await addKey(page, 'Main', 'sk-test-template-run-6666777')
+    await closeSettings(page)
+    const photos = await photoFolder(3)
+    await harness.dropFiles(photos.paths)
+    await page.waitForSelector('[data-testid="estimate"]')
+    await openSettingsTab(page, 'Templates')
+    await page.getByRole('button', { name: 'New template' }).click()
+    await page.getByLabel('Name', { exact: true }).fill('Instagram caption')
+    await page.getByLabel('Id', { exact: true }).fill('instagram-caption')
+    await page.fill(
+      '[data-testid="template-instructions"]',
+      'Write a caption in {language} for {filename}. {colour}'
+    )
+    expect(await page.textContent('[data-testid="instructions-chips"]')).toContain('language')
+    expect(await page.textContent('[data-testid="template-editor"]')).toContain(
+      '{colour}: not a built-in variable'
+    )
+    await page.getByLabel('Column name').fill('Caption')
+    expect(await page.textContent('[data-testid="template-editor"]')).toContain(
+      'The column name may use only lower-case letters'
+    )
+    expect(await page.isDisabled('[data-testid="template-save"]')).toBe(true)
+    await page.getByLabel('Column name').fill('caption')
+    await page.click('[data-testid="template-preview"]')
+    const preview = page.locator('[data-testid="template-preview-result"]')
+    await preview.waitFor()
+    const text = (await preview.textContent()) ?? ''
+    expect(text).toMatch(/\d+ prompt tokens \(\d+ for the image\)/)
+    expect(text).toContain('Write a caption in English for product-001.jpg.')
+    expect(text).toMatch(/data:image\/jpeg;base64,… \(\d+×\d+, \d+ KB\)/)
+    expect(chatRequests(sim.log)).toBe(0)
+    await page.click('[data-testid="template-save"]')
+    await page.getByText('Your templates').waitFor()
+    expect(await page.textContent('[data-testid="settings-templates"]')).toContain(
+      'Instagram caption'
+    )
+    await closeSettings(page)
+    await page.locator('.options select').first().selectOption('instagram-caption')
+    await page.getByRole('button', { name: 'Run', exact: true }).click()
+    await runStatus(page, 'completed')
+    expect(await page.textContent('[data-testid="progress-words"]')).toContain('3 done')
+    const rows = harness.workspace.openView()!.rows
+    expect(rows.map((row) => row.fields?.map((f) => f.name))).toEqual([
+      ['caption'],
+      ['caption'],
+      ['caption']
+    ])
+    expect(chatRequests(sim.log)).toBe(3)
+  })
+
   it('every screen passes axe-core with no serious or critical violation', async () => {
     const { sim, harness, page } = await freshWindow()
     const screens: Record<string, string[]> = { 'first run': await seriousViolations(page) }
@@ -193,11 +246,18 @@ describe('Settings in the window, on the real engine and the simulator', () => {
     ]) {
       await openSettingsTab(page, tab)
       screens[`settings: ${tab}`] = await seriousViolations(page)
+      await page.screenshot({
+        path: join(ROOT, 'test-results', `settings-${tab.split(' ')[0]}.png`)
+      })
     }
     await openSettingsTab(page, 'Templates')
     await page.getByRole('button', { name: 'New template' }).click()
     await page.waitForSelector('[data-testid="template-editor"]')
     screens['template editor'] = await seriousViolations(page)
+    await page.screenshot({
+      path: join(ROOT, 'test-results', 'settings-template-editor.png'),
+      fullPage: true
+    })
     await closeSettings(page)
     await useCustomEndpoint(page, sim.url)
     await addKey(page, 'Main', 'sk-test-axe-run-44445555')

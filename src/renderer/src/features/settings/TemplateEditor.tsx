@@ -91,6 +91,20 @@ export function TemplateEditor({
           </button>
         ))}
       </div>
+      <p className="instructions-chips small" data-testid="instructions-chips">
+        {instructionParts(draft.instructions).map((part, i) =>
+          part.variable ? (
+            <span
+              key={i}
+              className={`var-chip${unknown.includes(part.text) ? ' var-chip-unknown' : ''}`}
+            >
+              {part.text}
+            </span>
+          ) : (
+            <span key={i}>{part.text}</span>
+          )
+        )}
+      </p>
       {unknown.length > 0 && (
         <p className="muted small" role="status">
           {t('templates.unknownVariables', { names: unknown.map((n) => `{${n}}`).join(', ') })}
@@ -154,4 +168,16 @@ export function TemplateEditor({
       </div>
     </form>
   )
+}
+
+/** The instructions split into text and `{variables}`, so the variables show as chips. */
+function instructionParts(text: string): { text: string; variable: boolean }[] {
+  return text
+    .split(/(\{[a-zA-Z_][\w-]*\})/)
+    .filter(Boolean)
+    .map((part) =>
+      /^\{[a-zA-Z_][\w-]*\}$/.test(part)
+        ? { text: part.slice(1, -1), variable: true }
+        : { text: part, variable: false }
+    )
 }
