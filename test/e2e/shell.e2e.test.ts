@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { WINDOW_API_KEYS } from '../helpers/window-api'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pkg from '../../package.json'
@@ -44,18 +45,7 @@ describe('renderer in Chromium, bridged to the real main router', () => {
     await page.screenshot({ path: join(OUTPUT, 'settings.png') })
     expect(
       await page.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api).sort())
-    ).toEqual([
-      'addDropped',
-      'app',
-      'export',
-      'jobs',
-      'limits',
-      'onUpdate',
-      'queue',
-      'run',
-      'settings',
-      'templates'
-    ])
+    ).toEqual(WINDOW_API_KEYS)
     expect(harness.problems).toEqual([])
     await harness.close()
   })

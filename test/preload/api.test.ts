@@ -4,6 +4,7 @@ import { eventChannels } from '@shared/ipc/channels'
 import { routes } from '@shared/ipc/routes'
 import { createApi, type Invoker } from '../../src/preload/api'
 import type { contextBridge as fakeBridge } from '../setup/electron-fake'
+import { WINDOW_API_KEYS } from '../helpers/window-api'
 
 function invoker(answer: (channel: string, input: unknown) => unknown): Invoker & {
   calls: unknown[][]
@@ -70,19 +71,6 @@ describe('createApi', () => {
     await import('../../src/preload/index')
     const exposed = (contextBridge as unknown as typeof fakeBridge).exposed
     expect(Object.keys(exposed)).toEqual(['api'])
-    expect(Object.keys(exposed.api as object).sort()).toEqual(
-      [
-        'addDropped',
-        'app',
-        'export',
-        'jobs',
-        'limits',
-        'onUpdate',
-        'queue',
-        'run',
-        'settings',
-        'templates'
-      ].sort()
-    )
+    expect(Object.keys(exposed.api as object).sort()).toEqual(WINDOW_API_KEYS)
   })
 })

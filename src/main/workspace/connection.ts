@@ -11,10 +11,16 @@ import {
   pricingFor,
   providerPlan,
   providerUrl,
-  withEnvironment
+  withEnvironment,
+  type ProviderPlan
 } from '../settings/connection-plan'
 import { testConnection, testKey } from '../settings/probes'
-import { fetchVia, proxyRouteFor, type SystemProxyResolver } from '../core/openai/proxy-route'
+import {
+  fetchVia,
+  proxyRouteFor,
+  type ProxyRoute,
+  type SystemProxyResolver
+} from '../core/openai/proxy-route'
 import type { SettingsService } from '../settings/settings-service'
 import type { Simulator } from '../../simulator/server'
 
@@ -135,12 +141,7 @@ export class ConnectionSource {
   async testConnection(): Promise<ConnectionTest> {
     const settings = await this.effective()
     const plan = providerPlan(settings)
-    const route = await proxyRouteFor(
-      providerUrl(plan),
-      settings.proxy,
-      this.resolveSystemProxy,
-      this.env
-    )
+    const route = await this.routeTo(plan, settings)
     const first = settings.keys.map((k) => this.settings.secret(k.id)).find(Boolean)
     const apiKey = first ?? this.settings.environmentKey()
     const headers: Record<string, string> = { ...plan.defaultHeaders }
@@ -154,6 +155,11 @@ export class ConnectionSource {
       apiKey ?? '',
       this.settings.proxyPassword() ?? ''
     ])
+  }
+
+  /** How requests to the provider travel: the proxy settings applied to its URL. */
+  private routeTo(plan: ProviderPlan, settings: Settings): Promise<ProxyRoute> {
+    return proxyRouteFor(providerUrl(plan), settings.proxy, this.resolveSystemProxy, this.env)
   }
 
   /** Settings with the environment's key and base URL applied (see `withEnvironment`). */
@@ -175,12 +181,7 @@ export class ConnectionSource {
   private async transport(): Promise<EndpointConfig> {
     const settings = await this.effective()
     const plan = providerPlan(settings)
-    const route = await proxyRouteFor(
-      providerUrl(plan),
-      settings.proxy,
-      this.resolveSystemProxy,
-      this.env
-    )
+    const route = await this.routeTo(plan, settings)
     return {
       baseURL: plan.baseURL,
       azure: plan.azure,

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '@shared/settings/schema'
 import { jobPreprocessSettings } from '../../../src/main/core/jobs/job-request'
 import { runOpen } from '../../../src/main/workspace/runs'
+import type { SettingsService } from '../../../src/main/settings/settings-service'
 import type { Workspace } from '../../../src/main/workspace/workspace'
 import { startConnectProxy, type TestProxy } from '../../helpers/connect-proxy'
 import { photoFolder } from '../../helpers/job-fixtures'
@@ -28,10 +29,7 @@ async function withKey(simUrl: string, photos = 0) {
   const folder = await photoFolder(photos)
   const ws = (workspace = testWorkspace(folder.dataDir, {}))
   const settings = ws.deps.connection.settings
-  await settings.update({
-    section: 'provider',
-    value: { ...DEFAULT_SETTINGS.provider, preset: 'custom', baseURL: simUrl }
-  })
+  await customEndpoint(settings, simUrl)
   const view = await settings.addKey('Main', SECRET)
   return { ws, settings, folder, keyId: view.settings.keys[0].id }
 }
@@ -226,30 +224,13 @@ describe('the proxy', () => {
       route: { kind: 'direct', reason: 'no-proxy-list' }
     })
     await settings.update({ section: 'proxy', value: { ...DEFAULT_SETTINGS.proxy, mode: 'none' } })
-    await settings.update({
-      section: 'provider',
-      value: { ...DEFAULT_SETTINGS.provider, preset: 'custom', baseURL: await closedPortUrl() }
-    })
+    await customEndpoint(settings, await closedPortUrl())
     const closed = await ws.deps.connection.testConnection()
     expect(closed.outcome, JSON.stringify(closed)).toBe('refused')
-    await settings.update({
-      section: 'provider',
-      value: {
-        ...DEFAULT_SETTINGS.provider,
-        preset: 'custom',
-        baseURL: 'https://photoscribe-test.invalid/v1'
-      }
-    })
+    await customEndpoint(settings, 'https://photoscribe-test.invalid/v1')
     expect((await ws.deps.connection.testConnection()).outcome).toBe('dns')
     // https:// to a server that speaks plain HTTP: the TLS handshake fails.
-    await settings.update({
-      section: 'provider',
-      value: {
-        ...DEFAULT_SETTINGS.provider,
-        preset: 'custom',
-        baseURL: sim.url.replace('http:', 'https:')
-      }
-    })
+    await customEndpoint(settings, sim.url.replace('http:', 'https:'))
     expect((await ws.deps.connection.testConnection()).outcome).toBe('tls')
   })
 
@@ -259,6 +240,14 @@ describe('the proxy', () => {
     expect((await ws.deps.connection.testConnection()).outcome).toBe('auth')
   })
 })
+
+/** Settings → Provider: a custom OpenAI-compatible endpoint at `baseURL`. */
+async function customEndpoint(settings: SettingsService, baseURL: string): Promise<void> {
+  await settings.update({
+    section: 'provider',
+    value: { ...DEFAULT_SETTINGS.provider, preset: 'custom', baseURL }
+  })
+}
 
 /** A loopback URL where nothing listens (a port just freed). */
 async function closedPortUrl(): Promise<string> {
@@ -291,16 +280,7 @@ describe('defaults', () => {
     }
     await ws.deps.connection.settings.update({ section: 'defaults', value: defaults })
     const draft = ws.ensureDraft()
-    expect(draft.options).toMatchObject({
-      model: 'gpt-4o',
-      detail: 'high',
-      templateId: 'alt-text',
-      language: 'Español',
-      jpegQuality: 70,
-      background: '#ff0000',
-      budgetUsd: 12.5,
-      maxConcurrency: 40
-    })
+    expect(draft.options).toMatchObject(defaults)
     const settings = ws.settingsFor(draft)
     expect(jobPreprocessSettings(settings)).toMatchObject({
       jpegQuality: 70,

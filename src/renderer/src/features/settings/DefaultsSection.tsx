@@ -103,14 +103,10 @@ export function DefaultsSection(): React.JSX.Element {
         problem={problems.get('maxConcurrency')}
         onChange={(maxConcurrency) => set({ maxConcurrency: maxConcurrency ?? NaN })}
       />
-      {refusal && (
-        <p className="field-problem small" role="alert">
-          {refusal.words}
-        </p>
-      )}
       <SaveBar
         disabled={problems.size > 0}
         saved={done}
+        refusal={refusal?.words}
         onSave={() =>
           void call(() => bridge.settings.update({ section: 'defaults', value: draft })).then(
             setDone

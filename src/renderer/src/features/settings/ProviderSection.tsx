@@ -102,14 +102,10 @@ function ProviderForm(): React.JSX.Element {
         <p className="muted small">{t('provider.noPrices')}</p>
       )}
       {!preset.needsKey && <p className="muted small">{t('provider.noKey')}</p>}
-      {refusal && !refusal.field?.startsWith('provider.') && (
-        <p className="field-problem small" role="alert">
-          {refusal.words}
-        </p>
-      )}
       <SaveBar
         disabled={problems.size > 0}
         saved={done}
+        refusal={refusal && !refusal.field?.startsWith('provider.') ? refusal.words : undefined}
         onSave={() =>
           void call(() => bridge.settings.update({ section: 'provider', value: draft })).then(
             setDone

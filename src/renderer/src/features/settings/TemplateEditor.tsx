@@ -29,17 +29,9 @@ export function TemplateEditor({
   const { bridge, act } = useApp()
   const [draft, setDraft] = useState<TemplateInput>(initial)
   const problems = useProblems(templateSchema, draft)
-  const text = useRef<HTMLTextAreaElement>(null)
   const set = (patch: Partial<TemplateInput>): void => setDraft({ ...draft, ...patch })
   const setField = (index: number, patch: Partial<FieldInput>): void =>
     set({ fields: draft.fields.map((f, i) => (i === index ? { ...f, ...patch } : f)) })
-  const insert = (name: string): void => {
-    const box = text.current
-    const at = box?.selectionStart ?? draft.instructions.length
-    const instructions = `${draft.instructions.slice(0, at)}{${name}}${draft.instructions.slice(at)}`
-    set({ instructions })
-  }
-  const unknown = unknownVariables(draft.instructions)
   return (
     <form
       className="settings-section template-editor"
@@ -69,47 +61,11 @@ export function TemplateEditor({
           onChange={(id) => set({ id })}
         />
       </div>
-      <Field label={t('templates.instructions')} problem={problems.get('instructions')}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            ref={text}
-            rows={4}
-            value={draft.instructions}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
-            data-testid="template-instructions"
-            onChange={(e) => set({ instructions: e.target.value })}
-          />
-        )}
-      </Field>
-      <div className="chips" role="group" aria-label={t('templates.variables')}>
-        <span className="muted small">{t('templates.variables')}</span>
-        {TEMPLATE_VARIABLES.map((name) => (
-          <button key={name} type="button" className="var-chip" onClick={() => insert(name)}>
-            {`{${name}}`}
-          </button>
-        ))}
-      </div>
-      <p className="instructions-chips small" data-testid="instructions-chips">
-        {instructionParts(draft.instructions).map((part, i) =>
-          part.variable ? (
-            <span
-              key={i}
-              className={`var-chip${unknown.includes(part.text) ? ' var-chip-unknown' : ''}`}
-            >
-              {part.text}
-            </span>
-          ) : (
-            <span key={i}>{part.text}</span>
-          )
-        )}
-      </p>
-      {unknown.length > 0 && (
-        <p className="muted small" role="status">
-          {t('templates.unknownVariables', { names: unknown.map((n) => `{${n}}`).join(', ') })}
-        </p>
-      )}
+      <InstructionsField
+        value={draft.instructions}
+        problem={problems.get('instructions')}
+        onChange={(instructions) => set({ instructions })}
+      />
       <h4>{t('templates.fields')}</h4>
       {problems.get('fields') && (
         <p className="field-problem small" role="alert">
@@ -180,4 +136,68 @@ function instructionParts(text: string): { text: string; variable: boolean }[] {
         ? { text: part.slice(1, -1), variable: true }
         : { text: part, variable: false }
     )
+}
+
+/** The instructions: a text box, the variables as chips that insert at the cursor, and the text with its variables shown as chips. */
+function InstructionsField({
+  value,
+  problem,
+  onChange
+}: {
+  value: string
+  problem?: string
+  onChange(value: string): void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const text = useRef<HTMLTextAreaElement>(null)
+  const insert = (name: string): void => {
+    const at = text.current?.selectionStart ?? value.length
+    onChange(`${value.slice(0, at)}{${name}}${value.slice(at)}`)
+  }
+  const unknown = unknownVariables(value)
+  return (
+    <>
+      <Field label={t('templates.instructions')} problem={problem}>
+        {({ id, describedBy, invalid }) => (
+          <textarea
+            id={id}
+            ref={text}
+            rows={4}
+            value={value}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            data-testid="template-instructions"
+            onChange={(e) => onChange(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="chips" role="group" aria-label={t('templates.variables')}>
+        <span className="muted small">{t('templates.variables')}</span>
+        {TEMPLATE_VARIABLES.map((name) => (
+          <button key={name} type="button" className="var-chip" onClick={() => insert(name)}>
+            {`{${name}}`}
+          </button>
+        ))}
+      </div>
+      <p className="instructions-chips small" data-testid="instructions-chips">
+        {instructionParts(value).map((part, i) =>
+          part.variable ? (
+            <span
+              key={i}
+              className={`var-chip${unknown.includes(part.text) ? ' var-chip-unknown' : ''}`}
+            >
+              {part.text}
+            </span>
+          ) : (
+            <span key={i}>{part.text}</span>
+          )
+        )}
+      </p>
+      {unknown.length > 0 && (
+        <p className="muted small" role="status">
+          {t('templates.unknownVariables', { names: unknown.map((n) => `{${n}}`).join(', ') })}
+        </p>
+      )}
+    </>
+  )
 }

@@ -84,60 +84,66 @@ export function TemplatesSection(): React.JSX.Element {
       {list && list.saved.length === 0 && <p className="muted small">{t('templates.noneSaved')}</p>}
       <ul className="template-list">
         {list?.saved.map((template) => (
-          <li key={template.id} className="template-item">
-            <span>
-              <strong>{template.name}</strong>{' '}
-              <span className="mono muted small">{template.id}</span>
-            </span>
-            <span className="template-actions">
-              <button type="button" className="small" onClick={() => setEditing(template)}>
-                {t('queue.edit')}
-              </button>
-              <button
-                type="button"
-                className="small ghost"
-                onClick={() => void exportOne(template.id)}
-              >
-                {t('templates.export')}
-              </button>
-              <button
-                type="button"
-                className="small ghost danger"
-                onClick={() =>
-                  void act(() => bridge.templates.remove({ id: template.id })).then(
-                    (answer) => answer && setList(answer)
-                  )
-                }
-              >
-                {t('keys.remove')}
-              </button>
-            </span>
-          </li>
+          <TemplateItem
+            key={template.id}
+            template={template}
+            edit={{ label: t('queue.edit'), run: () => setEditing(template) }}
+            onExport={() => void exportOne(template.id)}
+            onRemove={() =>
+              void act(() => bridge.templates.remove({ id: template.id })).then(
+                (answer) => answer && setList(answer)
+              )
+            }
+          />
         ))}
       </ul>
       <h4>{t('templates.builtins')}</h4>
       <ul className="template-list">
         {list?.builtins.map((template) => (
-          <li key={template.id} className="template-item">
-            <span>
-              <strong>{templateName(template, t)}</strong>{' '}
-              <span className="mono muted small">{template.id}</span>
-            </span>
-            <span className="template-actions">
-              <button type="button" className="small" onClick={() => setEditing(copyOf(template))}>
-                {t('templates.duplicate')}
-              </button>
-              <button
-                type="button"
-                className="small ghost"
-                onClick={() => void exportOne(template.id)}
-              >
-                {t('templates.export')}
-              </button>
-            </span>
-          </li>
+          <TemplateItem
+            key={template.id}
+            template={template}
+            edit={{ label: t('templates.duplicate'), run: () => setEditing(copyOf(template)) }}
+            onExport={() => void exportOne(template.id)}
+          />
         ))}
       </ul>
     </div>
+  )
+}
+
+/** One template in a list: its name and id, Edit (or Duplicate), Export, and Remove for the user's. */
+function TemplateItem({
+  template,
+  edit,
+  onExport,
+  onRemove
+}: {
+  template: TemplateInput
+  edit: { label: string; run(): void }
+  onExport(): void
+  onRemove?: () => void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <li className="template-item">
+      <span>
+        <strong>{templateName(template, t)}</strong>{' '}
+        <span className="mono muted small">{template.id}</span>
+      </span>
+      <span className="template-actions">
+        <button type="button" className="small" onClick={edit.run}>
+          {edit.label}
+        </button>
+        <button type="button" className="small ghost" onClick={onExport}>
+          {t('templates.export')}
+        </button>
+        {onRemove && (
+          <button type="button" className="small ghost danger" onClick={onRemove}>
+            {t('keys.remove')}
+          </button>
+        )}
+      </span>
+    </li>
   )
 }

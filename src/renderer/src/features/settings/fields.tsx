@@ -179,19 +179,29 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>): React
   )
 }
 
-/** Save for a section: disabled while anything is wrong; says when it saved. */
+/**
+ * Save for a section: disabled while anything is wrong; says when it saved, and what main refused
+ * when no field of the form shows it.
+ */
 export function SaveBar({
   disabled,
   saved,
-  onSave
+  onSave,
+  refusal
 }: {
   disabled: boolean
   saved: boolean
   onSave(): void
+  refusal?: string
 }): React.JSX.Element {
   const { t } = useTranslation()
   return (
     <div className="settings-save">
+      {refusal && (
+        <p className="field-problem small" role="alert">
+          {refusal}
+        </p>
+      )}
       <button type="button" className="primary" disabled={disabled} onClick={onSave}>
         {t('settings.save')}
       </button>
