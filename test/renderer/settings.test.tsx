@@ -313,6 +313,48 @@ const CASES: Case[] = [
     fixed: '100'
   },
   {
+    name: 'a field without a label',
+    section: 'templates',
+    before: newTemplate,
+    field: { en: 'Label', 'zh-CN': '标签' },
+    value: '',
+    problem: { en: 'The label is required', 'zh-CN': '标签不能为空' },
+    fixed: 'Caption'
+  },
+  {
+    name: 'a maximum length over 5,000',
+    section: 'templates',
+    before: newTemplate,
+    field: { en: 'Max characters', 'zh-CN': '最多字符数' },
+    value: '6000',
+    problem: { en: 'The maximum length must be at most 5000', 'zh-CN': '最大长度不能大于 5000' },
+    fixed: '200'
+  },
+  {
+    name: 'a required word too long',
+    section: 'templates',
+    before: newTemplate,
+    field: { en: 'Required words', 'zh-CN': '必含词' },
+    value: `ok, ${'w'.repeat(61)}`,
+    problem: {
+      en: 'A required word is too long (at most 60 characters)',
+      'zh-CN': '必含词太长（最多 60 个字符）'
+    },
+    fixed: 'ok, waterproof'
+  },
+  {
+    name: 'a no-proxy list too long',
+    section: 'provider',
+    before: explicitProxy,
+    field: { en: 'No proxy for', 'zh-CN': '不使用代理的主机' },
+    value: 'h,'.repeat(1001),
+    problem: {
+      en: 'The no-proxy list is too long (at most 2000 characters)',
+      'zh-CN': '不使用代理的主机太长（最多 2000 个字符）'
+    },
+    fixed: 'localhost, .corp.example.com'
+  },
+  {
     name: 'an answer budget too small',
     section: 'templates',
     before: newTemplate,

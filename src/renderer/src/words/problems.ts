@@ -20,6 +20,7 @@ export function problemText(problem: string, t: TFunction, field?: string): stri
  */
 export function fieldName(path: string, t: TFunction): string {
   if (/^fields\.\d+\.name$/.test(path)) return t('field.columnName')
+  if (/^fields\.\d+\.label$/.test(path)) return t('field.fieldLabel')
   const known = path
     .split('.')
     .reverse()

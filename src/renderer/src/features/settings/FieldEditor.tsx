@@ -20,7 +20,12 @@ export function FieldEditor({
   onRemove(): void
 }): React.JSX.Element {
   const { t } = useTranslation()
-  const at = (name: string): string | undefined => problems.get(`fields.${index}.${name}`)
+  // A list's problem is at its entry (`rules.requiredWords.1`): shown at the list's field.
+  const at = (name: string): string | undefined => {
+    const path = `fields.${index}.${name}`
+    for (const [key, words] of problems) if (key === path || key.startsWith(`${path}.`)) return words
+    return undefined
+  }
   const rules = field.rules ?? {}
   const setRules = (patch: Partial<NonNullable<FieldInput['rules']>>): void =>
     onChange({ rules: dropEmpty({ ...rules, ...patch }) })

@@ -62,7 +62,10 @@ export function KeyTester({ keyId }: { keyId: string }): React.JSX.Element {
           <p>
             {t(`keys.outcome.${result.outcome}`, { model: result.model })}
             {limits &&
-              ` ${t('keys.allows', { rpm: count(result.rpm!), tpm: count(result.tpm!), model: result.model })}`}
+              ` ${t('keys.allows', { rpm: count(result.rpm!), tpm: count(result.tpm!), model: result.model })}`}{' '}
+            <span className="muted small">
+              {t('proxy.latency', { ms: count(result.latencyMs) })}
+            </span>
           </p>
           {result.message && <p className="mono small">{result.message}</p>}
           {limits && adopted && (
