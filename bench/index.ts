@@ -4,6 +4,7 @@
 import { benchJob } from './job'
 import { benchPreprocess } from './preprocess'
 import { benchScheduler } from './scheduler'
+import { benchSettings } from './settings'
 import { benchUi } from './ui'
 
 const benches: Record<string, (args: string[], print: (line: string) => void) => Promise<unknown>> =
@@ -11,7 +12,8 @@ const benches: Record<string, (args: string[], print: (line: string) => void) =>
     scheduler: benchScheduler,
     preprocess: benchPreprocess,
     job: benchJob,
-    ui: benchUi
+    ui: benchUi,
+    settings: benchSettings
   }
 
 const [name, ...args] = process.argv.slice(2)
