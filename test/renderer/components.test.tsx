@@ -10,6 +10,8 @@ import { RunProgress } from '../../src/renderer/src/features/shell/ProgressFoote
 import { createWorkspaceStore } from '../../src/renderer/src/stores/workspace-store'
 import { fakeBridge } from './fake-bridge'
 import { runView } from './views'
+import { createI18n } from '../../src/renderer/src/i18n'
+import { formatters } from '../../src/renderer/src/words/format'
 
 const noActions: RowActions = {
   retry: () => {},
@@ -35,9 +37,14 @@ function renderRow(r: QueueRow, actions = noActions) {
       editing={false}
       index={0}
       actions={actions}
+      words={WORDS}
     />
   )
 }
+
+/** The list's words in English, as QueueList hands them to each row. */
+const english = createI18n('en')
+const WORDS = { t: english.t, money: formatters('en', english.t).money }
 
 function chip(container: HTMLElement): { words: string; tone: string } {
   const element = container.querySelector('.chip')!

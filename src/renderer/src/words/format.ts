@@ -45,8 +45,21 @@ export function formatters(locale: string, t: ReturnType<typeof useTranslation>[
   }
 }
 
-/** The formatters for the current language. */
+const made = new WeakMap<object, Map<string, Formatters>>()
+
+/**
+ * The formatters for the current language, made once per language (Intl formatters are dear to
+ * build, and every queue row scrolled into view asks for them).
+ */
 export function useFormat(): Formatters {
   const { t, i18n } = useTranslation()
-  return useMemo(() => formatters(i18n.language, t), [i18n.language, t])
+  return useMemo(() => {
+    const byLanguage = made.get(i18n) ?? new Map<string, Formatters>()
+    made.set(i18n, byLanguage)
+    const known = byLanguage.get(i18n.language)
+    if (known) return known
+    const fresh = formatters(i18n.language, t)
+    byLanguage.set(i18n.language, fresh)
+    return fresh
+  }, [i18n, i18n.language, t])
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../words/format'
 import { useApp, useWorkspaceState } from '../../context'
 import { QueueRowView, type RowActions } from './QueueRowView'
 import { useFastScroll } from './useFastScroll'
@@ -12,6 +13,8 @@ const EDIT_HEIGHT = 64 + 150
 export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
   const { bridge, store, act } = useApp()
   const { t } = useTranslation()
+  const { money } = useFormat()
+  const words = useMemo(() => ({ t, money }), [t, money])
   const viewId = useWorkspaceState((s) => s.view?.id ?? '')
   const rows = useWorkspaceState((s) => s.view?.rows)
   const rowAt = useWorkspaceState((s) => s.view?.rowAt)
@@ -74,6 +77,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
                 selected={selected.has(id)}
                 editing={editing === id}
                 actions={actions}
+                words={words}
               />
             </div>
           )

@@ -1,7 +1,7 @@
 import { memo, useEffect, useState } from 'react'
 import type { QueueRow } from '@shared/domain/queue'
-import { useTranslation } from 'react-i18next'
-import { useFormat } from '../../words/format'
+import type { TFunction } from 'i18next'
+import type { Formatters } from '../../words/format'
 import { firstLine } from '../../words/status'
 import { RowEditor } from './RowEditor'
 import { StatusChip } from './StatusChip'
@@ -25,12 +25,14 @@ interface RowProps {
   editing: boolean
   index: number
   actions: RowActions
+  /** The list's words and formatters: one subscription for the list, not three per row. */
+  words: { t: TFunction; money: Formatters['money'] }
 }
 
 /** One photo in the queue: thumbnail, name, status, the answer or the reason, and its actions. */
 export const QueueRowView = memo(function QueueRowView(props: RowProps): React.JSX.Element {
-  const { row, actions } = props
-  const { t } = useTranslation()
+  const { row, actions, words } = props
+  const { t } = words
   const [broken, setBroken] = useState(false)
   const [showImage, setShowImage] = useState(!props.deferImage)
   useEffect(() => {
@@ -72,7 +74,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
           <span className="row-name truncate" title={`${row.folder}/${row.name}`}>
             {row.name}
           </span>
-          <StatusChip row={row} heardAt={props.heardAt} />
+          <StatusChip row={row} heardAt={props.heardAt} t={t} />
           {row.edited && <span className="badge">{t('queue.edited')}</span>}
         </div>
         {props.editing && row.fields ? (
@@ -82,7 +84,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
             onSave={(fields) => actions.save(row.id, fields)}
           />
         ) : (
-          <RowDetail row={row} />
+          <RowDetail row={row} words={words} />
         )}
       </div>
       <div className="row-actions" role="gridcell">
@@ -120,9 +122,13 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
   )
 })
 
-function RowDetail({ row }: { row: QueueRow }): React.JSX.Element | null {
-  const { t } = useTranslation()
-  const { money } = useFormat()
+function RowDetail({
+  row,
+  words: { t, money }
+}: {
+  row: QueueRow
+  words: RowProps['words']
+}): React.JSX.Element | null {
   if (row.status === 'done' || row.status === 'review')
     return (
       <p

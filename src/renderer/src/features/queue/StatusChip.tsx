@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { QueueRow } from '@shared/domain/queue'
 import { useNow } from '../../hooks/useNow'
 import { statusWords } from '../../words/status'
@@ -6,12 +6,13 @@ import { statusWords } from '../../words/status'
 /** A row's status: mark, colour and words; a retry counts down on its own. */
 export function StatusChip({
   row,
-  heardAt
+  heardAt,
+  t
 }: {
   row: QueueRow
   heardAt: number
+  t: TFunction
 }): React.JSX.Element {
-  const { t } = useTranslation()
   const now = useNow(row.status === 'retrying')
   const words = statusWords(row, t, row.status === 'retrying' ? now - heardAt : 0)
   return (

@@ -23,7 +23,8 @@ export function FieldEditor({
   // A list's problem is at its entry (`rules.requiredWords.1`): shown at the list's field.
   const at = (name: string): string | undefined => {
     const path = `fields.${index}.${name}`
-    for (const [key, words] of problems) if (key === path || key.startsWith(`${path}.`)) return words
+    for (const [key, words] of problems)
+      if (key === path || key.startsWith(`${path}.`)) return words
     return undefined
   }
   const rules = field.rules ?? {}
