@@ -8,10 +8,12 @@ import { RateLimitsPanel } from '../../src/renderer/src/features/limits/RateLimi
 import { QueueRowView, type RowActions } from '../../src/renderer/src/features/queue/QueueRowView'
 import { RunProgress } from '../../src/renderer/src/features/shell/ProgressFooter'
 import { createWorkspaceStore } from '../../src/renderer/src/stores/workspace-store'
-import { fakeBridge } from './fake-bridge'
+import { INFO, fakeBridge, snapshot } from './fake-bridge'
 import { runView } from './views'
 import { createI18n } from '../../src/renderer/src/i18n'
 import { formatters } from '../../src/renderer/src/words/format'
+import { OptionsForm } from '../../src/renderer/src/features/run/OptionsForm'
+import { jobOptionsSchema } from '@shared/domain/job-options'
 
 const noActions: RowActions = {
   retry: () => {},
@@ -162,11 +164,11 @@ describe('the estimate panel', () => {
   })
 })
 
-function withContext(ui: React.ReactNode) {
+function withContext(ui: React.ReactNode, store = createWorkspaceStore()) {
   const fake = fakeBridge()
   const value = {
     bridge: fake.bridge,
-    store: createWorkspaceStore(),
+    store,
     act: async <T,>(work: () => Promise<T>) => work(),
     openSettings: () => {}
   }
@@ -248,5 +250,26 @@ describe('the rate-limits panel', () => {
       vi.advanceTimersByTime(7500)
     })
     expect(screen.queryByTestId('cooling')).toBeNull()
+  })
+})
+
+describe('the run options', () => {
+  it('take a model id the catalog does not know ("Other model…"), sent when the field is left', () => {
+    const store = createWorkspaceStore()
+    store.getState().setReady(snapshot(), INFO, 0)
+    const { fake } = withContext(
+      <OptionsForm options={jobOptionsSchema.parse({})} locked={false} />,
+      store
+    )
+    fireEvent.change(screen.getByRole('combobox', { name: 'Model' }), {
+      target: { value: '__other__' }
+    })
+    const id = screen.getByLabelText('Model id (as the endpoint names it)')
+    fireEvent.change(id, { target: { value: 'llava:13b' } })
+    expect(fake.calls.filter((c) => c.method === 'queue.setOptions')).toEqual([])
+    fireEvent.blur(id)
+    expect(fake.calls.filter((c) => c.method === 'queue.setOptions').map((c) => c.input)).toEqual([
+      { model: 'llava:13b' }
+    ])
   })
 })

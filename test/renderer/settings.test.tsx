@@ -391,13 +391,14 @@ function renderSettings(section: SettingsSection, language: UiLanguage) {
     act: async <T,>(work: () => Promise<T>) => work(),
     openSettings: () => {}
   }
-  return render(
+  const view = render(
     <I18nextProvider i18n={createI18n(language)}>
       <AppContext.Provider value={context}>
         <SettingsDialog section={section} onSection={() => {}} onClose={() => {}} />
       </AppContext.Provider>
     </I18nextProvider>
   )
+  return { ...view, fake }
 }
 
 function perform(step: Step): void {
@@ -442,3 +443,25 @@ describe.each(['en', 'zh-CN'] as const)(
     })
   }
 )
+
+describe('models the catalog does not know', () => {
+  it('Prices takes a price for any model id, and Save sends it', async () => {
+    const { fake } = renderSettings('prices', 'en')
+    fireEvent.change(screen.getByLabelText('Price another model'), {
+      target: { value: 'llava:13b' }
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }))
+    fireEvent.change(screen.getByLabelText('Input price for llava:13b'), {
+      target: { value: '0.2' }
+    })
+    fireEvent.change(screen.getByLabelText('Output price for llava:13b'), {
+      target: { value: '0.6' }
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    await screen.findByText('Saved.')
+    expect(fake.calls.find((c) => c.method === 'settings.update')?.input).toEqual({
+      section: 'prices',
+      value: { 'llava:13b': { input: 0.2, output: 0.6 } }
+    })
+  })
+})

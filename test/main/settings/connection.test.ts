@@ -288,3 +288,42 @@ describe('defaults', () => {
     })
   })
 })
+
+describe('a model the catalog does not know, on a local server', () => {
+  it('is priced unknown, by the override, or free — and estimated with the fallback image rules', async () => {
+    const folder = await photoFolder(2)
+    const ws = (workspace = testWorkspace(folder.dataDir, {}))
+    const settings = ws.deps.connection.settings
+    await settings.update({
+      section: 'provider',
+      value: {
+        ...DEFAULT_SETTINGS.provider,
+        preset: 'ollama',
+        baseURL: 'http://127.0.0.1:11434/v1'
+      }
+    })
+    const draft = ws.ensureDraft()
+    await draft.add([folder.photos])
+    ws.setOptions(draft, { model: 'llava:13b' })
+    await until(() => ws.estimate(draft)?.measured === 2)
+    expect(ws.estimate(draft)).toMatchObject({ pricing: 'unknown', costStandard: null })
+    await settings.update({
+      section: 'prices',
+      value: { 'llava:13b': { input: 0.2, output: 0.6 } }
+    })
+    const priced = ws.estimate(draft)!
+    expect(priced.pricing).toBe('override')
+    expect(priced.costStandard).toBeGreaterThan(0)
+    await settings.update({ section: 'prices', value: {} })
+    await settings.update({
+      section: 'provider',
+      value: {
+        ...DEFAULT_SETTINGS.provider,
+        preset: 'ollama',
+        baseURL: 'http://127.0.0.1:11434/v1',
+        free: true
+      }
+    })
+    expect(ws.estimate(draft)).toMatchObject({ pricing: 'free', costStandard: 0 })
+  })
+})

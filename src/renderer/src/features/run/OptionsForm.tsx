@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
 import { useFormat } from '../../words/format'
 import { templateName } from '../../words/templates'
+import { ModelPicker } from '../../components/ModelPicker'
 
 const DETAILS = [
   { id: 'low', key: 'run.detailLow' },
@@ -51,13 +52,7 @@ export function OptionsForm({
       </label>
       <label className="field-row">
         <span>{t('run.model')}</span>
-        <select value={options.model} onChange={(e) => change({ model: e.target.value })}>
-          {snapshot?.models.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
+        <ModelPicker value={options.model} onChange={(model) => change({ model })} />
       </label>
       {price?.input !== undefined && (
         <p className="muted small hint">

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProviderSettings } from '@shared/settings/schema'
-import { useWorkspaceState } from '../../context'
 import { SelectField, TextField } from './fields'
+import { useModels } from '../../hooks/useModels'
 
 /** Azure OpenAI: the resource endpoint, the API version, and the deployment serving each model. */
 export function AzureFields({
@@ -15,7 +15,7 @@ export function AzureFields({
   problem(field: string): string | undefined
 }): React.JSX.Element {
   const { t } = useTranslation()
-  const models = useWorkspaceState((s) => s.snapshot?.models ?? [])
+  const models = useModels()
   const azure = draft.azure
   const setAzure = (patch: Partial<ProviderSettings['azure']>): void =>
     set({ azure: { ...azure, ...patch } })

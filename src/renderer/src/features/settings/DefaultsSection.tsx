@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { defaultsSchema, type DefaultSettings } from '@shared/settings/schema'
 import { useApp, useWorkspaceState } from '../../context'
 import { templateName } from '../../words/templates'
+import { ModelPicker } from '../../components/ModelPicker'
 import { Field, NumberField, SaveBar, SelectField, useProblems } from './fields'
 import { useSettingsCall, useSettingsView } from './useSettings'
 
@@ -28,12 +29,11 @@ export function DefaultsSection(): React.JSX.Element {
     >
       <h3>{t('settings.tabs.defaults')}</h3>
       <p className="muted small">{t('defaults.intro')}</p>
-      <SelectField
-        label={t('run.model')}
-        value={draft.model}
-        options={(snapshot?.models ?? []).map((m) => ({ id: m.id, label: m.name }))}
-        onChange={(model) => set({ model })}
-      />
+      <Field label={t('run.model')} problem={problems.get('model')}>
+        {({ id }) => (
+          <ModelPicker id={id} value={draft.model} onChange={(model) => set({ model })} />
+        )}
+      </Field>
       <SelectField
         label={t('run.detail')}
         value={draft.detail}

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KeyTest } from '@shared/settings/probes'
-import { useApp, useWorkspaceState } from '../../context'
+import { useApp } from '../../context'
 import { useFormat } from '../../words/format'
 import { SelectField } from './fields'
 import { useSettingsCall, useSettingsView } from './useSettings'
+import { useModels } from '../../hooks/useModels'
 
 /**
  * "Test key": the cost first (a fraction of a cent), then one tiny request for the chosen model:
@@ -15,7 +16,7 @@ export function KeyTester({ keyId }: { keyId: string }): React.JSX.Element {
   const { bridge, act } = useApp()
   const { money, count } = useFormat()
   const view = useSettingsView()!
-  const models = useWorkspaceState((s) => s.snapshot?.models ?? [])
+  const models = useModels()
   const [model, setModel] = useState(view.settings.defaults.model)
   const [cost, setCost] = useState<number | null | undefined>(undefined)
   const [result, setResult] = useState<KeyTest | null>(null)

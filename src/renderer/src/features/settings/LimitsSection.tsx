@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { tierPresets } from '@shared/models/tiers'
 import { findModel, MODEL_CATALOG } from '@shared/models/catalog'
 import { modelLimitsSchema, type KeyRecord, type ModelLimits } from '@shared/settings/schema'
-import { useApp, useWorkspaceState } from '../../context'
+import { useApp } from '../../context'
 import { useFormat } from '../../words/format'
 import { NumberField, SaveBar, SelectField, useProblems } from './fields'
 import { useSettingsCall, useSettingsView } from './useSettings'
+import { useModels } from '../../hooks/useModels'
 
 type Source = 'catalog' | 'custom' | 'headers' | `tier${number}`
 
@@ -14,7 +15,7 @@ type Source = 'catalog' | 'custom' | 'headers' | `tier${number}`
 export function LimitsSection(): React.JSX.Element {
   const { t } = useTranslation()
   const view = useSettingsView()!
-  const models = useWorkspaceState((s) => s.snapshot?.models ?? [])
+  const models = useModels()
   const [model, setModel] = useState(view.settings.defaults.model)
   return (
     <div className="settings-section" data-testid="settings-limits">

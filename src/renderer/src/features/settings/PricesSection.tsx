@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { CATALOG_FIGURES_DATE, MODEL_CATALOG } from '@shared/models/catalog'
+import { CATALOG_FIGURES_DATE, findModel, MODEL_CATALOG } from '@shared/models/catalog'
 import { priceOverrideSchema } from '@shared/settings/schema'
 import { useApp } from '../../context'
 import { useFormat } from '../../words/format'
-import { NumberField, SaveBar, useProblems } from './fields'
+import { NumberField, SaveBar, TextField, useProblems } from './fields'
 import { useSettingsCall, useSettingsView } from './useSettings'
 
 const pricesSchema = z.record(z.string(), priceOverrideSchema)
@@ -19,12 +19,13 @@ export function PricesSection(): React.JSX.Element {
   const saved = useSettingsView()!.settings.prices
   const [draft, setDraft] = useState<Draft>(() =>
     Object.fromEntries(
-      MODEL_CATALOG.map((m) => [
-        m.id,
-        { input: saved[m.id]?.input ?? null, output: saved[m.id]?.output ?? null }
+      [...new Set([...MODEL_CATALOG.map((m) => m.id), ...Object.keys(saved)])].map((id) => [
+        id,
+        { input: saved[id]?.input ?? null, output: saved[id]?.output ?? null }
       ])
     )
   )
+  const [another, setAnother] = useState('')
   const [done, setDone] = useState(false)
   const { call } = useSettingsCall()
   const overrides = Object.fromEntries(
@@ -49,39 +50,64 @@ export function PricesSection(): React.JSX.Element {
           </tr>
         </thead>
         <tbody>
-          {MODEL_CATALOG.map((model) => (
-            <tr key={model.id}>
-              <th scope="row" className="mono small">
-                {model.id}
-              </th>
-              <td className="small muted">
-                {t('prices.pair', {
-                  input: money(model.prices.input),
-                  output: money(model.prices.output)
-                })}
-              </td>
-              {(['input', 'output'] as const).map((side) => (
-                <td key={side}>
-                  <NumberField
-                    label={t(side === 'input' ? 'prices.inputFor' : 'prices.outputFor', {
-                      model: model.id
-                    })}
-                    value={draft[model.id][side]}
-                    hideLabel
-                    allowEmpty
-                    placeholder={String(model.prices[side])}
-                    problem={problems.get(`${model.id}.${side}`)}
-                    onChange={(value) => {
-                      setDraft({ ...draft, [model.id]: { ...draft[model.id], [side]: value } })
-                      setDone(false)
-                    }}
-                  />
+          {Object.keys(draft).map((id) => {
+            const model = { id, prices: findModel(id)?.prices }
+            return (
+              <tr key={model.id}>
+                <th scope="row" className="mono small">
+                  {model.id}
+                </th>
+                <td className="small muted">
+                  {model.prices
+                    ? t('prices.pair', {
+                        input: money(model.prices.input),
+                        output: money(model.prices.output)
+                      })
+                    : t('prices.none')}
                 </td>
-              ))}
-            </tr>
-          ))}
+                {(['input', 'output'] as const).map((side) => (
+                  <td key={side}>
+                    <NumberField
+                      label={t(side === 'input' ? 'prices.inputFor' : 'prices.outputFor', {
+                        model: model.id
+                      })}
+                      value={draft[model.id][side]}
+                      hideLabel
+                      allowEmpty
+                      placeholder={model.prices ? String(model.prices[side]) : ''}
+                      problem={problems.get(`${model.id}.${side}`)}
+                      onChange={(value) => {
+                        setDraft({ ...draft, [model.id]: { ...draft[model.id], [side]: value } })
+                        setDone(false)
+                      }}
+                    />
+                  </td>
+                ))}
+              </tr>
+            )
+          })}
         </tbody>
       </table>
+      <div className="deployment-add">
+        <TextField
+          label={t('prices.another')}
+          value={another}
+          placeholder="llava:13b"
+          hint={t('prices.anotherHint')}
+          onChange={setAnother}
+        />
+        <button
+          type="button"
+          className="small"
+          disabled={another.trim() === '' || another.trim() in draft}
+          onClick={() => {
+            setDraft({ ...draft, [another.trim()]: { input: null, output: null } })
+            setAnother('')
+          }}
+        >
+          {t('prices.add')}
+        </button>
+      </div>
       <SaveBar
         disabled={problems.size > 0}
         saved={done}
