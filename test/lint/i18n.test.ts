@@ -8,8 +8,8 @@ import zhCN from '../../src/shared/i18n/locales/zh-CN.json'
 const RENDERER = join(import.meta.dirname, '../../src/renderer/src')
 /** Attributes a person reads or hears. */
 const WORDED_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'hint'])
-/** Not words to translate: the product's name, and example values shown as placeholders. */
-const NOT_WORDS = /^(Photoscribe|sk-…|org-…|proj_…|https?:\/\/\S*|•+)$/
+/** Not words to translate: the product's name, and example values shown as placeholders (key and id prefixes, URLs, a model tag like llava:13b). */
+const NOT_WORDS = /^(Photoscribe|sk-…|org-…|proj_…|https?:\/\/\S*|•+|[a-z0-9.-]+:[a-z0-9.]+)$/
 
 function keys(catalog: object, prefix = ''): string[] {
   return Object.entries(catalog).flatMap(([key, value]) =>
