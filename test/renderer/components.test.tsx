@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { QueueRow } from '@shared/domain/queue'
 import type { RunView } from '@shared/domain/run-view'
@@ -8,7 +8,7 @@ import { RateLimitsPanel } from '../../src/renderer/src/features/limits/RateLimi
 import { QueueRowView, type RowActions } from '../../src/renderer/src/features/queue/QueueRowView'
 import { RunProgress } from '../../src/renderer/src/features/shell/ProgressFooter'
 import { createWorkspaceStore } from '../../src/renderer/src/stores/workspace-store'
-import { INFO, fakeBridge, snapshot } from './fake-bridge'
+import { INFO, fakeBridge, settingsView, snapshot } from './fake-bridge'
 import { runView } from './views'
 import { createI18n } from '../../src/renderer/src/i18n'
 import { formatters } from '../../src/renderer/src/words/format'
@@ -271,5 +271,27 @@ describe('the run options', () => {
     expect(fake.calls.filter((c) => c.method === 'queue.setOptions').map((c) => c.input)).toEqual([
       { model: 'llava:13b' }
     ])
+  })
+})
+
+describe('the model price under the picker', () => {
+  function priceLine(provider: 'openai' | 'openrouter', prices = {}) {
+    const store = createWorkspaceStore()
+    const view = settingsView()
+    view.settings.provider.preset = provider
+    view.settings.prices = prices
+    store.getState().setReady(snapshot({ settings: view }), INFO, 0)
+    withContext(<OptionsForm options={jobOptionsSchema.parse({})} locked={false} />, store)
+    return screen.queryByText(/per 1M tokens in/)?.textContent ?? null
+  }
+
+  it('is the catalog price on OpenAI, none where the endpoint publishes none, and yours where you set one', () => {
+    expect(priceLine('openai')).toBe('$0.40 per 1M tokens in, $1.60 out')
+    cleanup()
+    expect(priceLine('openrouter')).toBeNull()
+    cleanup()
+    expect(priceLine('openrouter', { 'gpt-4.1-mini': { input: 0.5, output: 2 } })).toBe(
+      '$0.50 per 1M tokens in, $2.00 out'
+    )
   })
 })

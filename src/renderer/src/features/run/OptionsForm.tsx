@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { JobOptions } from '@shared/domain/job-options'
 import { useTranslation } from 'react-i18next'
+import { PROVIDERS } from '@shared/settings/providers'
 import { useApp, useWorkspaceState } from '../../context'
 import { useFormat } from '../../words/format'
 import { templateName } from '../../words/templates'
@@ -20,6 +21,7 @@ export function OptionsForm({
   options: JobOptions
   locked: boolean
 }): React.JSX.Element {
+  const settings = useWorkspaceState((s) => s.snapshot?.settings.settings)
   const { bridge, act } = useApp()
   const { t } = useTranslation()
   const { money } = useFormat()
@@ -29,7 +31,12 @@ export function OptionsForm({
   useEffect(() => setBudget(options.budgetUsd?.toString() ?? ''), [options.budgetUsd])
   const change = (patch: Parameters<typeof bridge.queue.setOptions>[0]): void =>
     void act(() => bridge.queue.setOptions(patch))
-  const price = snapshot?.models.find((m) => m.id === options.model)
+  // The price the estimate uses: the user's, else the catalog's where the endpoint charges it.
+  const price =
+    settings?.prices[options.model] ??
+    (PROVIDERS[settings?.provider.preset ?? 'openai'].prices === 'catalog'
+      ? snapshot?.models.find((m) => m.id === options.model)
+      : undefined)
   return (
     <fieldset className="options" disabled={locked}>
       <label className="field-row">
