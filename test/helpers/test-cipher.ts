@@ -9,17 +9,22 @@ export function testCipher(protection: Protection = 'os'): SecretCipher {
   const key = randomBytes(32)
   return {
     protection: async () => protection,
-    async encrypt(text) {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
-      return Buffer.concat([iv, cipher.getAuthTag(), body])
-    },
-    async decrypt(blob) {
-      const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(0, 12))
-      decipher.setAuthTag(blob.subarray(12, 28))
-      const text = Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]).toString()
-      return { text, shouldReEncrypt: false }
-    }
+    encrypt: async (text) => seal(key, text),
+    decrypt: async (blob) => ({ text: unseal(key, blob), shouldReEncrypt: false })
   }
+}
+
+/** AES-256-GCM: iv (12 bytes), tag (16), ciphertext. */
+export function seal(key: Buffer, text: string): Buffer {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
+  return Buffer.concat([iv, cipher.getAuthTag(), body])
+}
+
+/** Opens what `seal` made; throws on a damaged or foreign blob. */
+export function unseal(key: Buffer, blob: Buffer): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(0, 12))
+  decipher.setAuthTag(blob.subarray(12, 28))
+  return Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]).toString()
 }

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
+import { seal, unseal } from '../helpers/test-cipher'
 /**
  * Minimal stand-ins for the Electron APIs main and preload use. They record what was asked of
  * them so tests can drive events (navigation, IPC) and read the outcome.
@@ -135,19 +136,17 @@ export const safeStorage = {
     this.calls.push('getSelectedStorageBackend')
     return this.backend
   },
+  /** A blob is the OS key's version (1 byte) and the sealed text. */
   async encryptStringAsync(text: string): Promise<Buffer> {
     this.calls.push('encryptStringAsync')
-    const iv = randomBytes(12)
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv)
-    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
-    return Buffer.concat([Buffer.from([this.keyVersion]), iv, cipher.getAuthTag(), body])
+    return Buffer.concat([Buffer.from([this.keyVersion]), seal(this.key, text)])
   },
   async decryptStringAsync(blob: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
     this.calls.push('decryptStringAsync')
-    const decipher = createDecipheriv('aes-256-gcm', this.key, blob.subarray(1, 13))
-    decipher.setAuthTag(blob.subarray(13, 29))
-    const result = Buffer.concat([decipher.update(blob.subarray(29)), decipher.final()]).toString()
-    return { result, shouldReEncrypt: blob[0] !== this.keyVersion }
+    return {
+      result: unseal(this.key, blob.subarray(1)),
+      shouldReEncrypt: blob[0] !== this.keyVersion
+    }
   },
   encryptString(): never {
     throw new Error('safeStorage.encryptString is deprecated: use encryptStringAsync')

@@ -1,4 +1,4 @@
-import { findModel, REASONING_TOKENS } from '@shared/models/catalog'
+import { findModel, REASONING_TOKENS, reasoningEffortOf } from '@shared/models/catalog'
 import { countPromptTextTokens } from '@shared/models/prompt-tokens'
 import type { ConnectionTest, KeyTest } from '@shared/settings/probes'
 import { redactSecrets } from '@shared/redact'
@@ -12,13 +12,13 @@ const PROBE_TIMEOUT_MS = 15_000
 /** The one request "Test key" sends: a few tokens of text, no image. */
 export function probeBody(model: string): ChatBody {
   const info = findModel(model)
-  const effort = info?.reasoning ? (info.reasoningEffort ?? 'low') : 'none'
+  const effort = reasoningEffortOf(info)
   const body: ChatBody = {
     model,
     messages: [{ role: 'user', content: PROBE_TEXT }],
     max_completion_tokens: 8 + REASONING_TOKENS[effort].allowance
   }
-  if (info?.reasoning) body.reasoning_effort = effort as ChatBody['reasoning_effort']
+  if (info?.reasoning) body.reasoning_effort = effort
   return body
 }
 

@@ -126,14 +126,14 @@ export class ConnectionSource {
     const plan = providerPlan(settings)
     checkKeyTransport(plan, [{ id: keyId, label: '', apiKey }])
     const result = await testKey(await this.transport(), apiKey, model)
-    if (result.rpm !== null || result.tpm !== null)
-      if (keyId !== 'env')
-        await this.settings.recordReported(
-          keyId,
-          model,
-          result.rpm ?? undefined,
-          result.tpm ?? undefined
-        )
+    const reported = result.rpm !== null || result.tpm !== null
+    if (reported && keyId !== 'env')
+      await this.settings.recordReported(
+        keyId,
+        model,
+        result.rpm ?? undefined,
+        result.tpm ?? undefined
+      )
     return result
   }
 

@@ -40,6 +40,14 @@ export const REASONING_TOKENS: Record<ReasoningEffort, { allowance: number; expe
   low: { allowance: 2048, expected: 600 }
 }
 
+/**
+ * The effort a model is asked for: its own lowest for a reasoning model (`low` when the catalog
+ * names none), `none` for the others. One answer for the request body and every token budget.
+ */
+export function reasoningEffortOf(model: ModelInfo | undefined): ReasoningEffort {
+  return model?.reasoning ? (model.reasoningEffort ?? 'low') : 'none'
+}
+
 /** When the figures below were taken (OpenAI pricing and vision pages, Aug–Nov 2026 snapshots). */
 export const CATALOG_FIGURES_DATE = '2026-11-01'
 

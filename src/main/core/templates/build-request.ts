@@ -1,4 +1,4 @@
-import { REASONING_TOKENS, type ModelInfo } from '@shared/models/catalog'
+import { REASONING_TOKENS, reasoningEffortOf, type ModelInfo } from '@shared/models/catalog'
 import type { Detail } from '@shared/models/image-tokens'
 import type { ChatBody } from '../openai/transport'
 import { jsonModeInstructions, responseFormat, type StructuredMode } from './schema'
@@ -20,14 +20,12 @@ export interface BuiltRequest {
 
 /** `max_completion_tokens`: the answer's budget plus what the model's reasoning may use first. */
 export function completionBudget(template: Template, model: ModelInfo | undefined): number {
-  const effort = model?.reasoning ? (model.reasoningEffort ?? 'low') : 'none'
-  return template.maxCompletionTokens + REASONING_TOKENS[effort].allowance
+  return template.maxCompletionTokens + REASONING_TOKENS[reasoningEffortOf(model)].allowance
 }
 
 /** What an answer is expected to bill as output: the text, plus typical reasoning tokens. */
 export function expectedCompletionTokens(template: Template, model: ModelInfo | undefined): number {
-  const effort = model?.reasoning ? (model.reasoningEffort ?? 'low') : 'none'
-  return expectedOutputTokens(template) + REASONING_TOKENS[effort].expected
+  return expectedOutputTokens(template) + REASONING_TOKENS[reasoningEffortOf(model)].expected
 }
 
 /** Builds the chat request for one photo: system + instructions + the image (a data URL). */
@@ -60,6 +58,6 @@ export function buildRequest(
   }
   const format = responseFormat(template, mode)
   if (format) body.response_format = format as unknown as ChatBody['response_format']
-  if (model?.reasoning) body.reasoning_effort = model.reasoningEffort ?? 'low'
+  if (model?.reasoning) body.reasoning_effort = reasoningEffortOf(model)
   return { body, texts: [[SYSTEM], [instructions]] }
 }
