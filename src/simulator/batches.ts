@@ -1,46 +1,56 @@
 import { SimError, invalidRequest } from './errors'
+import {
+  checkCreate,
+  parseInputFile,
+  unfinishedLine,
+  type InputLine,
+  type Phase,
+  type ValidationError
+} from './batch-input'
 import type { FileStore } from './files'
 import type { BatchOptions } from './options'
 import { shuffled, type Random } from './rng'
 
-/** Runs one batch line's body as the endpoint would; a SimError becomes an error-file line. */
-export type LineProcessor = (
-  body: unknown
-) => Promise<{ body: Record<string, unknown>; usage?: Record<string, number> }>
-
-interface InputLine {
-  custom_id: string
-  body: unknown
+/** Runs one batch line's body as the endpoint would (a SimError becomes an error-file line), and counts its input tokens. */
+export interface LineProcessor {
+  answer(body: unknown): Promise<{ body: Record<string, unknown> }>
+  promptTokens(body: unknown): Promise<number>
 }
+
+/** Whose batches these are (one key's), and the queue limit it has. */
+export interface BatchOwner {
+  options: { batchQueueTokens?: number }
+}
+
+type LineResult = { status_code: number; request_id: string; body: unknown }
 
 interface BatchRecord {
   id: string
+  owner: BatchOwner
+  /** 1-based creation order (which batches expire or fail validation). */
+  index: number
+  /** Input tokens the batch holds in its owner's queue until it is over. */
+  tokens: number
+  /** Every line answered in the background from creation on. */
+  answers?: Promise<LineResult[]>
   input_file_id: string
   endpoint: string
   completion_window: string
   metadata: Record<string, string> | null
   createdMs: number
   lines: InputLine[]
-  validationErrors: { code: string; line: number; message: string; param: string | null }[]
+  validationErrors: ValidationError[]
   cancelledMs?: number
   outcome?: Promise<Outcome>
 }
+
+const OPEN_PHASES = new Set(['validating', 'in_progress', 'finalizing', 'cancelling'])
 
 interface Outcome {
   output_file_id: string | null
   error_file_id: string | null
   request_counts: { total: number; completed: number; failed: number }
 }
-
-type Phase =
-  | 'validating'
-  | 'failed'
-  | 'in_progress'
-  | 'finalizing'
-  | 'completed'
-  | 'expired'
-  | 'cancelling'
-  | 'cancelled'
 
 /** The Batches API over the in-memory file store, with statuses driven by the (injected) clock. */
 export class BatchStore {
@@ -56,40 +66,61 @@ export class BatchStore {
   ) {}
 
   /** `POST /v1/batches`. */
-  async create(raw: unknown): Promise<Record<string, unknown>> {
-    const body = (raw ?? {}) as Record<string, unknown>
-    if (typeof body.input_file_id !== 'string')
-      throw invalidRequest(
-        'missing_required_parameter',
-        "Missing required parameter: 'input_file_id'.",
-        'input_file_id'
-      )
-    if (body.endpoint !== '/v1/chat/completions')
-      throw invalidRequest(
-        'invalid_value',
-        'The simulator batches only /v1/chat/completions.',
-        'endpoint'
-      )
-    if (body.completion_window !== '24h')
-      throw invalidRequest(
-        'invalid_value',
-        "Invalid 'completion_window': only '24h' is supported.",
-        'completion_window'
-      )
+  async create(raw: unknown, owner: BatchOwner): Promise<Record<string, unknown>> {
+    const body = checkCreate(raw)
     const input = this.files.get(body.input_file_id)
     const { lines, errors } = parseInputFile(input.content.toString('utf8'))
+    const index = ++this.counter
+    if (errors.length === 0 && index <= this.options.failValidation)
+      errors.push({
+        code: 'invalid_request',
+        line: 1,
+        message: 'The simulator failed this file (failValidation).',
+        param: null
+      })
+    const tokens = errors.length === 0 ? await this.queueTokens(lines, owner) : 0
     const record: BatchRecord = {
-      id: `batch_sim${String(++this.counter).padStart(6, '0')}`,
+      id: `batch_sim${String(index).padStart(6, '0')}`,
+      owner,
+      index,
+      tokens,
       input_file_id: body.input_file_id,
       endpoint: body.endpoint,
       completion_window: '24h',
-      metadata: (body.metadata as Record<string, string>) ?? null,
+      metadata: body.metadata ?? null,
       createdMs: this.now(),
       lines,
       validationErrors: errors
     }
+    this.queueCheck(record, lines)
+    if (record.validationErrors.length === 0) record.answers = this.answerAll(record)
     this.batches.set(record.id, record)
     return this.describe(record)
+  }
+
+  /** The input tokens a file would enqueue, counted only for a key that has a queue limit. */
+  private async queueTokens(lines: InputLine[], owner: BatchOwner): Promise<number> {
+    if (owner.options.batchQueueTokens === undefined) return 0
+    let sum = 0
+    for (const line of lines) sum += await this.process.promptTokens(line.body).catch(() => 0)
+    return sum
+  }
+
+  /** A batch that does not fit its owner's queue: refused with a 429, or failed as OpenAI does. */
+  private queueCheck(record: BatchRecord, lines: InputLine[]): void {
+    const limit = record.owner.options.batchQueueTokens
+    if (limit === undefined || record.validationErrors.length > 0) return
+    let waiting = 0
+    for (const other of this.batches.values())
+      if (other.owner === record.owner && OPEN_PHASES.has(this.phase(other)))
+        waiting += other.tokens
+    if (waiting + record.tokens <= limit) return
+    const model = (lines[0]?.body as { model?: string } | undefined)?.model ?? 'the model'
+    const message = `Enqueued token limit reached for ${model} in organization org-sim. Limit: ${limit.toLocaleString('en')} enqueued tokens. Please try again once some in_progress batches have been completed.`
+    if (this.options.queueRefusal === '429')
+      throw new SimError(429, 'invalid_request_error', 'token_limit_exceeded', message)
+    record.validationErrors.push({ code: 'token_limit_exceeded', line: 0, message, param: null })
+    record.tokens = 0
   }
 
   /** `GET /v1/batches/{id}`. */
@@ -109,8 +140,8 @@ export class BatchStore {
   }
 
   /** `GET /v1/batches?limit&after`, newest first. */
-  async list(limit = 20, after?: string): Promise<Record<string, unknown>> {
-    const all = [...this.batches.values()].reverse()
+  async list(owner: BatchOwner, limit = 20, after?: string): Promise<Record<string, unknown>> {
+    const all = [...this.batches.values()].filter((b) => b.owner === owner).reverse()
     const start = after ? all.findIndex((b) => b.id === after) + 1 : 0
     const page = all.slice(start, start + limit)
     const data = await Promise.all(page.map((b) => this.describe(b)))
@@ -144,8 +175,13 @@ export class BatchStore {
     if (elapsed < step) return 'validating'
     if (record.validationErrors.length > 0) return 'failed'
     if (elapsed < 2 * step) return 'in_progress'
-    if (this.options.expire) return 'expired'
+    if (this.expires(record)) return 'expired'
     return elapsed < 3 * step ? 'finalizing' : 'completed'
+  }
+
+  private expires(record: BatchRecord): boolean {
+    const expire = this.options.expire
+    return expire === true || (typeof expire === 'number' && record.index <= expire)
   }
 
   private async describe(record: BatchRecord): Promise<Record<string, unknown>> {
@@ -183,13 +219,14 @@ export class BatchStore {
       phase === 'completed' ? record.lines.length : Math.floor(record.lines.length / 2)
     const output: string[] = []
     const errors: string[] = []
+    const answers = (await record.answers) ?? []
     for (const [index, line] of record.lines.entries()) {
       const id = `batch_req_${record.id.slice(6)}_${index}`
       if (index >= answered) {
         errors.push(unfinishedLine(id, line.custom_id, phase))
         continue
       }
-      const result = await this.answer(line)
+      const result = answers[index]
       ;(result.status_code === 200 ? output : errors).push(
         JSON.stringify({ id, custom_id: line.custom_id, response: result, error: null })
       )
@@ -212,9 +249,14 @@ export class BatchStore {
     return this.files.put(name, 'batch_output', content).id
   }
 
-  private async answer(
-    line: InputLine
-  ): Promise<{ status_code: number; request_id: string; body: unknown }> {
+  /** Answers the lines one after another, in the background, from the batch's creation. */
+  private async answerAll(record: BatchRecord): Promise<LineResult[]> {
+    const results: LineResult[] = []
+    for (const line of record.lines) results.push(await this.answer(line))
+    return results
+  }
+
+  private async answer(line: InputLine): Promise<LineResult> {
     const request_id = `req_sim_${line.custom_id}`
     if (this.random() < this.options.failRate) {
       return {
@@ -231,7 +273,7 @@ export class BatchStore {
       }
     }
     try {
-      return { status_code: 200, request_id, body: (await this.process(line.body)).body }
+      return { status_code: 200, request_id, body: (await this.process.answer(line.body)).body }
     } catch (error) {
       if (error instanceof SimError)
         return { status_code: error.status, request_id, body: error.body }
@@ -240,51 +282,3 @@ export class BatchStore {
   }
 }
 
-function parseInputFile(text: string): {
-  lines: InputLine[]
-  errors: BatchRecord['validationErrors']
-} {
-  const lines: InputLine[] = []
-  const errors: BatchRecord['validationErrors'] = []
-  const seen = new Set<string>()
-  text.split('\n').forEach((raw, index) => {
-    if (raw.trim() === '') return
-    const fail = (message: string): void =>
-      void errors.push({ code: 'invalid_request', line: index + 1, message, param: null })
-    let parsed: Record<string, unknown>
-    try {
-      parsed = JSON.parse(raw)
-    } catch {
-      return fail('This line is not parseable as valid JSON.')
-    }
-    const customId = parsed.custom_id
-    if (typeof customId !== 'string' || customId === '') return fail('Each line needs a custom_id.')
-    if (seen.has(customId)) return fail(`Duplicate custom_id '${customId}'.`)
-    if (parsed.url !== '/v1/chat/completions')
-      return fail("The line's url must match the batch endpoint.")
-    seen.add(customId)
-    lines.push({ custom_id: customId, body: parsed.body })
-  })
-  if (lines.length === 0 && errors.length === 0)
-    errors.push({
-      code: 'empty_file',
-      line: 0,
-      message: 'The input file has no requests.',
-      param: null
-    })
-  return { lines, errors }
-}
-
-/** The error line of a request the batch never ran (it expired or was cancelled first). */
-function unfinishedLine(id: string, customId: string, phase: Phase): string {
-  const code = phase === 'expired' ? 'batch_expired' : 'batch_cancelled'
-  return JSON.stringify({
-    id,
-    custom_id: customId,
-    response: null,
-    error: {
-      code,
-      message: 'This request could not be executed before the completion window expired.'
-    }
-  })
-}

@@ -14,13 +14,13 @@ export interface FileObject {
 
 /** The Files API: multipart upload, metadata, content. Held in memory. */
 export class FileStore {
-  private readonly files = new Map<string, { meta: FileObject; content: Buffer }>()
+  private readonly files = new Map<string, { meta: FileObject; content: Buffer; owner?: object }>()
   private counter = 0
 
   constructor(private readonly now: () => number) {}
 
   /** Stores bytes under a new id (also used for batch output and error files). */
-  put(filename: string, purpose: string, content: Buffer): FileObject {
+  put(filename: string, purpose: string, content: Buffer, owner?: object): FileObject {
     const meta: FileObject = {
       id: `file-sim${String(++this.counter).padStart(6, '0')}`,
       object: 'file',
@@ -29,8 +29,17 @@ export class FileStore {
       filename,
       purpose
     }
-    this.files.set(meta.id, { meta, content })
+    this.files.set(meta.id, { meta, content, owner })
     return meta
+  }
+
+  /** `GET /v1/files`: one key's uploads, newest first, optionally of one purpose. */
+  list(owner: object, purpose: string | null, limit: number): Record<string, unknown> {
+    const data = [...this.files.values()]
+      .filter((f) => f.owner === owner && (!purpose || f.meta.purpose === purpose))
+      .map((f) => f.meta)
+      .reverse()
+    return { object: 'list', data: data.slice(0, limit), has_more: data.length > limit }
   }
 
   /** The file or a 404 like OpenAI's. */
@@ -42,7 +51,7 @@ export class FileStore {
   }
 
   /** Reads a `multipart/form-data` upload with `file` and `purpose` fields. */
-  async upload(req: IncomingMessage): Promise<FileObject> {
+  async upload(req: IncomingMessage, owner?: object): Promise<FileObject> {
     const { filename, purpose, content } = await parseUpload(req)
     if (!purpose)
       throw invalidRequest(
@@ -56,7 +65,7 @@ export class FileStore {
         "Missing required parameter: 'file'.",
         'file'
       )
-    return this.put(filename, purpose, content)
+    return this.put(filename, purpose, content, owner)
   }
 }
 

@@ -14,6 +14,8 @@ export interface KeyOptions {
   refusedCount?: boolean
   /** A project-scoped token limit, sent as `x-ratelimit-*-project-tokens` and enforced. */
   projectTpm?: number
+  /** The Batch API's enqueued-token limit: input tokens this key's unfinished batches may hold. */
+  batchQueueTokens?: number
 }
 
 /** Probabilities (0–1) of injected faults, drawn per admitted request. */
@@ -34,8 +36,15 @@ export interface BatchOptions {
   stepMs: number
   /** Share of lines that fail and go to the error file. */
   failRate: number
-  /** When true, batches expire instead of completing: half the lines answered, the rest expired. */
-  expire: boolean
+  /**
+   * Batches that expire instead of completing (half the lines answered, the rest expired): all of
+   * them (true), or the first n created.
+   */
+  expire: boolean | number
+  /** The first n batches created fail validation (a whole-file error, nothing run). */
+  failValidation: number
+  /** How a full queue refuses: the batch fails (`token_limit_exceeded`, as OpenAI does) or a 429 at creation. */
+  queueRefusal: 'failed' | '429'
 }
 
 /** Everything a simulator scenario can set; see `resolveOptions` for the defaults. */
@@ -109,7 +118,14 @@ export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOpt
       ...overrides.faults
     },
     answerFaults: { ...NO_ANSWER_FAULTS, ...overrides.answerFaults },
-    batch: { stepMs: 500, failRate: 0, expire: false, ...overrides.batch }
+    batch: {
+      stepMs: 500,
+      failRate: 0,
+      expire: false,
+      failValidation: 0,
+      queueRefusal: 'failed',
+      ...overrides.batch
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { MODEL_CATALOG } from '@shared/models/catalog'
 import { KeyAccount } from './accounts'
-import { BatchStore } from './batches'
+import { BatchStore, type LineProcessor } from './batches'
 import { buildCompletion, prepareChat } from './chat'
 import { handleChat, type ChatContext } from './chat-endpoint'
 import { parseChatRequest } from './chat-request'
@@ -23,6 +23,8 @@ export interface Simulator {
   url: string
   options: SimulatorOptions
   log: RequestLog
+  /** Requests being answered now (a fake-clock test moves time only when none are). */
+  inFlight(): number
   close(): Promise<void>
 }
 
@@ -52,7 +54,10 @@ export async function startSimulator(overrides: SimulatorOverrides = {}): Promis
   const batches = new BatchStore(files, options.batch, answerBody(ctx), random, options.now)
   const routes = buildRoutes(ctx, files, batches)
   const unreachable = outageWindow(options)
+  let active = 0
   const server = createServer((req, res) => {
+    active++
+    res.once('close', () => active--)
     if (unreachable()) return dropConnection(req, log)
     void serve(req, res, { options, accounts, routes, log })
   })
@@ -62,6 +67,7 @@ export async function startSimulator(overrides: SimulatorOverrides = {}): Promis
     url: `http://${options.host}:${port}/v1`,
     options,
     log,
+    inFlight: () => active,
     close: async () => {
       for (const res of held) res.destroy()
       server.closeAllConnections()
@@ -71,16 +77,16 @@ export async function startSimulator(overrides: SimulatorOverrides = {}): Promis
 }
 
 /** How a batch line is answered: the same parsing, counting and answer as a live request. */
-function answerBody(
-  ctx: ChatContext
-): (body: unknown) => Promise<{ body: Record<string, unknown> }> {
+function answerBody(ctx: ChatContext): LineProcessor {
   const { options } = ctx
-  return async (body) => {
-    const prepared = await prepareChat(
-      parseChatRequest(body, options.defaultMaxOutput),
-      options.imageCharge
-    )
-    return { body: buildCompletion(prepared, ctx.nextId(), Math.floor(options.now() / 1000)) }
+  const prepare = (body: unknown) =>
+    prepareChat(parseChatRequest(body, options.defaultMaxOutput), options.imageCharge)
+  return {
+    answer: async (body) => {
+      const prepared = await prepare(body)
+      return { body: buildCompletion(prepared, ctx.nextId(), Math.floor(options.now() / 1000)) }
+    },
+    promptTokens: async (body) => (await prepare(body)).promptTokens
   }
 }
 
@@ -151,7 +157,22 @@ function modelList(): Record<string, unknown> {
 
 function fileRoutes(files: FileStore): RouteTable {
   return [
-    ['POST', /^\/v1\/files$/, async (req, res) => json(res, await files.upload(req))],
+    [
+      'POST',
+      /^\/v1\/files$/,
+      async (req, res, account) => json(res, await files.upload(req, account))
+    ],
+    [
+      'GET',
+      /^\/v1\/files$/,
+      async (req, res, account) => {
+        const query = new URL(req.url ?? '/', 'http://sim').searchParams
+        return json(
+          res,
+          files.list(account, query.get('purpose'), Number(query.get('limit') ?? 100))
+        )
+      }
+    ],
     ['GET', /^\/v1\/files\/([\w-]+)$/, async (_req, res, _a, m) => json(res, files.get(m[1]).meta)],
     [
       'GET',
@@ -174,15 +195,15 @@ function batchRoutes(batches: BatchStore): RouteTable {
     [
       'POST',
       /^\/v1\/batches$/,
-      async (req, res) => json(res, await batches.create(await readJson(req)))
+      async (req, res, account) => json(res, await batches.create(await readJson(req), account))
     ],
     [
       'GET',
       /^\/v1\/batches$/,
-      async (req, res) => {
+      async (req, res, account) => {
         const query = new URL(req.url ?? '/', 'http://sim').searchParams
         const limit = Number(query.get('limit') ?? 20)
-        return json(res, await batches.list(limit, query.get('after') ?? undefined))
+        return json(res, await batches.list(account, limit, query.get('after') ?? undefined))
       }
     ],
     [

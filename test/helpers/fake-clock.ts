@@ -53,6 +53,33 @@ export class FakeClock implements Clock {
     return promise
   }
 
+  /** Milliseconds to the next timer, if any is set. */
+  nextDueIn(): number | undefined {
+    const next = this.nextTimer()
+    return next ? Math.max(0, next[1].at - this.time) : undefined
+  }
+
+  /**
+   * Runs until `promise` settles, jumping to each timer when one is set, but only while `busy()`
+   * (a loopback server answering) says no real I/O is under way: for work that mixes timers and sockets.
+   */
+  async runWithIo<T>(promise: Promise<T>, limitMs: number, busy: () => boolean): Promise<T> {
+    let settled = false
+    void promise.then(
+      () => (settled = true),
+      () => (settled = true)
+    )
+    const deadline = this.time + limitMs
+    while (!settled && this.time < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      await settle()
+      const due = this.nextDueIn()
+      if (due === undefined || busy()) continue
+      await this.advance(due)
+    }
+    return promise
+  }
+
   private nextTimer(): [number, { at: number; callback: () => void }] | undefined {
     let best: [number, { at: number; callback: () => void }] | undefined
     for (const entry of this.timers)

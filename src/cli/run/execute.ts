@@ -5,7 +5,7 @@ import { resolveLimits } from '../../main/core/estimate/catalog-overrides'
 import { estimateFromPhotos } from '../../main/core/jobs/dry-run'
 import { JobService, JobServiceError } from '../../main/core/service/job-service'
 import type { StoredJob } from '../../main/core/jobs/job-store'
-import type { JobRun } from '../../main/core/jobs/run-job'
+import type { JobRunner } from '../../main/core/service/job-service'
 import {
   endpointFor,
   insecureKeyTransport,
@@ -182,7 +182,7 @@ function progressPrinter(flags: RunFlags, io: CliIo): (progress: JobProgress) =>
 }
 
 /** Runs the job; Ctrl-C or SIGTERM cancels it (resumably). */
-async function untilDoneOrSignal(run: JobRun): Promise<JobOutcome> {
+async function untilDoneOrSignal(run: JobRunner): Promise<JobOutcome> {
   const onSignal = (): void => run.cancel()
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)

@@ -6,14 +6,14 @@ import type { OpenView } from '@shared/domain/workspace'
 import { jobTemplate } from '../core/jobs/job-request'
 import { countItems, jobSpend, toSend } from '../core/jobs/job-state'
 import type { StoredJob } from '../core/jobs/job-store'
-import type { JobRun } from '../core/jobs/run-job'
+import type { JobRunner } from '../core/service/job-service'
 import type { Template } from '../core/templates/template'
 import { jobRow } from './job-rows'
 
 /** A job open in the window: its rows from the journal, and its run's live state while it runs. */
 export class JobView {
   readonly template: Template
-  run: JobRun | null = null
+  run: JobRunner | null = null
   status: RunStatus
   estimateUsd: number | null = null
   /** Photos were sent back to the queue while the run was going: run again when it ends. */
@@ -63,7 +63,7 @@ export class JobView {
   }
 
   /** A run begins: live states start empty, the clock starts. */
-  started(run: JobRun, now: number): void {
+  started(run: JobRunner, now: number): void {
     this.run = run
     this.live.clear()
     this.progress = null
@@ -126,7 +126,8 @@ export class JobView {
       imageAdmission: settings.imageAdmission,
       jpegQuality: settings.jpegQuality,
       background: settings.background ?? '#ffffff',
-      structuredMode: settings.structuredMode ?? 'json_schema'
+      structuredMode: settings.structuredMode ?? 'json_schema',
+      mode: settings.mode ?? 'live'
     }
     return {
       id: this.id,

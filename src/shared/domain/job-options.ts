@@ -30,6 +30,8 @@ export const jobOptionsSchema = z
       .regex(/^#[0-9a-fA-F]{6}$/, 'takes a colour like #ffffff.')
       .default('#ffffff'),
     structuredMode: z.enum(['json_schema', 'json_object']).default('json_schema'),
+    /** Live requests, or the Batch API (half the price, results within 24 h). */
+    mode: z.enum(['live', 'batch']).default('live'),
     skuPattern: z
       .string()
       .max(200)

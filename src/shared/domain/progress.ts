@@ -7,6 +7,32 @@ export interface JobProgress {
   keys: KeyProgress[]
   totals: ProgressTotals
   outcome?: ProgressOutcome
+  /** Batch mode: the job's batch files and where each stands. */
+  batch?: BatchProgress
+}
+
+/** What a Batch-mode job is doing now. */
+export interface BatchProgress {
+  phase: 'building' | 'submitting' | 'waiting' | 'collecting' | 'cancelling' | 'done'
+  /** Lines written to batch files by this run. */
+  built: number
+  parts: BatchPartProgress[]
+  /** Input tokens waiting in batches, and the limit they are held under (absent: none known). */
+  enqueuedTokens: number
+  enqueueLimit?: number
+  /** Milliseconds until the batches are looked at again. */
+  nextPollInMs?: number
+}
+
+/** One batch file: its server status (or `building`, `uploading`, `queued` before it has one). */
+export interface BatchPartProgress {
+  n: number
+  status: string
+  lines: number
+  completed: number
+  failed: number
+  settled: boolean
+  problem?: string
 }
 
 /** Why an item waits to be sent again. */

@@ -15,6 +15,11 @@ export interface RateLimits {
   tpm: number
 }
 
+/** Tier-1 limits with the Batch API's queue: input tokens that may wait in batches at once. */
+export interface TierOneLimits extends RateLimits {
+  batchQueueTokens: number
+}
+
 /** Everything the app knows about one vision model. */
 export interface ModelInfo {
   id: string
@@ -24,7 +29,7 @@ export interface ModelInfo {
   reasoningEffort?: ReasoningEffort
   imageTokens: ImageTokenMethod
   prices: ModelPrices
-  tier1Limits?: RateLimits
+  tier1Limits?: TierOneLimits
 }
 
 export type ReasoningEffort = 'none' | 'minimal' | 'low'
@@ -76,28 +81,28 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     reasoning: false,
     imageTokens: tile(85, 170),
     prices: prices(2.5, 1.25, 10),
-    tier1Limits: { rpm: 500, tpm: 30_000 }
+    tier1Limits: { rpm: 500, tpm: 30_000, batchQueueTokens: 90_000 }
   },
   {
     id: 'gpt-4o-mini',
     reasoning: false,
     imageTokens: tile(2833, 5667),
     prices: prices(0.15, 0.075, 0.6),
-    tier1Limits: { rpm: 500, tpm: 200_000 }
+    tier1Limits: { rpm: 500, tpm: 200_000, batchQueueTokens: 2_000_000 }
   },
   {
     id: 'gpt-4.1',
     reasoning: false,
     imageTokens: tile(85, 170),
     prices: prices(2, 0.5, 8),
-    tier1Limits: { rpm: 500, tpm: 30_000 }
+    tier1Limits: { rpm: 500, tpm: 30_000, batchQueueTokens: 90_000 }
   },
   {
     id: 'gpt-4.1-mini',
     reasoning: false,
     imageTokens: patch(1.62),
     prices: prices(0.4, 0.1, 1.6),
-    tier1Limits: { rpm: 500, tpm: 200_000 }
+    tier1Limits: { rpm: 500, tpm: 200_000, batchQueueTokens: 2_000_000 }
   },
   {
     id: 'gpt-4.1-nano',
@@ -125,7 +130,7 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     reasoningEffort: 'minimal',
     imageTokens: patch(1.62),
     prices: prices(0.25, 0.025, 2),
-    tier1Limits: { rpm: 500, tpm: 500_000 }
+    tier1Limits: { rpm: 500, tpm: 500_000, batchQueueTokens: 5_000_000 }
   },
   {
     id: 'gpt-5-nano',
@@ -133,7 +138,7 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     reasoningEffort: 'minimal',
     imageTokens: patch(2.46),
     prices: prices(0.05, 0.005, 0.4),
-    tier1Limits: { rpm: 500, tpm: 200_000 }
+    tier1Limits: { rpm: 500, tpm: 200_000, batchQueueTokens: 2_000_000 }
   },
   {
     id: 'gpt-5.2',

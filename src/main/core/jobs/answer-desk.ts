@@ -53,7 +53,8 @@ export class AnswerDesk {
   answered(workId: string, completion: ChatCompletion, latencyMs: number): void {
     const request = this.take(workId)
     const id = itemIdOf(workId)
-    const attempt = attemptSpend(this.ctx.prices, completion.usage, request?.estimate)
+    const prices = request && 'pricedAt' in request ? (request.pricedAt ?? null) : this.ctx.prices
+    const attempt = attemptSpend(prices, completion.usage, request?.estimate)
     this.ctx.budget.settle(request?.estimateUsd ?? 0, attempt.costUsd)
     const spent = addSpend(this.spend.get(id), attempt)
     this.spend.set(id, spent)
@@ -87,7 +88,7 @@ export class AnswerDesk {
   ): void {
     const id = itemIdOf(workId)
     const retry =
-      parsed.code === 'truncated' && request && reaskCount(workId) === 0
+      parsed.code === 'truncated' && request && !request.textOnly && reaskCount(workId) === 0
         ? largerBudgetRequest(request, this.ctx.prices)
         : null
     if (retry && this.followUp(retry)) return

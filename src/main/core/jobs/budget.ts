@@ -23,6 +23,11 @@ export class Budget {
     return true
   }
 
+  /** Reserves `estimateUsd` whatever the cap: work already sent before a restart (a Batch file). */
+  hold(estimateUsd: number): void {
+    this.reserved += estimateUsd
+  }
+
   /** A reserved request ended: it cost `actualUsd` (0 when it failed or was served from the cache). */
   settle(estimateUsd: number, actualUsd: number): void {
     this.reserved = Math.max(0, this.reserved - estimateUsd)

@@ -27,6 +27,10 @@ export interface JobRequest {
   estimate: { promptTokens: number; outputTokens: number }
   /** What the budget reserves for this request until its answer is priced. */
   estimateUsd: number
+  /** The prices its answer is billed at when not the job's live ones (a Batch line). */
+  pricedAt?: ModelPrices | null
+  /** The body holds no photo (a Batch line's text): nothing that needs the photo is sent again. */
+  textOnly?: boolean
 }
 
 /** How a job prepares its photos (also the image-cache key's settings). */

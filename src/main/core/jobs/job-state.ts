@@ -1,4 +1,5 @@
 import { RETRYABLE_LATER } from '../openai/failure'
+import { applyBatchEvent, emptyBatchState, type BatchState } from '../batch/batch-state'
 import type { ItemResult, JournalEvent, Spend } from './journal-events'
 
 /** One photo of a job, as replay rebuilds it. */
@@ -20,11 +21,13 @@ export interface JobState {
   items: Map<string, JobItem>
   stopped?: { kind: string; reason: string }
   finished: boolean
+  /** Batch mode: the job's batch files and batches. */
+  batch: BatchState
 }
 
 /** Folds journal events into item states; the last word on an item wins. */
 export function foldJournal(events: readonly JournalEvent[]): JobState {
-  const state: JobState = { items: new Map(), finished: false }
+  const state: JobState = { items: new Map(), finished: false, batch: emptyBatchState() }
   for (const event of events) applyEvent(state, event)
   return state
 }
@@ -62,6 +65,9 @@ export function applyEvent(state: JobState, event: JournalEvent): void {
     case 'finished':
       state.finished = true
       state.stopped = undefined
+      return
+    default:
+      applyBatchEvent(state.batch, event)
   }
 }
 

@@ -47,6 +47,8 @@ export interface JobSettings {
   skuPattern?: string
   /** Per-photo product facts (brand, keywords, …) from an imported product sheet, by file name or SKU. */
   productContext?: Record<string, Record<string, string>>
+  /** Live requests (the default) or the Batch API: half the price, results within 24 h. */
+  mode?: 'live' | 'batch'
   /** A sample run of a few photos before the whole queue. */
   purpose?: 'sample'
   createdAt: string

@@ -1,3 +1,5 @@
+import type { BatchEvent } from '../batch/batch-state'
+
 /** Tokens and money one or more paid attempts used. */
 export interface Spend {
   costUsd: number
@@ -39,3 +41,4 @@ export type JournalEvent =
   | { e: 'removed'; id: string; at: number }
   | { e: 'stopped'; at: number; kind: string; reason: string }
   | { e: 'finished'; at: number }
+  | BatchEvent

@@ -9,16 +9,12 @@ import { createProgressFeed } from '../scheduler/progress-feed'
 import { toJobProgress } from '../scheduler/progress-data'
 import type { JobProgress } from '@shared/domain/progress'
 import type { LanePool } from '../scheduler/lane-pool'
-import { Scheduler, type SchedulerEvent } from '../scheduler/scheduler'
+import type { Scheduler, SchedulerEvent } from '../scheduler/scheduler'
 import { JobTracker, type JobTotals } from '../scheduler/totals'
-import {
-  resolveSchedulerOptions,
-  type JobOutcome,
-  type KeySpec,
-  type SchedulerOptions
-} from '../scheduler/types'
+import type { JobOutcome, KeySpec, SchedulerOptions } from '../scheduler/types'
 import type { Template } from '../templates/template'
-import { AnswerDesk } from './answer-desk'
+import type { AnswerDesk } from './answer-desk'
+import { createLiveDesk } from './live-desk'
 import { Budget } from './budget'
 import {
   budgetProblem,
@@ -34,6 +30,7 @@ import { lockJob } from './job-lock'
 import { JobRecorder } from './recorder'
 import { ResultCache } from './result-cache'
 import { dataLayout } from '../paths'
+import { partOf } from '../batch/batch-state'
 
 /** What a job run needs from the outside world. */
 export interface EngineContext {
@@ -86,25 +83,18 @@ export class JobRun {
       (u) => ctx.onProgress?.(toJobProgress(u, ctx.clock.now()))
     )
     this.emit = feed
-    const options = resolveSchedulerOptions({
-      keys: ctx.keys,
-      clock: ctx.clock,
-      maxConcurrency: job.settings.maxConcurrency,
-      pool: ctx.lanes,
-      ...ctx.scheduler
-    })
-    this.scheduler = new Scheduler(ctx.transport, options, (event) => this.onSchedulerEvent(event))
-    this.desk = new AnswerDesk({
+    const live = createLiveDesk(job, ctx, {
       template: this.template,
       prices: this.prices,
       budget: this.budget,
+      tracker: this.tracker,
       recorder: () => this.recorder,
-      send: (request) => {
-        if (this.scheduler.closed) return false
-        this.scheduler.add([request.work])
-        return true
+      emit: (event) => {
+        if (event.type !== 'job') this.emit(event)
       }
     })
+    this.scheduler = live.scheduler
+    this.desk = live.desk
   }
 
   get id(): string {
@@ -190,7 +180,12 @@ export class JobRun {
       IMAGE_CACHE_BYTES
     )
     const prepare = createPreparer(jobPreprocessSettings(settings), imageCache)
-    const pending = [...this.job.state.items.values()].filter(toSend)
+    // A photo waiting in a batch is not sent live as well.
+    const batch = this.job.state.batch
+    const pending = [...this.job.state.items.values()].filter((item) => {
+      const part = partOf(batch, item.id)
+      return toSend(item) && (!part || part.settled)
+    })
     const prepared = boundedMap(
       pending,
       async (item) => ({ item, outcome: await prepare({ id: item.id, path: item.paths[0] }) }),
@@ -232,14 +227,5 @@ export class JobRun {
     }
     this.desk.sent(request)
     this.scheduler.add([request.work])
-  }
-
-  private onSchedulerEvent(event: SchedulerEvent): void {
-    this.tracker.observe(event)
-    if (event.type === 'item' && event.state.status === 'done')
-      this.desk.answered(event.id, event.state.completion, event.state.latencyMs)
-    if (event.type === 'item' && event.state.status === 'failed')
-      this.desk.failed(event.id, event.state.kind, event.state.reason)
-    if (event.type !== 'job') this.emit(event)
   }
 }

@@ -26,7 +26,12 @@ export type FailureKind =
   | 'aborted'
 
 /** Failures worth trying again on resume and by "retry failed": nothing was wrong with the photo. */
-export const RETRYABLE_LATER: ReadonlySet<string> = new Set(['network', 'timeout', 'transient'])
+export const RETRYABLE_LATER: ReadonlySet<string> = new Set([
+  'network',
+  'timeout',
+  'transient',
+  'batch_expired'
+])
 
 export interface RequestFailure {
   kind: FailureKind

@@ -89,7 +89,7 @@ function failed(kind: RequestFailure['kind'], message: string): TransportResult 
  * One SDK client per key (per key and deployment on Azure, whose URL names the deployment and
  * whose key goes in an `api-key` header), made on first use.
  */
-function clientCache(
+export function clientCache(
   endpoint: EndpointConfig,
   keys: ReadonlyMap<string, string>
 ): (keyId: string, model: string) => OpenAI {

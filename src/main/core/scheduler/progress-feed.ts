@@ -21,7 +21,7 @@ export function createProgressFeed(
   intervalMs: number,
   read: { keys: () => KeySnapshot[]; totals: () => JobTotals },
   emit: (update: ProgressUpdate) => void
-): (event: SchedulerEvent) => void {
+): (event: SchedulerEvent | { type: 'tick' }) => void {
   const changed = new Map<string, ItemState>()
   let timer: unknown = null
   const flush = (outcome?: JobOutcome): void => {

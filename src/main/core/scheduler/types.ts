@@ -19,6 +19,8 @@ export interface KeySpec {
   /** Configured limits (Settings); headers from the server correct them. */
   rpm: number
   tpm: number
+  /** The Batch API's enqueued-token limit for the job's model, when Settings know it. */
+  batchQueueTokens?: number
 }
 
 export type ItemState =

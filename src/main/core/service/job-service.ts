@@ -8,13 +8,22 @@ import { budgetProblem } from '../jobs/job-request'
 import { loadJob, type JobSettings, type StoredJob } from '../jobs/job-store'
 import { newJob } from '../jobs/new-job'
 import { JobRun } from '../jobs/run-job'
+import { createBatchClient } from '../batch/batch-client'
+import { BatchRun } from '../batch/batch-run'
+import { BatchWatchPool, type PollSchedule } from '../batch/batch-watch'
 import type { JournalEvent } from '../jobs/journal-events'
 import type { Listing } from '../ingest/ingest'
+
+/** How a job's requests go: one by one at the key's limits, or through the Batch API. */
+export type JobMode = 'live' | 'batch'
+
+/** A job being run, either way. */
+export type JobRunner = JobRun | BatchRun
 
 /** A job request the engine refuses, with the setting at fault (the CLI names its flag, the window its field). */
 export class JobServiceError extends Error {
   constructor(
-    readonly field: 'budget' | 'endpoint' | 'job',
+    readonly field: 'budget' | 'endpoint' | 'job' | 'mode',
     message: string
   ) {
     super(message)
@@ -22,12 +31,23 @@ export class JobServiceError extends Error {
   }
 }
 
+const AZURE_BATCH =
+  'Batch mode needs an endpoint with the Files and Batches API of OpenAI; Azure OpenAI batches work differently and are not supported yet. Run the job live.'
+
 /** Where requests go and with which keys. Secrets go to the transport and nowhere else. */
 export interface Connection {
   endpoint: EndpointRef
   /** The base URL to send to (OpenAI's when absent); never taken from a job's files. */
   baseURL?: string
-  keys: { id: string; label: string; apiKey: string; rpm?: number; tpm?: number }[]
+  keys: {
+    id: string
+    label: string
+    apiKey: string
+    rpm?: number
+    tpm?: number
+    /** The Batch API's enqueued-token limit for the job's model (Settings). */
+    batchQueueTokens?: number
+  }[]
   fetch?: typeof fetch
   /** OpenAI's organization and project headers. */
   defaultHeaders?: Record<string, string>
@@ -41,11 +61,16 @@ export interface Connection {
 export class JobService {
   /** Every run this service starts shares one lane per key: together they keep the key's limits. */
   private readonly lanes = new LanePool()
+  /** And one batch watch per key: one poll covers every job's batches. */
+  private readonly watches: BatchWatchPool
 
   constructor(
     readonly dataDir: string,
-    private readonly clock: Clock = systemClock
-  ) {}
+    private readonly clock: Clock = systemClock,
+    pollSchedule?: PollSchedule
+  ) {
+    this.watches = new BatchWatchPool(clock, pollSchedule)
+  }
 
   /** Lists and journals the photos of a new job, after checking its settings. */
   async create(
@@ -68,30 +93,35 @@ export class JobService {
     return job
   }
 
-  /** A run of the job on the connection, ready to `run()`, pause, resume or cancel. */
+  /**
+   * A run of the job on the connection, ready to `run()`, pause, resume or cancel: live, or
+   * through the Batch API (`mode`, else the job's own).
+   */
   start(
     job: StoredJob,
     connection: Connection,
     onProgress?: (p: JobProgress) => void,
-    onRecorded?: (event: JournalEvent) => void
-  ): JobRun {
-    const transport = createOpenAITransport(
-      {
-        baseURL: connection.baseURL,
-        fetch: connection.fetch,
-        defaultHeaders: connection.defaultHeaders,
-        azure: connection.azure
-      },
-      new Map(connection.keys.map((key) => [key.id, key.apiKey]))
-    )
+    onRecorded?: (event: JournalEvent) => void,
+    mode: JobMode = job.settings.mode ?? 'live'
+  ): JobRunner {
+    const endpoint = {
+      baseURL: connection.baseURL,
+      fetch: connection.fetch,
+      defaultHeaders: connection.defaultHeaders,
+      azure: connection.azure
+    }
+    const secrets = new Map(connection.keys.map((key) => [key.id, key.apiKey]))
+    if (mode === 'batch' && connection.azure) throw new JobServiceError('mode', AZURE_BATCH)
+    const transport = createOpenAITransport(endpoint, secrets)
     this.lanes.restart(connection.keys.map((key) => key.id))
-    const keys = connection.keys.map(({ id, label, rpm, tpm }) => ({
+    const keys = connection.keys.map(({ id, label, rpm, tpm, batchQueueTokens }) => ({
       id,
       label,
       rpm: rpm ?? job.settings.rpm,
-      tpm: tpm ?? job.settings.tpm
+      tpm: tpm ?? job.settings.tpm,
+      batchQueueTokens
     }))
-    return new JobRun(job, {
+    const context = {
       dataDir: this.dataDir,
       transport,
       keys,
@@ -99,7 +129,10 @@ export class JobService {
       onProgress,
       onRecorded,
       lanes: this.lanes
-    })
+    }
+    if (mode === 'live') return new JobRun(job, context)
+    const batchClient = createBatchClient(endpoint, secrets, job.settings.model)
+    return new BatchRun(job, { ...context, batchClient, watches: this.watches })
   }
 
   /** Writes the job's results to `path` (format by extension); returns the number of rows. */

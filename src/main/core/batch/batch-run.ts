@@ -1,0 +1,300 @@
+import type { ModelPrices } from '@shared/models/catalog'
+import type { BatchProgress, JobProgress } from '@shared/domain/progress'
+import type { AnswerDesk } from '../jobs/answer-desk'
+import { createLiveDesk } from '../jobs/live-desk'
+import { Budget } from '../jobs/budget'
+import { budgetProblem, jobPrices, jobTemplate } from '../jobs/job-request'
+import { countItems, jobSpend, toSend, type JobItem } from '../jobs/job-state'
+import type { StoredJob } from '../jobs/job-store'
+import type { JournalEvent } from '../jobs/journal-events'
+import { lockJob } from '../jobs/job-lock'
+import { JobRecorder } from '../jobs/recorder'
+import { ResultCache } from '../jobs/result-cache'
+import type { EngineContext } from '../jobs/run-job'
+import { dataLayout } from '../paths'
+import { createProgressFeed } from '../scheduler/progress-feed'
+import { toJobProgress } from '../scheduler/progress-data'
+import type { Scheduler, SchedulerEvent } from '../scheduler/scheduler'
+import { JobTracker, type JobTotals } from '../scheduler/totals'
+import type { JobOutcome } from '../scheduler/types'
+import type { Template } from '../templates/template'
+import { BatchCallError, type BatchClient } from './batch-client'
+import { openParts, partOf, type BatchEvent } from './batch-state'
+import { batchProgress } from './batch-progress'
+import { buildParts } from './build-parts'
+import { PartDriver } from './part-driver'
+import type { BatchWatchPool } from './batch-watch'
+import { BATCH_FILE_LIMITS, type PartLimits } from './part-writer'
+
+/** What a Batch run needs besides what a live run does. */
+export interface BatchEngineContext extends EngineContext {
+  batchClient: BatchClient
+  watches: BatchWatchPool
+  /** File limits over the Batch API's (tests split small jobs). */
+  partLimits?: Partial<PartLimits>
+}
+
+/** How many batches one photo may go into in one run (an expired one is sent again). */
+const ROUNDS_PER_RUN = 3
+
+/**
+ * Runs a job through the Batch API: builds and uploads the files, creates the batches as the
+ * enqueued-token limit allows, polls gently, joins the results back by `custom_id`. Every file id
+ * and batch id is journaled before the next step; a rule's re-ask goes live. `cancel()` only stops
+ * watching (the batches run on at OpenAI and a resume collects them); `cancelBatches()` cancels them.
+ */
+export class BatchRun {
+  private readonly tracker: JobTracker
+  private readonly template: Template
+  private readonly budget: Budget
+  private readonly prices: ModelPrices | null
+  private readonly scheduler: Scheduler
+  private readonly desk: AnswerDesk
+  private readonly emit: (event: SchedulerEvent | { type: 'tick' }) => void
+  private recorder!: JobRecorder
+  private driver!: PartDriver
+  private readonly rounds = new Map<string, number>()
+  private stopReason: JobOutcome | null = null
+  private detached = false
+  private closed = false
+  private built = 0
+  private phase: BatchProgress['phase'] = 'building'
+  private fatal = false
+  /** Batches were cancelled (in this run, or in one a crash ended): no new ones are made. */
+  private cancelled: boolean
+  private changed = false
+  private wake: () => void = () => {}
+
+  constructor(
+    private readonly job: StoredJob,
+    private readonly ctx: BatchEngineContext
+  ) {
+    this.template = jobTemplate(job.settings)
+    this.cancelled = job.state.batch.cancelRequested
+    const live = jobPrices(job.settings)
+    this.prices = live && { ...live, input: live.batchInput, output: live.batchOutput }
+    const spent = jobSpend(job.state)
+    this.budget = new Budget(job.settings.budgetUsd, spent.costUsd)
+    this.tracker = new JobTracker(ctx.clock, { ...countItems(job.state, toSend), ...spent })
+    this.emit = createProgressFeed(
+      ctx.clock,
+      250,
+      { keys: () => this.scheduler.keys(), totals: () => this.tracker.totals() },
+      (u) => ctx.onProgress?.(this.withBatch(toJobProgress(u, ctx.clock.now())))
+    )
+    const desk = createLiveDesk(job, ctx, {
+      template: this.template,
+      prices: live,
+      budget: this.budget,
+      tracker: this.tracker,
+      recorder: () => this.recorder,
+      emit: (event) => {
+        if (event.type !== 'job') this.emit(event)
+      }
+    })
+    this.scheduler = desk.scheduler
+    this.desk = desk.desk
+  }
+
+  get id(): string {
+    return this.job.id
+  }
+
+  totals(): JobTotals {
+    return this.tracker.totals()
+  }
+
+  pause(): void {}
+
+  resume(): void {}
+
+  /** Stops watching; the batches keep running at OpenAI and a resume collects them. */
+  cancel(): void {
+    this.detached = true
+    this.scheduler.cancel()
+    this.driver?.detach()
+    this.poke()
+  }
+
+  /** Something moved: the run loop looks again (or right away, if it is not waiting yet). */
+  private poke(): void {
+    this.changed = true
+    this.wake()
+  }
+
+  /** Cancels every open batch: what already finished is kept, the rest stays to do. */
+  async cancelBatches(): Promise<void> {
+    if (!this.recorder || this.closed) return
+    this.phase = 'cancelling'
+    this.cancelled = true
+    await this.recorder.note({ e: 'batch-cancel', at: Date.now() })
+    await this.driver.cancelAll()
+    this.poke()
+  }
+
+  async note(event: JournalEvent): Promise<boolean> {
+    if (!this.recorder || this.closed) return false
+    await this.recorder.note(event)
+    return true
+  }
+
+  async run(): Promise<JobOutcome> {
+    const unbudgetable = budgetProblem(this.job.settings)
+    if (unbudgetable)
+      return {
+        status: 'stopped',
+        kind: 'budget',
+        reason: `The budget can't be kept: ${unbudgetable}`
+      }
+    const results =
+      this.job.settings.endpoint.kind === 'demo'
+        ? null
+        : new ResultCache(dataLayout(this.ctx.dataDir).resultCache)
+    const lock = await lockJob(this.job.dir)
+    let outcome: JobOutcome = { status: 'cancelled' }
+    try {
+      this.recorder = await JobRecorder.open(
+        this.job,
+        results,
+        this.tracker,
+        () => this.cancel(),
+        this.ctx.onRecorded
+      )
+      this.driver = this.newDriver()
+      outcome = await this.driveToEnd()
+    } finally {
+      await lock.release()
+    }
+    return outcome
+  }
+
+  private newDriver(): PartDriver {
+    return new PartDriver({
+      job: this.job,
+      client: this.ctx.batchClient,
+      clock: this.ctx.clock,
+      note: (event: BatchEvent) => this.recorder.note(event),
+      stopped: () => this.detached,
+      recorder: this.recorder,
+      desk: this.desk,
+      template: this.template,
+      prices: this.prices,
+      budget: this.budget,
+      keys: this.ctx.keys,
+      watches: this.ctx.watches,
+      onChange: () => this.poke(),
+      onFatal: (outcome) => {
+        this.stopReason ??= outcome
+        this.fatal = true
+        this.poke()
+      }
+    })
+  }
+
+  private async driveToEnd(): Promise<JobOutcome> {
+    let failure: unknown = null
+    try {
+      await this.drive()
+    } catch (error) {
+      failure = error
+    } finally {
+      this.driver.detach()
+      this.scheduler.endInput()
+      if (this.detached) this.scheduler.cancel()
+      await this.scheduler.done
+      this.closed = true
+      await this.recorder.idle()
+    }
+    if (failure && !(failure instanceof BatchCallError)) throw failure
+    const outcome = this.outcomeOf(failure)
+    const allSettled =
+      countItems(this.job.state).pending === 0 && openParts(this.job.state.batch).length === 0
+    await this.recorder.close(outcome, allSettled)
+    this.phase = 'done'
+    this.emit({ type: 'job', outcome })
+    return outcome
+  }
+
+  private outcomeOf(failure: unknown): JobOutcome {
+    if (this.recorder.failure) return this.recorder.failure
+    if (failure instanceof BatchCallError)
+      return { status: 'stopped', kind: failure.failure.kind, reason: failure.failure.message }
+    if (this.stopReason) return this.stopReason
+    return this.detached || this.cancelled ? { status: 'cancelled' } : { status: 'completed' }
+  }
+
+  /** Build, submit, wait, collect — until every part has settled and nothing is left to send. */
+  private async drive(): Promise<void> {
+    this.driver.resumeOpen()
+    for (;;) {
+      this.changed = false
+      if (this.detached || this.recorder.failure || this.fatal) return
+      const items = this.canBuild() ? this.toBuild() : []
+      if (items.length > 0) await this.build(items)
+      this.phase = 'submitting'
+      await this.driver.submitReady()
+      if (this.detached || this.recorder.failure || this.fatal) return
+      if (
+        openParts(this.job.state.batch).length === 0 &&
+        (!this.canBuild() || this.toBuild().length === 0)
+      )
+        return
+      this.phase = 'waiting'
+      this.emitProgress()
+      if (!this.changed) await new Promise<void>((resolve) => (this.wake = resolve))
+    }
+  }
+
+  /** New batches are made unless the job stops (budget) or its batches were cancelled. */
+  private canBuild(): boolean {
+    return !this.stopReason && !this.cancelled
+  }
+
+  /** Photos to put in a new batch: to send, in no open batch, and not sent too often this run. */
+  private toBuild(): JobItem[] {
+    const state = this.job.state
+    return [...state.items.values()].filter((item) => {
+      if (!toSend(item) || (this.rounds.get(item.id) ?? 0) >= ROUNDS_PER_RUN) return false
+      const part = partOf(state.batch, item.id)
+      return !part || part.settled
+    })
+  }
+
+  private async build(items: JobItem[]): Promise<void> {
+    this.phase = 'building'
+    for (const item of items) this.rounds.set(item.id, (this.rounds.get(item.id) ?? 0) + 1)
+    const stop = await buildParts(items, {
+      job: this.job,
+      dataDir: this.ctx.dataDir,
+      recorder: this.recorder,
+      budget: this.budget,
+      template: this.template,
+      prices: this.prices,
+      limits: {
+        ...BATCH_FILE_LIMITS,
+        maxTokens: this.driver.partTokenLimit(),
+        ...this.ctx.partLimits
+      },
+      lookahead: this.ctx.lookahead ?? 8,
+      stopped: () => this.detached || Boolean(this.recorder.failure),
+      onPart: () => void this.driver.submitReady(),
+      onLine: () => {
+        this.built++
+        this.emitProgress()
+      }
+    })
+    if (stop) this.stopReason = { status: 'stopped', kind: 'budget', reason: stop.reason }
+  }
+
+  private emitProgress(): void {
+    this.emit({ type: 'tick' })
+  }
+
+  private withBatch(progress: JobProgress): JobProgress {
+    if (!this.driver) return progress
+    return {
+      ...progress,
+      batch: batchProgress(this.job.state.batch, this.phase, this.built, this.driver)
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { mkdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { formatUsd } from '@shared/format/estimate-summary'
+import type { ModelPrices } from '@shared/models/catalog'
+import { PreparedImageCache } from '../images/cache'
+import { boundedMap } from '../images/lookahead'
+import { createPreparer, type PrepareOutcome } from '../images/prepare'
+import type { Budget } from '../jobs/budget'
+import { jobPreprocessSettings, jobRequest } from '../jobs/job-request'
+import type { JobItem } from '../jobs/job-state'
+import type { StoredJob } from '../jobs/job-store'
+import type { JobRecorder } from '../jobs/recorder'
+import type { Template } from '../templates/template'
+import { dataLayout } from '../paths'
+import { batchLine, PartWriter, type PartLimits } from './part-writer'
+
+const IMAGE_CACHE_BYTES = 2 * 1024 ** 3
+
+/** What building batch files needs from the run. */
+export interface BuildContext {
+  job: StoredJob
+  dataDir: string
+  recorder: JobRecorder
+  budget: Budget
+  template: Template
+  /** Batch prices (what the budget reserves), or null when the job has none. */
+  prices: ModelPrices | null
+  limits: PartLimits
+  lookahead: number
+  stopped: () => boolean
+  /** A part's file is on disk and journaled: it can be uploaded. */
+  onPart: (n: number) => void
+  onLine: () => void
+}
+
+/** Why building ended early, when it did. */
+export type BuildStop = { kind: 'budget'; reason: string } | null
+
+/** The folder a job's batch files live in, and one part's file in it. */
+export function partPath(job: StoredJob, file: string): string {
+  return join(job.dir, file)
+}
+
+/**
+ * Prepares each photo as the live path would, writes its request as a JSONL line (streamed: a
+ * photo's bytes are gone once its line is written), and closes a part at the file limits,
+ * journaling it before it can be uploaded. Cached answers and unreadable photos are recorded here.
+ */
+export async function buildParts(items: JobItem[], ctx: BuildContext): Promise<BuildStop> {
+  const { job } = ctx
+  await mkdir(join(job.dir, 'batch'), { recursive: true })
+  const cache = await PreparedImageCache.open(dataLayout(ctx.dataDir).imageCache, IMAGE_CACHE_BYTES)
+  const prepare = createPreparer(jobPreprocessSettings(job.settings), cache)
+  const prepared = boundedMap(
+    items,
+    async (item) => ({ item, outcome: await prepare({ id: item.id, path: item.paths[0] }) }),
+    ctx.lookahead
+  )
+  const parts = new PartSink(ctx)
+  try {
+    for await (const { item, outcome } of prepared) {
+      if (ctx.stopped()) break
+      const stop = await addPhoto(ctx, parts, item, outcome)
+      if (stop) return stop
+    }
+  } finally {
+    await parts.finish()
+  }
+  return null
+}
+
+/** One prepared photo: failed, answered from the cache, or written as a line (budget allowing). */
+async function addPhoto(
+  ctx: BuildContext,
+  parts: PartSink,
+  item: JobItem,
+  outcome: PrepareOutcome
+): Promise<BuildStop> {
+  if (!outcome.ok) {
+    await ctx.recorder.failed(item.id, outcome.error.code, outcome.error.message)
+    return null
+  }
+  const request = jobRequest(
+    item,
+    outcome.image.prepared,
+    ctx.template,
+    ctx.job.settings,
+    ctx.prices
+  )
+  const cached = await ctx.recorder.cached(request.cacheKey)
+  if (cached) {
+    const result = { ...cached, fromCache: true, costUsd: 0, latencyMs: 0 }
+    await ctx.recorder.done(item.id, result, null)
+    return null
+  }
+  if (!ctx.budget.reserve(request.estimateUsd))
+    return { kind: 'budget', reason: budgetReason(ctx.budget) }
+  await parts.add(batchLine(item.id, request.work.body), {
+    id: item.id,
+    cacheKey: request.cacheKey,
+    tokens: request.estimate.promptTokens,
+    costUsd: request.estimateUsd
+  })
+  ctx.onLine()
+  return null
+}
+
+function budgetReason(budget: Budget): string {
+  const cap = formatUsd(budget.capUsd ?? 0)
+  return `The next photo would take the job over its ${cap} budget (${formatUsd(budget.spentUsd)} spent so far). Raise the budget and resume.`
+}
+
+/** The part being written, and the journaling of each one that closes. */
+class PartSink {
+  private writer: PartWriter | null = null
+  private n: number
+  private file = ''
+
+  constructor(private readonly ctx: BuildContext) {
+    this.n = Math.max(0, ...ctx.job.state.batch.parts.keys())
+  }
+
+  async add(line: Buffer, entry: Parameters<PartWriter['write']>[1]): Promise<void> {
+    if (this.writer && !this.writer.fits(line.length, entry.tokens)) await this.close()
+    if (!this.writer) {
+      this.n++
+      this.file = `batch/part-${this.n}.jsonl`
+      this.writer = await PartWriter.create(partPath(this.ctx.job, this.file), this.ctx.limits)
+    }
+    await this.writer.write(line, entry)
+  }
+
+  async finish(): Promise<void> {
+    if (this.writer && this.writer.lines > 0) return this.close()
+    await this.writer?.abandon()
+    if (this.writer) await rm(partPath(this.ctx.job, this.file), { force: true })
+    this.writer = null
+  }
+
+  private async close(): Promise<void> {
+    const written = await this.writer!.close()
+    this.writer = null
+    await this.ctx.recorder.note({ e: 'batch-part', part: this.n, file: this.file, ...written })
+    this.ctx.onPart(this.n)
+  }
+}

@@ -1,0 +1,60 @@
+import type { ModelPrices } from '@shared/models/catalog'
+import { Scheduler, type SchedulerEvent } from '../scheduler/scheduler'
+import type { JobTracker } from '../scheduler/totals'
+import { resolveSchedulerOptions } from '../scheduler/types'
+import type { Template } from '../templates/template'
+import { AnswerDesk } from './answer-desk'
+import type { Budget } from './budget'
+import type { StoredJob } from './job-store'
+import type { JobRecorder } from './recorder'
+import type { EngineContext } from './run-job'
+
+/** What the live scheduler and its answer desk need from the run around them. */
+export interface LiveDeskParts {
+  template: Template
+  prices: ModelPrices | null
+  budget: Budget
+  tracker: JobTracker
+  recorder: () => JobRecorder
+  /** Hears every scheduler event after the tracker and the desk have. */
+  emit: (event: SchedulerEvent) => void
+}
+
+/**
+ * The throttled scheduler for a job's live requests and the desk that turns its answers into
+ * results (follow-ups go back to the scheduler). A live run sends every photo through it; a Batch
+ * run only its re-asks.
+ */
+export function createLiveDesk(
+  job: StoredJob,
+  ctx: EngineContext,
+  parts: LiveDeskParts
+): { scheduler: Scheduler; desk: AnswerDesk } {
+  const options = resolveSchedulerOptions({
+    keys: ctx.keys,
+    clock: ctx.clock,
+    maxConcurrency: job.settings.maxConcurrency,
+    pool: ctx.lanes,
+    ...ctx.scheduler
+  })
+  const scheduler: Scheduler = new Scheduler(ctx.transport, options, (event) => {
+    parts.tracker.observe(event)
+    if (event.type === 'item' && event.state.status === 'done')
+      desk.answered(event.id, event.state.completion, event.state.latencyMs)
+    if (event.type === 'item' && event.state.status === 'failed')
+      desk.failed(event.id, event.state.kind, event.state.reason)
+    parts.emit(event)
+  })
+  const desk = new AnswerDesk({
+    template: parts.template,
+    prices: parts.prices,
+    budget: parts.budget,
+    recorder: parts.recorder,
+    send: (request) => {
+      if (scheduler.closed) return false
+      scheduler.add([request.work])
+      return true
+    }
+  })
+  return { scheduler, desk }
+}
