@@ -281,4 +281,3 @@ export class BatchStore {
     }
   }
 }
-

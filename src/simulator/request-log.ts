@@ -27,6 +27,8 @@ export interface LogEntry {
 /** The simulator's request log: kept in memory and, when given a path, appended as JSONL. */
 export class RequestLog {
   readonly entries: LogEntry[] = []
+  /** Hears each entry as it is recorded (a test acts at an exact moment). */
+  onEntry: ((entry: LogEntry) => void) | null = null
   private readonly startedAt: number
 
   constructor(
@@ -46,6 +48,7 @@ export class RequestLog {
     }
     this.entries.push(full)
     if (this.path) appendFileSync(this.path, `${JSON.stringify(full)}\n`)
+    this.onEntry?.(full)
     return full
   }
 

@@ -131,8 +131,9 @@ describe('photoscribe run', () => {
     expect(code).toBe(0)
     expect(out[0]).toMatch(/^4 photos · [\d,]+ prompt tokens/)
     expect(out[1]).toMatch(
-      /^≈ \$\d+\.\d+, ≈ \d+ s at your limits \((requests|tokens)\/min binds\); Batch API: ≈ \$\d+\.\d+ within 24 h$/
+      /^▸ Live: ≈ \$\d+\.\d+, ≈ \d+ s at your limits \((requests|tokens)\/min binds\)$/
     )
+    expect(out[2]).toMatch(/^ {2}Batch API: ≈ \$\d+\.\d+ · 1 file · within 24 h/)
     expect(simulator.current().log.entries).toHaveLength(0)
   })
 

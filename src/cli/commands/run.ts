@@ -92,6 +92,22 @@ function addLimitOptions(run: Command): void {
 function addJobOptions(run: Command): void {
   run
     .option('--dry-run', 'show what it would cost and how long it would take; send nothing', false)
+    .option(
+      '--batch',
+      'send through the OpenAI Batch API: half the price, results within 24 h (on --resume: re-run what is left in a new batch)',
+      false
+    )
+    .option(
+      '--batch-size <n>',
+      'requests per batch file (default and most: 50,000; smaller files finish sooner)',
+      numberIn('--batch-size', 1, 50_000)
+    )
+    .option('--live', 'on --resume: re-run what is left (failed or expired lines) live', false)
+    .option(
+      '--cancel-batches',
+      'on --resume: cancel the job’s open batches, keep what finished, write the results',
+      false
+    )
     .option('--resume <job>', 'continue a job that stopped or was interrupted')
     .option('--demo', 'use the built-in simulator and sample photos (no key needed)', false)
     .option('--json', 'print JSON lines instead of text', false)

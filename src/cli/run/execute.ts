@@ -1,11 +1,15 @@
 import type { JobProgress } from '@shared/domain/progress'
-import { estimateSummary } from '@shared/format/estimate-summary'
+import { batchSummary, estimateSummary } from '@shared/format/estimate-summary'
 import { maskSecret } from '@shared/redact'
 import { resolveLimits } from '../../main/core/estimate/catalog-overrides'
 import { estimateFromPhotos } from '../../main/core/jobs/dry-run'
-import { JobService, JobServiceError } from '../../main/core/service/job-service'
+import {
+  JobService,
+  JobServiceError,
+  type Connection,
+  type JobRunner
+} from '../../main/core/service/job-service'
 import type { StoredJob } from '../../main/core/jobs/job-store'
-import type { JobRunner } from '../../main/core/service/job-service'
 import {
   endpointFor,
   insecureKeyTransport,
@@ -21,9 +25,14 @@ import type { CliIo } from '../program'
 import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from '../../simulator/demo'
 import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
+import { BatchRun } from '../../main/core/batch/batch-run'
+import { openParts } from '../../main/core/batch/batch-state'
+import type { PollSchedule } from '../../main/core/batch/batch-watch'
+import { systemClock } from '../../main/core/scheduler/clock'
 import {
   UsageError,
   checkOut,
+  modeFromFlags,
   dataDirFrom,
   limitsNote,
   settingsFromFlags,
@@ -45,8 +54,9 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   const dataDir = dataDirFrom(flags)
   if (flags.demo && inputs.length === 0) inputs = [samplesDir()]
   if (flags.demo && flags.rpm === undefined) Object.assign(flags, DEMO_LIMITS)
+  modeFromFlags(flags)
   const endpoint = flags.dryRun ? dryRunEndpoint(flags) : await openEndpoint(flags)
-  const service = new JobService(dataDir)
+  const service = new JobService(dataDir, systemClock, pollSchedule(flags, process.env))
   try {
     const job = await asUsage(
       flags.resume
@@ -64,7 +74,7 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
 async function asUsage<T>(work: Promise<T>): Promise<T> {
   return work.catch((error: unknown) => {
     if (!(error instanceof JobServiceError)) throw error
-    const flag = error.field === 'budget' ? '--budget' : '--resume'
+    const flag = { budget: '--budget', mode: '--batch' }[error.field as string] ?? '--resume'
     throw new UsageError(`${flag}: ${error.message}`)
   })
 }
@@ -126,7 +136,10 @@ async function dryRun(job: StoredJob, io: CliIo): Promise<number> {
   io.out(
     `${estimate.requests} photos · ${estimate.promptTokens.toLocaleString('en')} prompt tokens · ~${estimate.outputTokens.toLocaleString('en')} answer tokens · ${settings.model}, ${settings.detail} detail`
   )
-  io.out(estimateSummary(estimate))
+  const [live, batch] = [estimateSummary(estimate), batchSummary(estimate)]
+  const chosen = settings.mode === 'batch'
+  io.out(`${chosen ? '  ' : '▸ '}Live: ${live.replace(/; Batch API:.*$/, '')}`)
+  io.out(`${chosen ? '▸ ' : '  '}${batch}`)
   if (estimate.unreadable > 0)
     io.out(`${estimate.unreadable} photo(s) could not be read and are not counted.`)
   io.out(
@@ -143,23 +156,14 @@ async function runToEnd(
   io: CliIo
 ): Promise<number> {
   announce(job, service.dataDir, flags.json, io)
-  const key = {
-    id: 'key-1',
-    label: flags.demo ? 'demo' : `…${endpoint.apiKey.slice(-4)}`,
-    apiKey: endpoint.apiKey,
-    rpm: flags.rpm,
-    tpm: flags.tpm
-  }
-  // The CLI's "system proxy" is HTTPS_PROXY / NO_PROXY, as for any command-line tool.
-  const target = endpoint.baseURL ?? OPENAI_BASE_URL
-  const route = await proxyRouteFor(target, DEFAULT_SETTINGS.proxy, undefined, process.env)
-  const connection = {
-    endpoint: endpoint.ref,
-    baseURL: endpoint.baseURL,
-    keys: [key],
-    fetch: fetchVia(route)
-  }
-  const run = service.start(job, connection, progressPrinter(flags, io))
+  const connection = await connectionFor(endpoint, flags)
+  const mode = modeFromFlags(flags) ?? job.settings.mode ?? 'live'
+  const run = await asUsage(
+    Promise.resolve().then(() =>
+      service.start(job, connection, progressPrinter(flags, io), undefined, mode)
+    )
+  )
+  if (flags.cancelBatches) await cancelBatchesOf(run)
   const started = performance.now()
   const outcome = await untilDoneOrSignal(run)
   io.status('')
@@ -171,7 +175,42 @@ async function runToEnd(
     : summaryLines(job.id, outcome, job.state, seconds, twice))
     io.out(line)
   if (!flags.json) io.out(`Results: ${flags.out}`)
+  if (!flags.json && openParts(job.state.batch).length > 0)
+    io.out(
+      `The job's batches keep running at OpenAI. Collect their results with: photoscribe run --resume ${job.id} --out ${flags.out}`
+    )
   return exitCodeFor(outcome, job.state)
+}
+
+/** The one key of the environment (or the demo's), through HTTPS_PROXY / NO_PROXY as any CLI tool. */
+async function connectionFor(endpoint: Endpoint, flags: RunFlags): Promise<Connection> {
+  const key = {
+    id: 'key-1',
+    label: flags.demo ? 'demo' : `…${endpoint.apiKey.slice(-4)}`,
+    apiKey: endpoint.apiKey,
+    rpm: flags.rpm,
+    tpm: flags.tpm
+  }
+  const target = endpoint.baseURL ?? OPENAI_BASE_URL
+  const route = await proxyRouteFor(target, DEFAULT_SETTINGS.proxy, undefined, process.env)
+  return { endpoint: endpoint.ref, baseURL: endpoint.baseURL, keys: [key], fetch: fetchVia(route) }
+}
+
+/** `--cancel-batches`: only a Batch job has batches to cancel. */
+async function cancelBatchesOf(run: JobRunner): Promise<void> {
+  if (!(run instanceof BatchRun))
+    throw new UsageError('--cancel-batches: this job runs live; it has no batches to cancel.')
+  await run.cancelBatches()
+}
+
+/**
+ * How often batches are polled: OpenAI's gentle schedule; faster against the demo's simulator, or
+ * as PHOTOSCRIBE_BATCH_POLL_MS says (a local server's batches, tests).
+ */
+function pollSchedule(flags: RunFlags, env: NodeJS.ProcessEnv): PollSchedule | undefined {
+  const fromEnv = Number(env.PHOTOSCRIBE_BATCH_POLL_MS)
+  const firstMs = fromEnv > 0 ? fromEnv : flags.demo ? 1000 : undefined
+  return firstMs ? { firstMs, factor: 1.5, maxMs: firstMs * 10 } : undefined
 }
 
 /** JSON lines with --json, a live status line on a terminal, nothing otherwise. */

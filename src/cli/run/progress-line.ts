@@ -1,4 +1,4 @@
-import type { JobProgress, KeyProgress } from '@shared/domain/progress'
+import type { BatchProgress, JobProgress, KeyProgress } from '@shared/domain/progress'
 import { formatApproxDuration, formatUsd } from '@shared/format/estimate-summary'
 
 const BAR = 20
@@ -15,11 +15,42 @@ export function progressLine(progress: JobProgress): string {
     t.etaMs !== undefined ? `ETA ${formatApproxDuration(t.etaMs).replace('≈ ', '')}` : 'ETA …',
     `spent ${formatUsd(t.costUsd)}`
   ]
+  if (progress.batch) parts.splice(2, 2, batchWords(progress.batch))
   const cooling = progress.keys.find((k) => k.coolingInMs !== undefined)
   if (cooling) parts.push(coolingWords(cooling))
   const stopped = progress.keys.filter((k) => k.stopped)
   if (stopped.length > 0) parts.push(`${stopped.length} key(s) stopped`)
   return parts.join(' · ')
+}
+
+const PART_WORDS: Record<string, string> = {
+  built: 'written',
+  uploading: 'uploading',
+  queued: 'waiting for queue room',
+  creating: 'submitting',
+  in_progress: 'in progress',
+  settled: 'collected'
+}
+
+/** "batch 1 completed · batch 2 in progress 1,200/4,000 · next check in 45 s". */
+export function batchWords(batch: BatchProgress): string {
+  if (batch.phase === 'building' && batch.parts.every((p) => p.settled))
+    return `writing batch files: ${batch.built.toLocaleString('en')} lines`
+  const shown = batch.parts.filter((p) => !p.settled).slice(0, 4)
+  const words = shown.map((p) => {
+    const status = PART_WORDS[p.status] ?? p.status.replace('_', ' ')
+    const counts =
+      p.status === 'in_progress'
+        ? ` ${(p.completed + p.failed).toLocaleString('en')}/${p.lines.toLocaleString('en')}`
+        : ''
+    return `batch ${p.n} of ${batch.parts.length} ${status}${counts}`
+  })
+  const settled = batch.parts.filter((p) => p.settled).length
+  if (settled > 0) words.push(`${settled} of ${batch.parts.length} collected`)
+  if (batch.phase === 'cancelling') words.push('cancelling')
+  if (batch.nextPollInMs !== undefined)
+    words.push(`next check in ${Math.ceil(batch.nextPollInMs / 1000)} s`)
+  return words.join(' · ')
 }
 
 function coolingWords(key: KeyProgress): string {
@@ -50,6 +81,7 @@ export function progressJson(progress: JobProgress): string {
     etaMs: t.etaMs === undefined ? null : Math.round(t.etaMs),
     costUsd: t.costUsd,
     possiblyPaidTwice: t.possiblyPaidTwice,
-    cooling
+    cooling,
+    ...(progress.batch ? { batch: progress.batch } : {})
   })
 }

@@ -35,6 +35,10 @@ export interface RunFlags {
   skuPattern?: string
   priceInput?: number
   priceOutput?: number
+  batch: boolean
+  batchSize?: number
+  live: boolean
+  cancelBatches: boolean
 }
 
 /** A usage mistake: exit code 2 and a sentence that names the flag. */
@@ -132,7 +136,8 @@ const FLAG_OF: Record<string, string> = {
   prices: '--price-input/--price-output',
   imageAdmission: '--image-charge',
   structuredMode: '--json-mode',
-  skuPattern: '--sku-pattern'
+  skuPattern: '--sku-pattern',
+  batchLines: '--batch-size'
 }
 
 /** The flags as job options, checked by the one schema the window uses too. */
@@ -148,11 +153,25 @@ function optionsFromFlags(flags: RunFlags): JobOptions {
     prices: pricesFrom(flags),
     imageAdmission: flags.imageCharge,
     structuredMode: flags.jsonMode ? 'json_object' : 'json_schema',
-    skuPattern: flags.skuPattern
+    skuPattern: flags.skuPattern,
+    mode: flags.batch ? 'batch' : 'live',
+    batchLines: flags.batchSize
   })
   if (parsed.ok) return parsed.options
   const flag = FLAG_OF[parsed.field.split('.')[0]] ?? parsed.field
   throw new UsageError(`${flag} ${parsed.message}`)
+}
+
+/** How the run sends: `--live` or `--batch` (a resume may switch), else the job's own mode. */
+export function modeFromFlags(flags: RunFlags): 'live' | 'batch' | undefined {
+  if (flags.live && flags.batch) throw new UsageError('--live and --batch: choose one.')
+  if (flags.live && !flags.resume)
+    throw new UsageError('--live goes with --resume: new jobs run live unless --batch is given.')
+  if (flags.cancelBatches && !flags.resume)
+    throw new UsageError(
+      '--cancel-batches goes with --resume <job>: it cancels that job’s batches.'
+    )
+  return flags.live ? 'live' : flags.batch ? 'batch' : undefined
 }
 
 /** Checks the output path: its extension picks the format. */

@@ -32,6 +32,8 @@ export const jobOptionsSchema = z
     structuredMode: z.enum(['json_schema', 'json_object']).default('json_schema'),
     /** Live requests, or the Batch API (half the price, results within 24 h). */
     mode: z.enum(['live', 'batch']).default('live'),
+    /** Requests per Batch input file (smaller files finish sooner); at most the API's 50,000. */
+    batchLines: z.number().int().min(1).max(50_000).optional(),
     skuPattern: z
       .string()
       .max(200)

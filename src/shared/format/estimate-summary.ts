@@ -32,3 +32,19 @@ export function estimateSummary(estimate: {
     return `${time}; cost unknown for this model`
   return `≈ ${formatUsd(estimate.costStandard)}, ${time}; Batch API: ≈ ${formatUsd(estimate.costBatch)} within 24 h`
 }
+
+/** "Batch API: ≈ $0.95 · 1 file · within 24 h" (and how the enqueued-token limit paces a larger job). */
+export function batchSummary(estimate: {
+  costBatch: number | null
+  batch: { files: number; rounds: number; queueLimit: number | null }
+}): string {
+  const { files, rounds, queueLimit } = estimate.batch
+  const cost = estimate.costBatch === null ? 'cost unknown' : `≈ ${formatUsd(estimate.costBatch)}`
+  const fileWords = `${files.toLocaleString('en')} file${files === 1 ? '' : 's'}`
+  const limit = queueLimit === null ? null : queueLimit.toLocaleString('en')
+  const time =
+    rounds > 1
+      ? `up to ${rounds} × 24 h (the enqueued-token limit of ${limit} binds: ${rounds} rounds)`
+      : `within 24 h${limit ? ` (fits the enqueued-token limit of ${limit})` : ''}`
+  return `Batch API: ${cost} · ${fileWords} · ${time}`
+}

@@ -14,7 +14,8 @@ describe('job options', () => {
         imageAdmission: 800,
         jpegQuality: 85,
         background: '#ffffff',
-        structuredMode: 'json_schema'
+        structuredMode: 'json_schema',
+        mode: 'live'
       }
     })
   })

@@ -5,6 +5,7 @@ import { createLiveDesk } from '../jobs/live-desk'
 import { Budget } from '../jobs/budget'
 import { budgetProblem, jobPrices, jobTemplate } from '../jobs/job-request'
 import { countItems, jobSpend, toSend, type JobItem } from '../jobs/job-state'
+import { photosToBatch } from './batch-rounds'
 import type { StoredJob } from '../jobs/job-store'
 import type { JournalEvent } from '../jobs/journal-events'
 import { lockJob } from '../jobs/job-lock'
@@ -19,7 +20,7 @@ import { JobTracker, type JobTotals } from '../scheduler/totals'
 import type { JobOutcome } from '../scheduler/types'
 import type { Template } from '../templates/template'
 import { BatchCallError, type BatchClient } from './batch-client'
-import { openParts, partOf, type BatchEvent } from './batch-state'
+import { openParts, type BatchEvent } from './batch-state'
 import { batchProgress } from './batch-progress'
 import { buildParts } from './build-parts'
 import { PartDriver } from './part-driver'
@@ -33,9 +34,6 @@ export interface BatchEngineContext extends EngineContext {
   /** File limits over the Batch API's (tests split small jobs). */
   partLimits?: Partial<PartLimits>
 }
-
-/** How many batches one photo may go into in one run (an expired one is sent again). */
-const ROUNDS_PER_RUN = 3
 
 /**
  * Runs a job through the Batch API: builds and uploads the files, creates the batches as the
@@ -60,6 +58,8 @@ export class BatchRun {
   private built = 0
   private phase: BatchProgress['phase'] = 'building'
   private fatal = false
+  /** Cancel was asked before the run had opened the journal. */
+  private cancelAsked = false
   /** Batches were cancelled (in this run, or in one a crash ended): no new ones are made. */
   private cancelled: boolean
   private changed = false
@@ -124,7 +124,8 @@ export class BatchRun {
 
   /** Cancels every open batch: what already finished is kept, the rest stays to do. */
   async cancelBatches(): Promise<void> {
-    if (!this.recorder || this.closed) return
+    if (this.closed) return
+    if (!this.recorder) return void (this.cancelAsked = true)
     this.phase = 'cancelling'
     this.cancelled = true
     await this.recorder.note({ e: 'batch-cancel', at: Date.now() })
@@ -226,6 +227,7 @@ export class BatchRun {
   /** Build, submit, wait, collect — until every part has settled and nothing is left to send. */
   private async drive(): Promise<void> {
     this.driver.resumeOpen()
+    if (this.cancelAsked) await this.cancelBatches()
     for (;;) {
       this.changed = false
       if (this.detached || this.recorder.failure || this.fatal) return
@@ -250,14 +252,8 @@ export class BatchRun {
     return !this.stopReason && !this.cancelled
   }
 
-  /** Photos to put in a new batch: to send, in no open batch, and not sent too often this run. */
   private toBuild(): JobItem[] {
-    const state = this.job.state
-    return [...state.items.values()].filter((item) => {
-      if (!toSend(item) || (this.rounds.get(item.id) ?? 0) >= ROUNDS_PER_RUN) return false
-      const part = partOf(state.batch, item.id)
-      return !part || part.settled
-    })
+    return photosToBatch(this.job.state, this.rounds)
   }
 
   private async build(items: JobItem[]): Promise<void> {
@@ -272,6 +268,7 @@ export class BatchRun {
       prices: this.prices,
       limits: {
         ...BATCH_FILE_LIMITS,
+        maxLines: this.job.settings.batchLines ?? BATCH_FILE_LIMITS.maxLines,
         maxTokens: this.driver.partTokenLimit(),
         ...this.ctx.partLimits
       },

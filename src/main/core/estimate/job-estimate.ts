@@ -1,4 +1,5 @@
 import type { ModelPrices, RateLimits } from '@shared/models/catalog'
+import { batchPlan, type BatchPlan } from './batch-plan'
 import { tokenCost } from './catalog-overrides'
 import type { RequestEstimate } from './request-estimate'
 
@@ -15,6 +16,8 @@ export interface JobEstimate {
   costBatch: number | null
   durationMs: number
   binding: BindingLimit
+  /** The same job through the Batch API. */
+  batch: BatchPlan
 }
 
 export interface JobEstimateInput {
@@ -24,6 +27,8 @@ export interface JobEstimateInput {
   keys: readonly RateLimits[]
   maxConcurrency: number
   expectedLatencyMs: number
+  /** The Batch API's enqueued-token limit for the model (null: not known). */
+  queueLimit?: number | null
 }
 
 /** Sums a job's requests, prices them at standard and Batch rates, and finds the binding limit. */
@@ -55,6 +60,12 @@ export function estimateJob(input: JobEstimateInput): JobEstimate {
     costStandard: input.prices ? tokenCost(input.prices, promptTokens, outputTokens) : null,
     costBatch: input.prices ? tokenCost(input.prices, promptTokens, outputTokens, true) : null,
     durationMs: n === 0 ? 0 : durationMs + input.expectedLatencyMs,
-    binding
+    binding,
+    batch: batchPlan({
+      requests: n,
+      promptTokens,
+      lineBytes: sum((r) => r.lineBytes),
+      queueLimit: input.queueLimit ?? null
+    })
   }
 }

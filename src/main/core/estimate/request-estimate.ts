@@ -1,6 +1,7 @@
 import type { ModelInfo } from '@shared/models/catalog'
 import { imageTokens, type Detail, type Size } from '@shared/models/image-tokens'
 import { countPromptTextTokens } from '@shared/models/prompt-tokens'
+import { batchLineBytes } from './batch-plan'
 
 /** One request as the estimator sees it: its texts, the uploaded image sizes, its answer budget. */
 export interface RequestShape {
@@ -21,6 +22,8 @@ export interface RequestEstimate {
   /** What the rate limiter is charged on admission: text + image charge + max completion tokens. */
   admissionTokens: number
   outputTokens: number
+  /** About how large its line in a Batch input file is. */
+  lineBytes: number
 }
 
 /**
@@ -42,6 +45,10 @@ export function estimateRequest(
     promptTokens: text + images,
     imageTokens: images,
     admissionTokens: text + admittedImages + shape.maxCompletionTokens,
-    outputTokens: Math.min(shape.expectedOutputTokens, shape.maxCompletionTokens)
+    outputTokens: Math.min(shape.expectedOutputTokens, shape.maxCompletionTokens),
+    lineBytes: batchLineBytes(
+      shape.texts.flat().reduce((sum, t) => sum + t.length, 0),
+      shape.images.reduce((sum, size) => sum + size.width * size.height, 0)
+    )
   }
 }

@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { findModel, type ModelInfo, type RateLimits } from '@shared/models/catalog'
 import { apiImageSize, type Size } from '@shared/models/image-tokens'
+import { batchQueueLimit } from '@shared/models/tiers'
 import { resolvePrices } from '../estimate/catalog-overrides'
 import { estimateJob, type JobEstimate } from '../estimate/job-estimate'
 import { estimateRequest, type RequestEstimate } from '../estimate/request-estimate'
@@ -31,7 +32,8 @@ export async function estimateFromPhotos(
     prices: resolvePrices(settings.model),
     keys,
     maxConcurrency: settings.maxConcurrency,
-    expectedLatencyMs
+    expectedLatencyMs,
+    queueLimit: state.batch.learnedLimit ?? batchQueueLimit(settings.model)
   })
   return { ...estimate, unreadable }
 }

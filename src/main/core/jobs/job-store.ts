@@ -49,6 +49,8 @@ export interface JobSettings {
   productContext?: Record<string, Record<string, string>>
   /** Live requests (the default) or the Batch API: half the price, results within 24 h. */
   mode?: 'live' | 'batch'
+  /** Requests per Batch input file, when fewer than the API's 50,000. */
+  batchLines?: number
   /** A sample run of a few photos before the whole queue. */
   purpose?: 'sample'
   createdAt: string

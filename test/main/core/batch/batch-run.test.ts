@@ -78,6 +78,21 @@ describe('Batch mode against the simulator', () => {
     expect(requestCounts(sim)['POST /v1/chat/completions']).toBe(failed.length)
   })
 
+  it('re-runs failed lines in a new batch with one resume, and only those', async () => {
+    const sim = await sims.start({ batch: { stepMs: 100, failRate: 0.4 }, seed: 11 })
+    const { dataDir, jobId } = await batchJob(15)
+    const { job } = await runBatchOnSim(dataDir, jobId, { sim })
+    const failed = [...job.state.items.values()].filter((i) => i.status === 'failed')
+    expect(failed.length).toBeGreaterThan(0)
+    // A failed line waits for the person: the run made one batch only.
+    expect(job.state.batch.parts.size).toBe(1)
+    sim.options.batch.failRate = 0
+    const { outcome, job: after } = await runBatchOnSim(dataDir, jobId, { sim })
+    expect(outcome).toEqual({ status: 'completed' })
+    expect(after.state.batch.parts.get(2)?.ids.sort()).toEqual(failed.map((i) => i.id).sort())
+    expect([...after.state.items.values()].every((i) => i.status === 'done')).toBe(true)
+  })
+
   it('completes an expired batch with a second batch, keeping the partial results', async () => {
     const sim = await sims.start({ batch: { stepMs: 100, expire: 1 } })
     const { dataDir, jobId } = await batchJob(10)

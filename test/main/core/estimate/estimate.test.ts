@@ -79,7 +79,8 @@ const request = (admission: number, prompt = 1000, output = 50): RequestEstimate
   promptTokens: prompt,
   imageTokens: 765,
   admissionTokens: admission,
-  outputTokens: output
+  outputTokens: output,
+  lineBytes: 50_000
 })
 
 describe('job estimate', () => {
