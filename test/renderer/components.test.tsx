@@ -127,7 +127,14 @@ describe('the estimate panel', () => {
     tpm: 200_000,
     limitsSource: 'catalog',
     keys: 1,
-    pricing: 'catalog' as const
+    pricing: 'catalog' as const,
+    batch: {
+      files: 1,
+      rounds: 1,
+      queueLimit: 2_000_000,
+      binding: 'window' as const,
+      durationMs: 86_400_000
+    }
   }
 
   it('shows the cost now and with Batch, the duration and which limit binds', () => {

@@ -11,6 +11,7 @@ export function runView(
     status: 'idle',
     keys: [],
     elapsedMs: 0,
+    mode: 'live',
     ...over,
     totals: { ...emptyTotals(), ...totals }
   }

@@ -26,8 +26,8 @@ import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from '../../sim
 import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
 import { BatchRun } from '../../main/core/batch/batch-run'
-import { openParts } from '../../main/core/batch/batch-state'
-import type { PollSchedule } from '../../main/core/batch/batch-watch'
+import { openParts } from '../../main/core/jobs/batch-state'
+import { pollScheduleFrom } from '../../main/core/batch/batch-watch'
 import { systemClock } from '../../main/core/scheduler/clock'
 import {
   UsageError,
@@ -56,7 +56,7 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   if (flags.demo && flags.rpm === undefined) Object.assign(flags, DEMO_LIMITS)
   modeFromFlags(flags)
   const endpoint = flags.dryRun ? dryRunEndpoint(flags) : await openEndpoint(flags)
-  const service = new JobService(dataDir, systemClock, pollSchedule(flags, process.env))
+  const service = new JobService(dataDir, systemClock, pollScheduleFrom(process.env))
   try {
     const job = await asUsage(
       flags.resume
@@ -201,16 +201,6 @@ async function cancelBatchesOf(run: JobRunner): Promise<void> {
   if (!(run instanceof BatchRun))
     throw new UsageError('--cancel-batches: this job runs live; it has no batches to cancel.')
   await run.cancelBatches()
-}
-
-/**
- * How often batches are polled: OpenAI's gentle schedule; faster against the demo's simulator, or
- * as PHOTOSCRIBE_BATCH_POLL_MS says (a local server's batches, tests).
- */
-function pollSchedule(flags: RunFlags, env: NodeJS.ProcessEnv): PollSchedule | undefined {
-  const fromEnv = Number(env.PHOTOSCRIBE_BATCH_POLL_MS)
-  const firstMs = fromEnv > 0 ? fromEnv : flags.demo ? 1000 : undefined
-  return firstMs ? { firstMs, factor: 1.5, maxMs: firstMs * 10 } : undefined
 }
 
 /** JSON lines with --json, a live status line on a terminal, nothing otherwise. */

@@ -26,7 +26,7 @@ export function progressLine(progress: JobProgress): string {
 const PART_WORDS: Record<string, string> = {
   built: 'written',
   uploading: 'uploading',
-  queued: 'waiting for queue room',
+  queued: 'uploaded',
   creating: 'submitting',
   in_progress: 'in progress',
   settled: 'collected'

@@ -1,5 +1,5 @@
 import { findModel } from '@shared/models/catalog'
-import { tierLimits } from '@shared/models/tiers'
+import { batchQueueLimit, tierLimits } from '@shared/models/tiers'
 import { PROVIDERS } from '@shared/settings/providers'
 import { problem, type KeyRecord, type Settings } from '@shared/settings/schema'
 import { AppError, ErrorCodes } from '@shared/errors'
@@ -13,6 +13,7 @@ export interface PlannedKey {
   apiKey: string
   rpm?: number
   tpm?: number
+  batchQueueTokens?: number
 }
 
 /** A local server takes no key; the SDK still needs one to send, and this one means nothing. */
@@ -81,11 +82,19 @@ export function pricingFor(
 }
 
 /** A key's limits for a model from Settings: a tier preset, typed numbers, or what headers said. */
-export function keyLimits(record: KeyRecord, model: string): { rpm?: number; tpm?: number } {
+export function keyLimits(
+  record: KeyRecord,
+  model: string
+): { rpm?: number; tpm?: number; batchQueueTokens?: number } {
   const limits = record.limits[model]
   if (!limits) return {}
-  if (limits.source === 'custom') return { rpm: limits.rpm, tpm: limits.tpm }
-  if (limits.source === 'tier') return tierLimits(model, limits.tier ?? 1) ?? {}
+  if (limits.source === 'custom')
+    return { rpm: limits.rpm, tpm: limits.tpm, batchQueueTokens: limits.batchQueue }
+  if (limits.source === 'tier') {
+    const tier = limits.tier ?? 1
+    const queue = batchQueueLimit(model, tier) ?? undefined
+    return { ...(tierLimits(model, tier) ?? {}), batchQueueTokens: queue }
+  }
   const reported = record.reported[model]
   return { rpm: reported?.rpm, tpm: reported?.tpm }
 }

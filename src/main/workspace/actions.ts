@@ -1,4 +1,6 @@
 import { AppError, ErrorCodes } from '@shared/errors'
+import { BatchRun } from '../core/batch/batch-run'
+import type { JobMode } from '../core/service/job-service'
 import type { JournalEvent } from '../core/jobs/journal-events'
 import { loadJob } from '../core/jobs/job-store'
 import { readProductSheet } from '../core/templates/product-sheet'
@@ -29,7 +31,12 @@ export async function removeRows(ws: Workspace, ids: string[]): Promise<number> 
 }
 
 /** Sends failed photos again (these ids, every failure with a code, or all failures). */
-export async function retryRows(ws: Workspace, ids?: string[], code?: string): Promise<number> {
+export async function retryRows(
+  ws: Workspace,
+  ids?: string[],
+  code?: string,
+  mode?: JobMode
+): Promise<number> {
   const view = ws.sampleId && !ws.openId ? ws.views.get(ws.sampleId)! : ws.openJob()
   const wanted = ids ? new Set(ids) : null
   const failed = [...view.job.state.items.values()].filter(
@@ -43,8 +50,21 @@ export async function retryRows(ws: Workspace, ids?: string[], code?: string): P
   )
   ws.pump.patch(view.id, { rows: failed.flatMap((item) => view.row(item.id) ?? []) })
   if (view.running) view.rerun = true
-  else await startRun(ws, view)
+  else await startRun(ws, view, mode)
   return failed.length
+}
+
+/**
+ * Cancels the open Batch job's batches (starting its run first when it is not watching them): what
+ * finished is collected, the rest stays to do.
+ */
+export async function cancelOpenBatches(ws: Workspace): Promise<void> {
+  const view = ws.openJob()
+  if ((view.job.settings.mode ?? 'live') !== 'batch')
+    throw new AppError(ErrorCodes.invalidInput, 'This job runs live; it has no batches to cancel.')
+  if (!view.running) await startRun(ws, view, 'batch')
+  const run = view.run
+  if (run instanceof BatchRun) await run.cancelBatches()
 }
 
 /** A person's edit of an answer, journaled; lists are typed as comma-separated text. */

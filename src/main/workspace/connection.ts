@@ -38,6 +38,13 @@ export interface ConnectionInfo {
   endpoint: string
 }
 
+/** A key's limits as the estimate reads them (undefined: the catalog's). */
+export interface KeyEstimateLimits {
+  rpm?: number
+  tpm?: number
+  batchQueueTokens?: number
+}
+
 /**
  * Where the window's jobs send: the provider, keys and proxy in Settings (or OPENAI_API_KEY when
  * Settings hold no key), or the demo's simulator started in this process on loopback. Secrets
@@ -81,12 +88,13 @@ export class ConnectionSource {
   }
 
   /** Each usable key's limits for a model, for the estimate (undefined parts: the catalog's). */
-  keyLimits(model: string): { rpm?: number; tpm?: number }[] {
+  keyLimits(model: string): KeyEstimateLimits[] {
     try {
       const settings = this.current()
       const env = this.settings.environmentKey()
       return plannedKeys(settings, model, (id) => this.settings.secret(id), env).map(
-        ({ rpm, tpm }) => ({ rpm, tpm })
+        ({ rpm, tpm, batchQueueTokens }) =>
+          batchQueueTokens === undefined ? { rpm, tpm } : { rpm, tpm, batchQueueTokens }
       )
     } catch {
       return [{}]

@@ -1,13 +1,16 @@
 import type { EstimateView } from '@shared/domain/queue'
 import type { Size } from '@shared/models/image-tokens'
-import { findModel, fallbackModel, type RateLimits } from '@shared/models/catalog'
+import { findModel, fallbackModel } from '@shared/models/catalog'
+import { batchQueueLimit } from '@shared/models/tiers'
+import { batchPlan } from '../core/estimate/batch-plan'
 import { resolveLimits } from '../core/estimate/catalog-overrides'
-import { estimateJob, type BindingLimit } from '../core/estimate/job-estimate'
+import { estimateJob, type BindingLimit, type JobEstimate } from '../core/estimate/job-estimate'
 import { estimateForSize } from '../core/jobs/dry-run'
 import { jobPrices } from '../core/jobs/job-request'
 import type { JobItem } from '../core/jobs/job-state'
 import type { JobSettings } from '../core/jobs/job-store'
 import type { RequestEstimate } from '../core/estimate/request-estimate'
+import type { KeyEstimateLimits } from './connection'
 
 const BINDING: Record<BindingLimit, EstimateView['binding']> = {
   'requests per minute': 'requests',
@@ -32,7 +35,7 @@ export function draftEstimate(
   settings: JobSettings,
   measured: readonly MeasuredPhoto[],
   total: number,
-  keyLimits: readonly Partial<RateLimits>[] = [{}]
+  keyLimits: readonly KeyEstimateLimits[] = [{}]
 ): EstimateView {
   const readable = measured.filter((photo) => photo.size !== null)
   const requests = requestEstimates(settings, readable)
@@ -45,7 +48,8 @@ export function draftEstimate(
     prices: jobPrices(settings),
     keys: keys.map(({ rpm, tpm }) => ({ rpm, tpm })),
     maxConcurrency: settings.maxConcurrency,
-    expectedLatencyMs: EXPECTED_LATENCY_MS
+    expectedLatencyMs: EXPECTED_LATENCY_MS,
+    queueLimit: keyLimits[0]?.batchQueueTokens ?? batchQueueLimit(settings.model)
   })
   const expected = Math.max(0, total - unreadable)
   const scale = requests.length > 0 ? expected / requests.length : 0
@@ -61,12 +65,37 @@ export function draftEstimate(
         ? Math.max(0, base.durationMs - EXPECTED_LATENCY_MS) * scale + EXPECTED_LATENCY_MS
         : 0,
     binding: BINDING[base.binding],
+    ...summedLimits(keys),
+    pricing: settings.pricing ?? 'catalog',
+    batch: scaledBatchPlan(base, requests, expected, scale)
+  }
+}
+
+/** The keys' limits together, where they come from, and how many keys. */
+function summedLimits(
+  keys: readonly ReturnType<typeof resolveLimits>[]
+): Pick<EstimateView, 'rpm' | 'tpm' | 'limitsSource' | 'keys'> {
+  return {
     rpm: keys.reduce((sum, key) => sum + key.rpm, 0),
     tpm: keys.reduce((sum, key) => sum + key.tpm, 0),
     limitsSource: keys.some((key) => key.source === 'given') ? 'given' : keys[0].source,
-    keys: keys.length,
-    pricing: settings.pricing ?? 'catalog'
+    keys: keys.length
   }
+}
+
+/** The Batch plan for the whole queue, from the photos measured so far. */
+function scaledBatchPlan(
+  base: JobEstimate,
+  requests: readonly RequestEstimate[],
+  photos: number,
+  scale: number
+): EstimateView['batch'] {
+  return batchPlan({
+    requests: photos,
+    promptTokens: base.promptTokens * scale,
+    lineBytes: requests.reduce((sum, r) => sum + r.lineBytes, 0) * scale,
+    queueLimit: base.batch.queueLimit
+  })
 }
 
 function requestEstimates(

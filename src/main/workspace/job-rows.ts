@@ -15,7 +15,8 @@ export function jobRow(
   item: JobItem,
   template: Template,
   live: ItemProgress | undefined,
-  keyLabel: (id: string | undefined) => string | undefined
+  keyLabel: (id: string | undefined) => string | undefined,
+  batch?: QueueRow['batch']
 ): QueueRow {
   const path = item.paths[0] ?? ''
   const base = { id: item.id, name: basename(path), folder: dirname(path) }
@@ -32,6 +33,7 @@ export function jobRow(
   }
   const liveRow = live && liveState(live, keyLabel)
   if (liveRow) return { ...base, ...liveRow }
+  if (batch) return { ...base, status: 'batched', batch }
   if (item.status === 'failed')
     return { ...base, status: 'failed', code: item.code, reason: item.reason }
   return { ...base, status: 'waiting' }

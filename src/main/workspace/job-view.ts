@@ -9,6 +9,9 @@ import type { StoredJob } from '../core/jobs/job-store'
 import type { JobRunner } from '../core/service/job-service'
 import type { Template } from '../core/templates/template'
 import { jobRow } from './job-rows'
+import { batchProgress, partStatus } from '../core/batch/batch-progress'
+import { openParts, partOf } from '../core/jobs/batch-state'
+import type { JobItem } from '../core/jobs/job-state'
 
 /** A job open in the window: its rows from the journal, and its run's live state while it runs. */
 export class JobView {
@@ -51,7 +54,16 @@ export class JobView {
     const item = this.job.state.items.get(id)
     if (!item) return undefined
     const live = this.running && toSend(item) ? this.live.get(id) : undefined
-    return jobRow(item, this.template, live, (keyId) => this.keyLabel(keyId))
+    return jobRow(item, this.template, live, (keyId) => this.keyLabel(keyId), this.batchOf(item))
+  }
+
+  /** The open batch a photo waits in, as its row says it: "in batch 2 of 5 · in progress". */
+  private batchOf(item: JobItem): QueueRow['batch'] {
+    if (!toSend(item)) return undefined
+    const batch = this.job.state.batch
+    const part = partOf(batch, item.id)
+    if (!part || part.settled) return undefined
+    return { n: part.n, of: batch.parts.size, status: partStatus(part) }
   }
 
   whenIdle(): Promise<void> {
@@ -104,12 +116,27 @@ export class JobView {
     }
     return {
       status: this.status,
+      mode: this.job.settings.mode ?? 'live',
+      batch: this.batchView(),
       totals: this.running ? totals : { ...totals, ...counts, inFlight: 0, retrying: 0 },
       keys: this.progress?.keys ?? [],
       stop: this.stop,
       estimateUsd: this.estimateUsd,
       elapsedMs: this.elapsedBefore + (this.running ? now - this.startedAt : 0)
     }
+  }
+
+  /** A Batch job's parts: live while it runs, else as the journal left them. */
+  private batchView(): RunView['batch'] {
+    const batch = this.job.state.batch
+    if (batch.parts.size === 0) return undefined
+    const rerunnable = [...this.job.state.items.values()].filter(
+      (item) => item.status === 'failed' && item.code !== 'rejected'
+    ).length
+    if (this.running && this.progress?.batch) return { ...this.progress.batch, rerunnable }
+    const phase = openParts(batch).length > 0 ? 'waiting' : 'done'
+    const still = { limitOf: () => Number.POSITIVE_INFINITY, nextPollInMs: () => undefined }
+    return { ...batchProgress(batch, phase, 0, still), rerunnable }
   }
 
   open(now: number): OpenView {

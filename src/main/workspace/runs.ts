@@ -2,7 +2,7 @@ import { AppError, ErrorCodes } from '@shared/errors'
 import type { JobProgress } from '@shared/domain/progress'
 import type { JournalEvent } from '../core/jobs/journal-events'
 import type { StoredJob } from '../core/jobs/job-store'
-import { JobServiceError } from '../core/service/job-service'
+import { JobServiceError, type JobMode } from '../core/service/job-service'
 import type { ProgressOutcome } from '@shared/domain/progress'
 import { samplesDir } from '../../simulator/demo'
 import type { Draft } from './draft'
@@ -87,7 +87,7 @@ export function openJobView(ws: Workspace, job: StoredJob, sample: boolean): Job
 }
 
 /** Starts (or resumes) a job's run on its endpoint; progress flows to the window from here. */
-export async function startRun(ws: Workspace, view: JobView): Promise<void> {
+export async function startRun(ws: Workspace, view: JobView, mode?: JobMode): Promise<void> {
   if (view.running) throw new AppError(ErrorCodes.busy, 'This job is already running.')
   const connection = await ws.deps.connection.open(
     view.job.settings.endpoint,
@@ -97,7 +97,8 @@ export async function startRun(ws: Workspace, view: JobView): Promise<void> {
     view.job,
     connection,
     (progress) => progressed(ws, view, progress),
-    (event) => recorded(ws, view, event)
+    (event) => recorded(ws, view, event),
+    mode
   )
   view.started(run, ws.now())
   ws.pump.patch(view.id, { run: view.runView(ws.now()), rows: view.rows() })
@@ -127,10 +128,19 @@ function progressed(ws: Workspace, view: JobView, progress: JobProgress): void {
 }
 
 function recorded(ws: Workspace, view: JobView, event: JournalEvent): void {
+  if ('part' in event) return batchRecorded(ws, view, event.part)
   if (!('id' in event)) return
   const row = view.row(event.id)
   ws.pump.patch(view.id, row ? { rows: [row] } : { removed: [event.id] })
   ws.jobsLater()
+}
+
+/** A batch moved: its photos' rows say where it stands now ("in batch 2 of 5 · in progress"). */
+function batchRecorded(ws: Workspace, view: JobView, n: number): void {
+  const part = view.job.state.batch.parts.get(n)
+  if (!part) return
+  const rows = part.ids.flatMap((id) => view.row(id) ?? [])
+  ws.pump.patch(view.id, { rows, run: view.runView(ws.now()) })
 }
 
 async function ended(ws: Workspace, view: JobView, outcome: ProgressOutcome): Promise<void> {

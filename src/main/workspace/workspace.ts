@@ -10,6 +10,8 @@ import { listJobs, type JobSettings } from '../core/jobs/job-store'
 import { BUILTIN_TEMPLATES } from '../core/templates/builtins'
 import { TemplateStore, templatesDir } from '../core/templates/custom'
 import type { Template } from '../core/templates/template'
+import { pollScheduleFrom } from '../core/batch/batch-watch'
+import { systemClock } from '../core/scheduler/clock'
 import { JobService } from '../core/service/job-service'
 import { jobSettingsFrom } from '../core/service/job-settings'
 import type { ConnectionSource } from './connection'
@@ -53,7 +55,7 @@ export class Workspace {
   readonly templateStore: TemplateStore
 
   constructor(readonly deps: WorkspaceDeps) {
-    this.service = new JobService(deps.dataDir)
+    this.service = new JobService(deps.dataDir, systemClock, pollScheduleFrom(process.env))
     this.pump = new UpdatePump(deps.send)
     this.now = deps.now ?? Date.now
     this.ticker = new Ticker(() => this.tick())
@@ -162,6 +164,7 @@ export class Workspace {
         status: 'idle',
         totals: emptyTotals(draft.files.size),
         keys: [],
+        mode: draft.options.mode,
         elapsedMs: 0
       }
     }

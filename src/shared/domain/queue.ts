@@ -13,7 +13,9 @@ export const rowStatusSchema = z.enum([
   'retrying',
   'done',
   'review',
-  'failed'
+  'failed',
+  /** In a batch at the Batch API, waiting for its results. */
+  'batched'
 ])
 export type RowStatus = z.infer<typeof rowStatusSchema>
 
@@ -35,7 +37,9 @@ export const queueRowSchema = z.object({
   cause: retryCauseSchema.optional(),
   keyLabel: z.string().optional(),
   edited: z.boolean().optional(),
-  costUsd: z.number().nonnegative().optional()
+  costUsd: z.number().nonnegative().optional(),
+  /** The batch a `batched` row is in: "in batch 2 of 5 · in progress". */
+  batch: z.object({ n: z.number().int(), of: z.number().int(), status: z.string() }).optional()
 })
 export type QueueRow = z.infer<typeof queueRowSchema>
 
@@ -57,6 +61,14 @@ export const estimateViewSchema = z.object({
   keys: z.number().int().nonnegative(),
   /** Where the prices come from; `unknown` leaves the costs null (the endpoint publishes none). */
   pricing: z.enum(['catalog', 'override', 'free', 'unknown']),
+  /** The same job through the Batch API: files, queue rounds, what binds, the longest it may take. */
+  batch: z.object({
+    files: z.number().int().nonnegative(),
+    rounds: z.number().int().nonnegative(),
+    queueLimit: z.number().nullable(),
+    binding: z.enum(['window', 'queue']),
+    durationMs: z.number().nonnegative()
+  }),
   /** Photos the attached product sheet has a row for. */
   sheet: z
     .object({ name: z.string(), matched: z.number().int(), rows: z.number().int() })

@@ -69,6 +69,31 @@ export const runViewSchema = z.object({
   stop: z
     .object({ kind: z.string(), reason: z.string(), resumeInMs: z.number().optional() })
     .optional(),
+  /** Live requests or the Batch API. */
+  mode: z.enum(['live', 'batch']),
+  /** A Batch job's files and where each stands (also after a restart, from the journal). */
+  batch: z
+    .object({
+      phase: z.enum(['building', 'submitting', 'waiting', 'collecting', 'cancelling', 'done']),
+      built: z.number(),
+      parts: z.array(
+        z.object({
+          n: z.number(),
+          status: z.string(),
+          lines: z.number(),
+          completed: z.number(),
+          failed: z.number(),
+          settled: z.boolean(),
+          problem: z.string().optional()
+        })
+      ),
+      enqueuedTokens: z.number(),
+      enqueueLimit: z.number().optional(),
+      nextPollInMs: z.number().optional(),
+      /** Photos whose line failed or expired: what "Re-run" sends. */
+      rerunnable: z.number().optional()
+    })
+    .optional(),
   /** What the estimate said the whole job would cost, to show spending against it. */
   estimateUsd: z.number().nullable().optional(),
   elapsedMs: z.number().nonnegative()

@@ -47,7 +47,9 @@ export const modelLimitsSchema = z
     source: z.enum(['tier', 'custom', 'headers']),
     tier: z.number().int().min(1).max(5).optional(),
     rpm: positiveInt(1_000_000).optional(),
-    tpm: positiveInt(1_000_000_000).optional()
+    tpm: positiveInt(1_000_000_000).optional(),
+    /** The Batch API's enqueued-token limit, when typed in (a tier gives its own). */
+    batchQueue: positiveInt(100_000_000_000).optional()
   })
   .strict()
   .superRefine((limits, ctx) => {

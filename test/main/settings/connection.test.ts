@@ -163,7 +163,7 @@ describe('providers', () => {
     await settings.setKeyLimits(second, 'gpt-4.1-mini', { source: 'tier', tier: 2 })
     expect(ws.deps.connection.keyLimits('gpt-4.1-mini')).toEqual([
       { rpm: 100, tpm: 50_000 },
-      { rpm: 5_000, tpm: 2_000_000 }
+      { rpm: 5_000, tpm: 2_000_000, batchQueueTokens: 20_000_000 }
     ])
     await settings.setKeyModels(second, ['gpt-4o'])
     expect(ws.deps.connection.keyLimits('gpt-4.1-mini')).toEqual([{ rpm: 100, tpm: 50_000 }])

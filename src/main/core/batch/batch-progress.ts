@@ -1,5 +1,5 @@
 import type { BatchPartProgress, BatchProgress } from '@shared/domain/progress'
-import { openParts, type BatchPart, type BatchState } from './batch-state'
+import { openParts, type BatchPart, type BatchState } from '../jobs/batch-state'
 import { enqueuedTokens } from './enqueue-limit'
 
 /** What the driver can say about queues and polls. */

@@ -1,5 +1,5 @@
 import { toSend, type JobItem, type JobState } from '../jobs/job-state'
-import { partOf } from './batch-state'
+import { partOf } from '../jobs/batch-state'
 
 /** How many batches one photo may go into in one run (an expired one is sent again). */
 const ROUNDS_PER_RUN = 3

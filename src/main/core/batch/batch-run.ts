@@ -20,12 +20,12 @@ import { JobTracker, type JobTotals } from '../scheduler/totals'
 import type { JobOutcome } from '../scheduler/types'
 import type { Template } from '../templates/template'
 import { BatchCallError, type BatchClient } from './batch-client'
-import { openParts, type BatchEvent } from './batch-state'
+import { openParts, type BatchEvent } from '../jobs/batch-state'
 import { batchProgress } from './batch-progress'
 import { buildParts } from './build-parts'
 import { PartDriver } from './part-driver'
 import type { BatchWatchPool } from './batch-watch'
-import { BATCH_FILE_LIMITS, type PartLimits } from './part-writer'
+import { BATCH_FILE_LIMITS, type PartLimits } from '@shared/models/batch-limits'
 
 /** What a Batch run needs besides what a live run does. */
 export interface BatchEngineContext extends EngineContext {

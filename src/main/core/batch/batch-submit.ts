@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises'
 import type { Clock } from '../scheduler/clock'
 import type { StoredJob } from '../jobs/job-store'
 import { BatchCallError, type BatchClient, type RemoteBatch } from './batch-client'
-import type { BatchEvent, BatchPart } from './batch-state'
+import type { BatchEvent, BatchPart } from '../jobs/batch-state'
 import { isQueueFull } from './enqueue-limit'
 import { partPath } from './build-parts'
 

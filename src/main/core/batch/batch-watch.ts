@@ -9,6 +9,18 @@ export interface PollSchedule {
   factor: number
   maxMs: number
 }
+
+/** The demo's simulator answers on this machine: its batches are looked at every second or so. */
+export const DEMO_POLL_SCHEDULE: PollSchedule = { firstMs: 1000, factor: 1.5, maxMs: 5000 }
+
+/**
+ * The schedule for real endpoints: OpenAI's gentle one, unless PHOTOSCRIBE_BATCH_POLL_MS sets the
+ * first wait (a local server's batches, tests), backing off to ten times that.
+ */
+export function pollScheduleFrom(env: Record<string, string | undefined>): PollSchedule {
+  const firstMs = Number(env.PHOTOSCRIBE_BATCH_POLL_MS)
+  return firstMs > 0 ? { firstMs, factor: 1.5, maxMs: firstMs * 10 } : POLL_SCHEDULE
+}
 /** Pages of `GET /batches` one poll reads at most before asking for the missing ones by id. */
 const MAX_PAGES = 5
 

@@ -12,7 +12,8 @@ import type { StoredJob } from '../jobs/job-store'
 import type { JobRecorder } from '../jobs/recorder'
 import type { Template } from '../templates/template'
 import { dataLayout } from '../paths'
-import { batchLine, PartWriter, type PartLimits } from './part-writer'
+import type { PartLimits } from '@shared/models/batch-limits'
+import { batchLine, PartWriter } from './part-writer'
 
 const IMAGE_CACHE_BYTES = 2 * 1024 ** 3
 

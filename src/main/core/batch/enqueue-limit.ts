@@ -1,5 +1,5 @@
 import { batchQueueLimit } from '@shared/models/tiers'
-import { FINAL_BATCH_STATUSES, type BatchPart, type BatchState } from './batch-state'
+import { FINAL_BATCH_STATUSES, type BatchPart, type BatchState } from '../jobs/batch-state'
 
 /**
  * The enqueued-token limit that holds for a key: the one a refusal named, else Settings', else

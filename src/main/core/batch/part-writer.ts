@@ -1,18 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises'
-
-/** The Batch API's limits on one input file. */
-export interface PartLimits {
-  maxLines: number
-  maxBytes: number
-  /** The enqueued-token limit: a file larger than it could never be queued. */
-  maxTokens: number
-}
-
-export const BATCH_FILE_LIMITS: PartLimits = {
-  maxLines: 50_000,
-  maxBytes: 200_000_000,
-  maxTokens: Number.POSITIVE_INFINITY
-}
+import type { PartLimits } from '@shared/models/batch-limits'
 
 /** What a closed part file holds. */
 export interface WrittenPart {

@@ -1,4 +1,4 @@
-import { BATCH_FILE_LIMITS } from '../batch/part-writer'
+import { BATCH_FILE_LIMITS } from '@shared/models/batch-limits'
 
 /** How a job would go through the Batch API: files, queue rounds, and what binds. */
 export interface BatchPlan {

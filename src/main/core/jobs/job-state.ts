@@ -1,5 +1,5 @@
 import { RETRYABLE_LATER } from '../openai/failure'
-import { applyBatchEvent, emptyBatchState, type BatchState } from '../batch/batch-state'
+import { applyBatchEvent, emptyBatchState, type BatchState } from './batch-state'
 import type { ItemResult, JournalEvent, Spend } from './journal-events'
 
 /** One photo of a job, as replay rebuilds it. */

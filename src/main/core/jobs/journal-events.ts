@@ -1,4 +1,4 @@
-import type { BatchEvent } from '../batch/batch-state'
+import type { BatchEvent } from './batch-state'
 
 /** Tokens and money one or more paid attempts used. */
 export interface Spend {

@@ -30,7 +30,7 @@ import { lockJob } from './job-lock'
 import { JobRecorder } from './recorder'
 import { ResultCache } from './result-cache'
 import { dataLayout } from '../paths'
-import { partOf } from '../batch/batch-state'
+import { partOf } from './batch-state'
 
 /** What a job run needs from the outside world. */
 export interface EngineContext {

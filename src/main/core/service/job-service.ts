@@ -10,7 +10,12 @@ import { newJob } from '../jobs/new-job'
 import { JobRun } from '../jobs/run-job'
 import { createBatchClient } from '../batch/batch-client'
 import { BatchRun } from '../batch/batch-run'
-import { BatchWatchPool, type PollSchedule } from '../batch/batch-watch'
+import {
+  BatchWatchPool,
+  DEMO_POLL_SCHEDULE,
+  POLL_SCHEDULE,
+  type PollSchedule
+} from '../batch/batch-watch'
 import type { JournalEvent } from '../jobs/journal-events'
 import type { Listing } from '../ingest/ingest'
 
@@ -61,15 +66,17 @@ export interface Connection {
 export class JobService {
   /** Every run this service starts shares one lane per key: together they keep the key's limits. */
   private readonly lanes = new LanePool()
-  /** And one batch watch per key: one poll covers every job's batches. */
+  /** And one batch watch per key: one poll covers every job's batches (the demo's poll faster). */
   private readonly watches: BatchWatchPool
+  private readonly demoWatches: BatchWatchPool
 
   constructor(
     readonly dataDir: string,
     private readonly clock: Clock = systemClock,
-    pollSchedule?: PollSchedule
+    pollSchedule: PollSchedule = POLL_SCHEDULE
   ) {
     this.watches = new BatchWatchPool(clock, pollSchedule)
+    this.demoWatches = new BatchWatchPool(clock, DEMO_POLL_SCHEDULE)
   }
 
   /** Lists and journals the photos of a new job, after checking its settings. */
@@ -132,7 +139,8 @@ export class JobService {
     }
     if (mode === 'live') return new JobRun(job, context)
     const batchClient = createBatchClient(endpoint, secrets, job.settings.model)
-    return new BatchRun(job, { ...context, batchClient, watches: this.watches })
+    const watches = job.settings.endpoint.kind === 'demo' ? this.demoWatches : this.watches
+    return new BatchRun(job, { ...context, batchClient, watches })
   }
 
   /** Writes the job's results to `path` (format by extension); returns the number of rows. */

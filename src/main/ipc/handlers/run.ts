@@ -1,6 +1,6 @@
 import type { Handlers } from '@shared/ipc/routes'
 import { AppError, ErrorCodes } from '@shared/errors'
-import { retryRows } from '../../workspace/actions'
+import { cancelOpenBatches, retryRows } from '../../workspace/actions'
 import { runDemo, runOpen, runSample } from '../../workspace/runs'
 import type { Workspace } from '../../workspace/workspace'
 import type { JobView } from '../../workspace/job-view'
@@ -43,6 +43,10 @@ export function runHandlers(ws: Workspace): Handlers['run'] {
       activeView(ws).run!.cancel()
       return done
     },
-    retry: async ({ ids, code }) => ({ retried: await retryRows(ws, ids, code) })
+    retry: async ({ ids, code, mode }) => ({ retried: await retryRows(ws, ids, code, mode) }),
+    cancelBatches: async () => {
+      await cancelOpenBatches(ws)
+      return done
+    }
   }
 }

@@ -42,6 +42,8 @@ export function statusWords(row: QueueRow, t: TFunction, sinceMs = 0): StatusWor
       return { mark: '!', tone: 'amber', words: row.review ?? t('status.review') }
     case 'failed':
       return { mark: '✗', tone: 'red', words: failureTitle(row.code, t) }
+    case 'batched':
+      return { mark: '◴', tone: 'blue', words: batchedWords(row.batch, t) }
   }
 }
 
@@ -53,4 +55,18 @@ export function firstLine(row: QueueRow): string {
 /** A failure's cause in a few words (group titles, chips); the row's reason says the rest. */
 export function failureTitle(code: string | undefined, t: TFunction): string {
   return t(`failure.${code && code in en.failure ? (code as FailureKey) : 'failed'}`)
+}
+
+type BatchStatusKey = keyof typeof en.batchStatus
+
+/** "In batch 2 of 5 · in progress". */
+export function batchedWords(batch: QueueRow['batch'], t: TFunction): string {
+  if (!batch) return t('status.waiting')
+  return t('status.batched', { n: batch.n, of: batch.of, status: batchStatusWord(batch.status, t) })
+}
+
+/** A batch's status in the window's words (validating, in progress, finalizing, …). */
+export function batchStatusWord(status: string, t: TFunction): string {
+  const key = status in en.batchStatus ? (status as BatchStatusKey) : 'other'
+  return t(`batchStatus.${key}`)
 }

@@ -19,11 +19,15 @@ export const runRoutes = defineRoutes('run', {
     input: z
       .object({
         ids: z.array(z.string().min(1).max(64)).max(100_000).optional(),
-        code: z.string().max(64).optional()
+        code: z.string().max(64).optional(),
+        /** Re-run them live, or in a new batch (a Batch job's failed or expired lines). */
+        mode: z.enum(['live', 'batch']).optional()
       })
       .strict(),
     output: z.object({ retried: z.number().int() })
   },
+  /** Cancels the open job's batches: what finished is kept, the rest stays to do. */
+  cancelBatches: { input: z.undefined(), output: done },
   /** The bundled sample photos through the built-in simulator: the whole flow without a key. */
   demo: { input: z.undefined(), output: z.object({ jobId: z.string() }) }
 })

@@ -14,7 +14,8 @@ const GROUP: Record<RowStatus, Filter> = {
   retrying: 'working',
   done: 'done',
   review: 'review',
-  failed: 'failed'
+  failed: 'failed',
+  batched: 'working'
 }
 
 /** The ids to show, in queue order: by status group and a file-name search. */

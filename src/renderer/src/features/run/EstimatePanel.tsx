@@ -58,6 +58,7 @@ export function EstimatePanel({
           })}
         </span>
       </p>
+      <BatchEstimate estimate={estimate} />
       <p className="muted small">{notes}</p>
       {estimate.sheet && (
         <p className="small" data-testid="sheet-matches">
@@ -69,5 +70,28 @@ export function EstimatePanel({
         </p>
       )}
     </section>
+  )
+}
+
+/** The same job through the Batch API: money, files, and whether the queue limit paces it. */
+function BatchEstimate({ estimate }: { estimate: EstimateView }): React.JSX.Element {
+  const { t } = useTranslation()
+  const { count, money } = useFormat()
+  const { files, rounds, queueLimit } = estimate.batch
+  const time =
+    rounds > 1
+      ? t('estimate.batchRounds', { rounds, limit: count(queueLimit ?? 0) })
+      : t('estimate.batchWindow')
+  return (
+    <p className="small" data-testid="estimate-batch-plan">
+      {t('estimate.batchPlan', {
+        money: estimate.pricing === 'unknown' ? '—' : money(estimate.costBatch),
+        files: count(files),
+        time
+      })}
+      {queueLimit !== null && rounds <= 1 && (
+        <span className="muted"> {t('estimate.batchFits', { limit: count(queueLimit) })}</span>
+      )}
+    </p>
   )
 }

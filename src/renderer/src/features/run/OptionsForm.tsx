@@ -80,6 +80,17 @@ export function OptionsForm({
         </select>
       </label>
       <label className="field-row">
+        <span>{t('run.mode')}</span>
+        <select
+          value={options.mode}
+          data-testid="mode"
+          onChange={(e) => change({ mode: e.target.value as JobOptions['mode'] })}
+        >
+          <option value="live">{t('run.modeLive')}</option>
+          <option value="batch">{t('run.modeBatch')}</option>
+        </select>
+      </label>
+      <label className="field-row">
         <span>{t('run.budget')}</span>
         <span className="money-input">
           $

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
 import { RateLimitsPanel } from '../limits/RateLimitsPanel'
+import { BatchPanel } from './BatchPanel'
 import { EstimatePanel } from './EstimatePanel'
 import { OptionsForm } from './OptionsForm'
 import { SamplePanel } from './SamplePanel'
@@ -61,13 +62,18 @@ export function RunPanel(): React.JSX.Element {
               onClick={() => void act(() => bridge.run.start())}
               title={t('run.runTitle')}
             >
-              {sample ? t('run.runRest') : t('run.run')}
+              {view.options.mode === 'batch'
+                ? t('run.submitBatch')
+                : sample
+                  ? t('run.runRest')
+                  : t('run.run')}
             </button>
           </div>
           {sample && <SamplePanel sample={sample} />}
         </>
       )}
-      {!draft && (
+      {!draft && <BatchPanel run={view.run} heardAt={view.runAt} />}
+      {!draft && view.run.mode === 'live' && (
         <RateLimitsPanel
           keys={view.run.keys}
           heardAt={view.runAt}

@@ -61,7 +61,7 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
         {words}
       </span>
       <div className="run-controls">
-        {run.status === 'running' && (
+        {run.status === 'running' && run.mode === 'live' && (
           <button
             type="button"
             onClick={() => void act(() => bridge.run.pause())}
@@ -80,13 +80,19 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
           </button>
         )}
         {active && (
-          <button type="button" onClick={() => void act(() => bridge.run.cancel())}>
-            {t('footer.cancel')}
+          <button
+            type="button"
+            onClick={() => void act(() => bridge.run.cancel())}
+            title={run.mode === 'batch' ? t('footer.stopWatchingTitle') : undefined}
+          >
+            {run.mode === 'batch' ? t('footer.stopWatching') : t('footer.cancel')}
           </button>
         )}
         {!active && settled < total && run.status !== 'stopped' && (
           <button type="button" onClick={() => void act(() => bridge.run.start())}>
-            {t('footer.resume')}
+            {run.mode === 'batch' && run.batch?.parts.some((p) => !p.settled)
+              ? t('footer.collect')
+              : t('footer.resume')}
           </button>
         )}
         {failed > 0 && (
