@@ -1,6 +1,7 @@
 // All benches are imported up front on purpose: the app's main process holds the o200k tokenizer
 // (~40 MB of heap) too, which makes every full garbage collection dearer, and the preprocess bench
 // must pay that as the app does.
+import { benchBatch } from './batch'
 import { benchJob } from './job'
 import { benchPreprocess } from './preprocess'
 import { benchScheduler } from './scheduler'
@@ -13,7 +14,8 @@ const benches: Record<string, (args: string[], print: (line: string) => void) =>
     preprocess: benchPreprocess,
     job: benchJob,
     ui: benchUi,
-    settings: benchSettings
+    settings: benchSettings,
+    batch: benchBatch
   }
 
 const [name, ...args] = process.argv.slice(2)

@@ -1,14 +1,12 @@
 import { spawn } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
-import { link, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { startSimulator } from '../../src/simulator/server'
+import { cliCommand, folderOf, memoryOf, parseEvent, ROOT } from '../cli-process'
 import { makeCorpus } from '../preprocess/corpus'
 
-const ROOT = join(import.meta.dirname, '../..')
-const BUILT_CLI = join(ROOT, 'out/main/cli.js')
 const LIMITS = { rpm: 120_000, tpm: 200_000_000 }
 
 /** What one whole job cost the CLI process. */
@@ -21,34 +19,6 @@ interface JobRunMeasure {
   /** RSS when 10 % of the photos were done, and when all were: the slope shows per-photo growth. */
   rssAtTenthMb: number
   rssAtEndMb: number
-}
-
-/** The CLI as a child process: the built one when `npm run build` has run, else through tsx. */
-function cliCommand(): { args: string[]; env: NodeJS.ProcessEnv; label: string } {
-  if (existsSync(BUILT_CLI)) {
-    const built = statSync(BUILT_CLI).mtime.toISOString()
-    return {
-      args: [BUILT_CLI],
-      env: {},
-      label: `out/main/cli.js (built ${built}: rebuild after changes)`
-    }
-  }
-  return {
-    args: ['--import', 'tsx', join(ROOT, 'src/cli/index.ts')],
-    env: { TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-    label: 'src/cli via tsx (run `npm run build` to measure the built CLI)'
-  }
-}
-
-/** Resident and peak resident memory of a process, from /proc (Linux). */
-async function memoryOf(pid: number): Promise<{ rss: number; peak: number } | null> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8')
-    const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1])
-    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
-  } catch {
-    return null
-  }
 }
 
 async function runJob(
@@ -109,22 +79,6 @@ async function runJob(
   clearInterval(sampler)
   measure.seconds = (performance.now() - started) / 1000
   return measure
-}
-
-function parseEvent(line: string): { event: string; done?: number } | null {
-  try {
-    return JSON.parse(line) as { event: string; done?: number }
-  } catch {
-    return null
-  }
-}
-
-/** A folder holding the first `count` photos (hard links: no copies). */
-async function folderOf(paths: string[], count: number, workDir: string): Promise<string> {
-  const folder = join(workDir, `photos-${count}`)
-  await mkdir(folder, { recursive: true })
-  for (const path of paths.slice(0, count)) await link(path, join(folder, basename(path)))
-  return folder
 }
 
 /** `npm run bench -- job [--counts 1000,10000]`: a whole job's memory in the CLI process. */
