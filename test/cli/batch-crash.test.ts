@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { JournalEvent } from '../../src/main/core/jobs/journal-events'
@@ -8,8 +6,8 @@ import { startSimulator, type Simulator } from '../../src/simulator/server'
 import type { LogEntry } from '../../src/simulator/request-log'
 import { seededRandom, shuffled } from '../../src/simulator/rng'
 import { photoFolder } from '../helpers/job-fixtures'
+import { spawnRun } from '../helpers/cli'
 
-const ROOT = join(import.meta.dirname, '../..')
 const PHOTOS = 30
 
 /** The moments a kill can land on: right as the server answers one of these. */
@@ -33,26 +31,16 @@ function trial(
   env: NodeJS.ProcessEnv,
   kill: { moment: string; delayMs: number } | null
 ): Promise<Trial> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', 'run', ...args, '--json'],
-      { cwd: ROOT, env: { ...env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' } }
-    )
-    let jobId = ''
-    let killedAt: string | null = null
-    sim.log.onEntry = (entry) => {
-      if (!kill || killedAt || !MOMENTS[kill.moment](entry)) return
-      killedAt = kill.moment
-      setTimeout(() => child.kill('SIGKILL'), kill.delayMs)
+  let killedAt: string | null = null
+  return spawnRun(args, env, {
+    onStart: (child) => {
+      sim.log.onEntry = (entry) => {
+        if (!kill || killedAt || !MOMENTS[kill.moment](entry)) return
+        killedAt = kill.moment
+        setTimeout(() => child.kill('SIGKILL'), kill.delayMs)
+      }
     }
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const event = JSON.parse(line) as { event: string; jobId?: string }
-      if (event.event === 'job') jobId = event.jobId!
-    })
-    child.on('error', reject)
-    child.on('exit', (code) => resolve({ jobId, exitCode: code, killedAt }))
-  })
+  }).then(({ jobId, exitCode }) => ({ jobId, exitCode, killedAt }))
 }
 
 describe('Batch mode survives kill -9 at upload, create, poll and download', () => {

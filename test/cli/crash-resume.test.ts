@@ -1,12 +1,13 @@
-import { spawn } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { JournalEvent } from '../../src/main/core/jobs/journal-events'
 import { startSimulator } from '../../src/simulator/server'
 import { seededRandom } from '../../src/simulator/rng'
 import { photoFolder } from '../helpers/job-fixtures'
+import { spawnRun } from '../helpers/cli'
 
 const ROOT = join(import.meta.dirname, '../..')
 const KILLS = 20
@@ -20,29 +21,14 @@ interface Trial {
 
 /** Starts `photoscribe run …`, waits for its job line, then kills it -9 after `killAfterMs` (or lets it finish). */
 function trial(args: string[], env: NodeJS.ProcessEnv, killAfterMs: number | null): Promise<Trial> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', 'run', ...args, '--json'],
-      { cwd: ROOT, env: { ...env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' } }
-    )
-    let jobId = ''
-    let killed = false
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const lines = createInterface({ input: child.stdout })
-    lines.on('line', (line) => {
-      const event = JSON.parse(line) as { event: string; jobId?: string }
-      if (event.event !== 'job') return
-      jobId = event.jobId!
-      if (killAfterMs !== null)
-        setTimeout(() => {
-          killed = child.kill('SIGKILL')
-        }, killAfterMs)
-    })
-    child.on('error', reject)
-    child.on('exit', (code) => resolve({ jobId, exitCode: code, killed, stderr }))
-  })
+  let killed = false
+  let child: ChildProcess
+  return spawnRun(args, env, {
+    onStart: (c) => (child = c),
+    onJob: () => {
+      if (killAfterMs !== null) setTimeout(() => (killed = child.kill('SIGKILL')), killAfterMs)
+    }
+  }).then((ended) => ({ ...ended, killed }))
 }
 
 describe('crash safety: kill -9 at random moments, resume each time', () => {

@@ -1,3 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { afterEach, beforeEach } from 'vitest'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
 import type { SimulatorOverrides } from '../../src/simulator/options'
@@ -59,4 +62,37 @@ export function cliSimulator(): {
     },
     current: () => sim!
   }
+}
+
+/**
+ * `photoscribe run … --json` as a child process (the TypeScript source through tsx), for tests
+ * that kill it. `onStart` gets the child; `onJob` hears the job id once it is printed.
+ */
+export function spawnRun(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  hooks: { onStart?: (child: ChildProcess) => void; onJob?: (jobId: string) => void } = {}
+): Promise<{ jobId: string; exitCode: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/index.ts', 'run', ...args, '--json'],
+      {
+        cwd: join(import.meta.dirname, '../..'),
+        env: { ...env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' }
+      }
+    )
+    hooks.onStart?.(child)
+    let jobId = ''
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const event = JSON.parse(line) as { event: string; jobId?: string }
+      if (event.event !== 'job') return
+      jobId = event.jobId!
+      hooks.onJob?.(jobId)
+    })
+    child.on('error', reject)
+    child.on('exit', (code) => resolve({ jobId, exitCode: code, stderr }))
+  })
 }

@@ -6,6 +6,8 @@ export interface TestProxy {
   url: string
   /** Tunnels opened, by target `host:port`. */
   tunnels: string[]
+  /** Bytes clients sent up through the tunnels. */
+  bytesUp: number
   /** Requests refused for wrong or missing credentials. */
   refused: number
   close(): Promise<void>
@@ -16,7 +18,7 @@ export async function startConnectProxy(credentials?: {
   password: string
 }): Promise<TestProxy> {
   const sockets = new Set<Socket>()
-  const proxy: TestProxy = { url: '', tunnels: [], refused: 0, close: async () => {} }
+  const proxy: TestProxy = { url: '', tunnels: [], bytesUp: 0, refused: 0, close: async () => {} }
   const expected = credentials
     ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
     : null
@@ -36,6 +38,7 @@ export async function startConnectProxy(credentials?: {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
       upstream.write(head)
       upstream.pipe(client)
+      client.on('data', (chunk: Buffer) => (proxy.bytesUp += chunk.length))
       client.pipe(upstream)
     })
     sockets.add(upstream)

@@ -1,5 +1,6 @@
 import { findModel } from '@shared/models/catalog'
 import { batchQueueLimit, tierLimits } from '@shared/models/tiers'
+import type { ConnectionKey } from '../core/service/job-service'
 import { PROVIDERS } from '@shared/settings/providers'
 import { problem, type KeyRecord, type Settings } from '@shared/settings/schema'
 import { AppError, ErrorCodes } from '@shared/errors'
@@ -7,14 +8,7 @@ import { endpointFor, insecureKeyTransport, type EndpointRef } from '../core/ope
 import type { AzureEndpoint } from '../core/openai/transport'
 
 /** One key a job may use for a model, with the limits Settings give it (none: the catalog's). */
-export interface PlannedKey {
-  id: string
-  label: string
-  apiKey: string
-  rpm?: number
-  tpm?: number
-  batchQueueTokens?: number
-}
+export type PlannedKey = ConnectionKey
 
 /** A local server takes no key; the SDK still needs one to send, and this one means nothing. */
 export const NO_KEY = 'no-key-needed'

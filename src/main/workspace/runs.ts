@@ -1,7 +1,7 @@
 import { AppError, ErrorCodes } from '@shared/errors'
 import type { JobProgress } from '@shared/domain/progress'
 import type { JournalEvent } from '../core/jobs/journal-events'
-import type { StoredJob } from '../core/jobs/job-store'
+import { listJobs, loadJob, type StoredJob } from '../core/jobs/job-store'
 import { JobServiceError, type JobMode } from '../core/service/job-service'
 import type { ProgressOutcome } from '@shared/domain/progress'
 import { samplesDir } from '../../simulator/demo'
@@ -74,6 +74,20 @@ export async function runDemo(ws: Workspace): Promise<string> {
   ws.draft = null
   await startRun(ws, view)
   return job.id
+}
+
+/**
+ * When the app starts: every job with batches still at the Batch API runs again, so the app polls
+ * and collects them after a restart as the CLI's resume does (a job without a usable key waits).
+ */
+export async function watchOpenBatches(ws: Workspace): Promise<void> {
+  for (const summary of await listJobs(ws.deps.dataDir)) {
+    if (!summary.batchesOpen || ws.views.get(summary.id)?.running) continue
+    const view =
+      ws.views.get(summary.id) ?? new JobView(await loadJob(ws.deps.dataDir, summary.id), false)
+    ws.views.set(view.id, view)
+    await startRun(ws, view).catch(() => undefined)
+  }
 }
 
 /** Opens a job view in the window (replacing what was open). */

@@ -23,6 +23,7 @@ import { LimitHistory } from './limit-history'
 import { UpdatePump } from './update-pump'
 import { choices, LANGUAGE_CHOICES } from './choices'
 import { Ticker } from './ticker'
+import { watchOpenBatches } from './runs'
 
 export interface WorkspaceDeps {
   dataDir: string
@@ -50,6 +51,7 @@ export class Workspace {
   readonly ticker: Ticker
   private drafts = 0
   private jobsTimer: ReturnType<typeof setTimeout> | null = null
+  private batchesWatched = false
   private templates: Template[] = [...BUILTIN_TEMPLATES]
 
   readonly templateStore: TemplateStore
@@ -114,6 +116,10 @@ export class Workspace {
     await this.deps.connection.settings.ready
     this.templates = await this.loadTemplates()
     const jobs = await this.jobEntries()
+    if (!this.batchesWatched) {
+      this.batchesWatched = true
+      void watchOpenBatches(this)
+    }
     const resumable =
       jobs.find((job) => !job.finished && !job.running && !job.sample && job.pending > 0) ?? null
     const { templates, models } = choices(this.templates)

@@ -1,14 +1,15 @@
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { rename } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
-import { toStreamingFile } from 'openai'
 import type OpenAI from 'openai'
 import { redactSecrets } from '@shared/redact'
 import { classifyError } from '../openai/classify'
 import type { RequestFailure } from '../openai/failure'
+import { dispatcherOf } from '../openai/proxy-route'
 import { clientCache, type EndpointConfig } from '../openai/transport'
+import { streamUpload } from './stream-upload'
 
 /** A batch as the engine reads it from the server. */
 export interface RemoteBatch {
@@ -58,21 +59,22 @@ export function createBatchClient(
   keys: ReadonlyMap<string, string>,
   model: string
 ): BatchClient {
-  return new SdkBatchClient(clientCache(endpoint, keys), [...keys.values()], model)
+  return new SdkBatchClient(clientCache(endpoint, keys), endpoint, keys, model)
 }
 
 class SdkBatchClient implements BatchClient {
   constructor(
     private readonly clientFor: (keyId: string, model: string) => OpenAI,
-    private readonly secrets: string[],
+    private readonly endpoint: EndpointConfig,
+    private readonly keys: ReadonlyMap<string, string>,
     private readonly model: string
   ) {}
 
   upload(keyId: string, path: string, name: string): Promise<string> {
-    return this.call(keyId, async (client) => {
-      const file = toStreamingFile(createReadStream(path), name, { type: 'application/jsonl' })
-      return (await client.files.create({ file, purpose: 'batch' })).id
-    })
+    const dispatcher = dispatcherOf(this.endpoint.fetch)
+    return this.call(keyId, () =>
+      streamUpload({ ...this.endpoint, dispatcher }, this.keys.get(keyId) ?? '', path, name)
+    )
   }
 
   findUpload(keyId: string, name: string, bytes: number): Promise<string | null> {
@@ -128,7 +130,7 @@ class SdkBatchClient implements BatchClient {
       return await work(this.clientFor(keyId, this.model))
     } catch (error) {
       const failure = classifyError(error)
-      const message = redactSecrets(failure.message, this.secrets)
+      const message = redactSecrets(failure.message, [...this.keys.values()])
       throw new BatchCallError({ ...failure, message })
     }
   }

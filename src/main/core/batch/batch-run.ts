@@ -3,16 +3,14 @@ import type { BatchProgress, JobProgress } from '@shared/domain/progress'
 import type { AnswerDesk } from '../jobs/answer-desk'
 import { createLiveDesk } from '../jobs/live-desk'
 import { Budget } from '../jobs/budget'
-import { budgetProblem, jobPrices, jobTemplate } from '../jobs/job-request'
+import { jobPrices, jobTemplate } from '../jobs/job-request'
 import { countItems, jobSpend, toSend, type JobItem } from '../jobs/job-state'
 import { photosToBatch } from './batch-rounds'
 import type { StoredJob } from '../jobs/job-store'
 import type { JournalEvent } from '../jobs/journal-events'
-import { lockJob } from '../jobs/job-lock'
-import { JobRecorder } from '../jobs/recorder'
-import { ResultCache } from '../jobs/result-cache'
+import { beginRun } from '../jobs/begin-run'
+import type { JobRecorder } from '../jobs/recorder'
 import type { EngineContext } from '../jobs/run-job'
-import { dataLayout } from '../paths'
 import { createProgressFeed } from '../scheduler/progress-feed'
 import { toJobProgress } from '../scheduler/progress-data'
 import type { Scheduler, SchedulerEvent } from '../scheduler/scheduler'
@@ -140,33 +138,15 @@ export class BatchRun {
   }
 
   async run(): Promise<JobOutcome> {
-    const unbudgetable = budgetProblem(this.job.settings)
-    if (unbudgetable)
-      return {
-        status: 'stopped',
-        kind: 'budget',
-        reason: `The budget can't be kept: ${unbudgetable}`
-      }
-    const results =
-      this.job.settings.endpoint.kind === 'demo'
-        ? null
-        : new ResultCache(dataLayout(this.ctx.dataDir).resultCache)
-    const lock = await lockJob(this.job.dir)
-    let outcome: JobOutcome = { status: 'cancelled' }
+    const begun = await beginRun(this.job, this.ctx, this.tracker, () => this.cancel())
+    if ('refused' in begun) return begun.refused
+    this.recorder = begun.recorder
     try {
-      this.recorder = await JobRecorder.open(
-        this.job,
-        results,
-        this.tracker,
-        () => this.cancel(),
-        this.ctx.onRecorded
-      )
       this.driver = this.newDriver()
-      outcome = await this.driveToEnd()
+      return await this.driveToEnd()
     } finally {
-      await lock.release()
+      await begun.release()
     }
-    return outcome
   }
 
   private newDriver(): PartDriver {

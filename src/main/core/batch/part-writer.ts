@@ -1,15 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import type { PartLimits } from '@shared/models/batch-limits'
-
-/** What a closed part file holds. */
-export interface WrittenPart {
-  ids: string[]
-  cacheKeys: string[]
-  lines: number
-  bytes: number
-  tokens: number
-  costUsd: number
-}
+import type { WrittenPart } from '../jobs/batch-state'
 
 /**
  * Writes one batch input file line by line (nothing but ids is held in memory), refusing a line

@@ -38,6 +38,16 @@ export interface BatchCounts {
   failed: number
 }
 
+/** What a closed batch file holds: its lines' ids and cache keys, sizes, tokens, reserved money. */
+export interface WrittenPart {
+  ids: string[]
+  cacheKeys: string[]
+  lines: number
+  bytes: number
+  tokens: number
+  costUsd: number
+}
+
 /** What the journal says about a job's batches. */
 export interface BatchState {
   parts: Map<number, BatchPart>
@@ -51,17 +61,7 @@ export interface BatchState {
 
 /** The batch lines of `journal.jsonl`: every id is journaled before the step after it. */
 export type BatchEvent =
-  | {
-      e: 'batch-part'
-      part: number
-      file: string
-      ids: string[]
-      cacheKeys: string[]
-      lines: number
-      bytes: number
-      tokens: number
-      costUsd: number
-    }
+  | ({ e: 'batch-part'; part: number; file: string } & WrittenPart)
   | { e: 'batch-uploading'; part: number; keyId: string; at: number }
   | { e: 'batch-uploaded'; part: number; fileId: string; at: number }
   | { e: 'batch-creating'; part: number; keyId: string; at: number }

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../files/atomic-file'
+import { openParts } from './batch-state'
 import { countItems, jobSpend } from './job-state'
 import type { StoredJob } from './job-store'
 
@@ -17,6 +18,8 @@ export interface JobSummary {
   demo?: boolean
   /** A few photos tried before the whole queue ("Try on a sample"). */
   sample?: boolean
+  /** Batches of it are still at the Batch API: an app that starts watches them again. */
+  batchesOpen?: boolean
 }
 
 const FILE = 'summary.json'
@@ -33,7 +36,8 @@ export function summarize(job: StoredJob): JobSummary {
     spentUsd: jobSpend(state).costUsd,
     stopped: state.stopped,
     demo: settings.endpoint?.kind === 'demo',
-    sample: settings.purpose === 'sample'
+    sample: settings.purpose === 'sample',
+    batchesOpen: openParts(state.batch).length > 0
   }
 }
 

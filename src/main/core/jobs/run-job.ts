@@ -16,19 +16,12 @@ import type { Template } from '../templates/template'
 import type { AnswerDesk } from './answer-desk'
 import { createLiveDesk } from './live-desk'
 import { Budget } from './budget'
-import {
-  budgetProblem,
-  jobPreprocessSettings,
-  jobPrices,
-  jobRequest,
-  jobTemplate
-} from './job-request'
+import { jobPreprocessSettings, jobPrices, jobRequest, jobTemplate } from './job-request'
 import { countItems, jobSpend, toSend, type JobItem } from './job-state'
 import type { StoredJob } from './job-store'
 import type { JournalEvent } from './journal-events'
-import { lockJob } from './job-lock'
-import { JobRecorder } from './recorder'
-import { ResultCache } from './result-cache'
+import { beginRun } from './begin-run'
+import type { JobRecorder } from './recorder'
 import { dataLayout } from '../paths'
 import { partOf } from './batch-state'
 
@@ -127,30 +120,13 @@ export class JobRun {
   }
 
   async run(): Promise<JobOutcome> {
-    const unbudgetable = budgetProblem(this.job.settings)
-    if (unbudgetable)
-      return {
-        status: 'stopped',
-        kind: 'budget',
-        reason: `The budget can't be kept: ${unbudgetable}`
-      }
-    // The demo's invented answers never enter the cache that real runs read.
-    const results =
-      this.job.settings.endpoint.kind === 'demo'
-        ? null
-        : new ResultCache(dataLayout(this.ctx.dataDir).resultCache)
-    const lock = await lockJob(this.job.dir)
+    const begun = await beginRun(this.job, this.ctx, this.tracker, () => this.scheduler.cancel())
+    if ('refused' in begun) return begun.refused
+    this.recorder = begun.recorder
     try {
-      this.recorder = await JobRecorder.open(
-        this.job,
-        results,
-        this.tracker,
-        () => this.scheduler.cancel(),
-        this.ctx.onRecorded
-      )
       await this.feedThenFinish()
     } finally {
-      await lock.release()
+      await begun.release()
     }
     return this.outcome
   }

@@ -1,4 +1,4 @@
-import { fetch as undiciFetch, ProxyAgent } from 'undici'
+import { fetch as undiciFetch, ProxyAgent, type Dispatcher } from 'undici'
 import type { ProxySettings } from '@shared/settings/schema'
 
 /** How requests to the API host travel, and why: shown by "Test connection". */
@@ -71,6 +71,15 @@ export function fetchVia(
       ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
       : undefined
   const dispatcher = new ProxyAgent({ uri: route.url, token })
-  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+  const proxied = ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
     undiciFetch(input as string, { ...(init as object), dispatcher })) as unknown as typeof fetch
+  dispatchers.set(proxied, dispatcher)
+  return proxied
+}
+
+const dispatchers = new WeakMap<typeof fetch, Dispatcher>()
+
+/** The proxy a fetch from `fetchVia` goes through (for calls made without fetch: streamed uploads). */
+export function dispatcherOf(fetchFn: typeof fetch | undefined): Dispatcher | undefined {
+  return fetchFn ? dispatchers.get(fetchFn) : undefined
 }

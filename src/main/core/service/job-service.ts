@@ -39,20 +39,23 @@ export class JobServiceError extends Error {
 const AZURE_BATCH =
   'Batch mode needs an endpoint with the Files and Batches API of OpenAI; Azure OpenAI batches work differently and are not supported yet. Run the job live.'
 
+/** One key of a connection: its secret, and the limits Settings give it for the job's model. */
+export interface ConnectionKey {
+  id: string
+  label: string
+  apiKey: string
+  rpm?: number
+  tpm?: number
+  /** The Batch API's enqueued-token limit for the job's model. */
+  batchQueueTokens?: number
+}
+
 /** Where requests go and with which keys. Secrets go to the transport and nowhere else. */
 export interface Connection {
   endpoint: EndpointRef
   /** The base URL to send to (OpenAI's when absent); never taken from a job's files. */
   baseURL?: string
-  keys: {
-    id: string
-    label: string
-    apiKey: string
-    rpm?: number
-    tpm?: number
-    /** The Batch API's enqueued-token limit for the job's model (Settings). */
-    batchQueueTokens?: number
-  }[]
+  keys: ConnectionKey[]
   fetch?: typeof fetch
   /** OpenAI's organization and project headers. */
   defaultHeaders?: Record<string, string>

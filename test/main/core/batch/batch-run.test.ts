@@ -1,8 +1,9 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findModel } from '../../../../src/shared/models/catalog'
 import { tokenCost } from '../../../../src/main/core/estimate/catalog-overrides'
+import { estimateFromPhotos } from '../../../../src/main/core/jobs/dry-run'
 import { newJob } from '../../../../src/main/core/jobs/new-job'
 import { readJournal } from '../../../../src/main/core/jobs/journal'
 import type { StoredJob } from '../../../../src/main/core/jobs/job-store'
@@ -91,6 +92,33 @@ describe('Batch mode against the simulator', () => {
     expect(outcome).toEqual({ status: 'completed' })
     expect(after.state.batch.parts.get(2)?.ids.sort()).toEqual(failed.map((i) => i.id).sort())
     expect([...after.state.items.values()].every((i) => i.status === 'done')).toBe(true)
+  })
+
+  it('reserves at Batch prices: stops before the budget, bills what usage says, resumes', async () => {
+    const sim = await sims.start({ batch: { stepMs: 100 } })
+    const { photos, dataDir } = await photoFolder(10)
+    const probe = await newJob(join(dataDir, 'probe'), testSettings([photos]))
+    const estimate = await estimateFromPhotos(probe.state, probe.settings, [
+      { rpm: 6000, tpm: 1e7 }
+    ])
+    const perPhoto = estimate.costBatch! / estimate.requests
+    // Room for 4.5 photos at Batch prices: (at live prices it would be 2).
+    const budgetUsd = perPhoto * 4.5
+    const job = await newJob(dataDir, testSettings([photos], { mode: 'batch', budgetUsd }))
+    const { outcome, job: after } = await runBatchOnSim(dataDir, job.id, { sim })
+    expect(outcome).toMatchObject({ status: 'stopped', kind: 'budget' })
+    const done = [...after.state.items.values()].filter((i) => i.status === 'done')
+    expect(done).toHaveLength(4)
+    const spent = done.reduce((sum, i) => sum + i.result!.costUsd, 0)
+    expect(spent).toBeLessThanOrEqual(budgetUsd)
+    expect(spent).toBeGreaterThan(0)
+    await writeFile(
+      join(after.dir, 'job.json'),
+      JSON.stringify({ version: 1, id: job.id, settings: { ...job.settings, budgetUsd: 1 } })
+    )
+    const again = await runBatchOnSim(dataDir, job.id, { sim })
+    expect(again.outcome).toEqual({ status: 'completed' })
+    expect([...again.job.state.items.values()].every((i) => i.status === 'done')).toBe(true)
   })
 
   it('completes an expired batch with a second batch, keeping the partial results', async () => {

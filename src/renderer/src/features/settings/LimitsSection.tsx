@@ -45,7 +45,11 @@ function KeyLimitsForm({ record, model }: { record: KeyRecord; model: string }):
   const { call } = useSettingsCall()
   const saved = record.limits[model]
   const [source, setSource] = useState<Source>(sourceOf(saved))
-  const [custom, setCustom] = useState({ rpm: saved?.rpm ?? null, tpm: saved?.tpm ?? null })
+  const [custom, setCustom] = useState<CustomLimits>({
+    rpm: saved?.rpm ?? null,
+    tpm: saved?.tpm ?? null,
+    batchQueue: saved?.batchQueue ?? null
+  })
   const [done, setDone] = useState(false)
   const limits = limitsOf(source, custom)
   const problems = useProblems(modelLimitsSchema, limits ?? { source: 'headers' })
@@ -115,6 +119,13 @@ function KeyLimitsForm({ record, model }: { record: KeyRecord; model: string }):
             problem={problems.get('tpm')}
             onChange={(tpm) => setCustom({ ...custom, tpm })}
           />
+          <NumberField
+            label={t('limitsSettings.batchQueue')}
+            value={custom.batchQueue}
+            allowEmpty
+            problem={problems.get('batchQueue')}
+            onChange={(batchQueue) => setCustom({ ...custom, batchQueue })}
+          />
         </div>
       )}
       <p className="muted small" data-testid="reported">
@@ -145,14 +156,22 @@ function sourceOf(limits: ModelLimits | undefined): Source {
   return limits.source === 'tier' ? `tier${limits.tier ?? 1}` : limits.source
 }
 
-function limitsOf(
-  source: Source,
-  custom: { rpm: number | null; tpm: number | null }
-): ModelLimits | null {
+interface CustomLimits {
+  rpm: number | null
+  tpm: number | null
+  batchQueue: number | null
+}
+
+function limitsOf(source: Source, custom: CustomLimits): ModelLimits | null {
   if (source === 'catalog') return null
   if (source === 'headers') return { source: 'headers' }
   if (source === 'custom')
-    return { source: 'custom', rpm: custom.rpm ?? undefined, tpm: custom.tpm ?? undefined }
+    return {
+      source: 'custom',
+      rpm: custom.rpm ?? undefined,
+      tpm: custom.tpm ?? undefined,
+      batchQueue: custom.batchQueue ?? undefined
+    }
   return { source: 'tier', tier: Number(source.slice(4)) }
 }
 

@@ -1,0 +1,49 @@
+import type { JobTracker } from '../scheduler/totals'
+import type { JobOutcome } from '../scheduler/types'
+import { dataLayout } from '../paths'
+import { budgetProblem } from './job-request'
+import { lockJob } from './job-lock'
+import type { StoredJob } from './job-store'
+import type { JournalEvent } from './journal-events'
+import { JobRecorder } from './recorder'
+import { ResultCache } from './result-cache'
+
+/** A run that may go: the job locked for it and its journal open. */
+export interface BegunRun {
+  recorder: JobRecorder
+  release: () => Promise<void>
+}
+
+/**
+ * What every run does first, live or Batch: refuse a budget it cannot keep, lock the job (one run
+ * at a time), open the journal with the result cache (none for the demo, whose invented answers
+ * must never reach real runs).
+ */
+export async function beginRun(
+  job: StoredJob,
+  ctx: { dataDir: string; onRecorded?: (event: JournalEvent) => void },
+  tracker: JobTracker,
+  onJournalFailure: () => void
+): Promise<BegunRun | { refused: JobOutcome }> {
+  const unbudgetable = budgetProblem(job.settings)
+  if (unbudgetable)
+    return {
+      refused: {
+        status: 'stopped',
+        kind: 'budget',
+        reason: `The budget can't be kept: ${unbudgetable}`
+      }
+    }
+  const results =
+    job.settings.endpoint.kind === 'demo'
+      ? null
+      : new ResultCache(dataLayout(ctx.dataDir).resultCache)
+  const lock = await lockJob(job.dir)
+  try {
+    const recorder = await JobRecorder.open(job, results, tracker, onJournalFailure, ctx.onRecorded)
+    return { recorder, release: () => lock.release() }
+  } catch (error) {
+    await lock.release()
+    throw error
+  }
+}
