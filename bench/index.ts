@@ -4,6 +4,7 @@
 import { benchBatch } from './batch'
 import { benchJob } from './job'
 import { benchPreprocess } from './preprocess'
+import { benchReliability } from './reliability'
 import { benchScheduler } from './scheduler'
 import { benchSettings } from './settings'
 import { benchUi } from './ui'
@@ -15,7 +16,8 @@ const benches: Record<string, (args: string[], print: (line: string) => void) =>
     job: benchJob,
     ui: benchUi,
     settings: benchSettings,
-    batch: benchBatch
+    batch: benchBatch,
+    reliability: benchReliability
   }
 
 const [name, ...args] = process.argv.slice(2)

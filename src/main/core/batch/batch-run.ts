@@ -216,11 +216,10 @@ export class BatchRun {
       this.phase = 'submitting'
       await this.driver.submitReady()
       if (this.detached || this.recorder.failure || this.fatal) return
-      if (
-        openParts(this.job.state.batch).length === 0 &&
-        (!this.canBuild() || this.toBuild().length === 0)
-      )
-        return
+      const open = openParts(this.job.state.batch).length
+      if (open === 0 && (!this.canBuild() || this.toBuild().length === 0)) return
+      // Nothing open but photos to write again (a file the queue could not take): go round now.
+      if (open === 0) continue
       this.phase = 'waiting'
       this.emitProgress()
       if (!this.changed) await new Promise<void>((resolve) => (this.wake = resolve))

@@ -13,11 +13,11 @@ export function enqueueLimit(
   return state.learnedLimit ?? configured ?? batchQueueLimit(model) ?? Number.POSITIVE_INFINITY
 }
 
-/** Input tokens a key has waiting in batches now: every part submitted and not yet finished. */
-export function enqueuedTokens(state: BatchState, keyId: string): number {
+/** Input tokens a key has waiting in batches now: every part submitted and not yet finished (but `except`). */
+export function enqueuedTokens(state: BatchState, keyId: string, except?: number): number {
   let sum = 0
   for (const part of state.parts.values())
-    if (part.keyId === keyId && holdsQueue(part)) sum += part.tokens
+    if (part.keyId === keyId && part.n !== except && holdsQueue(part)) sum += part.tokens
   return sum
 }
 

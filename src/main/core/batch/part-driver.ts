@@ -172,23 +172,24 @@ export class PartDriver {
   }
 
   /**
-   * The queue was full: learn the limit it named, and put the part back to go when room frees. A
-   * part larger than the whole limit is given up (its photos are built again, in smaller files).
+   * The queue was full: learn the limit it named, and put the part back to go when room frees.
+   * Refused while nothing of ours waits, the file is too large for the queue (the server counts its
+   * tokens higher than the estimate did): it is given up, and its photos written again in files
+   * that fit a limit 10 % under this file's size.
    */
   private async queueFull(part: BatchPart, message: string): Promise<void> {
     const named = limitNamedIn(message)
-    if (named !== null) await this.ctx.note({ e: 'batch-limit', tokens: named, at: Date.now() })
-    const alone =
-      enqueuedTokens(this.batch, part.keyId ?? '') - (part.batchId ? part.tokens : 0) <= 0
-    const tooBig = part.tokens > this.limitOf(part.keyId ?? '')
-    const retry = !(alone && tooBig)
-    if (!retry) this.ctx.budget.settle(part.costUsd, 0)
+    const alone = enqueuedTokens(this.batch, part.keyId ?? '', part.n) <= 0
+    const limit = alone ? Math.min(named ?? Infinity, Math.floor(part.tokens * 0.9)) : named
+    if (limit !== null && Number.isFinite(limit))
+      await this.ctx.note({ e: 'batch-limit', tokens: limit, at: Date.now() })
+    if (alone) this.ctx.budget.settle(part.costUsd, 0)
     await this.ctx.note({
       e: 'batch-refused',
       part: part.n,
       code: 'token_limit_exceeded',
       message,
-      retry,
+      retry: !alone,
       at: Date.now()
     })
   }

@@ -1,0 +1,49 @@
+import {
+  FAULT_MATRIX,
+  runScenario,
+  type FaultScenario
+} from '../../test/reliability/fault-scenarios'
+
+/** Longer than CI can afford: the endpoint away for a whole minute, live and Batch. */
+const LONG: FaultScenario[] = [
+  {
+    id: 'F10',
+    fault: 'the endpoint away for 60 s, then back',
+    mode: 'live',
+    photos: 60,
+    sim: { outage: { afterRequests: 15, durationMs: 60_000 } }
+  },
+  {
+    id: 'B5',
+    fault: 'Batch: the endpoint away for 60 s mid-job',
+    mode: 'batch',
+    photos: 60,
+    sim: { outage: { afterRequests: 3, durationMs: 60_000 } }
+  }
+]
+
+/** `npm run bench -- reliability [--long]`: the fault matrix as the table in docs/reliability.md. */
+export async function benchReliability(
+  args: string[],
+  print: (line: string) => void
+): Promise<unknown> {
+  const scenarios = args.includes('--long') ? [...FAULT_MATRIX, ...LONG] : FAULT_MATRIX
+  print(
+    '| id | fault | mode | photos | first run | done | failed (reason) | billed twice / re-sent after a timeout | resumed → done | lost |'
+  )
+  print('|---|---|---|---:|---|---:|---|---:|---|---:|')
+  const rows = []
+  for (const scenario of scenarios) {
+    const o = await runScenario(scenario)
+    rows.push(o)
+    const failed =
+      Object.entries(o.failedFirst)
+        .map(([code, n]) => `${n} ${code}`)
+        .join(', ') || '0'
+    const resumed = o.resumed ? `yes → ${o.doneAfterResume}` : `not needed (${o.doneAfterResume})`
+    print(
+      `| ${scenario.id} | ${scenario.fault} | ${scenario.mode} | ${scenario.photos} | ${o.firstOutcome} | ${o.doneFirst} | ${failed} | ${o.paidTwice} / ${o.possiblyPaidTwice} | ${resumed} | ${o.lost} |`
+    )
+  }
+  return rows
+}

@@ -1,0 +1,26 @@
+import { writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { FAULT_MATRIX, runScenario, type FaultOutcome } from './fault-scenarios'
+
+const outcomes: FaultOutcome[] = []
+
+afterAll(() => {
+  // The rows docs/reliability.md shows (npm run bench -- reliability prints them as a table).
+  const dir = join(import.meta.dirname, '../../test-results')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'fault-matrix.json'), JSON.stringify(outcomes, null, 2))
+})
+
+describe('the fault matrix, live and Batch, against the simulator', () => {
+  for (const scenario of FAULT_MATRIX)
+    it(`${scenario.id} ${scenario.fault}: no photo lost, none paid twice unnoticed, every failure says why, resumable`, async () => {
+      const outcome = await runScenario(scenario)
+      outcomes.push(outcome)
+      expect(outcome.lost).toBe(0)
+      expect(outcome.reasonsMissing).toBe(0)
+      expect(outcome.doneAfterResume).toBe(scenario.photos)
+      // An image billed twice is one the engine re-sent after a timeout, and said so.
+      expect(outcome.paidTwice).toBeLessThanOrEqual(outcome.possiblyPaidTwice)
+    }, 60_000)
+})
