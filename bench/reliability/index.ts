@@ -11,14 +11,16 @@ const LONG: FaultScenario[] = [
     fault: 'the endpoint away for 60 s, then back',
     mode: 'live',
     photos: 60,
-    sim: { outage: { afterRequests: 15, durationMs: 60_000 } }
+    sim: { outage: { afterRequests: 15, durationMs: 60_000 } },
+    scheduler: { networkGiveUpMs: 10 * 60_000, networkPauseCapMs: 20_000 }
   },
   {
     id: 'B5',
     fault: 'Batch: the endpoint away for 60 s mid-job',
     mode: 'batch',
     photos: 60,
-    sim: { outage: { afterRequests: 3, durationMs: 60_000 } }
+    sim: { outage: { afterRequests: 3, durationMs: 60_000 } },
+    polls: { firstMs: 1000, factor: 1.5, maxMs: 10_000 }
   }
 ]
 
@@ -29,9 +31,9 @@ export async function benchReliability(
 ): Promise<unknown> {
   const scenarios = args.includes('--long') ? [...FAULT_MATRIX, ...LONG] : FAULT_MATRIX
   print(
-    '| id | fault | mode | photos | first run | done | failed (reason) | billed twice / re-sent after a timeout | resumed → done | lost |'
+    '| id | fault | mode | photos | injected by the simulator | first run | done | failed (reason) | billed twice / re-sent after a timeout | resumed → done | lost |'
   )
-  print('|---|---|---|---:|---|---:|---|---:|---|---:|')
+  print('|---|---|---|---:|---|---|---:|---|---:|---|---:|')
   const rows = []
   for (const scenario of scenarios) {
     const o = await runScenario(scenario)
@@ -40,9 +42,13 @@ export async function benchReliability(
       Object.entries(o.failedFirst)
         .map(([code, n]) => `${n} ${code}`)
         .join(', ') || '0'
+    const injected =
+      Object.entries(o.injected)
+        .map(([what, n]) => `${n} ${what}`)
+        .join(', ') || '—'
     const resumed = o.resumed ? `yes → ${o.doneAfterResume}` : `not needed (${o.doneAfterResume})`
     print(
-      `| ${scenario.id} | ${scenario.fault} | ${scenario.mode} | ${scenario.photos} | ${o.firstOutcome} | ${o.doneFirst} | ${failed} | ${o.paidTwice} / ${o.possiblyPaidTwice} | ${resumed} | ${o.lost} |`
+      `| ${scenario.id} | ${scenario.fault} | ${scenario.mode} | ${scenario.photos} | ${injected} | ${o.firstOutcome} | ${o.doneFirst} | ${failed} | ${o.paidTwice} / ${o.possiblyPaidTwice} | ${resumed} | ${o.lost} |`
     )
   }
   return rows

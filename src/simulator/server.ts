@@ -287,6 +287,7 @@ function respondWithError(res: ServerResponse, error: unknown): Outcome {
 function outcomeOf(error: SimError): string {
   if (error.status === 401) return 'unauthorized'
   if (error.code === 'insufficient_quota') return 'insufficient_quota'
+  if (error.code === 'token_limit_exceeded') return 'queue_full'
   if (error.code === 'rate_limit_exceeded')
     return error.message.startsWith('Request too large') ? 'too_large' : 'rate_limited'
   return error.status >= 500 ? 'error' : 'invalid'

@@ -1,6 +1,8 @@
 import { countItems, type JobState } from '../../src/main/core/jobs/job-state'
 import { newJob } from '../../src/main/core/jobs/new-job'
 import type { SchedulerOptions } from '../../src/main/core/scheduler/types'
+import { BatchWatchPool, type PollSchedule } from '../../src/main/core/batch/batch-watch'
+import { systemClock } from '../../src/main/core/scheduler/clock'
 import type { SimulatorOverrides } from '../../src/simulator/options'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
 import { runBatchOnSim } from '../helpers/batch-run'
@@ -16,6 +18,10 @@ export interface FaultScenario {
   sim: SimulatorOverrides
   /** The key the first run uses (a resume uses a healthy one). */
   apiKey?: string
+  /** Engine settings over the test-scale ones (a long outage needs the real patience). */
+  scheduler?: Partial<SchedulerOptions>
+  /** How often batches are looked at (default: every 40 ms backing off to 200 ms). */
+  polls?: PollSchedule
 }
 
 /** What happened to a scenario's job, first under the fault, then resumed on a healthy endpoint. */
@@ -29,6 +35,8 @@ export interface FaultOutcome {
   /** Images the simulator billed more than once, and how many the engine said it re-sent after a timeout. */
   paidTwice: number
   possiblyPaidTwice: number
+  /** What the simulator refused or broke during the first run (429s, faults, dropped connections), by outcome. */
+  injected: Record<string, number>
   resumed: boolean
   doneAfterResume: number
   lost: number
@@ -60,6 +68,9 @@ export async function runScenario(scenario: FaultScenario): Promise<FaultOutcome
     const job = await newJob(dataDir, testSettings([photos], { mode: scenario.mode }))
     const first = await run(scenario, sim, dataDir, job.id, scenario.apiKey)
     const billed = [...sim.log.billedByImage().values()].filter((n) => n > 1).length
+    const injected: Record<string, number> = {}
+    for (const entry of sim.log.entries)
+      if (entry.outcome !== 'ok') injected[entry.outcome] = (injected[entry.outcome] ?? 0) + 1
     heal(sim)
     const needsResume = countItems(first.state).done < scenario.photos
     const after = needsResume ? await run(scenario, sim, dataDir, job.id, HEALTHY_KEY) : first
@@ -74,6 +85,7 @@ export async function runScenario(scenario: FaultScenario): Promise<FaultOutcome
       ).length,
       paidTwice: billed,
       possiblyPaidTwice: first.possiblyPaidTwice,
+      injected,
       resumed: needsResume,
       doneAfterResume: counts.done,
       lost: scenario.photos - counts.done - counts.failed
@@ -94,7 +106,8 @@ async function run(
     const { outcome, job, run } = await runBatchOnSim(dataDir, jobId, {
       sim,
       apiKey,
-      context: { scheduler: FAST }
+      watches: scenario.polls && new BatchWatchPool(systemClock, scenario.polls),
+      context: { scheduler: { ...FAST, ...scenario.scheduler } }
     })
     return {
       outcome: describe(outcome),
@@ -107,7 +120,7 @@ async function run(
     sim,
     apiKey,
     rpm: 6000,
-    context: { scheduler: FAST },
+    context: { scheduler: { ...FAST, ...scenario.scheduler } },
     started: (r) => (live = r)
   })
   return {
@@ -143,14 +156,14 @@ function failures(state: JobState): Record<string, number> {
 export const FAULT_MATRIX: FaultScenario[] = [
   {
     id: 'F1a',
-    fault: '429 storm with retry-after (a key half as fast as it claims)',
+    fault: '429s: a key 10× slower than Settings claim, with retry-after',
     mode: 'live',
     photos: 40,
     sim: { defaultKey: { rpm: 600, tpm: 10_000_000, burstSeconds: 1 } }
   },
   {
     id: 'F1b',
-    fault: '429 storm without retry-after or headers',
+    fault: '429s: the same key, with no retry-after or rate-limit headers',
     mode: 'live',
     photos: 40,
     sim: { bare429: true, defaultKey: { rpm: 600, tpm: 10_000_000, burstSeconds: 1 } }
