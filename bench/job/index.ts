@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline'
 import { startSimulator } from '../../src/simulator/server'
 import { cliCommand, folderOf, memoryOf, parseEvent, ROOT } from '../cli-process'
 import { makeCorpus } from '../preprocess/corpus'
+import { writeRssPlot, type RssSample } from '../plot'
 
 const LIMITS = { rpm: 120_000, tpm: 200_000_000 }
 
@@ -19,6 +20,8 @@ interface JobRunMeasure {
   /** RSS when 10 % of the photos were done, and when all were: the slope shows per-photo growth. */
   rssAtTenthMb: number
   rssAtEndMb: number
+  /** Once a second: for the plot. */
+  samples: RssSample[]
 }
 
 async function runJob(
@@ -58,7 +61,8 @@ async function runJob(
     seconds: 0,
     peakRssMb: 0,
     rssAtTenthMb: 0,
-    rssAtEndMb: 0
+    rssAtEndMb: 0,
+    samples: []
   }
   let rss = 0
   const sampler = setInterval(() => {
@@ -68,6 +72,10 @@ async function runJob(
       measure.peakRssMb = Math.max(measure.peakRssMb, memory.peak)
     })
   }, 100)
+  const perSecond = setInterval(() => {
+    const t = (performance.now() - started) / 1000
+    measure.samples.push({ t, rssMb: rss, done: measure.done })
+  }, 1000)
   for await (const line of createInterface({ input: child.stdout })) {
     const event = parseEvent(line)
     if (event?.event !== 'progress' && event?.event !== 'summary') continue
@@ -77,6 +85,7 @@ async function runJob(
   }
   measure.exitCode = await exited
   clearInterval(sampler)
+  clearInterval(perSecond)
   measure.seconds = (performance.now() - started) / 1000
   return measure
 }
@@ -116,6 +125,16 @@ export async function benchJob(args: string[], print: (line: string) => void): P
       print(
         `| ${count} | ${m.done} | ${m.exitCode} | ${m.seconds.toFixed(0)} | ${(count / m.seconds).toFixed(0)} | ${m.peakRssMb.toFixed(0)} MB | ${m.rssAtTenthMb.toFixed(0)} MB | ${m.rssAtEndMb.toFixed(0)} MB | ${slope.toFixed(1)} MB |`
       )
+    }
+    const plot = args.includes('--plot') ? args[args.indexOf('--plot') + 1] : null
+    const last = results.at(-1)
+    if (plot && last) {
+      await writeRssPlot(
+        last.samples.filter((s) => s.rssMb > 0),
+        plot,
+        `${last.photos.toLocaleString('en')} photos, live, through the CLI: RSS each second`
+      )
+      print(`\nPlot: ${plot}`)
     }
     return results
   } finally {

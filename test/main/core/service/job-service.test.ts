@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { JobServiceError } from '../../../../src/main/core/service/job-service'
+import { countItems } from '../../../../src/main/core/jobs/job-state'
 import { JobService } from '../../../../src/main/core/service/job-service'
 import { photoFolder, testSettings } from '../../../helpers/job-fixtures'
 import { simulatorPerTest } from '../../../helpers/sim'
@@ -77,7 +78,7 @@ describe('several jobs on one key', () => {
   /** Two jobs of 30 photos at once on one key that allows 600 requests a minute. */
   async function twoJobsAtOnce(
     shared: boolean
-  ): Promise<{ done: number; limited: number; total: number }> {
+  ): Promise<{ settled: number; done: number; limited: number; total: number }> {
     const sim = await sims.start({
       latencyMs: 20,
       defaultKey: { rpm: 600, tpm: 10_000_000, burstSeconds: 1 }
@@ -99,7 +100,12 @@ describe('several jobs on one key', () => {
       serviceB.start(jobB, connection).run()
     ])
     const log = sim.log.entries
+    const settled = [jobA, jobB].reduce((sum, job) => {
+      const counts = countItems(job.state)
+      return sum + counts.done + counts.failed
+    }, 0)
     return {
+      settled,
       done: log.filter((e) => e.status === 200).length,
       limited: log.filter((e) => e.outcome === 'rate_limited').length,
       total: log.length
@@ -112,7 +118,8 @@ describe('several jobs on one key', () => {
     expect(together.limited / together.total).toBeLessThan(0.05)
     // Each with a lane of its own believes it has the whole key: many more 429s.
     const apart = await twoJobsAtOnce(false)
-    expect(apart.done).toBe(60)
+    // Uncoordinated, a photo may even give up on the storm, but with its reason: none is lost.
+    expect(apart.settled).toBe(60)
     expect(apart.limited).toBeGreaterThan(together.limited + 5)
   }, 60_000)
 })
