@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -32,6 +33,8 @@ async function scan(input: string): Promise<Finding[]> {
   const electron = (
     require(join(ROOT, 'package.json')) as { devDependencies: Record<string, string> }
   ).devDependencies.electron.replace(/^\D*/, '')
+  // Its CSV report goes beside vitest's (a clean clone has no such folder yet).
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true })
   const result = await run({
     input: join(ROOT, input),
     output: join(ROOT, 'test-results', `electronegativity-${input.replace(/\W/g, '-')}.csv`),
