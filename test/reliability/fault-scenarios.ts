@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { countItems, type JobState } from '../../src/main/core/jobs/job-state'
 import { newJob } from '../../src/main/core/jobs/new-job'
 import type { SchedulerOptions } from '../../src/main/core/scheduler/types'
@@ -58,6 +60,7 @@ export const HEALTHY_KEY = 'sk-fault-healthy-0001'
 
 /** Runs a scenario, then resumes the job with the faults switched off (and a fresh key). */
 export async function runScenario(scenario: FaultScenario): Promise<FaultOutcome> {
+  let folder: string | undefined
   const sim = await startSimulator({
     latencyMs: 10,
     ...scenario.sim,
@@ -65,6 +68,7 @@ export async function runScenario(scenario: FaultScenario): Promise<FaultOutcome
   })
   try {
     const { photos, dataDir } = await photoFolder(scenario.photos)
+    folder = dirname(photos)
     const job = await newJob(dataDir, testSettings([photos], { mode: scenario.mode }))
     const first = await run(scenario, sim, dataDir, job.id, scenario.apiKey)
     const billed = [...sim.log.billedByImage().values()].filter((n) => n > 1).length
@@ -92,6 +96,8 @@ export async function runScenario(scenario: FaultScenario): Promise<FaultOutcome
     }
   } finally {
     await sim.close()
+    // The benchmark runs outside vitest's temporary root: leave nothing behind.
+    if (folder) await rm(folder, { recursive: true, force: true })
   }
 }
 

@@ -11,17 +11,10 @@ import { senderCheck } from '../../../src/main/ipc/sender'
 import type { Workspace } from '../../../src/main/workspace/workspace'
 import { tempDir } from '../../helpers/temp'
 import { testWorkspace } from '../../helpers/workspace'
+import { TEST_APP_INFO } from '../../helpers/app-info'
 
 const APP = 'app://photoscribe/index.html'
-const info: AppInfo = {
-  name: 'Photoscribe',
-  version: '0.0.0',
-  platform: 'linux',
-  arch: 'x64',
-  dataDir: '/data',
-  runtime: {},
-  thumbnailBase: 'thumb://t/'
-}
+const info: AppInfo = TEST_APP_INFO
 /** A request that does not answer in this long counts as a hang. */
 const HANG_MS = 5000
 

@@ -7,17 +7,10 @@ import { createRouter } from '../../../src/main/ipc/router'
 import { senderCheck } from '../../../src/main/ipc/sender'
 import { tempDir } from '../../helpers/temp'
 import { testWorkspace } from '../../helpers/workspace'
+import { TEST_APP_INFO } from '../../helpers/app-info'
 
 const APP = 'app://photoscribe/index.html'
-const info: AppInfo = {
-  name: 'Photoscribe',
-  version: '1.2.3',
-  platform: 'linux',
-  arch: 'x64',
-  dataDir: '/data',
-  runtime: {},
-  thumbnailBase: 'thumb://t/'
-}
+const info: AppInfo = TEST_APP_INFO
 
 async function handlers(getInfo: () => AppInfo = () => info): Promise<Handlers> {
   const built = createHandlers({
