@@ -3,7 +3,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '@shared/settings/schema'
+import { DEFAULT_SETTINGS, type Settings } from '@shared/settings/schema'
 import { jobPreprocessSettings } from '../../../src/main/core/jobs/job-request'
 import { runOpen } from '../../../src/main/workspace/runs'
 import type { SettingsService } from '../../../src/main/settings/settings-service'
@@ -124,14 +124,7 @@ describe('providers', () => {
     await draft.add([folder.photos])
     await until(() => ws.estimate(draft)?.measured === 2)
     expect(ws.estimate(draft)).toMatchObject({ pricing: 'catalog' })
-    await settings.update({
-      section: 'provider',
-      value: {
-        ...DEFAULT_SETTINGS.provider,
-        preset: 'openrouter',
-        baseURL: 'https://openrouter.ai/api/v1'
-      }
-    })
+    await usePreset(settings, 'openrouter', 'https://openrouter.ai/api/v1')
     expect(ws.estimate(draft)).toMatchObject({ pricing: 'unknown', costStandard: null })
     await settings.update({
       section: 'prices',
@@ -140,15 +133,7 @@ describe('providers', () => {
     const priced = ws.estimate(draft)!
     expect(priced.pricing).toBe('override')
     await settings.update({ section: 'prices', value: {} })
-    await settings.update({
-      section: 'provider',
-      value: {
-        ...DEFAULT_SETTINGS.provider,
-        preset: 'ollama',
-        baseURL: 'http://127.0.0.1:11434/v1',
-        free: true
-      }
-    })
+    await usePreset(settings, 'ollama', 'http://127.0.0.1:11434/v1', { free: true })
     expect(ws.estimate(draft)).toMatchObject({ pricing: 'free', costStandard: 0 })
     await settings.update({ section: 'provider', value: DEFAULT_SETTINGS.provider })
     const catalog = ws.estimate(draft)!
@@ -241,12 +226,22 @@ describe('the proxy', () => {
   })
 })
 
-/** Settings → Provider: a custom OpenAI-compatible endpoint at `baseURL`. */
-async function customEndpoint(settings: SettingsService, baseURL: string): Promise<void> {
+/** Settings → Provider: a provider preset at `baseURL` (with any other provider fields given). */
+async function usePreset(
+  settings: SettingsService,
+  preset: Settings['provider']['preset'],
+  baseURL: string,
+  extra: Partial<Settings['provider']> = {}
+): Promise<void> {
   await settings.update({
     section: 'provider',
-    value: { ...DEFAULT_SETTINGS.provider, preset: 'custom', baseURL }
+    value: { ...DEFAULT_SETTINGS.provider, preset, baseURL, ...extra }
   })
+}
+
+/** Settings → Provider: a custom OpenAI-compatible endpoint at `baseURL`. */
+function customEndpoint(settings: SettingsService, baseURL: string): Promise<void> {
+  return usePreset(settings, 'custom', baseURL)
 }
 
 /** A loopback URL where nothing listens (a port just freed). */
@@ -294,14 +289,7 @@ describe('a model the catalog does not know, on a local server', () => {
     const folder = await photoFolder(2)
     const ws = (workspace = testWorkspace(folder.dataDir, {}))
     const settings = ws.deps.connection.settings
-    await settings.update({
-      section: 'provider',
-      value: {
-        ...DEFAULT_SETTINGS.provider,
-        preset: 'ollama',
-        baseURL: 'http://127.0.0.1:11434/v1'
-      }
-    })
+    await usePreset(settings, 'ollama', 'http://127.0.0.1:11434/v1')
     const draft = ws.ensureDraft()
     await draft.add([folder.photos])
     ws.setOptions(draft, { model: 'llava:13b' })
@@ -315,15 +303,7 @@ describe('a model the catalog does not know, on a local server', () => {
     expect(priced.pricing).toBe('override')
     expect(priced.costStandard).toBeGreaterThan(0)
     await settings.update({ section: 'prices', value: {} })
-    await settings.update({
-      section: 'provider',
-      value: {
-        ...DEFAULT_SETTINGS.provider,
-        preset: 'ollama',
-        baseURL: 'http://127.0.0.1:11434/v1',
-        free: true
-      }
-    })
+    await usePreset(settings, 'ollama', 'http://127.0.0.1:11434/v1', { free: true })
     expect(ws.estimate(draft)).toMatchObject({ pricing: 'free', costStandard: 0 })
   })
 })

@@ -86,9 +86,7 @@ export class BatchRun {
       budget: this.budget,
       tracker: this.tracker,
       recorder: () => this.recorder,
-      emit: (event) => {
-        if (event.type !== 'job') this.emit(event)
-      }
+      emit: (event) => this.emit(event)
     })
     this.scheduler = desk.scheduler
     this.desk = desk.desk

@@ -16,8 +16,11 @@ export interface LiveDeskParts {
   budget: Budget
   tracker: JobTracker
   recorder: () => JobRecorder
-  /** Hears every scheduler event after the tracker and the desk have. */
-  emit: (event: SchedulerEvent) => void
+  /**
+   * Hears every scheduler event after the tracker and the desk have, but the scheduler's end: the
+   * run reports its own end once the journal is closed.
+   */
+  emit: (event: Exclude<SchedulerEvent, { type: 'job' }>) => void
 }
 
 /**
@@ -43,7 +46,7 @@ export function createLiveDesk(
       desk.answered(event.id, event.state.completion, event.state.latencyMs)
     if (event.type === 'item' && event.state.status === 'failed')
       desk.failed(event.id, event.state.kind, event.state.reason)
-    parts.emit(event)
+    if (event.type !== 'job') parts.emit(event)
   })
   const desk = new AnswerDesk({
     template: parts.template,

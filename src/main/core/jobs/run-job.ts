@@ -82,9 +82,7 @@ export class JobRun {
       budget: this.budget,
       tracker: this.tracker,
       recorder: () => this.recorder,
-      emit: (event) => {
-        if (event.type !== 'job') this.emit(event)
-      }
+      emit: (event) => this.emit(event)
     })
     this.scheduler = live.scheduler
     this.desk = live.desk
