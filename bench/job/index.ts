@@ -24,29 +24,45 @@ interface JobRunMeasure {
   samples: RssSample[]
 }
 
-async function runJob(
+type Via = 'cli' | 'window'
+
+/** The child that runs the job: the CLI, or the window's main-side service (router and workspace). */
+function jobCommand(
+  via: Via,
   folder: string,
   photos: number,
   workDir: string,
   baseUrl: string
-): Promise<JobRunMeasure> {
+): { args: string[]; env: NodeJS.ProcessEnv } {
+  const out = join(workDir, `results-${via}-${photos}.csv`)
+  const dataDir = join(workDir, `data-${via}-${photos}`)
+  const env = { ...process.env, OPENAI_API_KEY: 'sk-bench-job', OPENAI_BASE_URL: baseUrl }
+  if (via === 'window') {
+    const tsx = ['--import', 'tsx', join(ROOT, 'bench/job/window-service.ts')]
+    const tsconfig = { TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') }
+    return { args: [...tsx, folder, dataDir, out], env: { ...env, ...tsconfig } }
+  }
   const cli = cliCommand()
   const options = {
-    '--out': join(workDir, `results-${photos}.csv`),
-    '--data-dir': join(workDir, `data-${photos}`),
+    '--out': out,
+    '--data-dir': dataDir,
     '--model': 'gpt-4.1-mini',
     '--detail': 'low',
     '--rpm': String(LIMITS.rpm),
     '--tpm': String(LIMITS.tpm),
     '--concurrency': '64'
   }
-  const args = [...cli.args, 'run', folder, '--json', ...Object.entries(options).flat()]
-  const env = {
-    ...process.env,
-    ...cli.env,
-    OPENAI_API_KEY: 'sk-bench-job',
-    OPENAI_BASE_URL: baseUrl
+  return {
+    args: [...cli.args, 'run', folder, '--json', ...Object.entries(options).flat()],
+    env: { ...env, ...cli.env }
   }
+}
+
+async function runJob(
+  command: { args: string[]; env: NodeJS.ProcessEnv },
+  photos: number
+): Promise<JobRunMeasure> {
+  const { args, env } = command
   const started = performance.now()
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -90,11 +106,16 @@ async function runJob(
   return measure
 }
 
-/** `npm run bench -- job [--counts 1000,10000]`: a whole job's memory in the CLI process. */
+/**
+ * `npm run bench -- job [--counts 1000,10000] [--via cli|window] [--plot file.png]`: a whole
+ * job's memory in the process that runs it: the CLI, or the window's main-side service.
+ */
 export async function benchJob(args: string[], print: (line: string) => void): Promise<unknown> {
   const counts = (args.includes('--counts') ? args[args.indexOf('--counts') + 1]! : '1000,10000')
     .split(',')
     .map(Number)
+  const via: Via =
+    args.includes('--via') && args[args.indexOf('--via') + 1] === 'window' ? 'window' : 'cli'
   const workDir = await mkdtemp(join(tmpdir(), 'photoscribe-bench-job-'))
   const sim = await startSimulator({
     defaultKey: { ...LIMITS, burstSeconds: 1 },
@@ -109,8 +130,12 @@ export async function benchJob(args: string[], print: (line: string) => void): P
       height: 768,
       distinctPixels: true
     })
+    const runner =
+      via === 'window'
+        ? "the window's main-side service (router, workspace), via tsx"
+        : `CLI: ${cliCommand().label}`
     print(
-      `CLI: ${cliCommand().label}. Simulator: ${LIMITS.rpm} RPM, 40±20 ms latency. Model gpt-4.1-mini, detail low, CSV export.\n`
+      `${runner}. Simulator: ${LIMITS.rpm} RPM, 40±20 ms latency. Model gpt-4.1-mini, detail low, CSV export.\n`
     )
     print(
       '| photos | done | exit | seconds | photos/s | peak RSS | RSS at 10 % done | RSS at the end | growth per 1,000 photos |'
@@ -119,7 +144,7 @@ export async function benchJob(args: string[], print: (line: string) => void): P
     const results: JobRunMeasure[] = []
     for (const count of counts) {
       const folder = await folderOf(corpus.paths, count, workDir)
-      const m = await runJob(folder, count, workDir, sim.url)
+      const m = await runJob(jobCommand(via, folder, count, workDir, sim.url), count)
       results.push(m)
       const slope = ((m.rssAtEndMb - m.rssAtTenthMb) / (count * 0.9)) * 1000
       print(
@@ -132,7 +157,7 @@ export async function benchJob(args: string[], print: (line: string) => void): P
       await writeRssPlot(
         last.samples.filter((s) => s.rssMb > 0),
         plot,
-        `${last.photos.toLocaleString('en')} photos, live, through the CLI: RSS each second`
+        `${last.photos.toLocaleString('en')} photos, live, through ${via === 'window' ? "the window's service" : 'the CLI'}: RSS each second`
       )
       print(`\nPlot: ${plot}`)
     }

@@ -15,6 +15,14 @@ export interface AnswerFaultOptions {
   noPromptTokens: number
   /** A 200 whose `choices` is empty. */
   emptyChoices: number
+  /** Every text starts like a spreadsheet formula (`=HYPERLINK(…)`, `+`, `-`, `@`). */
+  formulaTrigger: number
+  /** NUL, bell, escape, a right-to-left override and other control characters in the text. */
+  controlChars: number
+  /** About 100 KB of text in one answer. */
+  huge: number
+  /** A JSON answer cut off mid-object. */
+  invalidJson: number
 }
 
 export type AnswerFault = keyof AnswerFaultOptions
@@ -25,7 +33,11 @@ const ORDER: readonly AnswerFault[] = [
   'codeFence',
   'overlong',
   'noPromptTokens',
-  'emptyChoices'
+  'emptyChoices',
+  'formulaTrigger',
+  'controlChars',
+  'huge',
+  'invalidJson'
 ]
 
 export const NO_ANSWER_FAULTS: AnswerFaultOptions = {
@@ -34,7 +46,11 @@ export const NO_ANSWER_FAULTS: AnswerFaultOptions = {
   codeFence: 0,
   overlong: 0,
   noPromptTokens: 0,
-  emptyChoices: 0
+  emptyChoices: 0,
+  formulaTrigger: 0,
+  controlChars: 0,
+  huge: 0,
+  invalidJson: 0
 }
 
 /** Draws at most one answer fault, each with its probability. */
@@ -48,11 +64,21 @@ type Completion = Record<string, unknown> & {
   usage: Record<string, unknown>
 }
 
+/** The faults that only rewrite the answer's text (each string of a JSON answer). */
+const TEXT_CHANGES: Partial<Record<AnswerFault, (text: string, index: number) => string>> = {
+  overlong: (t) => t.repeat(10),
+  formulaTrigger: (t, i) => `${TRIGGERS[i % TRIGGERS.length]}${t}`,
+  controlChars: (t) => `\u0000${t}\u0007\u001b[31m\u202e${t}\u0008`,
+  huge: (t) => t.padEnd(100_000, ` ${t}`)
+}
+
 /** Changes a completion the way the fault says, in place; the usage stays billed. */
 export function applyAnswerFault(completion: Record<string, unknown>, fault: AnswerFault): void {
   const c = completion as Completion
   const choice = c.choices[0]
   const content = String(choice.message.content ?? '')
+  const change = TEXT_CHANGES[fault]
+  if (change) return void (choice.message.content = eachText(content, change))
   switch (fault) {
     case 'refusal':
       Object.assign(choice.message, {
@@ -67,8 +93,8 @@ export function applyAnswerFault(completion: Record<string, unknown>, fault: Ans
     case 'codeFence':
       choice.message.content = `\`\`\`${content.startsWith('{') ? 'json' : ''}\n${content}\n\`\`\``
       break
-    case 'overlong':
-      choice.message.content = overlong(content)
+    case 'invalidJson':
+      choice.message.content = content.slice(0, Math.ceil(content.length / 2))
       break
     case 'noPromptTokens':
       delete c.usage.prompt_tokens
@@ -79,10 +105,20 @@ export function applyAnswerFault(completion: Record<string, unknown>, fault: Ans
   }
 }
 
-function overlong(content: string): string {
-  if (!content.startsWith('{')) return content.repeat(10)
+/** Formula starts a spreadsheet would run, as an attacker would write them. */
+const TRIGGERS = [
+  '=HYPERLINK("http://evil.example","click")&',
+  '+1+',
+  "-2+3+cmd|' /C calc'!A0 ",
+  '@SUM(1)'
+]
+
+/** Changes the answer's text, or each string of a JSON answer. */
+function eachText(content: string, change: (text: string, index: number) => string): string {
+  if (!content.startsWith('{')) return change(content, 0)
   const fields = JSON.parse(content) as Record<string, unknown>
-  for (const [key, value] of Object.entries(fields))
-    if (typeof value === 'string') fields[key] = value.repeat(10)
+  Object.entries(fields).forEach(([key, value], i) => {
+    if (typeof value === 'string') fields[key] = change(value, i)
+  })
   return JSON.stringify(fields)
 }

@@ -1,4 +1,4 @@
-import { SimError, invalidRequest } from './errors'
+import { SimError, invalidRequest, quotaError } from './errors'
 import {
   checkCreate,
   parseInputFile,
@@ -17,9 +17,12 @@ export interface LineProcessor {
   promptTokens(body: unknown): Promise<number>
 }
 
-/** Whose batches these are (one key's), and the queue limit it has. */
+/** Whose batches these are (one key's), the queue limit it has and its credit (`quotaAfter`). */
 export interface BatchOwner {
   options: { batchQueueTokens?: number }
+  readonly quotaExhausted: boolean
+  /** Requests run so far: each line of an accepted batch counts, as a live request does. */
+  admitted: number
 }
 
 type LineResult = { status_code: number; request_id: string; body: unknown }
@@ -68,6 +71,7 @@ export class BatchStore {
   /** `POST /v1/batches`. */
   async create(raw: unknown, owner: BatchOwner): Promise<Record<string, unknown>> {
     const body = checkCreate(raw)
+    if (owner.quotaExhausted) throw quotaError()
     const input = this.files.get(body.input_file_id)
     const { lines, errors } = parseInputFile(input.content.toString('utf8'))
     const index = ++this.counter
@@ -93,7 +97,10 @@ export class BatchStore {
       validationErrors: errors
     }
     this.queueCheck(record, lines)
-    if (record.validationErrors.length === 0) record.answers = this.answerAll(record)
+    if (record.validationErrors.length === 0) {
+      record.answers = this.answerAll(record)
+      owner.admitted += lines.length
+    }
     this.batches.set(record.id, record)
     return this.describe(record)
   }

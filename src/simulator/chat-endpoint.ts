@@ -4,7 +4,7 @@ import type { KeyAccount, Refusal } from './accounts'
 import { applyAnswerFault, drawAnswerFault } from './answer-faults'
 import { buildCompletion, prepareChat, type PreparedChat } from './chat'
 import { parseChatRequest } from './chat-request'
-import { ORG, RATE_LIMIT_DOCS, SimError } from './errors'
+import { ORG, RATE_LIMIT_DOCS, SimError, quotaError } from './errors'
 import { applyFault } from './fault-responses'
 import { drawFault } from './faults'
 import { readJson, sendJson } from './http'
@@ -115,17 +115,6 @@ function latency(ctx: ChatContext): number {
 
 function sleep(ms: number): Promise<void> {
   return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-function quotaError(headers: Record<string, string>): SimError {
-  return new SimError(
-    429,
-    'insufficient_quota',
-    'insufficient_quota',
-    'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
-    null,
-    headers
-  )
 }
 
 function tooLarge(

@@ -35,3 +35,15 @@ export function invalidRequest(
 export const ORG = 'org-simulator'
 export const RATE_LIMIT_DOCS =
   'Visit https://platform.openai.com/account/rate-limits to learn more.'
+
+/** 429 insufficient_quota: the account has no credit left (never worth retrying). */
+export function quotaError(headers: Record<string, string> = {}): SimError {
+  return new SimError(
+    429,
+    'insufficient_quota',
+    'insufficient_quota',
+    'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+    null,
+    headers
+  )
+}

@@ -37,6 +37,12 @@ export async function applyFault(
       res.write('{"id":"chatcmpl-stalled","object":"chat.completion","choices":[')
       ctx.hold(res)
       return { status: 200, outcome }
+    case 'truncateBody':
+      // Headers and the start of a body, then the connection closes mid-body.
+      res.writeHead(200, { 'content-type': 'application/json', ...headers })
+      res.write('{"id":"chatcmpl-cut","object":"chat.completion","choices":[{"index":0,')
+      setTimeout(() => res.socket?.destroy(), 20)
+      return { status: 200, outcome }
     case 'malformedJson':
       res.writeHead(200, { 'content-type': 'application/json', ...headers })
       res.end(

@@ -11,7 +11,8 @@ const ORDER: readonly Fault[] = [
   'hang',
   'slowBody',
   'malformedJson',
-  'stallBody'
+  'stallBody',
+  'truncateBody'
 ]
 
 /** Draws at most one fault for a request, each with its configured probability. */

@@ -1,4 +1,5 @@
 import { NO_ANSWER_FAULTS, type AnswerFaultOptions } from './answer-faults'
+import { NO_API_FAULTS, type ApiFaultOptions } from './api-faults'
 
 /** Limits and behaviour of one simulated API key. */
 export interface KeyOptions {
@@ -29,6 +30,8 @@ export interface FaultOptions {
   /** Headers and half the body, then nothing: the rest never comes. */
   stallBody: number
   malformedJson: number
+  /** Headers and half the body, then the connection closes (a reset after headers). */
+  truncateBody: number
 }
 
 export interface BatchOptions {
@@ -45,6 +48,8 @@ export interface BatchOptions {
   failValidation: number
   /** How a full queue refuses: the batch fails (`token_limit_exceeded`, as OpenAI does) or a 429 at creation. */
   queueRefusal: 'failed' | '429'
+  /** Faults on the Files and Batches endpoints themselves (uploads, creates, polls, downloads). */
+  apiFaults: ApiFaultOptions
 }
 
 /** Everything a simulator scenario can set; see `resolveOptions` for the defaults. */
@@ -84,8 +89,20 @@ export type SimulatorOverrides = Partial<
 > & {
   faults?: Partial<FaultOptions>
   answerFaults?: Partial<AnswerFaultOptions>
-  batch?: Partial<BatchOptions>
+  batch?: Partial<Omit<BatchOptions, 'apiFaults'>> & { apiFaults?: Partial<ApiFaultOptions> }
   defaultKey?: Partial<KeyOptions>
+}
+
+const NO_FAULTS: FaultOptions = {
+  fail500: 0,
+  fail502: 0,
+  fail503: 0,
+  reset: 0,
+  hang: 0,
+  slowBody: 0,
+  stallBody: 0,
+  malformedJson: 0,
+  truncateBody: 0
 }
 
 /** Fills every option not given with a calm default: 500 RPM, 200k TPM, minute burst, no faults. */
@@ -106,17 +123,7 @@ export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOpt
     now: () => Date.now(),
     ...overrides,
     defaultKey: { rpm: 500, tpm: 200_000, burstSeconds: 60, ...overrides.defaultKey },
-    faults: {
-      fail500: 0,
-      fail502: 0,
-      fail503: 0,
-      reset: 0,
-      hang: 0,
-      slowBody: 0,
-      stallBody: 0,
-      malformedJson: 0,
-      ...overrides.faults
-    },
+    faults: { ...NO_FAULTS, ...overrides.faults },
     answerFaults: { ...NO_ANSWER_FAULTS, ...overrides.answerFaults },
     batch: {
       stepMs: 500,
@@ -124,7 +131,8 @@ export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOpt
       expire: false,
       failValidation: 0,
       queueRefusal: 'failed',
-      ...overrides.batch
+      ...overrides.batch,
+      apiFaults: { ...NO_API_FAULTS, ...overrides.batch?.apiFaults }
     }
   }
 }

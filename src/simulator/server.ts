@@ -2,20 +2,21 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { MODEL_CATALOG } from '@shared/models/catalog'
 import { KeyAccount } from './accounts'
+import { batchApiRoutes, json, type Outcome, type Route, type RouteTable } from './routes'
 import { BatchStore, type LineProcessor } from './batches'
 import { buildCompletion, prepareChat } from './chat'
 import { handleChat, type ChatContext } from './chat-endpoint'
 import { parseChatRequest } from './chat-request'
 import { SimError } from './errors'
 import { FileStore } from './files'
-import { bearerToken, keyHint, readJson, sendJson } from './http'
+import { bearerToken, keyHint, sendJson } from './http'
 import {
   keyOptionsFor,
   resolveOptions,
   type SimulatorOptions,
   type SimulatorOverrides
 } from './options'
-import { RequestLog, type LogEntry } from './request-log'
+import { RequestLog } from './request-log'
 import { seededRandom } from './rng'
 
 /** A running simulator: its base URL (ending in `/v1`), its request log, and `close()`. */
@@ -25,16 +26,10 @@ export interface Simulator {
   log: RequestLog
   /** Requests being answered now (a fake-clock test moves time only when none are). */
   inFlight(): number
+  /** Credit added to a key: its `quotaAfter` no longer applies. */
+  topUp(key: string): void
   close(): Promise<void>
 }
-
-type Outcome = Omit<LogEntry, 'seq' | 'at' | 'time' | 'method' | 'path' | 'key'>
-type Route = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  account: KeyAccount,
-  match: RegExpExecArray
-) => Promise<Outcome>
 
 /** Starts the OpenAI simulator on loopback (port 0 = any free port). */
 export async function startSimulator(overrides: SimulatorOverrides = {}): Promise<Simulator> {
@@ -68,12 +63,18 @@ export async function startSimulator(overrides: SimulatorOverrides = {}): Promis
     options,
     log,
     inFlight: () => active,
+    topUp: (key) => topUp(accounts, key),
     close: async () => {
       for (const res of held) res.destroy()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   }
+}
+
+function topUp(accounts: Map<string, KeyAccount>, key: string): void {
+  const account = accounts.get(key)
+  if (account) account.options.quotaAfter = undefined
 }
 
 /** How a batch line is answered: the same parsing, counting and answer as a live request. */
@@ -133,16 +134,8 @@ function buildRoutes(ctx: ChatContext, files: FileStore, batches: BatchStore): R
       }
     ],
     ['GET', /^\/v1\/models$/, async (_req, res) => json(res, modelList())],
-    ...fileRoutes(files),
-    ...batchRoutes(batches)
+    ...batchApiRoutes(files, batches, ctx.options.batch.apiFaults, ctx.random)
   ]
-}
-
-type RouteTable = [string, RegExp, Route][]
-
-function json(res: ServerResponse, body: unknown): Outcome {
-  sendJson(res, 200, body)
-  return { status: 200, outcome: 'ok' }
 }
 
 function modelList(): Record<string, unknown> {
@@ -153,70 +146,6 @@ function modelList(): Record<string, unknown> {
     owned_by: 'simulator'
   }))
   return { object: 'list', data }
-}
-
-function fileRoutes(files: FileStore): RouteTable {
-  return [
-    [
-      'POST',
-      /^\/v1\/files$/,
-      async (req, res, account) => json(res, await files.upload(req, account))
-    ],
-    [
-      'GET',
-      /^\/v1\/files$/,
-      async (req, res, account) => {
-        const query = new URL(req.url ?? '/', 'http://sim').searchParams
-        return json(
-          res,
-          files.list(account, query.get('purpose'), Number(query.get('limit') ?? 100))
-        )
-      }
-    ],
-    ['GET', /^\/v1\/files\/([\w-]+)$/, async (_req, res, _a, m) => json(res, files.get(m[1]).meta)],
-    [
-      'GET',
-      /^\/v1\/files\/([\w-]+)\/content$/,
-      async (_req, res, _a, m) => {
-        const { content } = files.get(m[1])
-        res.writeHead(200, {
-          'content-type': 'application/octet-stream',
-          'content-length': content.length
-        })
-        res.end(content)
-        return { status: 200, outcome: 'ok' }
-      }
-    ]
-  ]
-}
-
-function batchRoutes(batches: BatchStore): RouteTable {
-  return [
-    [
-      'POST',
-      /^\/v1\/batches$/,
-      async (req, res, account) => json(res, await batches.create(await readJson(req), account))
-    ],
-    [
-      'GET',
-      /^\/v1\/batches$/,
-      async (req, res, account) => {
-        const query = new URL(req.url ?? '/', 'http://sim').searchParams
-        const limit = Number(query.get('limit') ?? 20)
-        return json(res, await batches.list(account, limit, query.get('after') ?? undefined))
-      }
-    ],
-    [
-      'GET',
-      /^\/v1\/batches\/([\w-]+)$/,
-      async (_req, res, _a, m) => json(res, await batches.retrieve(m[1]))
-    ],
-    [
-      'POST',
-      /^\/v1\/batches\/([\w-]+)\/cancel$/,
-      async (_req, res, _a, m) => json(res, await batches.cancel(m[1]))
-    ]
-  ]
 }
 
 interface ServeContext {

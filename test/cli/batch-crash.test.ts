@@ -8,7 +8,8 @@ import { seededRandom, shuffled } from '../../src/simulator/rng'
 import { photoFolder } from '../helpers/job-fixtures'
 import { spawnRun } from '../helpers/cli'
 
-const PHOTOS = 30
+const PHOTOS = 60
+const KILLS = 20
 
 /** The moments a kill can land on: right as the server answers one of these. */
 const MOMENTS: Record<string, (e: LogEntry) => boolean> = {
@@ -43,7 +44,7 @@ function trial(
   }).then(({ jobId, exitCode }) => ({ jobId, exitCode, killedAt }))
 }
 
-describe('Batch mode survives kill -9 at upload, create, poll and download', () => {
+describe('Batch mode survives kill -9 at upload, create, poll and download, 20 times', () => {
   it('ends with exactly one result per photo, no file uploaded twice, no batch created twice', async () => {
     // A queue that takes two files at a time spreads uploads and creations over the whole job.
     const sim = await startSimulator({
@@ -59,21 +60,11 @@ describe('Batch mode survives kill -9 at upload, create, poll and download', () 
     }
     const out = join(dataDir, 'results.json')
     const random = seededRandom(20261201)
-    const plan = shuffled(
-      [
-        'upload',
-        'upload',
-        'create',
-        'create',
-        'poll',
-        'poll',
-        'download',
-        'download',
-        'upload',
-        'download'
-      ],
-      random
-    )
+    // Five rounds, each of the four moments in a seeded order: kills spread over the whole job.
+    const moments = Object.keys(MOMENTS)
+    const plan = Array.from({ length: KILLS / moments.length }, () =>
+      shuffled(moments, random)
+    ).flat()
     const args = (first: Trial | null): string[] =>
       first
         ? ['--resume', first.jobId, '--out', out, '--data-dir', dataDir]
@@ -92,7 +83,7 @@ describe('Batch mode survives kill -9 at upload, create, poll and download', () 
     expect(final.exitCode).toBe(0)
     const killed = trials.filter((t) => t.killedAt)
     expect(new Set(killed.map((t) => t.killedAt))).toEqual(new Set(Object.keys(MOMENTS)))
-    expect(killed.length).toBeGreaterThanOrEqual(8)
+    expect(killed.length).toBe(KILLS)
 
     const rows = JSON.parse(await readFile(out, 'utf8')) as {
       status: string

@@ -10,6 +10,7 @@ import { startSimulator, type Simulator } from '../../src/simulator/server'
 import { runBatchOnSim } from '../helpers/batch-run'
 import { photoFolder, testSettings } from '../helpers/job-fixtures'
 import { runJobOnSim } from '../helpers/job-run'
+import { mountSmallDisk, type SmallDisk } from './small-disk'
 
 /** One row of the fault matrix: a fault, how the job is sent, and how big. */
 export interface FaultScenario {
@@ -24,6 +25,12 @@ export interface FaultScenario {
   scheduler?: Partial<SchedulerOptions>
   /** How often batches are looked at (default: every 40 ms backing off to 200 ms). */
   polls?: PollSchedule
+  /** The data folder, on its own small disk, turns read-only or fills after this many answers. */
+  disk?: { fault: 'readOnly' | 'full'; afterAnswers: number; path?: RegExp }
+  /** Resume with the first key, credit added (a Batch job's batches belong to its key). */
+  resumeSameKey?: boolean
+  /** Photos per batch file (Batch: several parts, so a fault can land between them). */
+  batchLines?: number
 }
 
 /** What happened to a scenario's job, first under the fault, then resumed on a healthy endpoint. */
@@ -41,6 +48,8 @@ export interface FaultOutcome {
   injected: Record<string, number>
   resumed: boolean
   doneAfterResume: number
+  /** Reasons of what is still failed after the resume (none expected). */
+  failedAfterResume: string[]
   lost: number
 }
 
@@ -61,6 +70,7 @@ export const HEALTHY_KEY = 'sk-fault-healthy-0001'
 /** Runs a scenario, then resumes the job with the faults switched off (and a fresh key). */
 export async function runScenario(scenario: FaultScenario): Promise<FaultOutcome> {
   let folder: string | undefined
+  let disk: SmallDisk | undefined
   const sim = await startSimulator({
     latencyMs: 10,
     ...scenario.sim,
@@ -69,15 +79,23 @@ export async function runScenario(scenario: FaultScenario): Promise<FaultOutcome
   try {
     const { photos, dataDir } = await photoFolder(scenario.photos)
     folder = dirname(photos)
-    const job = await newJob(dataDir, testSettings([photos], { mode: scenario.mode }))
+    if (scenario.disk) disk = diskFault(sim, dataDir, scenario.disk)
+    const settings = testSettings([photos], {
+      mode: scenario.mode,
+      batchLines: scenario.batchLines
+    })
+    const job = await newJob(dataDir, settings)
     const first = await run(scenario, sim, dataDir, job.id, scenario.apiKey)
     const billed = [...sim.log.billedByImage().values()].filter((n) => n > 1).length
     const injected: Record<string, number> = {}
     for (const entry of sim.log.entries)
       if (entry.outcome !== 'ok') injected[entry.outcome] = (injected[entry.outcome] ?? 0) + 1
     heal(sim)
+    disk?.heal()
+    if (scenario.resumeSameKey) sim.topUp(scenario.apiKey ?? FIRST_KEY)
     const needsResume = countItems(first.state).done < scenario.photos
-    const after = needsResume ? await run(scenario, sim, dataDir, job.id, HEALTHY_KEY) : first
+    const resumeKey = scenario.resumeSameKey ? scenario.apiKey : HEALTHY_KEY
+    const after = needsResume ? await run(scenario, sim, dataDir, job.id, resumeKey) : first
     const counts = countItems(after.state)
     return {
       scenario,
@@ -92,10 +110,14 @@ export async function runScenario(scenario: FaultScenario): Promise<FaultOutcome
       injected,
       resumed: needsResume,
       doneAfterResume: counts.done,
+      failedAfterResume: [...after.state.items.values()]
+        .filter((i) => i.status === 'failed')
+        .map((i) => `${i.code}: ${i.reason}`),
       lost: scenario.photos - counts.done - counts.failed
     }
   } finally {
     await sim.close()
+    disk?.unmount()
     // The benchmark runs outside vitest's temporary root: leave nothing behind.
     if (folder) await rm(folder, { recursive: true, force: true })
   }
@@ -140,6 +162,23 @@ function describe(outcome: { status: string; kind?: string }): string {
   return outcome.status === 'stopped' ? `stopped: ${outcome.kind}` : outcome.status
 }
 
+/** Puts the data folder on a small disk that goes read-only or full after `afterAnswers` answers. */
+function diskFault(
+  sim: Simulator,
+  dataDir: string,
+  fault: NonNullable<FaultScenario['disk']>
+): SmallDisk {
+  const disk = mountSmallDisk(dataDir)
+  let answers = 0
+  sim.log.onEntry = (entry) => {
+    if (entry.outcome !== 'ok' || (fault.path && !fault.path.test(entry.path))) return
+    if (++answers !== fault.afterAnswers) return
+    if (fault.fault === 'readOnly') disk.readOnly()
+    else disk.fill()
+  }
+  return disk
+}
+
 /** Every fault off: the endpoint is healthy again. */
 function heal(sim: Simulator): void {
   const o = sim.options
@@ -148,7 +187,9 @@ function heal(sim: Simulator): void {
     o.answerFaults[key] = 0
   o.batch.failRate = 0
   o.batch.expire = false
+  o.batch.apiFaults = { fail503: 0, reset: 0, rateLimited: 0 }
   o.outage = undefined
+  sim.log.onEntry = null
 }
 
 function failures(state: JobState): Record<string, number> {
@@ -180,6 +221,13 @@ export const FAULT_MATRIX: FaultScenario[] = [
     mode: 'live',
     photos: 40,
     sim: { faults: { fail500: 0.1, fail502: 0.1, fail503: 0.1 } }
+  },
+  {
+    id: 'F3',
+    fault: 'connection resets after headers: half a body, then closed (15 %)',
+    mode: 'live',
+    photos: 40,
+    sim: { faults: { truncateBody: 0.15 } }
   },
   {
     id: 'F4',
@@ -231,6 +279,22 @@ export const FAULT_MATRIX: FaultScenario[] = [
     sim: { faults: { slowBody: 0.1 }, slowBodyMs: 400 }
   },
   {
+    id: 'F11',
+    fault: 'the data folder turns read-only after 15 answers',
+    mode: 'live',
+    photos: 40,
+    sim: {},
+    disk: { fault: 'readOnly', afterAnswers: 15 }
+  },
+  {
+    id: 'F12',
+    fault: 'the disk fills after 15 answers',
+    mode: 'live',
+    photos: 40,
+    sim: {},
+    disk: { fault: 'full', afterAnswers: 15 }
+  },
+  {
     id: 'P1',
     fault: 'a seeded mix of all of the above',
     mode: 'live',
@@ -268,6 +332,41 @@ export const FAULT_MATRIX: FaultScenario[] = [
     mode: 'batch',
     photos: 40,
     sim: { batch: { queueRefusal: '429' }, defaultKey: { batchQueueTokens: 5_000 } }
+  },
+  {
+    id: 'B6',
+    fault: 'Batch: insufficient_quota after the first 20 lines',
+    mode: 'batch',
+    photos: 40,
+    batchLines: 10,
+    sim: { keys: { [FIRST_KEY]: { quotaAfter: 12 } } },
+    resumeSameKey: true
+  },
+  {
+    id: 'B7',
+    fault: 'Batch: 503s, resets and 429s on the Files and Batches endpoints (10 % each)',
+    mode: 'batch',
+    photos: 40,
+    batchLines: 10,
+    sim: { batch: { apiFaults: { fail503: 0.1, reset: 0.1, rateLimited: 0.1 } } }
+  },
+  {
+    id: 'B8',
+    fault: 'Batch: the disk fills while the batch files are written',
+    mode: 'batch',
+    photos: 40,
+    batchLines: 10,
+    sim: {},
+    disk: { fault: 'full', afterAnswers: 1 }
+  },
+  {
+    id: 'B9',
+    fault: 'Batch: the disk fills once the first results are downloaded',
+    mode: 'batch',
+    photos: 40,
+    batchLines: 10,
+    sim: {},
+    disk: { fault: 'full', afterAnswers: 1, path: /\/content$/ }
   },
   {
     id: 'B4',

@@ -38,6 +38,13 @@ async function oddFolder(root: string): Promise<Record<string, RegExp>> {
   )
   // A PNG whose header claims 30,000 × 30,000 (900 MP): a few bytes on disk, over the decode limit.
   await put('pixel-bomb.png', await pixelBomb())
+  // 10,000 × 10,000: exactly at the 100 MP limit, so it is read, shrunk and sent.
+  await put(
+    'hundred-megapixels.jpg',
+    await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#36c' } })
+      .jpeg({ quality: 50 })
+      .toBuffer()
+  )
   await put('🛍️ sac à main – été.jpg', await makeJpeg(90, 60, 40))
   await put('حقيبة يد.jpg', await makeJpeg(80, 60, 90))
   await put(LONG_NAME, await makeJpeg(70, 60, 140))
@@ -92,6 +99,7 @@ describe('hostile and odd input in one drop', () => {
     for (const name of [
       'one-pixel.png',
       'banner-20000-tall.jpg',
+      'hundred-megapixels.jpg',
       '🛍️ sac à main – été.jpg',
       'حقيبة يد.jpg',
       LONG_NAME,
@@ -105,4 +113,48 @@ describe('hostile and odd input in one drop', () => {
     await exportJob(after, out, dataDir, false)
     expect((await readdir(root)).sort()).toEqual(['data', 'drop', 'results.csv'])
   }, 60_000)
+
+  it('a photo this user may not read fails alone, with "permission denied"', async () => {
+    const sim = await sims.start({ latencyMs: 5 })
+    const root = await tempDir('hostile')
+    const drop = join(root, 'drop')
+    await mkdir(drop)
+    await writeFile(join(drop, 'fine.jpg'), await makeJpeg(90, 60, 30))
+    const locked = join(drop, 'locked.jpg')
+    await writeFile(locked, await makeJpeg(90, 60, 60))
+    if (!lockForThisUser(locked)) {
+      console.log('Skipping the unreadable-photo case: root here cannot make a file unreadable.')
+      return
+    }
+    try {
+      const dataDir = join(root, 'data')
+      const job = await newJob(dataDir, testSettings([drop]))
+      const { job: after } = await runJobOnSim(dataDir, job.id, { sim })
+      const byName = new Map(
+        [...after.state.items.values()].map((item) => [item.paths[0].split('/').pop(), item])
+      )
+      expect(byName.get('fine.jpg')?.status).toBe('done')
+      expect(byName.get('locked.jpg')).toMatchObject({ status: 'failed' })
+      expect(byName.get('locked.jpg')?.reason).toMatch(/permission denied/)
+    } finally {
+      if (process.getuid?.() === 0) execFileSync('umount', [locked])
+    }
+  }, 30_000)
 })
+
+/**
+ * Makes `path` unreadable to this process: chmod 000, or for root (who reads any file) a bind
+ * mount of a write-only kernel file over it. False when neither can be done here.
+ */
+function lockForThisUser(path: string): boolean {
+  if (process.getuid?.() !== 0) {
+    execFileSync('chmod', ['000', path])
+    return true
+  }
+  try {
+    execFileSync('mount', ['--bind', '/proc/sys/vm/compact_memory', path], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}

@@ -41,12 +41,27 @@ const FAULT_FLAGS: [flag: string, kind: 'faults' | 'answerFaults', name: string,
   ['slow-body', 'faults', 'slowBody', 'a slowly trickled body'],
   ['stall-body', 'faults', 'stallBody', 'headers, half a body, then nothing'],
   ['malformed', 'faults', 'malformedJson', 'malformed JSON'],
+  ['truncate-body', 'faults', 'truncateBody', 'headers, half a body, then the connection closes'],
   ['refusal', 'answerFaults', 'refusal', 'a refusal (message.refusal)'],
   ['content-filter', 'answerFaults', 'contentFilter', 'finish_reason content_filter'],
   ['code-fence', 'answerFaults', 'codeFence', 'an answer in a Markdown code fence'],
   ['overlong', 'answerFaults', 'overlong', 'an answer ten times too long for any rule'],
   ['no-prompt-tokens', 'answerFaults', 'noPromptTokens', 'usage without prompt_tokens'],
-  ['empty-choices', 'answerFaults', 'emptyChoices', 'a 200 with no choices']
+  ['empty-choices', 'answerFaults', 'emptyChoices', 'a 200 with no choices'],
+  [
+    'formula-answers',
+    'answerFaults',
+    'formulaTrigger',
+    'answers that start like spreadsheet formulas'
+  ],
+  [
+    'control-chars',
+    'answerFaults',
+    'controlChars',
+    'answers with NUL, escape and bidi control characters'
+  ],
+  ['huge-answers', 'answerFaults', 'huge', 'answers of about 100 KB'],
+  ['invalid-json', 'answerFaults', 'invalidJson', 'JSON answers cut off mid-object']
 ]
 
 const camel = (flag: string): string => flag.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())

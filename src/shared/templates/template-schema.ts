@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { problem } from '../settings/schema'
 
+/** A template's id: also its file name, so nothing that could leave the templates folder. */
+export const TEMPLATE_ID = /^[a-z0-9][a-z0-9-]{0,47}$/
+
 const fieldName = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, problem('fieldName'))
 const words = z.array(z.string().trim().min(1, problem('required')).max(60, problem('tooLong', 60)))
 
@@ -41,7 +44,7 @@ export const fieldSpecSchema = z
 /** A user template as saved, exchanged (JSON) and edited; every field validated, by code. */
 export const templateSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, problem('templateId')),
+    id: z.string().regex(TEMPLATE_ID, problem('templateId')),
     name: z.string().trim().min(1, problem('required')).max(80, problem('tooLong', 80)),
     instructions: z.string().trim().min(1, problem('required')).max(8000, problem('tooLong', 8000)),
     fields: z

@@ -6,6 +6,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type OpenAI from 'openai'
 import { redactSecrets } from '@shared/redact'
 import { classifyError } from '../openai/classify'
+import { diskErrorOf } from '../files/disk-error'
 import type { RequestFailure } from '../openai/failure'
 import { dispatcherOf } from '../openai/proxy-route'
 import { clientCache, type EndpointConfig } from '../openai/transport'
@@ -129,6 +130,8 @@ class SdkBatchClient implements BatchClient {
     try {
       return await work(this.clientFor(keyId, this.model))
     } catch (error) {
+      // A result file the disk cannot take is not an API failure: it is never retried as one.
+      if (diskErrorOf(error)) throw error
       const failure = classifyError(error)
       const message = redactSecrets(failure.message, [...this.keys.values()])
       throw new BatchCallError({ ...failure, message })

@@ -9,6 +9,8 @@ import { photosToBatch } from './batch-rounds'
 import type { StoredJob } from '../jobs/job-store'
 import type { JournalEvent } from '../jobs/journal-events'
 import { beginRun } from '../jobs/begin-run'
+import { journalError } from '../jobs/journal'
+import { diskErrorOf } from '../files/disk-error'
 import type { JobRecorder } from '../jobs/recorder'
 import type { EngineContext } from '../jobs/run-job'
 import { createProgressFeed } from '../scheduler/progress-feed'
@@ -153,7 +155,7 @@ export class BatchRun {
       client: this.ctx.batchClient,
       clock: this.ctx.clock,
       note: (event: BatchEvent) => this.recorder.note(event),
-      stopped: () => this.detached,
+      stopped: () => this.detached || this.fatal,
       recorder: this.recorder,
       desk: this.desk,
       template: this.template,
@@ -162,11 +164,7 @@ export class BatchRun {
       keys: this.ctx.keys,
       watches: this.ctx.watches,
       onChange: () => this.poke(),
-      onFatal: (outcome) => {
-        this.stopReason ??= outcome
-        this.fatal = true
-        this.poke()
-      }
+      onFatal: (outcome) => this.stopWith(outcome)
     })
   }
 
@@ -233,10 +231,29 @@ export class BatchRun {
     return photosToBatch(this.job.state, this.rounds)
   }
 
+  /** Stops the job resumably: nothing more is built or sent; open batches are collected on resume. */
+  private stopWith(outcome: JobOutcome): void {
+    this.stopReason ??= outcome
+    this.fatal = true
+    this.poke()
+  }
+
   private async build(items: JobItem[]): Promise<void> {
     this.phase = 'building'
     for (const item of items) this.rounds.set(item.id, (this.rounds.get(item.id) ?? 0) + 1)
-    const stop = await buildParts(items, {
+    const stop = await this.buildFiles(items).catch((error: unknown) => {
+      const disk = diskErrorOf(error)
+      if (!disk) throw error
+      // A batch file that cannot be written (disk full, read-only): stop as a journal write would.
+      const reason = journalError(disk.path ?? 'a batch file', disk).message
+      this.stopWith({ status: 'stopped', kind: 'journal', reason })
+      return null
+    })
+    if (stop) this.stopReason = { status: 'stopped', kind: 'budget', reason: stop.reason }
+  }
+
+  private buildFiles(items: JobItem[]): ReturnType<typeof buildParts> {
+    return buildParts(items, {
       job: this.job,
       dataDir: this.ctx.dataDir,
       recorder: this.recorder,
@@ -257,7 +274,6 @@ export class BatchRun {
         this.emitProgress()
       }
     })
-    if (stop) this.stopReason = { status: 'stopped', kind: 'budget', reason: stop.reason }
   }
 
   private emitProgress(): void {

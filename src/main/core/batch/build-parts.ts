@@ -116,6 +116,8 @@ class PartSink {
   private writer: PartWriter | null = null
   private n: number
   private file = ''
+  /** A write failed (the disk filled): the file may end mid-line, so it is never journaled. */
+  private broken = false
 
   constructor(private readonly ctx: BuildContext) {
     this.n = Math.max(0, ...ctx.job.state.batch.parts.keys())
@@ -128,11 +130,14 @@ class PartSink {
       this.file = `batch/part-${this.n}.jsonl`
       this.writer = await PartWriter.create(partPath(this.ctx.job, this.file), this.ctx.limits)
     }
-    await this.writer.write(line, entry)
+    await this.writer.write(line, entry).catch((error: unknown) => {
+      this.broken = true
+      throw error
+    })
   }
 
   async finish(): Promise<void> {
-    if (this.writer && this.writer.lines > 0) return this.close()
+    if (this.writer && this.writer.lines > 0 && !this.broken) return this.close()
     await this.writer?.abandon()
     if (this.writer) await rm(partPath(this.ctx.job, this.file), { force: true })
     this.writer = null

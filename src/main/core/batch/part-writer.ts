@@ -44,7 +44,9 @@ export class PartWriter {
     line: Buffer,
     entry: { id: string; cacheKey: string; tokens: number; costUsd: number }
   ): Promise<void> {
-    await this.file.write(line)
+    // appendFile writes every byte or throws: a bare write() may write part of a line when the
+    // disk fills, and report only how much it wrote.
+    await this.file.appendFile(line)
     const w = this.written
     w.ids.push(entry.id)
     w.cacheKeys.push(entry.cacheKey)

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import ExcelJS from 'exceljs'
+import { checkZip } from './zip-guard'
 
 /** A sheet as text: its header row and the rows under it. */
 export interface Table {
@@ -68,8 +69,10 @@ export async function readTable(path: string): Promise<Table> {
 }
 
 async function readXlsx(path: string): Promise<string[][]> {
+  const zip = await readFile(path)
+  await checkZip(zip)
   const book = new ExcelJS.Workbook()
-  await book.xlsx.readFile(path)
+  await book.xlsx.load(zip as unknown as ExcelJS.Buffer)
   const sheet = book.worksheets[0]
   if (!sheet) return []
   const cells: string[][] = []
@@ -85,7 +88,10 @@ function cellText(value: unknown): string {
   if (typeof value === 'object' && 'richText' in value)
     return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
   if (typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text)
-  if (typeof value === 'object' && 'result' in value)
-    return String((value as { result: unknown }).result)
+  // A formula is read as the value it last showed, never as the formula (none saved: empty).
+  if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value))
+    return cellText((value as { result?: unknown }).result)
+  if (typeof value === 'object' && 'error' in value) return ''
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
   return String(value)
 }

@@ -16,6 +16,9 @@ interface LockInfo {
 const BEAT_MS = 30_000
 const STALE_MS = 4 * BEAT_MS
 
+/** The locks this process holds now: one of ours not in here was left by an earlier run. */
+const heldHere = new Set<string>()
+
 /** Another runner holds the job: the message says who and what to do. */
 export class JobLockedError extends Error {
   constructor(readonly holder: LockInfo) {
@@ -46,6 +49,7 @@ export async function lockJob(jobDir: string, now: () => number = Date.now): Pro
     beatAt: now()
   }
   await take(path, mine, now)
+  heldHere.add(path)
   // Rewritten whole (temp file + rename), so a reader never sees a half-written lock.
   const timer = setInterval(() => {
     void writeFileAtomic(path, JSON.stringify({ ...mine, beatAt: now() })).catch(() => undefined)
@@ -54,7 +58,10 @@ export async function lockJob(jobDir: string, now: () => number = Date.now): Pro
   return {
     release: async () => {
       clearInterval(timer)
-      await rm(path, { force: true })
+      heldHere.delete(path)
+      // Best effort: a lock that cannot be removed (the folder turned read-only) is left over,
+      // and the next run takes it over; the run's own outcome is what counts.
+      await rm(path, { force: true }).catch(() => undefined)
     }
   }
 }
@@ -63,7 +70,7 @@ async function take(path: string, mine: LockInfo, now: () => number): Promise<vo
   for (let attempt = 0; attempt < 2; attempt++) {
     if (await createWhole(path, JSON.stringify(mine))) return
     const holder = await readLock(path)
-    if (holder && !isStale(holder, now())) throw new JobLockedError(holder)
+    if (holder && !isStale(holder, now(), path)) throw new JobLockedError(holder)
     await rm(path, { force: true })
   }
   throw new Error(`Could not take the job lock ${path}.`)
@@ -96,9 +103,11 @@ async function readLock(path: string): Promise<LockInfo | null> {
   }
 }
 
-function isStale(holder: LockInfo, now: number): boolean {
+function isStale(holder: LockInfo, now: number, path: string): boolean {
   if (now - holder.beatAt > STALE_MS) return true
-  return holder.host === hostname() && !processAlive(holder.pid)
+  if (holder.host !== hostname()) return false
+  if (holder.pid === process.pid) return !heldHere.has(path)
+  return !processAlive(holder.pid)
 }
 
 function processAlive(pid: number): boolean {

@@ -113,7 +113,8 @@ function parseLine(line: string): JournalEvent | null {
   }
 }
 
-function journalError(path: string, error: unknown): JournalError {
+/** A write to the data folder that failed, in words: the disk is full, the folder read-only… */
+export function journalError(path: string, error: unknown): JournalError {
   const code = (error as NodeJS.ErrnoException).code
   const why: Record<string, string> = {
     ENOSPC: 'the disk is full',

@@ -1,11 +1,14 @@
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { templateSchema } from '@shared/templates/template-schema'
+import { TEMPLATE_ID, templateSchema } from '@shared/templates/template-schema'
 import { englishProblem } from '@shared/i18n/problems'
 import { writeFileAtomic } from '../files/atomic-file'
 import { findTemplate } from './builtins'
 import type { Template } from './template'
 import { dataLayout } from '../paths'
+
+/** A template file larger than this is refused before it is read (the longest valid one is ~40 KB). */
+export const MAX_TEMPLATE_BYTES = 256 * 1024
 
 /** Validates template JSON, naming the field that is wrong (in English, for the CLI and errors). */
 export function parseTemplate(json: unknown): Template {
@@ -45,7 +48,17 @@ export class TemplateStore {
   }
 
   async load(id: string): Promise<Template> {
-    return parseTemplate(JSON.parse(await readFile(join(this.dir, `${id}.json`), 'utf8')))
+    return parseTemplate(JSON.parse(await readFile(this.pathOf(id), 'utf8')))
+  }
+
+  /** A saved template's file; an id that is not a template id (`../settings`) is refused. */
+  private pathOf(id: string): string {
+    if (!TEMPLATE_ID.test(id))
+      throw new TemplateError(`Template "id": "${id.slice(0, 60)}" is not a template id.`, {
+        field: 'id',
+        problem: 'templateId'
+      })
+    return join(this.dir, `${id}.json`)
   }
 
   /** Saves a template; built-in ids are reserved. */
@@ -57,11 +70,17 @@ export class TemplateStore {
         { field: 'id', problem: 'builtinId' }
       )
     await mkdir(this.dir, { recursive: true })
-    await writeFileAtomic(join(this.dir, `${valid.id}.json`), JSON.stringify(valid, null, 2))
+    await writeFileAtomic(this.pathOf(valid.id), JSON.stringify(valid, null, 2))
   }
 
   /** Reads a template file (an export from elsewhere), validates and saves it. */
   async importFile(path: string): Promise<Template> {
+    const { size } = await stat(path)
+    if (size > MAX_TEMPLATE_BYTES)
+      throw new TemplateError(
+        `${path} is ${Math.round(size / 1024).toLocaleString('en')} KB; a template file is at most 256 KB.`,
+        { field: '', problem: `fileTooLarge:${MAX_TEMPLATE_BYTES / 1024}` }
+      )
     let json: unknown
     try {
       json = JSON.parse(await readFile(path, 'utf8'))
@@ -87,7 +106,7 @@ export class TemplateStore {
   /** Deletes a saved template (built-ins cannot be). */
   async remove(id: string): Promise<void> {
     if (findTemplate(id)) return
-    await rm(join(this.dir, `${id}.json`), { force: true })
+    await rm(this.pathOf(id), { force: true })
   }
 }
 

@@ -6,6 +6,9 @@ export const MAX_REASKS = 1
 
 const SEPARATOR = '~reask'
 
+/** A runaway answer is quoted only this far: re-asking with all 100 KB of it would pay ~85k tokens. */
+export const MAX_QUOTED_ANSWER = 4_000
+
 /** The job item a work item belongs to (follow-ups carry a suffix). */
 export function itemIdOf(workId: string): string {
   return workId.split(SEPARATOR)[0]
@@ -29,14 +32,18 @@ export function nextReaskId(workId: string): string {
  */
 export function reaskBody(body: ChatBody, answer: string, broken: string): ChatBody {
   const messages = body.messages.map(textOnly)
+  const cut = answer.length > MAX_QUOTED_ANSWER
+  const note = cut
+    ? ` (It was ${answer.length.toLocaleString('en')} characters long; only its start is quoted.)`
+    : ''
   return {
     ...body,
     messages: [
       ...messages,
-      { role: 'assistant', content: answer },
+      { role: 'assistant', content: cut ? answer.slice(0, MAX_QUOTED_ANSWER) : answer },
       {
         role: 'user',
-        content: `That answer broke a rule: ${broken}. Rewrite it so it keeps every rule, with the same facts and in the same format.`
+        content: `That answer broke a rule: ${broken}.${note} Rewrite it so it keeps every rule, with the same facts and in the same format.`
       }
     ]
   }

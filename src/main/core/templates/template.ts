@@ -32,10 +32,15 @@ export type TemplateVariables = Record<string, string>
 
 /** Fills `{name}` placeholders; unknown ones become empty, so a missing column never leaks braces. */
 export function fillVariables(text: string, variables: TemplateVariables): string {
-  return text
-    .replace(/\{([a-zA-Z_][\w-]*)\}/g, (_, name: string) => variables[name] ?? '')
-    .replace(/[ \t]{2,}/g, ' ')
-    .trim()
+  return (
+    text
+      // Own keys only: "{constructor}" in a template must not print Object's constructor.
+      .replace(/\{([a-zA-Z_][\w-]*)\}/g, (_, name: string) =>
+        Object.hasOwn(variables, name) ? (variables[name] ?? '') : ''
+      )
+      .replace(/[ \t]{2,}/g, ' ')
+      .trim()
+  )
 }
 
 /** Roughly how many tokens the answer takes: ~4 characters a token, from the fields' lengths. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { templatePreviewSchema, templateSchema } from '../../templates/template-schema'
+import { TEMPLATE_ID, templatePreviewSchema, templateSchema } from '../../templates/template-schema'
 import { defineRoutes } from '../route'
 
 const templateList = z.object({
@@ -11,11 +11,11 @@ const templateList = z.object({
 export const templatesRoutes = defineRoutes('templates', {
   list: { input: z.undefined(), output: templateList },
   save: { input: templateSchema, output: templateList },
-  remove: { input: z.object({ id: z.string().min(1).max(48) }).strict(), output: templateList },
+  remove: { input: z.object({ id: z.string().regex(TEMPLATE_ID) }).strict(), output: templateList },
   /** Through an open dialog in main: the file is read, validated (the field named) and saved. */
   importFile: { input: z.undefined(), output: templateList.nullable() },
   exportFile: {
-    input: z.object({ id: z.string().min(1).max(48) }).strict(),
+    input: z.object({ id: z.string().regex(TEMPLATE_ID) }).strict(),
     output: z.object({ path: z.string() }).nullable()
   },
   /** The exact request for one queued photo (`rowId`, else the first), with tokens and cost. */
