@@ -15,7 +15,8 @@ const PAD = { left: 70, right: 70, top: 50, bottom: 50 }
 export async function writeRssPlot(
   samples: RssSample[],
   path: string,
-  title: string
+  title: string,
+  process = 'the CLI process'
 ): Promise<void> {
   const tMax = Math.max(1, ...samples.map((s) => s.t))
   const rssMax = Math.max(100, ...samples.map((s) => s.rssMb)) * 1.15
@@ -42,7 +43,7 @@ export async function writeRssPlot(
   ${ticks.map((f) => `<text x="${x(f * tMax)}" y="${H - PAD.bottom + 18}" text-anchor="middle">${Math.round(f * tMax)} s</text>`).join('\n  ')}
   <path d="${line((s) => s.done, doneMax)}" fill="none" stroke="#15803d" stroke-width="2" stroke-dasharray="5 3"/>
   <path d="${line((s) => s.rssMb, rssMax)}" fill="none" stroke="#1d4ed8" stroke-width="2.5"/>
-  <text x="${PAD.left}" y="${PAD.top - 8}" fill="#1d4ed8">RSS of the CLI process</text>
+  <text x="${PAD.left}" y="${PAD.top - 8}" fill="#1d4ed8">RSS of ${process}</text>
   <text x="${W - PAD.right}" y="${PAD.top - 8}" text-anchor="end" fill="#15803d">photos done (dashed)</text>
 </svg>`
   await sharp(Buffer.from(svg)).png().toFile(path)

@@ -20,6 +20,8 @@ interface JobRunMeasure {
   /** RSS when 10 % of the photos were done, and when all were: the slope shows per-photo growth. */
   rssAtTenthMb: number
   rssAtEndMb: number
+  /** The JS heap after a full GC at the end (the window's service reports it). */
+  heapAfterGcMb?: number
   /** Once a second: for the plot. */
   samples: RssSample[]
 }
@@ -38,7 +40,7 @@ function jobCommand(
   const dataDir = join(workDir, `data-${via}-${photos}`)
   const env = { ...process.env, OPENAI_API_KEY: 'sk-bench-job', OPENAI_BASE_URL: baseUrl }
   if (via === 'window') {
-    const tsx = ['--import', 'tsx', join(ROOT, 'bench/job/window-service.ts')]
+    const tsx = ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/job/window-service.ts')]
     const tsconfig = { TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') }
     return { args: [...tsx, folder, dataDir, out], env: { ...env, ...tsconfig } }
   }
@@ -94,6 +96,7 @@ async function runJob(
   }, 1000)
   for await (const line of createInterface({ input: child.stdout })) {
     const event = parseEvent(line)
+    if (event?.event === 'heap') measure.heapAfterGcMb = (event as { heapMb?: number }).heapMb
     if (event?.event !== 'progress' && event?.event !== 'summary') continue
     measure.done = event.done ?? measure.done
     if (!measure.rssAtTenthMb && measure.done >= photos / 10) measure.rssAtTenthMb = rss
@@ -151,13 +154,16 @@ export async function benchJob(args: string[], print: (line: string) => void): P
         `| ${count} | ${m.done} | ${m.exitCode} | ${m.seconds.toFixed(0)} | ${(count / m.seconds).toFixed(0)} | ${m.peakRssMb.toFixed(0)} MB | ${m.rssAtTenthMb.toFixed(0)} MB | ${m.rssAtEndMb.toFixed(0)} MB | ${slope.toFixed(1)} MB |`
       )
     }
+    const heap = results.at(-1)?.heapAfterGcMb
+    if (heap) print(`\nJS heap after a full GC at the end: ${heap.toFixed(0)} MB`)
     const plot = args.includes('--plot') ? args[args.indexOf('--plot') + 1] : null
     const last = results.at(-1)
     if (plot && last) {
       await writeRssPlot(
         last.samples.filter((s) => s.rssMb > 0),
         plot,
-        `${last.photos.toLocaleString('en')} photos, live, through ${via === 'window' ? "the window's service" : 'the CLI'}: RSS each second`
+        `${last.photos.toLocaleString('en')} photos, live, through ${via === 'window' ? "the window's service" : 'the CLI'}: RSS each second`,
+        via === 'window' ? "the window's main-side service" : 'the CLI process'
       )
       print(`\nPlot: ${plot}`)
     }

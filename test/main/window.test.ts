@@ -16,6 +16,7 @@ describe('main window', () => {
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
       preload: '/app/out/preload/index.js'
     })

@@ -369,6 +369,21 @@ export const FAULT_MATRIX: FaultScenario[] = [
     disk: { fault: 'full', afterAnswers: 1, path: /\/content$/ }
   },
   {
+    id: 'P2',
+    fault: 'Batch: a seeded mix (failed lines, an expiry, endpoint faults)',
+    mode: 'batch',
+    photos: 60,
+    batchLines: 15,
+    sim: {
+      seed: 12,
+      batch: {
+        failRate: 0.1,
+        expire: 1,
+        apiFaults: { fail503: 0.05, reset: 0.05, rateLimited: 0.05 }
+      }
+    }
+  },
+  {
     id: 'B4',
     fault: 'Batch: the endpoint away for 3 s mid-job',
     mode: 'batch',
