@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { drawOne } from './faults'
 import { SimError } from './errors'
+import { sendJson } from './http'
 import type { Random } from './rng'
 
 /** Probabilities (0–1) of faults on the Files and Batches endpoints, drawn per request. */
@@ -37,13 +38,16 @@ export function withApiFaults<A, O extends { status: number; outcome: string }>(
       res.socket?.destroy()
       return { status: 0, outcome: 'fault:reset' }
     }
-    if (fault === 'fail503')
-      throw new SimError(
-        503,
-        'server_error',
-        null,
-        'The server is overloaded, please try again later.'
-      )
+    if (fault === 'fail503') {
+      const error = {
+        message: 'The server is overloaded, please try again later.',
+        type: 'server_error',
+        param: null,
+        code: null
+      }
+      sendJson(res, 503, { error })
+      return { status: 503, outcome: 'fault:fail503' }
+    }
     if (fault === 'rateLimited')
       throw new SimError(
         429,

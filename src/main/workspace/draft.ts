@@ -19,7 +19,12 @@ interface DraftFile {
   path: string
   /** Why ingest refused it (a link outside, an unsupported format, …). */
   rejected?: string
+  /** Its header could not be read as an image: it will fail at Run, so the queue says so now. */
+  unreadable?: boolean
 }
+
+const UNREADABLE =
+  "This file doesn't look like an image Photoscribe can read; unless it is replaced, it fails at Run with the exact reason."
 
 /** How many headers are read at once in the background. */
 const HEADER_READS = 4
@@ -34,7 +39,7 @@ export class Draft {
   readonly inputs: string[] = []
   private readonly listings: Listing[] = []
   private readonly measured = new Map<string, MeasuredPhoto>()
-  private readonly toMeasure: string[] = []
+  private readonly toMeasure: DraftFile[] = []
   private measuring = 0
   private walks = 0
   private next = 1
@@ -127,26 +132,28 @@ export class Draft {
   private addFile(path: string, rejected?: string): QueueRow {
     const file = { id: `f${this.next++}`, path, rejected }
     this.files.set(file.id, file)
-    if (!rejected) this.queueHeader(path)
+    if (!rejected) this.queueHeader(file)
     return draftRow(file)
   }
 
   /** Headers are read in a spread order: every 16th photo first, then the rest as found. */
-  private queueHeader(path: string): void {
-    if (this.files.size % 16 === 1) this.toMeasure.unshift(path)
-    else this.toMeasure.push(path)
+  private queueHeader(file: DraftFile): void {
+    if (this.files.size % 16 === 1) this.toMeasure.unshift(file)
+    else this.toMeasure.push(file)
     this.pumpHeaders()
   }
 
   private pumpHeaders(): void {
     while (this.measuring < HEADER_READS && this.toMeasure.length > 0) {
-      const path = this.toMeasure.shift()!
+      const file = this.toMeasure.shift()!
       this.measuring++
-      void readPhotoSize(path).then((size) => {
-        this.measured.set(path, { path, size })
+      void readPhotoSize(file.path).then((size) => {
+        this.measured.set(file.path, { path: file.path, size })
         this.measuring--
         this.pumpHeaders()
-        this.changed({ measured: this.measured.size })
+        file.unreadable = size === null
+        const rows = file.unreadable && this.files.has(file.id) ? [draftRow(file)] : undefined
+        this.changed({ measured: this.measured.size, rows })
       })
     }
   }
@@ -166,5 +173,8 @@ function draftRow(file: DraftFile): QueueRow {
     folder: dirname(file.path),
     status: file.rejected ? 'failed' : 'listed'
   }
-  return file.rejected ? { ...row, code: 'rejected', reason: file.rejected } : row
+  if (file.rejected) return { ...row, code: 'rejected', reason: file.rejected }
+  return file.unreadable
+    ? { ...row, status: 'failed', code: 'unreadable', reason: UNREADABLE }
+    : row
 }

@@ -6,6 +6,9 @@ import { firstLine } from '../../words/status'
 import { RowEditor } from './RowEditor'
 import { StatusChip } from './StatusChip'
 
+/** Failures a queue shows before any job exists: nothing to retry until the file changes. */
+const DRAFT_ONLY = new Set(['rejected', 'unreadable'])
+
 export interface RowActions {
   retry(id: string): void
   edit(id: string | null): void
@@ -88,7 +91,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
         )}
       </div>
       <div className="row-actions" role="gridcell">
-        {row.status === 'failed' && (
+        {row.status === 'failed' && !DRAFT_ONLY.has(row.code ?? '') && (
           <button type="button" className="small" onClick={() => actions.retry(row.id)}>
             {t('queue.retry')}
           </button>
