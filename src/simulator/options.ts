@@ -79,6 +79,8 @@ export interface SimulatorOptions {
   bare429: boolean
   /** The endpoint goes away: after this many requests, every connection is dropped for `durationMs`. */
   outage?: { afterRequests: number; durationMs: number }
+  /** A 429 storm: after `afterRequests` requests, every request is refused for `durationMs`. */
+  storm?: { afterRequests: number; durationMs: number; retryAfter: boolean }
   /** Append one JSON line per request here (tests assert what was sent). */
   logPath?: string
   now: () => number

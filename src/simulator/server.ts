@@ -45,15 +45,15 @@ export async function startSimulator(overrides: SimulatorOverrides = {}): Promis
     nextId: () => `sim${(++ids).toString(36)}`,
     hold: (res) => held.add(res)
   }
-  const files = new FileStore(options.now)
-  const batches = new BatchStore(files, options.batch, answerBody(ctx), random, options.now)
-  const routes = buildRoutes(ctx, files, batches)
-  const unreachable = outageWindow(options)
+  const routes = buildRoutes(ctx)
+  const unreachable = timeWindow(options, () => options.outage)
+  const storming = timeWindow(options, () => options.storm)
   let active = 0
   const server = createServer((req, res) => {
     active++
     res.once('close', () => active--)
     if (unreachable()) return dropConnection(req, log)
+    if (storming()) return stormAnswer(req, res, log, options.storm!.retryAfter)
     void serve(req, res, { options, accounts, routes, log })
   })
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve))
@@ -98,20 +98,53 @@ function dropConnection(req: IncomingMessage, log: RequestLog): void {
   log.add({ method: req.method ?? 'GET', path: req.url ?? '/', key, status: 0, outcome: 'outage' })
 }
 
-/** Counts requests and says whether the configured outage is on now. */
-function outageWindow(options: SimulatorOptions): () => boolean {
-  const outage = options.outage
+/**
+ * Counts requests and says whether a timed fault (an outage, a 429 storm) is on now: it starts
+ * after `afterRequests` requests and lasts `durationMs`.
+ */
+function timeWindow(
+  options: SimulatorOptions,
+  spec: () => { afterRequests: number; durationMs: number } | undefined
+): () => boolean {
   let seen = 0
   let startedAt: number | undefined
   return () => {
-    if (!outage) return false
+    const fault = spec()
+    if (!fault) return false
     seen++
-    if (startedAt === undefined && seen > outage.afterRequests) startedAt = options.now()
-    return startedAt !== undefined && options.now() < startedAt + outage.durationMs
+    if (startedAt === undefined && seen > fault.afterRequests) startedAt = options.now()
+    return startedAt !== undefined && options.now() < startedAt + fault.durationMs
   }
 }
 
-function buildRoutes(ctx: ChatContext, files: FileStore, batches: BatchStore): RouteTable {
+/** A 429 storm: every request refused as rate limited, with or without `retry-after`. */
+function stormAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: RequestLog,
+  retryAfter: boolean
+): void {
+  const error = {
+    message: 'Rate limit reached for requests in organization org-sim. Please try again in 1s.',
+    type: 'requests',
+    param: null,
+    code: 'rate_limit_exceeded'
+  }
+  sendJson(res, 429, { error }, retryAfter ? { 'retry-after': '1' } : {})
+  const key = keyHint(bearerToken(req))
+  log.add({
+    method: req.method ?? 'GET',
+    path: req.url ?? '/',
+    key,
+    status: 429,
+    outcome: 'rate_limited'
+  })
+}
+
+function buildRoutes(ctx: ChatContext): RouteTable {
+  const { options } = ctx
+  const files = new FileStore(options.now)
+  const batches = new BatchStore(files, options.batch, answerBody(ctx), ctx.random, options.now)
   return [
     [
       'POST',

@@ -189,6 +189,7 @@ function heal(sim: Simulator): void {
   o.batch.expire = false
   o.batch.apiFaults = { fail503: 0, reset: 0, rateLimited: 0 }
   o.outage = undefined
+  o.storm = undefined
   sim.log.onEntry = null
 }
 
@@ -214,6 +215,20 @@ export const FAULT_MATRIX: FaultScenario[] = [
     mode: 'live',
     photos: 40,
     sim: { bare429: true, defaultKey: { rpm: 600, tpm: 10_000_000, burstSeconds: 1 } }
+  },
+  {
+    id: 'F1c',
+    fault: '429 storm: every request refused for 5 s, with retry-after',
+    mode: 'live',
+    photos: 40,
+    sim: { storm: { afterRequests: 10, durationMs: 5000, retryAfter: true } }
+  },
+  {
+    id: 'F1d',
+    fault: '429 storm: every request refused for 5 s, no retry-after',
+    mode: 'live',
+    photos: 40,
+    sim: { storm: { afterRequests: 10, durationMs: 5000, retryAfter: false } }
   },
   {
     id: 'F2',
@@ -332,6 +347,14 @@ export const FAULT_MATRIX: FaultScenario[] = [
     mode: 'batch',
     photos: 40,
     sim: { batch: { queueRefusal: '429' }, defaultKey: { batchQueueTokens: 5_000 } }
+  },
+  {
+    id: 'B10',
+    fault: 'Batch: a 429 storm on the Files and Batches endpoints for 5 s',
+    mode: 'batch',
+    photos: 40,
+    batchLines: 10,
+    sim: { storm: { afterRequests: 2, durationMs: 5000, retryAfter: true } }
   },
   {
     id: 'B6',
