@@ -1,6 +1,8 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { link, mkdir, readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import type { Readable } from 'node:stream'
 
 export const ROOT = join(import.meta.dirname, '..')
 const BUILT_CLI = join(ROOT, 'out/main/cli.js')
@@ -47,4 +49,18 @@ export async function folderOf(paths: string[], count: number, workDir: string):
   await mkdir(folder, { recursive: true })
   for (const path of paths.slice(0, count)) await link(path, join(folder, basename(path)))
   return folder
+}
+
+/** A Node child of the benches (the CLI, the window's service): stdout piped, stderr shown. */
+export function spawnChild(
+  args: string[],
+  env: NodeJS.ProcessEnv
+): { child: ChildProcessByStdio<null, Readable, null>; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  return { child, exited }
 }

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
-import { cliCommand, folderOf, memoryOf, ROOT } from '../cli-process'
+import { cliCommand, folderOf, memoryOf, spawnChild } from '../cli-process'
 import { makeCorpus } from '../preprocess/corpus'
 
 /** Each batch status lasts this long in the simulator: a batch completes 3 steps after it is made. */
@@ -71,12 +70,7 @@ async function runBatchJob(
   const logStart = sim.log.entries.length
   let jobId = ''
   const started = Date.now()
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  const { child, exited } = spawnChild(args, env)
   const m = {
     photos,
     done: 0,

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { startSimulator } from '../../src/simulator/server'
-import { cliCommand, folderOf, memoryOf, parseEvent, ROOT } from '../cli-process'
+import { cliCommand, folderOf, memoryOf, parseEvent, ROOT, spawnChild } from '../cli-process'
 import { makeCorpus } from '../preprocess/corpus'
 import { writeRssPlot, type RssSample } from '../plot'
 
@@ -66,12 +65,7 @@ async function runJob(
 ): Promise<JobRunMeasure> {
   const { args, env } = command
   const started = performance.now()
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  const { child, exited } = spawnChild(args, env)
   const measure: JobRunMeasure = {
     photos,
     done: 0,
