@@ -9,8 +9,7 @@ import { photosToBatch } from './batch-rounds'
 import type { StoredJob } from '../jobs/job-store'
 import type { JournalEvent } from '../jobs/journal-events'
 import { beginRun } from '../jobs/begin-run'
-import { journalError } from '../jobs/journal'
-import { diskErrorOf } from '../files/disk-error'
+import { diskStop } from './disk-stop'
 import type { JobRecorder } from '../jobs/recorder'
 import type { EngineContext } from '../jobs/run-job'
 import { createProgressFeed } from '../scheduler/progress-feed'
@@ -242,11 +241,10 @@ export class BatchRun {
     this.phase = 'building'
     for (const item of items) this.rounds.set(item.id, (this.rounds.get(item.id) ?? 0) + 1)
     const stop = await this.buildFiles(items).catch((error: unknown) => {
-      const disk = diskErrorOf(error)
-      if (!disk) throw error
       // A batch file that cannot be written (disk full, read-only): stop as a journal write would.
-      const reason = journalError(disk.path ?? 'a batch file', disk).message
-      this.stopWith({ status: 'stopped', kind: 'journal', reason })
+      const stopped = diskStop(error)
+      if (!stopped) throw error
+      this.stopWith(stopped)
       return null
     })
     if (stop) this.stopReason = { status: 'stopped', kind: 'budget', reason: stop.reason }

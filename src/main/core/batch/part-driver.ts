@@ -4,8 +4,7 @@ import type { KeySpec, JobOutcome } from '../scheduler/types'
 import { BatchCallError, type RemoteBatch } from './batch-client'
 import { FINAL_BATCH_STATUSES, openParts, type BatchPart } from '../jobs/batch-state'
 import { settleBatch, type SettleContext } from './batch-settle'
-import { diskErrorOf } from '../files/disk-error'
-import { journalError } from '../jobs/journal'
+import { diskStop } from './disk-stop'
 import { createPartBatch, uploadPart } from './batch-submit'
 import type { BatchWatch, BatchWatchPool } from './batch-watch'
 import { enqueuedTokens, enqueueLimit, fitsQueue, isQueueFull, limitNamedIn } from './enqueue-limit'
@@ -229,11 +228,8 @@ export class PartDriver {
   }
 
   private fatal(error: unknown): void {
-    const disk = diskErrorOf(error)
-    if (disk) {
-      const reason = journalError(disk.path ?? 'a batch file', disk).message
-      return this.ctx.onFatal({ status: 'stopped', kind: 'journal', reason })
-    }
+    const stopped = diskStop(error)
+    if (stopped) return this.ctx.onFatal(stopped)
     const failure = error instanceof BatchCallError ? error.failure : null
     this.ctx.onFatal({
       status: 'stopped',
