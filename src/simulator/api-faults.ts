@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { drawOne } from './faults'
-import { SimError } from './errors'
-import { sendJson } from './http'
+import { FAULT_RESPONSES, drawOne } from './faults'
+import { SimError, requestRateLimit } from './errors'
+import { sendError } from './http'
 import type { Random } from './rng'
 
 /** Probabilities (0–1) of faults on the Files and Batches endpoints, drawn per request. */
@@ -39,23 +39,12 @@ export function withApiFaults<A, O extends { status: number; outcome: string }>(
       return { status: 0, outcome: 'fault:reset' }
     }
     if (fault === 'fail503') {
-      const error = {
-        message: 'The server is overloaded, please try again later.',
-        type: 'server_error',
-        param: null,
-        code: null
-      }
-      sendJson(res, 503, { error })
+      sendError(res, new SimError(503, 'server_error', null, FAULT_RESPONSES.fail503!.message))
       return { status: 503, outcome: 'fault:fail503' }
     }
     if (fault === 'rateLimited')
-      throw new SimError(
-        429,
-        'requests',
-        'rate_limit_exceeded',
-        'Rate limit reached for requests on the Batch API. Please try again in 1s.',
-        null,
-        { 'retry-after': '1' }
+      throw requestRateLimit(
+        'Rate limit reached for requests on the Batch API. Please try again in 1s.'
       )
     return handler(req, res, account, match)
   }

@@ -47,3 +47,9 @@ export function quotaError(headers: Record<string, string> = {}): SimError {
     headers
   )
 }
+
+/** 429 rate_limit_exceeded on requests (a storm, the Files and Batches endpoints), `retry-after: 1` or none. */
+export function requestRateLimit(message: string, retryAfter = true): SimError {
+  const headers: Record<string, string> = retryAfter ? { 'retry-after': '1' } : {}
+  return new SimError(429, 'requests', 'rate_limit_exceeded', message, null, headers)
+}

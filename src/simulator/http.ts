@@ -66,3 +66,8 @@ export function bearerToken(req: IncomingMessage): string {
 export function keyHint(key: string): string {
   return key.length <= 4 ? '…' : `…${key.slice(-4)}`
 }
+
+/** Answers with an OpenAI-shaped error: its status, body and headers. */
+export function sendError(res: ServerResponse, error: SimError): void {
+  sendJson(res, error.status, error.body, error.headers)
+}

@@ -7,9 +7,9 @@ import { BatchStore, type LineProcessor } from './batches'
 import { buildCompletion, prepareChat } from './chat'
 import { handleChat, type ChatContext } from './chat-endpoint'
 import { parseChatRequest } from './chat-request'
-import { SimError } from './errors'
+import { SimError, requestRateLimit } from './errors'
 import { FileStore } from './files'
-import { bearerToken, keyHint, sendJson } from './http'
+import { bearerToken, keyHint, sendError } from './http'
 import {
   keyOptionsFor,
   resolveOptions,
@@ -124,13 +124,8 @@ function stormAnswer(
   log: RequestLog,
   retryAfter: boolean
 ): void {
-  const error = {
-    message: 'Rate limit reached for requests in organization org-sim. Please try again in 1s.',
-    type: 'requests',
-    param: null,
-    code: 'rate_limit_exceeded'
-  }
-  sendJson(res, 429, { error }, retryAfter ? { 'retry-after': '1' } : {})
+  const message = 'Rate limit reached for requests in organization org-sim. Please try again in 1s.'
+  sendError(res, requestRateLimit(message, retryAfter))
   const key = keyHint(bearerToken(req))
   log.add({
     method: req.method ?? 'GET',
@@ -242,7 +237,7 @@ function respondWithError(res: ServerResponse, error: unknown): Outcome {
       ? error
       : new SimError(500, 'server_error', null, `Simulator error: ${String(error)}`)
   if (!res.headersSent && !res.destroyed)
-    sendJson(res, simError.status, simError.body, simError.headers)
+    sendError(res, simError)
   return { ...simError.facts, status: simError.status, outcome: outcomeOf(simError) }
 }
 

@@ -105,27 +105,16 @@ function KeyLimitsForm({ record, model }: { record: KeyRecord; model: string }):
       />
       {source === 'custom' && (
         <div className="field-pair">
-          <NumberField
-            label={t('limits.rpm')}
-            value={custom.rpm}
-            allowEmpty
-            problem={problems.get('rpm')}
-            onChange={(rpm) => setCustom({ ...custom, rpm })}
-          />
-          <NumberField
-            label={t('limits.tpm')}
-            value={custom.tpm}
-            allowEmpty
-            problem={problems.get('tpm')}
-            onChange={(tpm) => setCustom({ ...custom, tpm })}
-          />
-          <NumberField
-            label={t('limitsSettings.batchQueue')}
-            value={custom.batchQueue}
-            allowEmpty
-            problem={problems.get('batchQueue')}
-            onChange={(batchQueue) => setCustom({ ...custom, batchQueue })}
-          />
+          {CUSTOM_FIELDS.map(([field, label]) => (
+            <NumberField
+              key={field}
+              label={t(label)}
+              value={custom[field]}
+              allowEmpty
+              problem={problems.get(field)}
+              onChange={(value) => setCustom({ ...custom, [field]: value })}
+            />
+          ))}
         </div>
       )}
       <p className="muted small" data-testid="reported">
@@ -161,6 +150,13 @@ interface CustomLimits {
   tpm: number | null
   batchQueue: number | null
 }
+
+/** The numbers a custom limit takes, with their labels. */
+const CUSTOM_FIELDS = [
+  ['rpm', 'limits.rpm'],
+  ['tpm', 'limits.tpm'],
+  ['batchQueue', 'limitsSettings.batchQueue']
+] as const satisfies readonly (readonly [keyof CustomLimits, string])[]
 
 function limitsOf(source: Source, custom: CustomLimits): ModelLimits | null {
   if (source === 'catalog') return null
