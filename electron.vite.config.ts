@@ -1,6 +1,18 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+
+/**
+ * The page's CSP lets scripts come only from app://photoscribe, where the app serves them; the
+ * dev server (npm run dev) serves them from its own origin, with React's inline refresh preamble.
+ */
+const devServerCsp: Plugin = {
+  name: 'photoscribe-dev-server-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace('script-src app://photoscribe', "script-src 'self' 'unsafe-inline'")
+}
 
 const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') }
 
@@ -10,6 +22,9 @@ export default defineConfig({
     build: {
       // electron-store is ESM-only: bundle it into the CJS main (see docs/development.md).
       externalizeDeps: { exclude: ['electron-store'] },
+      // ES2021 lowers class private fields (in bundled electron-store/conf), which the security
+      // scanner's parser cannot read; Electron's Node runs either.
+      target: 'node11',
       rolldownOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
@@ -30,6 +45,6 @@ export default defineConfig({
     resolve: {
       alias: { ...shared, '@renderer': resolve(import.meta.dirname, 'src/renderer/src') }
     },
-    plugins: [react()]
+    plugins: [react(), devServerCsp]
   }
 })

@@ -8,15 +8,9 @@ import { registerTemplates } from './commands/templates'
 import { ExitCodes } from './exit-codes'
 import { printable, redactSecrets } from '@shared/redact'
 import { UsageError } from './run/settings'
+import type { CliIo } from './io'
 
-/** Where the CLI writes: injectable so tests read what a person would see. */
-export interface CliIo {
-  out: (line: string) => void
-  err: (line: string) => void
-  /** Rewrites the live status line (a terminal only); '' clears it. */
-  status: (line: string) => void
-  isTTY: boolean
-}
+export type { CliIo } from './io'
 
 /** Builds the `photoscribe` program; `setExit` receives a command's own exit code. */
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -35,7 +29,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to its exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], raw: CliIo): Promise<number> {
+  const io = printableIo(raw)
   let code: number = ExitCodes.ok
   const program = buildProgram(io, (c) => (code = c))
   try {
@@ -47,5 +42,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const message = error instanceof Error ? error.message : String(error)
     io.err(`photoscribe: ${printable(redactSecrets(message, [process.env.OPENAI_API_KEY ?? '']))}`)
     return error instanceof UsageError ? ExitCodes.usage : ExitCodes.stopped
+  }
+}
+
+/**
+ * Every line the CLI writes passes here: folder and file names, job names and server words are
+ * untrusted, so terminal escapes and bidi overrides in them never reach the terminal.
+ */
+function printableIo(io: CliIo): CliIo {
+  return {
+    out: (line) => io.out(printable(line)),
+    err: (line) => io.err(printable(line)),
+    status: (line) => io.status(printable(line)),
+    isTTY: io.isTTY
   }
 }

@@ -29,9 +29,11 @@ const TYPES: Record<string, string> = {
 export function rendererResponder(rendererDir: string): (request: Request) => Promise<Response> {
   const root = normalize(rendererDir)
   return async (request) => {
-    const url = new URL(request.url)
-    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notFound()
-    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html'
+    const url = URL.parse(request.url)
+    if (url?.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notFound()
+    const path = decodedPath(url.pathname)
+    if (path === null) return notFound()
+    const relative = path.replace(/^\/+/, '') || 'index.html'
     const file = normalize(join(root, relative))
     if (!file.startsWith(root + sep)) return notFound()
     try {
@@ -43,6 +45,15 @@ export function rendererResponder(rendererDir: string): (request: Request) => Pr
     } catch {
       return notFound()
     }
+  }
+}
+
+/** The path with its escapes decoded; null for a broken escape (`%E0%A4%A`), which is a 404. */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return null
   }
 }
 

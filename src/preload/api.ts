@@ -1,7 +1,7 @@
 import { eventChannels } from '@shared/ipc/channels'
 import type { IpcResult } from '@shared/ipc/result'
-import type { Route } from '@shared/ipc/route'
-import { routes, type PhotoscribeApi } from '@shared/ipc/routes'
+import { channelOf, ROUTE_NAMES } from '@shared/ipc/route-names'
+import type { PhotoscribeApi } from '@shared/ipc/routes'
 import type { WorkspaceUpdate } from '@shared/domain/workspace'
 
 /** The part of ipcRenderer the API needs (so tests and the e2e harness can pass a fake). */
@@ -20,26 +20,36 @@ export function bridgeError(code: string, message: string, detail?: string): Err
   return new Error(`[${code}${field}] ${message}`)
 }
 
+/** Paths per `queue:add` call when a drop is larger (the route takes at most 10,000). */
+export const DROP_CHUNK = 5_000
+
 /**
  * Builds `window.api` from the route table: one method per route, results unwrapped; the
  * dropped-files helper; and the update subscription (returns its unsubscribe).
  */
 export function createApi(ipc: Invoker, pathOfFile: (file: File) => string): PhotoscribeApi {
-  const request = async (route: Route, input: unknown): Promise<unknown> => {
-    const result = (await ipc.invoke(route.channel, input)) as IpcResult<unknown>
+  const request = async (channel: string, input: unknown): Promise<unknown> => {
+    const result = (await ipc.invoke(channel, input)) as IpcResult<unknown>
     if (!result.ok) throw bridgeError(result.error.code, result.error.message, result.error.detail)
     return result.data
   }
   const api: Record<string, unknown> = {}
-  for (const [domain, domainRoutes] of Object.entries(routes)) {
+  for (const [domain, names] of Object.entries(ROUTE_NAMES)) {
     const methods: Record<string, (input?: unknown) => Promise<unknown>> = {}
-    for (const [method, route] of Object.entries(domainRoutes as Record<string, Route>))
-      methods[method] = (input) => request(route, input)
+    for (const method of names)
+      methods[method] = (input) => request(channelOf(domain, method), input)
     api[domain] = methods
   }
-  api.addDropped = (files: readonly File[]) => {
+  // A drop of any size: its paths go in chunks the route takes, one after another, in order.
+  api.addDropped = async (files: readonly File[]) => {
     const paths = Array.from(files, pathOfFile).filter(Boolean)
-    return request(routes.queue.add, { paths })
+    let added = 0
+    for (let start = 0; start < paths.length; start += DROP_CHUNK) {
+      const chunk = paths.slice(start, start + DROP_CHUNK)
+      const answer = await request(channelOf('queue', 'add'), { paths: chunk })
+      added += (answer as { added: number }).added
+    }
+    return { added }
   }
   api.onUpdate = (listener: (update: WorkspaceUpdate) => void) => {
     const handler = (_event: unknown, payload: unknown): void =>

@@ -36,10 +36,10 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
 /* eslint-disable no-control-regex -- matching control characters is the point here */
 const OSC = /\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g
 const CSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 /* eslint-enable no-control-regex */
 
-/** Strips terminal control characters (ANSI/OSC escapes, bells, carriage returns) from untrusted text. */
+/** Strips terminal control characters (ANSI/OSC escapes, bells, carriage returns, bidi overrides) from untrusted text. */
 export function printable(text: string): string {
   return text.replace(OSC, '').replace(CSI, '').replace(CONTROL, '')
 }

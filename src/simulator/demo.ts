@@ -1,22 +1,6 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { startSimulator, type Simulator } from './server'
 
-/** The sample photos shipped for the demo (resources/samples, see SOURCES.md there). */
-export function samplesDir(): string {
-  const candidates = [
-    join(process.cwd(), 'resources', 'samples'),
-    join(import.meta.dirname, '..', 'resources', 'samples'),
-    join(import.meta.dirname, '..', '..', 'resources', 'samples'),
-    join(import.meta.dirname, '..', '..', '..', 'resources', 'samples')
-  ]
-  const found = candidates.find((dir) => existsSync(dir))
-  if (!found)
-    throw new Error('The demo photos (resources/samples) are missing from this installation.')
-  return found
-}
-
-export const DEMO_KEY = 'sk-demo-0000'
+export { DEMO_KEY, DEMO_LIMITS, samplesDir } from './demo-setup'
 
 /**
  * The demo's OpenAI: the built-in simulator with a small one-second-quantised limit and real-ish
@@ -31,6 +15,3 @@ export function startDemoSimulator(): Promise<Simulator> {
     seed: 7
   })
 }
-
-/** The limits the demo tells the scheduler (twice the simulator's, as a wrong tier would). */
-export const DEMO_LIMITS = { rpm: 120, tpm: 400_000 }

@@ -1,5 +1,19 @@
-import type { FaultOptions } from './options'
 import type { Random } from './rng'
+
+/** Probabilities (0–1) of injected faults, drawn per admitted request. */
+export interface FaultOptions {
+  fail500: number
+  fail502: number
+  fail503: number
+  reset: number
+  hang: number
+  slowBody: number
+  /** Headers and half the body, then nothing: the rest never comes. */
+  stallBody: number
+  malformedJson: number
+  /** Headers and half the body, then the connection closes (a reset after headers). */
+  truncateBody: number
+}
 
 export type Fault = keyof FaultOptions
 

@@ -1,5 +1,8 @@
 import { NO_ANSWER_FAULTS, type AnswerFaultOptions } from './answer-faults'
 import { NO_API_FAULTS, type ApiFaultOptions } from './api-faults'
+import type { FaultOptions } from './faults'
+
+export type { FaultOptions } from './faults'
 
 /** Limits and behaviour of one simulated API key. */
 export interface KeyOptions {
@@ -17,21 +20,6 @@ export interface KeyOptions {
   projectTpm?: number
   /** The Batch API's enqueued-token limit: input tokens this key's unfinished batches may hold. */
   batchQueueTokens?: number
-}
-
-/** Probabilities (0–1) of injected faults, drawn per admitted request. */
-export interface FaultOptions {
-  fail500: number
-  fail502: number
-  fail503: number
-  reset: number
-  hang: number
-  slowBody: number
-  /** Headers and half the body, then nothing: the rest never comes. */
-  stallBody: number
-  malformedJson: number
-  /** Headers and half the body, then the connection closes (a reset after headers). */
-  truncateBody: number
 }
 
 export interface BatchOptions {

@@ -236,8 +236,7 @@ function respondWithError(res: ServerResponse, error: unknown): Outcome {
     error instanceof SimError
       ? error
       : new SimError(500, 'server_error', null, `Simulator error: ${String(error)}`)
-  if (!res.headersSent && !res.destroyed)
-    sendError(res, simError)
+  if (!res.headersSent && !res.destroyed) sendError(res, simError)
   return { ...simError.facts, status: simError.status, outcome: outcomeOf(simError) }
 }
 

@@ -115,7 +115,7 @@ describe('templates and spreadsheets from the command line', () => {
         )
       ).code
     ).toBe(0)
-    const context = await readProductSheet(sheet)
+    const { context } = await readProductSheet(sheet)
     expect(context['img_0000']).toEqual({
       brand: 'Acme',
       keywords: 'mug, coffee',

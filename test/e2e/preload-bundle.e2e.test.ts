@@ -40,4 +40,10 @@ describe('built preload', () => {
     expect(await exposed.api.app.getInfo()).toBe('pong')
     expect(invoked).toEqual([['app:get-info', undefined]])
   })
+
+  it('carries no validation library: main checks every input, the preload only forwards', () => {
+    const source = readFileSync(join(ROOT, 'out/preload/index.js'), 'utf8')
+    expect(source).not.toMatch(/\bZodType\b|\$ZodType|zod\/v4/)
+    expect(source.length).toBeLessThan(20_000)
+  })
 })

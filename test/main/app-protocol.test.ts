@@ -32,7 +32,9 @@ describe('app:// protocol', () => {
       'app://photoscribe/../secret.txt',
       'app://photoscribe/%2e%2e/secret.txt',
       'app://photoscribe/..%2fsecret.txt',
-      'app://photoscribe/missing.js'
+      'app://photoscribe/missing.js',
+      'app://photoscribe/%E0%A4%A',
+      'app://photoscribe/index.html%'
     ])
       expect((await serve(new Request(url))).status, url).toBe(404)
   })

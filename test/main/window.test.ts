@@ -18,6 +18,7 @@ describe('main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/out/preload/index.js'
     })
     expect(window.loadedUrl).toBe('app://photoscribe/index.html')

@@ -2,6 +2,7 @@ import { contextBridge } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { eventChannels } from '@shared/ipc/channels'
 import { routes } from '@shared/ipc/routes'
+import { ROUTE_NAMES } from '@shared/ipc/route-names'
 import { createApi, type Invoker } from '../../src/preload/api'
 import type { contextBridge as fakeBridge } from '../setup/electron-fake'
 import { WINDOW_API_KEYS } from '../helpers/window-api'
@@ -38,6 +39,14 @@ describe('createApi', () => {
     expect(Object.keys(api.queue).sort()).toEqual(Object.keys(routes.queue).sort())
   })
 
+  it('knows every route by name without its schemas (the preload carries no zod)', () => {
+    for (const [domain, domainRoutes] of Object.entries(routes))
+      expect([...ROUTE_NAMES[domain as keyof typeof ROUTE_NAMES]].sort(), domain).toEqual(
+        Object.keys(domainRoutes).sort()
+      )
+    expect(Object.keys(ROUTE_NAMES).sort()).toEqual(Object.keys(routes).sort())
+  })
+
   it('rejects with the error code kept in the message', async () => {
     const api = createApi(
       invoker(() => ({ ok: false, error: { code: 'invalid_input', message: 'Bad.' } })),
@@ -53,6 +62,22 @@ describe('createApi', () => {
     )
     await api.addDropped([new File(['x'], 'a.jpg'), new File(['y'], 'made-in-js.jpg')])
     expect(ipc.calls).toEqual([[routes.queue.add.channel, { paths: ['/photos/a.jpg'] }]])
+  })
+
+  it('takes a drop of 25,000 files: every path reaches main, in chunks the route accepts', async () => {
+    const seen: string[] = []
+    const ipc = invoker((_channel, input) => {
+      const parsed = routes.queue.add.input.safeParse(input)
+      if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: 'paths' } }
+      seen.push(...parsed.data.paths)
+      return { ok: true, data: { added: parsed.data.paths.length } }
+    })
+    const api = createApi(ipc, (file) => `/photos/${file.name}`)
+    const files = Array.from({ length: 25_000 }, (_, i) => new File([''], `IMG_${i}.jpg`))
+    expect(await api.addDropped(files)).toEqual({ added: 25_000 })
+    expect(seen).toHaveLength(25_000)
+    expect(seen[24_999]).toBe('/photos/IMG_24999.jpg')
+    expect(ipc.calls.length).toBeGreaterThan(1)
   })
 
   it('delivers updates until unsubscribed', () => {

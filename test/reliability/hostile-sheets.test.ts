@@ -27,7 +27,7 @@ describe('a product sheet with formulas', () => {
     ])
     sheet.addRow(['MUG-2', '=HYPERLINK("http://evil.example","Beta")', "+cmd|' /C calc'!A0", 9, ''])
     await book.xlsx.writeFile(path)
-    const facts = await readProductSheet(path)
+    const { context: facts } = await readProductSheet(path)
     expect(facts['mug-1']).toEqual({ brand: 'Acme', price: '2' })
     // Text that looks like a formula is the user's text: it goes into the prompt as it is.
     expect(facts['mug-2']).toEqual({

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { importEdits } from '../../main/core/export/import-edits'
 import { jobTemplate } from '../../main/core/jobs/job-request'
 import { loadJob } from '../../main/core/jobs/job-store'
-import type { CliIo } from '../program'
+import type { CliIo } from '../io'
 import { UsageError, dataDirFrom } from '../run/settings'
 
 /** Registers `import-edits`: an edited XLSX/CSV export updates the job's results, matched by file. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { listJobs } from '../../main/core/jobs/job-store'
-import type { CliIo } from '../program'
+import type { CliIo } from '../io'
 import { dataDirFrom } from '../run/settings'
 
 /** Registers `jobs`: every job in the data folder, unfinished ones marked resumable. */

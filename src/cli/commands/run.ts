@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { imageCharge, numberIn } from '../options'
-import type { CliIo } from '../program'
+import type { CliIo } from '../io'
 import { executeRun } from '../run/execute'
 import type { RunFlags } from '../run/settings'
 
@@ -30,6 +30,10 @@ function addWhatOptions(run: Command): void {
     .option(
       '--products <sheet>',
       'a CSV/XLSX mapping file name or SKU to brand, keywords and more (template variables)'
+    )
+    .option(
+      '--products-encoding <encoding>',
+      'the encoding of a CSV --products sheet when detection gets it wrong (utf-8, gb18030, shift_jis, windows-1252, utf-16le, …)'
     )
     .option(
       '--json-mode',
@@ -109,6 +113,11 @@ function addJobOptions(run: Command): void {
       false
     )
     .option('--resume <job>', 'continue a job that stopped or was interrupted')
+    .option(
+      '--move-endpoint',
+      'on --resume: move the job to the endpoint set now (OPENAI_BASE_URL); what is left is billed there and answers cached for the old endpoint are not reused',
+      false
+    )
     .option('--demo', 'use the built-in simulator and sample photos (no key needed)', false)
     .option('--json', 'print JSON lines instead of text', false)
     .option(

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { BUILTIN_TEMPLATES } from '../../main/core/templates/builtins'
 import { TemplateStore, templatesDir } from '../../main/core/templates/custom'
 import type { Template } from '../../main/core/templates/template'
-import type { CliIo } from '../program'
+import type { CliIo } from '../io'
 import { UsageError, dataDirFrom } from '../run/settings'
 
 type Flags = { dataDir?: string }

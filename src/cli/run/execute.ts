@@ -1,6 +1,7 @@
 import type { JobProgress } from '@shared/domain/progress'
 import { batchSummary, estimateSummary } from '@shared/format/estimate-summary'
 import { maskSecret } from '@shared/redact'
+import { englishProblem } from '@shared/i18n/problems'
 import { resolveLimits } from '../../main/core/estimate/catalog-overrides'
 import { estimateFromPhotos } from '../../main/core/jobs/dry-run'
 import {
@@ -12,20 +13,20 @@ import {
 import type { StoredJob } from '../../main/core/jobs/job-store'
 import {
   endpointFor,
+  endpointId,
   insecureKeyTransport,
   OPENAI_BASE_URL,
   type EndpointRef
 } from '../../main/core/openai/endpoint'
 import { fetchVia, proxyRouteFor } from '../../main/core/openai/proxy-route'
-import { DEFAULT_SETTINGS } from '@shared/settings/schema'
+import { DEFAULT_SETTINGS, hasCredentials } from '@shared/settings/schema'
 import type { JobOutcome } from '../../main/core/scheduler/types'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
-import type { CliIo } from '../program'
+import type { CliIo } from '../io'
 import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from '../../simulator/demo'
 import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
-import { BatchRun } from '../../main/core/batch/batch-run'
 import { openParts } from '../../main/core/jobs/batch-state'
 import { pollScheduleFrom } from '../../main/core/batch/batch-watch'
 import { systemClock } from '../../main/core/scheduler/clock'
@@ -60,7 +61,7 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   try {
     const job = await asUsage(
       flags.resume
-        ? resumeJob(service, flags, endpoint.ref)
+        ? resumeJob(service, flags, endpoint.ref, io)
         : createJobFromFlags(service, inputs, flags, endpoint.ref, io)
     )
     if (flags.dryRun) return await dryRun(job, io)
@@ -74,7 +75,9 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
 async function asUsage<T>(work: Promise<T>): Promise<T> {
   return work.catch((error: unknown) => {
     if (!(error instanceof JobServiceError)) throw error
-    const flag = { budget: '--budget', mode: '--batch' }[error.field as string] ?? '--resume'
+    const flag =
+      { budget: '--budget', mode: '--batch', endpoint: '--resume' }[error.field as string] ??
+      '--resume'
     throw new UsageError(`${flag}: ${error.message}`)
   })
 }
@@ -86,7 +89,9 @@ async function createJobFromFlags(
   endpoint: EndpointRef,
   io: CliIo
 ): Promise<StoredJob> {
-  const settings = await settingsFromFlags(inputs, flags, endpoint, service.dataDir)
+  const settings = await settingsFromFlags(inputs, flags, endpoint, service.dataDir, (line) => {
+    if (!flags.json) io.out(line)
+  })
   const limits = resolveLimits(settings.model, { rpm: flags.rpm, tpm: flags.tpm })
   const note = limitsNote(settings.model, limits)
   const job = await service.create(settings)
@@ -96,7 +101,10 @@ async function createJobFromFlags(
 
 /** Where a dry run would send: nothing is sent, so no key is needed. */
 function dryRunEndpoint(flags: RunFlags): Endpoint {
-  const ref = flags.demo ? { kind: 'demo' as const } : endpointFor(process.env.OPENAI_BASE_URL)
+  const baseURL = process.env.OPENAI_BASE_URL || undefined
+  if (baseURL && hasCredentials(baseURL))
+    throw new UsageError(`OPENAI_BASE_URL: ${insecureKeyTransport(baseURL)}`)
+  const ref = flags.demo ? { kind: 'demo' as const } : endpointFor(baseURL)
   return { apiKey: '', ref }
 }
 
@@ -112,6 +120,10 @@ async function openEndpoint(flags: RunFlags): Promise<Endpoint> {
     throw new UsageError(
       `OPENAI_API_KEY holds a space or a line break (${maskSecret(apiKey)}): it looks like two keys were pasted together. Set one key.`
     )
+  if (!/^[\x21-\x7e]+$/.test(apiKey))
+    throw new UsageError(
+      `OPENAI_API_KEY: ${englishProblem('keyInvisible')} (${maskSecret(apiKey)}).`
+    )
   const baseURL = process.env.OPENAI_BASE_URL || undefined
   const insecure = baseURL ? insecureKeyTransport(baseURL) : null
   if (insecure) throw new UsageError(`OPENAI_BASE_URL: ${insecure}`)
@@ -121,11 +133,32 @@ async function openEndpoint(flags: RunFlags): Promise<Endpoint> {
 async function resumeJob(
   service: JobService,
   flags: RunFlags,
-  current: EndpointRef
+  current: EndpointRef,
+  io: CliIo
 ): Promise<StoredJob> {
   if (!flags.dryRun) checkOut(flags.out)
+  if (flags.moveEndpoint) return moveJob(service, flags.resume!, current, io)
   // A dry run sends nothing, so it may look at a job from any endpoint.
   return service.open(flags.resume!, flags.dryRun ? null : current)
+}
+
+/** `--move-endpoint`: the job goes on at the endpoint set now, priced by the catalog there. */
+async function moveJob(
+  service: JobService,
+  jobId: string,
+  current: EndpointRef,
+  io: CliIo
+): Promise<StoredJob> {
+  const job = await service.open(jobId, null)
+  if (endpointId(job.settings.endpoint) === endpointId(current)) return job
+  const moved = await service.moveEndpoint(job, current, {
+    pricing: undefined,
+    prices: job.settings.prices
+  })
+  io.err(
+    `Moved job ${job.id} from ${moved.from} to ${moved.to}: what is left is sent and billed there.`
+  )
+  return job
 }
 
 async function dryRun(job: StoredJob, io: CliIo): Promise<number> {
@@ -198,9 +231,9 @@ async function connectionFor(endpoint: Endpoint, flags: RunFlags): Promise<Conne
 
 /** `--cancel-batches`: only a Batch job has batches to cancel. */
 async function cancelBatchesOf(run: JobRunner): Promise<void> {
-  if (!(run instanceof BatchRun))
-    throw new UsageError('--cancel-batches: this job runs live; it has no batches to cancel.')
-  await run.cancelBatches()
+  await run.cancelBatches().catch((error: Error) => {
+    throw new UsageError(`--cancel-batches: ${error.message.replace(/^This/, 'this')}`)
+  })
 }
 
 /** JSON lines with --json, a live status line on a terminal, nothing otherwise. */

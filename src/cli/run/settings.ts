@@ -11,6 +11,7 @@ import { BUILTIN_TEMPLATES } from '../../main/core/templates/builtins'
 import { TemplateStore, parseTemplate, templatesDir } from '../../main/core/templates/custom'
 import { readProductSheet } from '../../main/core/templates/product-sheet'
 import type { Template } from '../../main/core/templates/template'
+import { SHEET_ENCODINGS, type SheetEncoding } from '@shared/domain/sheet-encoding'
 
 /** Flags of `photoscribe run`, as commander parses them. */
 export interface RunFlags {
@@ -26,10 +27,12 @@ export interface RunFlags {
   imageCharge: 'formula' | number
   dryRun: boolean
   resume?: string
+  moveEndpoint: boolean
   demo: boolean
   json: boolean
   dataDir?: string
   products?: string
+  productsEncoding?: string
   jsonMode: boolean
   thumbnails: boolean
   skuPattern?: string
@@ -76,11 +79,39 @@ async function templateFrom(flag: string, dataDir: string): Promise<Template> {
   return template
 }
 
-async function productsFrom(path: string | undefined): Promise<JobSettings['productContext']> {
-  if (!path) return undefined
-  return readProductSheet(path).catch((error: Error) => {
+async function productsFrom(
+  flags: RunFlags,
+  note: (line: string) => void
+): Promise<JobSettings['productContext']> {
+  if (!flags.products) return undefined
+  const encoding = flags.productsEncoding
+  if (encoding !== undefined && !(SHEET_ENCODINGS as readonly string[]).includes(encoding))
+    throw new UsageError(
+      `--products-encoding: "${encoding}" is not one of ${SHEET_ENCODINGS.join(', ')}.`
+    )
+  const sheet = await readProductSheet(flags.products, {
+    encoding: encoding as SheetEncoding | undefined
+  }).catch((error: Error) => {
     throw new UsageError(`--products: ${error.message}`)
   })
+  if (sheet.encoding) note(encodingNote(flags.products, sheet.encoding))
+  return sheet.context
+}
+
+const HOW = {
+  bom: 'its byte order mark',
+  'utf-8': 'valid UTF-8',
+  detected: 'detected',
+  chosen: 'chosen'
+}
+
+/** "Read products.csv as gb18030 (detected; set --products-encoding to choose another)." */
+function encodingNote(
+  path: string,
+  { encoding, how }: { encoding: string; how: keyof typeof HOW }
+): string {
+  const choose = how === 'detected' ? '; --products-encoding chooses another' : ''
+  return `Read ${path} as ${encoding} (${HOW[how]}${choose}).`
 }
 
 /** Validates the flags for a new job and turns them into its settings. */
@@ -88,7 +119,8 @@ export async function settingsFromFlags(
   inputs: string[],
   flags: RunFlags,
   endpoint: EndpointRef,
-  dataDir: string
+  dataDir: string,
+  note: (line: string) => void = () => {}
 ): Promise<JobSettings> {
   if (inputs.length === 0)
     throw new UsageError(
@@ -102,7 +134,7 @@ export async function settingsFromFlags(
     inputs,
     template,
     endpoint,
-    productContext: await productsFrom(flags.products)
+    productContext: await productsFrom(flags, note)
   })
 }
 
@@ -167,6 +199,8 @@ export function modeFromFlags(flags: RunFlags): 'live' | 'batch' | undefined {
   if (flags.live && flags.batch) throw new UsageError('--live and --batch: choose one.')
   if (flags.live && !flags.resume)
     throw new UsageError('--live goes with --resume: new jobs run live unless --batch is given.')
+  if (flags.moveEndpoint && !flags.resume)
+    throw new UsageError('--move-endpoint goes with --resume <job>: it moves that job.')
   if (flags.cancelBatches && !flags.resume)
     throw new UsageError(
       '--cancel-batches goes with --resume <job>: it cancels that job’s batches.'

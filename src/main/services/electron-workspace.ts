@@ -1,6 +1,6 @@
 import { app, session, type BrowserWindow } from 'electron'
 import { eventChannels } from '@shared/ipc/channels'
-import { DEMO_KEY, DEMO_LIMITS, startDemoSimulator } from '../../simulator/demo'
+import { DEMO_KEY, DEMO_LIMITS } from '../../simulator/demo-setup'
 import { ConnectionSource } from '../workspace/connection'
 import { Workspace } from '../workspace/workspace'
 import { electronDesktop } from './electron-desktop'
@@ -23,7 +23,12 @@ export function electronWorkspace(
         electronStoreBackend(dataDir),
         app.whenReady()
       ),
-      { start: startDemoSimulator, key: DEMO_KEY, limits: DEMO_LIMITS },
+      {
+        // The simulator is loaded only when the demo is opened: it is not in the app's main bundle.
+        start: () => import('../../simulator/demo').then((demo) => demo.startDemoSimulator()),
+        key: DEMO_KEY,
+        limits: DEMO_LIMITS
+      },
       (url) => session.defaultSession.resolveProxy(url),
       process.env
     ),

@@ -4,7 +4,12 @@ import type { ConnectionKey } from '../core/service/job-service'
 import { PROVIDERS } from '@shared/settings/providers'
 import { problem, type KeyRecord, type Settings } from '@shared/settings/schema'
 import { AppError, ErrorCodes } from '@shared/errors'
-import { endpointFor, insecureKeyTransport, type EndpointRef } from '../core/openai/endpoint'
+import {
+  endpointFor,
+  endpointId,
+  insecureKeyTransport,
+  type EndpointRef
+} from '../core/openai/endpoint'
 import type { AzureEndpoint } from '../core/openai/transport'
 
 /** One key a job may use for a model, with the limits Settings give it (none: the catalog's). */
@@ -75,6 +80,17 @@ export function pricingFor(
   return 'unknown'
 }
 
+/** The identity of the endpoint Settings send to: what a key saved now is bound to. */
+export function settingsEndpointId(settings: Settings): string {
+  return endpointId(providerPlan(settings).endpoint)
+}
+
+/** The saved keys that may go to the endpoint Settings send to now (each only where it was saved for). */
+export function keysForEndpoint(settings: Settings): KeyRecord[] {
+  const here = settingsEndpointId(settings)
+  return settings.keys.filter((k) => (k.endpoint ?? here) === here)
+}
+
 /** A key's limits for a model from Settings: a tier preset, typed numbers, or what headers said. */
 export function keyLimits(
   record: KeyRecord,
@@ -103,7 +119,8 @@ export function plannedKeys(
   secret: (id: string) => string | undefined,
   environmentKey: string | undefined
 ): PlannedKey[] {
-  const allowed = settings.keys.filter((k) => k.models.length === 0 || k.models.includes(model))
+  const here = keysForEndpoint(settings)
+  const allowed = here.filter((k) => k.models.length === 0 || k.models.includes(model))
   const keys = allowed.flatMap((record) => {
     const apiKey = secret(record.id)
     return apiKey
@@ -115,7 +132,9 @@ export function plannedKeys(
     return [{ id: 'env', label: 'OPENAI_API_KEY', apiKey: environmentKey }]
   if (!PROVIDERS[settings.provider.preset].needsKey)
     return [{ id: 'local', label: 'Local', apiKey: NO_KEY }]
-  if (allowed.length < settings.keys.length && allowed.length === 0)
+  if (settings.keys.length > 0 && here.length === 0)
+    throw new AppError(ErrorCodes.noKey, problem('keysOtherEndpoint'), 'keys')
+  if (allowed.length < here.length && allowed.length === 0)
     throw new AppError(ErrorCodes.noKey, problem('noKeyForModel', model), 'keys')
   throw new AppError(
     ErrorCodes.noKey,

@@ -13,6 +13,7 @@ import {
   type Settings
 } from '@shared/settings/schema'
 import type { SettingsView, SettingsPatch } from '@shared/settings/view'
+import { settingsEndpointId } from './connection-plan'
 import { KeyVault, type Protection, type SecretCipher } from './key-vault'
 import { jsonFileBackend, loadSettings, type SettingsBackend } from './settings-store'
 
@@ -42,8 +43,17 @@ export class SettingsService {
     const loaded = await loadSettings(this.backend)
     this.loaded = loaded.settings
     this.setAside = loaded.setAside
+    await this.bindUnboundKeys()
     await this.vault.load(this.value.allowWeakKeyStorage)
     this.protection = await this.cipher.protection()
+  }
+
+  /** Keys saved before keys were bound to an endpoint belong to the provider configured now. */
+  private async bindUnboundKeys(): Promise<void> {
+    if (this.value.keys.every((k) => k.endpoint !== undefined)) return
+    const endpoint = settingsEndpointId(this.value)
+    const keys = this.value.keys.map((k) => ({ ...k, endpoint: k.endpoint ?? endpoint }))
+    await this.save({ ...this.value, keys })
   }
 
   /** Called after every change (the window's language, estimates that follow limits and prices). */
@@ -100,6 +110,7 @@ export class SettingsService {
     await this.vault.put(id, apiKey)
     const record: KeyRecord = {
       id,
+      endpoint: settingsEndpointId(this.value),
       label: label.trim(),
       hint: maskSecret(apiKey),
       models: [],

@@ -1,13 +1,14 @@
 import { AppError, ErrorCodes } from '@shared/errors'
-import { BatchRun } from '../core/batch/batch-run'
 import type { JobMode } from '../core/service/job-service'
 import type { JournalEvent } from '../core/jobs/journal-events'
 import { loadJob } from '../core/jobs/job-store'
 import { readProductSheet } from '../core/templates/product-sheet'
+import type { SheetEncoding } from '@shared/domain/sheet-encoding'
 import { basename } from 'node:path'
 import type { EstimateView } from '@shared/domain/queue'
 import { openJobView, startRun } from './runs'
 import type { Workspace } from './workspace'
+import { fieldText, MAX_FIELD_CHARS } from './job-rows'
 
 /** Removes rows: from the draft, or journaled out of the open job. */
 export async function removeRows(ws: Workspace, ids: string[]): Promise<number> {
@@ -63,11 +64,13 @@ export async function cancelOpenBatches(ws: Workspace): Promise<void> {
   if ((view.job.settings.mode ?? 'live') !== 'batch')
     throw new AppError(ErrorCodes.invalidInput, 'This job runs live; it has no batches to cancel.')
   if (!view.running) await startRun(ws, view, 'batch')
-  const run = view.run
-  if (run instanceof BatchRun) await run.cancelBatches()
+  await view.run?.cancelBatches()
 }
 
-/** A person's edit of an answer, journaled; lists are typed as comma-separated text. */
+/**
+ * A person's edit of an answer, journaled. Only the fields whose text changed are changed; a list
+ * is typed as comma-separated text (a comma between two digits, as in "1,5 l", stays in its item).
+ */
 export async function editRow(
   ws: Workspace,
   id: string,
@@ -78,20 +81,33 @@ export async function editRow(
   if (!view || !item?.result)
     throw new AppError(ErrorCodes.notFound, 'Only a photo with an answer can be edited.')
   const fields: Record<string, unknown> = { ...item.result.fields }
+  let changed = false
   for (const field of view.template.fields) {
     if (!(field.name in edits)) continue
+    const before = fieldText(fields[field.name])
     const text = edits[field.name].trim()
-    fields[field.name] =
-      field.type === 'string[]'
-        ? text
-            .split(',')
-            .map((part) => part.trim())
-            .filter(Boolean)
-        : text
+    if (text === before.trim() || text === before.slice(0, MAX_FIELD_CHARS).trim()) continue
+    if (before.length > MAX_FIELD_CHARS)
+      throw new AppError(
+        ErrorCodes.invalidInput,
+        `${field.label} is longer than the editor shows (${before.length} characters): edit it in an exported spreadsheet and import that.`,
+        field.name
+      )
+    fields[field.name] = field.type === 'string[]' ? listItems(text) : text
+    changed = true
   }
+  if (!changed) return
   await ws.note(view, [{ e: 'edited', id, at: Date.now(), fields }])
   const row = view.row(id)
   if (row) ws.pump.patch(view.id, { rows: [row] })
+}
+
+/** "red, blue,green" → three items; "1,5 l" stays one (a decimal comma). */
+export function listItems(text: string): string[] {
+  return text
+    .split(/\n|;|(?<!\d),|,(?!\d)/)
+    .map((part) => part.trim())
+    .filter(Boolean)
 }
 
 /** Opens a past (or running) job in the window. */
@@ -101,14 +117,28 @@ export async function openJob(ws: Workspace, id: string): Promise<void> {
   openJobView(ws, job, known?.sample ?? job.settings.purpose === 'sample')
 }
 
-/** Attaches a product sheet to the draft; its matches show in the estimate. */
-export async function attachSheet(ws: Workspace, path: string): Promise<EstimateView | null> {
+/** Attaches a product sheet to the draft (a CSV in `encoding`, else the one detected). */
+export async function attachSheet(
+  ws: Workspace,
+  path: string,
+  encoding?: SheetEncoding
+): Promise<EstimateView | null> {
   const draft = ws.ensureDraft()
-  const context = await readProductSheet(path).catch((error: Error) => {
+  const sheet = await readProductSheet(path, { encoding }).catch((error: Error) => {
     throw new AppError(ErrorCodes.invalidInput, `The product sheet can't be used: ${error.message}`)
   })
-  draft.sheet = { name: basename(path), context }
+  draft.sheet = { name: basename(path), path, context: sheet.context, encoding: sheet.encoding }
   return ws.estimate(draft)
+}
+
+/** Reads the attached CSV sheet again in the encoding a person chose. */
+export async function rereadSheet(
+  ws: Workspace,
+  encoding: SheetEncoding
+): Promise<EstimateView | null> {
+  const sheet = ws.openDraft()?.sheet
+  if (!sheet) throw new AppError(ErrorCodes.notFound, 'Attach a product sheet first.')
+  return attachSheet(ws, sheet.path, encoding)
 }
 
 function notFound(error: Error): never {

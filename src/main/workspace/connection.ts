@@ -1,5 +1,7 @@
 import { AppError, ErrorCodes } from '@shared/errors'
 import { maskSecret } from '@shared/redact'
+import type { ModelPrices } from '@shared/models/catalog'
+import type { KeyEstimateLimits } from '../core/jobs/photo-estimate'
 import { problem, type Settings } from '@shared/settings/schema'
 import type { ConnectionTest, KeyTest } from '@shared/settings/probes'
 import type { EndpointRef } from '../core/openai/endpoint'
@@ -7,6 +9,7 @@ import type { Connection } from '../core/service/job-service'
 import type { EndpointConfig } from '../core/openai/transport'
 import {
   checkKeyTransport,
+  keysForEndpoint,
   plannedKeys,
   pricingFor,
   providerPlan,
@@ -31,18 +34,19 @@ export interface DemoSetup {
   limits: { rpm: number; tpm: number }
 }
 
+const FREE_PRICES: ModelPrices = {
+  input: 0,
+  output: 0,
+  cachedInput: 0,
+  batchInput: 0,
+  batchOutput: 0
+}
+
 /** What the window may know about where jobs go: never a key, only labels and hints. */
 export interface ConnectionInfo {
   hasKey: boolean
   keyLabel?: string
   endpoint: string
-}
-
-/** A key's limits as the estimate reads them (undefined: the catalog's). */
-export interface KeyEstimateLimits {
-  rpm?: number
-  tpm?: number
-  batchQueueTokens?: number
 }
 
 /**
@@ -62,7 +66,7 @@ export class ConnectionSource {
 
   info(): ConnectionInfo {
     const settings = this.current()
-    const keys = settings.keys.filter((k) => this.settings.secret(k.id))
+    const keys = keysForEndpoint(settings).filter((k) => this.settings.secret(k.id))
     const env = this.settings.environmentKey()
     const plan = providerPlan(settings)
     const endpoint = plan.endpoint.kind === 'openai' ? 'OpenAI' : providerUrl(plan)
@@ -85,6 +89,17 @@ export class ConnectionSource {
   /** How the estimate prices a model on this endpoint. */
   pricing(model: string): ReturnType<typeof pricingFor> {
     return pricingFor(this.current(), model)
+  }
+
+  /**
+   * How a model is priced on this endpoint, with the prices that go with it: the user's
+   * overrides, zero on a free local server, none (the catalog's, or unknown) otherwise.
+   */
+  priced(model: string): { pricing: ReturnType<typeof pricingFor>; prices?: Partial<ModelPrices> } {
+    const pricing = this.pricing(model)
+    if (pricing === 'override') return { pricing, prices: this.current().prices[model] }
+    if (pricing === 'free') return { pricing, prices: FREE_PRICES }
+    return { pricing }
   }
 
   /** Each usable key's limits for a model, for the estimate (undefined parts: the catalog's). */
@@ -123,7 +138,20 @@ export class ConnectionSource {
     )
     const transport = await this.transport()
     checkKeyTransport(providerPlan(settings), keys)
-    return { endpoint, ...transport, keys }
+    return { endpoint, ...transport, keys, maxConcurrency: settings.defaults.maxConcurrency }
+  }
+
+  /** The keys' limits and the in-flight maximum Settings give a model now (no secret). */
+  tuning(model: string): Pick<Connection, 'keys' | 'maxConcurrency'> | null {
+    try {
+      const settings = this.current()
+      const env = this.settings.environmentKey()
+      const keys = plannedKeys(settings, model, (id) => this.settings.secret(id), env)
+      const withoutSecrets = keys.map((key) => ({ ...key, apiKey: '' }))
+      return { keys: withoutSecrets, maxConcurrency: settings.defaults.maxConcurrency }
+    } catch {
+      return null
+    }
   }
 
   /** "Test key": one tiny request for `model` with a saved key (or a key being added). */
@@ -131,6 +159,9 @@ export class ConnectionSource {
     const settings = await this.effective()
     const apiKey = keyId === 'env' ? this.settings.environmentKey() : this.settings.secret(keyId)
     if (!apiKey) throw new AppError(ErrorCodes.noKey, problem('keysNotAtHand'), 'keyId')
+    const saved = settings.keys.find((k) => k.id === keyId)
+    if (saved && !keysForEndpoint(settings).includes(saved))
+      throw new AppError(ErrorCodes.refused, problem('keysOtherEndpoint'), 'keyId')
     const plan = providerPlan(settings)
     checkKeyTransport(plan, [{ id: keyId, label: '', apiKey }])
     const result = await testKey(await this.transport(), apiKey, model)
@@ -150,8 +181,11 @@ export class ConnectionSource {
     const settings = await this.effective()
     const plan = providerPlan(settings)
     const route = await this.routeTo(plan, settings)
-    const first = settings.keys.map((k) => this.settings.secret(k.id)).find(Boolean)
+    const first = keysForEndpoint(settings)
+      .map((k) => this.settings.secret(k.id))
+      .find(Boolean)
     const apiKey = first ?? this.settings.environmentKey()
+    if (apiKey) checkKeyTransport(plan, [{ id: 'test', label: '', apiKey }])
     const headers: Record<string, string> = { ...plan.defaultHeaders }
     if (apiKey && plan.azure) headers['api-key'] = apiKey
     else if (apiKey) headers.authorization = `Bearer ${apiKey}`

@@ -1,29 +1,20 @@
 import type { EstimateView } from '@shared/domain/queue'
-import type { Size } from '@shared/models/image-tokens'
-import { findModel, fallbackModel } from '@shared/models/catalog'
-import { batchQueueLimit } from '@shared/models/tiers'
 import { batchPlan } from '../core/estimate/batch-plan'
-import { resolveLimits } from '../core/estimate/catalog-overrides'
-import { estimateJob, type BindingLimit, type JobEstimate } from '../core/estimate/job-estimate'
-import { estimateForSize } from '../core/jobs/dry-run'
-import { jobPrices } from '../core/jobs/job-request'
-import type { JobItem } from '../core/jobs/job-state'
+import type { resolveLimits } from '../core/estimate/catalog-overrides'
+import type { BindingLimit, JobEstimate } from '../core/estimate/job-estimate'
+import {
+  EXPECTED_LATENCY_MS,
+  estimatePhotos,
+  type KeyEstimateLimits,
+  type MeasuredPhoto
+} from '../core/jobs/photo-estimate'
 import type { JobSettings } from '../core/jobs/job-store'
 import type { RequestEstimate } from '../core/estimate/request-estimate'
-import type { KeyEstimateLimits } from './connection'
 
 const BINDING: Record<BindingLimit, EstimateView['binding']> = {
   'requests per minute': 'requests',
   'tokens per minute': 'tokens',
   'concurrency × latency': 'concurrency'
-}
-
-const EXPECTED_LATENCY_MS = 3000
-
-/** A photo whose header was read: its path and upright size (null: unreadable). */
-export interface MeasuredPhoto {
-  path: string
-  size: Size | null
 }
 
 /**
@@ -37,20 +28,12 @@ export function draftEstimate(
   total: number,
   keyLimits: readonly KeyEstimateLimits[] = [{}]
 ): EstimateView {
-  const readable = measured.filter((photo) => photo.size !== null)
-  const requests = requestEstimates(settings, readable)
-  const unreadable = measured.length - readable.length
-  const keys = keyLimits.map((key) =>
-    resolveLimits(settings.model, { rpm: key.rpm ?? settings.rpm, tpm: key.tpm ?? settings.tpm })
-  )
-  const base = estimateJob({
+  const {
+    estimate: base,
     requests,
-    prices: jobPrices(settings),
-    keys: keys.map(({ rpm, tpm }) => ({ rpm, tpm })),
-    maxConcurrency: settings.maxConcurrency,
-    expectedLatencyMs: EXPECTED_LATENCY_MS,
-    queueLimit: keyLimits[0]?.batchQueueTokens ?? batchQueueLimit(settings.model)
-  })
+    keys,
+    unreadable
+  } = estimatePhotos(settings, measured, keyLimits)
   const expected = Math.max(0, total - unreadable)
   const scale = requests.length > 0 ? expected / requests.length : 0
   const scaleMoney = (usd: number | null): number | null => (usd === null ? null : usd * scale)
@@ -96,26 +79,4 @@ function scaledBatchPlan(
     lineBytes: requests.reduce((sum, r) => sum + r.lineBytes, 0) * scale,
     queueLimit: base.batch.queueLimit
   })
-}
-
-function requestEstimates(
-  settings: JobSettings,
-  photos: readonly MeasuredPhoto[]
-): RequestEstimate[] {
-  const model = findModel(settings.model) ?? fallbackModel()
-  const varies = Boolean(settings.productContext)
-  const bySize = new Map<string, RequestEstimate>()
-  return photos.map((photo) => {
-    const size = photo.size!
-    const key = `${size.width}x${size.height}`
-    const known = varies ? undefined : bySize.get(key)
-    if (known) return known
-    const estimate = estimateForSize(itemFor(photo.path), settings, model, size)
-    bySize.set(key, estimate)
-    return estimate
-  })
-}
-
-function itemFor(path: string): JobItem {
-  return { id: 'estimate', sha256: '', bytes: 0, paths: [path], status: 'pending' }
 }

@@ -3,15 +3,19 @@ import type { JobOptions } from '@shared/domain/job-options'
 import type { EstimateView, QueueRow } from '@shared/domain/queue'
 import type { RateLimits } from '@shared/models/catalog'
 import { listFiles, type Listing } from '../core/ingest/ingest'
-import { readPhotoSize } from '../core/jobs/dry-run'
+import { readPhotoSize } from '../core/jobs/photo-estimate'
 import type { JobSettings } from '../core/jobs/job-store'
 import { jobName } from '../core/service/job-settings'
-import { draftEstimate, type MeasuredPhoto } from './draft-estimate'
+import type { MeasuredPhoto } from '../core/jobs/photo-estimate'
+import { draftEstimate } from './draft-estimate'
+import type { ProductSheet } from '../core/templates/product-sheet'
 
 /** A product sheet attached to a draft. */
 export interface AttachedSheet {
   name: string
+  path: string
   context: NonNullable<JobSettings['productContext']>
+  encoding?: ProductSheet['encoding']
 }
 
 interface DraftFile {
@@ -126,7 +130,7 @@ export class Draft {
       return Object.hasOwn(context, name) || Object.hasOwn(context, sku)
     }).length
     const rows = new Set(Object.values(context)).size
-    return { name: this.sheet!.name, matched, rows }
+    return { name: this.sheet!.name, matched, rows, ...this.sheet!.encoding }
   }
 
   private addFile(path: string, rejected?: string): QueueRow {

@@ -5,7 +5,8 @@ import type { JobItem } from '../core/jobs/job-state'
 import type { Template } from '../core/templates/template'
 
 /** Longest answer text a row carries (the full answer stays in the journal and the export). */
-const MAX_FIELD_CHARS = 4000
+/** The longest field text a row carries (a runaway answer is not sent whole to the window). */
+export const MAX_FIELD_CHARS = 4000
 
 /**
  * A job's row as the window shows it: the journal's word for finished items, the scheduler's
@@ -69,16 +70,20 @@ export function answerFields(
   fields: Record<string, unknown>,
   text: string
 ): NonNullable<QueueRow['fields']> {
-  if (template.fields.length === 0)
-    return [{ name: 'text', label: 'Text', value: text.slice(0, MAX_FIELD_CHARS) }]
-  return template.fields.map((field) => ({
-    name: field.name,
-    label: field.label,
-    value: fieldText(fields[field.name]).slice(0, MAX_FIELD_CHARS)
-  }))
+  if (template.fields.length === 0) return [shownField('text', 'Text', text)]
+  return template.fields.map((field) =>
+    shownField(field.name, field.label, fieldText(fields[field.name]))
+  )
 }
 
-function fieldText(value: unknown): string {
+/** A field as its row shows it: whole, or its first characters marked as cut. */
+function shownField(name: string, label: string, text: string): NonNullable<QueueRow['fields']>[0] {
+  if (text.length <= MAX_FIELD_CHARS) return { name, label, value: text }
+  return { name, label, value: text.slice(0, MAX_FIELD_CHARS), cut: true }
+}
+
+/** A field's value as text, as the row and the editor show it (lists joined with ", "). */
+export function fieldText(value: unknown): string {
   if (Array.isArray(value)) return value.map(fieldText).join(', ')
   if (value === undefined || value === null) return ''
   return typeof value === 'string' ? value : JSON.stringify(value)

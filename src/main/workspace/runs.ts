@@ -1,10 +1,12 @@
 import { AppError, ErrorCodes } from '@shared/errors'
+import { problem } from '@shared/settings/schema'
 import type { JobProgress } from '@shared/domain/progress'
 import type { JournalEvent } from '../core/jobs/journal-events'
 import { listJobs, loadJob, type StoredJob } from '../core/jobs/job-store'
 import { JobServiceError, type JobMode } from '../core/service/job-service'
+import { describeEndpoint, endpointId } from '../core/openai/endpoint'
 import type { ProgressOutcome } from '@shared/domain/progress'
-import { samplesDir } from '../../simulator/demo'
+import { samplesDir } from '../../simulator/demo-setup'
 import type { Draft } from './draft'
 import { JobView } from './job-view'
 import type { Workspace } from './workspace'
@@ -13,8 +15,18 @@ const SAMPLE_SIZE = 5
 /** A job that ran longer than this says so in a notification when it ends. */
 const NOTIFY_AFTER_MS = 60_000
 
-/** Run: a draft becomes a job and runs; an open job resumes. Returns the job id. */
-export async function runOpen(ws: Workspace): Promise<string> {
+/**
+ * Run: a draft becomes a job and runs; an open job resumes. Returns the job id. Idempotent: while
+ * a start for the open queue is in flight, or its job runs, another Run answers that job's id.
+ */
+export function runOpen(ws: Workspace): Promise<string> {
+  const openId = ws.openId ?? ''
+  const open = ws.views.get(openId)
+  if (open?.running) return Promise.resolve(open.id)
+  return ws.starts.run(openId, () => beginOpen(ws))
+}
+
+async function beginOpen(ws: Workspace): Promise<string> {
   const draft = ws.openDraft()
   if (!draft) {
     const view = ws.openJob()
@@ -76,6 +88,21 @@ export async function runDemo(ws: Workspace): Promise<string> {
   return job.id
 }
 
+const watching = new WeakSet<Workspace>()
+
+/**
+ * The window's ready handshake: the whole state now, and (the first time) every job with batches
+ * still at the Batch API is watched again.
+ */
+export async function windowReady(ws: Workspace): ReturnType<Workspace['snapshot']> {
+  const snapshot = await ws.snapshot()
+  if (!watching.has(ws)) {
+    watching.add(ws)
+    void watchOpenBatches(ws)
+  }
+  return snapshot
+}
+
 /**
  * When the app starts: every job with batches still at the Batch API runs again, so the app polls
  * and collects them after a restart as the CLI's resume does (a job without a usable key waits).
@@ -103,6 +130,7 @@ export function openJobView(ws: Workspace, job: StoredJob, sample: boolean): Job
 /** Starts (or resumes) a job's run on its endpoint; progress flows to the window from here. */
 export async function startRun(ws: Workspace, view: JobView, mode?: JobMode): Promise<void> {
   if (view.running) throw new AppError(ErrorCodes.busy, 'This job is already running.')
+  refuseOtherEndpoint(ws, view)
   const connection = await ws.deps.connection.open(
     view.job.settings.endpoint,
     view.job.settings.model
@@ -123,6 +151,36 @@ export async function startRun(ws: Workspace, view: JobView, mode?: JobMode): Pr
     (error: Error) =>
       ended(ws, view, { status: 'stopped', kind: 'internal', reason: error.message })
   )
+}
+
+/** A job resumes only where it ran; "Move this job" (`moveJob`) is the deliberate way elsewhere. */
+function refuseOtherEndpoint(ws: Workspace, view: JobView): void {
+  const recorded = view.job.settings.endpoint
+  if (recorded.kind === 'demo') return
+  const current = ws.deps.connection.endpoint()
+  if (endpointId(recorded) === endpointId(current)) return
+  const moved = `${describeEndpoint(recorded)} → ${describeEndpoint(current)}`
+  throw new AppError(ErrorCodes.refused, problem('endpointMoved', moved), 'endpoint')
+}
+
+/**
+ * "Move this job to …": what is left of a stopped job goes to the endpoint Settings name now, at
+ * that endpoint's prices; answers cached for the old endpoint are not reused there.
+ */
+export async function moveJob(ws: Workspace, id: string): Promise<{ from: string; to: string }> {
+  const view = ws.views.get(id) ?? new JobView(await loadJob(ws.deps.dataDir, id), false)
+  if (view.running) throw new AppError(ErrorCodes.busy, 'Stop the job before moving it.')
+  const { pricing, prices } = ws.deps.connection.priced(view.job.settings.model)
+  try {
+    return await ws.service.moveEndpoint(view.job, ws.deps.connection.endpoint(), {
+      pricing,
+      prices
+    })
+  } catch (error) {
+    if (error instanceof JobServiceError)
+      throw new AppError(ErrorCodes.refused, error.message, error.field)
+    throw error
+  }
 }
 
 function progressed(ws: Workspace, view: JobView, progress: JobProgress): void {

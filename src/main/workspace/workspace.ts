@@ -23,7 +23,7 @@ import { LimitHistory } from './limit-history'
 import { UpdatePump } from './update-pump'
 import { choices, LANGUAGE_CHOICES } from './choices'
 import { Ticker } from './ticker'
-import { watchOpenBatches } from './runs'
+import { StartOnce } from './start-once'
 
 export interface WorkspaceDeps {
   dataDir: string
@@ -44,6 +44,8 @@ export class Workspace {
   readonly pump: UpdatePump
   readonly history = new LimitHistory()
   readonly views = new Map<string, JobView>()
+  /** Run's starts, once per queue. */
+  readonly starts = new StartOnce()
   draft: Draft | null = null
   openId: string | null = null
   sampleId: string | null = null
@@ -51,7 +53,6 @@ export class Workspace {
   readonly ticker: Ticker
   private drafts = 0
   private jobsTimer: ReturnType<typeof setTimeout> | null = null
-  private batchesWatched = false
   private templates: Template[] = [...BUILTIN_TEMPLATES]
 
   readonly templateStore: TemplateStore
@@ -72,6 +73,16 @@ export class Workspace {
     const draft = this.openDraft()
     const estimate = draft && this.estimate(draft)
     if (draft && estimate) this.pump.patch(draft.id, { estimate })
+    this.retuneRuns()
+  }
+
+  /** Limits and concurrency saved in Settings reach the jobs running now, not only the next. */
+  private retuneRuns(): void {
+    for (const view of this.views.values()) {
+      if (!view.run || !view.running || view.job.settings.endpoint.kind === 'demo') continue
+      const tuning = this.deps.connection.tuning(view.job.settings.model)
+      if (tuning) this.service.retune(view.run, view.job, tuning)
+    }
   }
 
   /** Templates changed (saved, imported, removed): the pickers follow. */
@@ -116,10 +127,6 @@ export class Workspace {
     await this.deps.connection.settings.ready
     this.templates = await this.loadTemplates()
     const jobs = await this.jobEntries()
-    if (!this.batchesWatched) {
-      this.batchesWatched = true
-      void watchOpenBatches(this)
-    }
     const resumable =
       jobs.find((job) => !job.finished && !job.running && !job.sample && job.pending > 0) ?? null
     const { templates, models } = choices(this.templates)
@@ -208,13 +215,7 @@ export class Workspace {
     const template =
       this.templates.find((t) => t.id === draft.options.templateId) ?? BUILTIN_TEMPLATES[0]
     const { model } = draft.options
-    const pricing = this.deps.connection.pricing(model)
-    const prices =
-      pricing === 'override'
-        ? this.deps.connection.settings.value.prices[model]
-        : pricing === 'free'
-          ? { input: 0, output: 0, cachedInput: 0, batchInput: 0, batchOutput: 0 }
-          : draft.options.prices
+    const { pricing, prices = draft.options.prices } = this.deps.connection.priced(model)
     return {
       ...jobSettingsFrom(draft.options, {
         inputs: draft.inputs,

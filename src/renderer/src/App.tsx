@@ -10,6 +10,7 @@ import { SettingsDialog } from './features/settings/SettingsDialog'
 import { FirstRun } from './features/shell/FirstRun'
 import { Header } from './features/shell/Header'
 import { JobsSidebar } from './features/shell/JobsSidebar'
+import { moveAction } from './features/shell/move-job'
 import { ProgressFooter } from './features/shell/ProgressFooter'
 import { SettingsNotice } from './features/shell/SettingsNotice'
 import { StopBanner } from './features/shell/StopBanner'
@@ -47,14 +48,15 @@ function Shell({ bridge }: { bridge: PhotoscribeApi }): React.JSX.Element {
       } catch (error) {
         const { message, field } = readBridgeError(error)
         const words = problemText(message, t, field)
+        const action = field === 'endpoint' ? moveAction(bridge, store, t) : undefined
         setNotices((list) => [
           ...list.slice(-2),
-          { id: Date.now() + Math.random(), message: words }
+          { id: Date.now() + Math.random(), message: words, action }
         ])
         return undefined
       }
     },
-    [t]
+    [t, bridge, store]
   )
   const context = useMemo<AppContextValue>(
     () => ({

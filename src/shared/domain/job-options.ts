@@ -45,6 +45,23 @@ export const jobOptionsSchema = z
   })
   .strict()
 
+/**
+ * A change to some options: each field optional and with no default, so a change names only what
+ * it changes (zod's `.partial()` keeps inner defaults, which would reset every other option).
+ */
+export const jobOptionsChangeSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(jobOptionsSchema.shape).map(([key, field]) => [
+        key,
+        (field instanceof z.ZodDefault ? field.unwrap() : field).optional()
+      ])
+    ) as unknown as {
+      [K in keyof JobOptions]-?: z.ZodOptional<z.ZodType<Exclude<JobOptions[K], undefined>>>
+    }
+  )
+  .strict()
+
 /** Job options as chosen (defaults filled in). */
 export type JobOptions = z.infer<typeof jobOptionsSchema>
 

@@ -1,3 +1,4 @@
+import { SHEET_ENCODINGS } from './sheet-encoding'
 import { z } from 'zod'
 
 /**
@@ -27,7 +28,17 @@ export const queueRowSchema = z.object({
   folder: z.string(),
   status: rowStatusSchema,
   /** Every field of the answer as text (lists joined with ", "), in the template's order. */
-  fields: z.array(z.object({ name: z.string(), label: z.string(), value: z.string() })).optional(),
+  fields: z
+    .array(
+      z.object({
+        name: z.string(),
+        label: z.string(),
+        value: z.string(),
+        /** The answer is longer than the row shows: the editor keeps it whole (read-only). */
+        cut: z.literal(true).optional()
+      })
+    )
+    .optional(),
   /** The rule a kept answer broke, e.g. "Too long (171 of 155 characters)". */
   review: z.string().optional(),
   /** A failure's kind (image error code or API failure kind) and its own words. */
@@ -71,7 +82,14 @@ export const estimateViewSchema = z.object({
   }),
   /** Photos the attached product sheet has a row for. */
   sheet: z
-    .object({ name: z.string(), matched: z.number().int(), rows: z.number().int() })
+    .object({
+      name: z.string(),
+      matched: z.number().int(),
+      rows: z.number().int(),
+      /** A CSV's encoding, and how it was decided (a person can choose another). */
+      encoding: z.enum(SHEET_ENCODINGS).optional(),
+      how: z.enum(['bom', 'utf-8', 'detected', 'chosen']).optional()
+    })
     .optional()
 })
 export type EstimateView = z.infer<typeof estimateViewSchema>

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { channelOf } from './route-names'
 
 /** One request: its channel, and the zod schemas its input and its output must match. */
 export interface Route<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -16,10 +17,6 @@ export function defineRoutes<S extends RouteShapes>(
 ): { [K in keyof S]: Route<S[K]['input'], S[K]['output']> } {
   const routes = {} as Record<string, Route>
   for (const [name, shape] of Object.entries(shapes))
-    routes[name] = { channel: `${domain}:${kebab(name)}`, ...shape }
+    routes[name] = { channel: channelOf(domain, name), ...shape }
   return routes as { [K in keyof S]: Route<S[K]['input'], S[K]['output']> }
-}
-
-function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 }

@@ -30,6 +30,17 @@ export const httpUrl = z
       return false
     }
   }, problem('url'))
+  .refine((value) => !hasCredentials(value), problem('urlCredentials'))
+
+/** `https://user:pass@host/…`: a URL that would store (and print) a password. */
+export function hasCredentials(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return url.username !== '' || url.password !== ''
+  } catch {
+    return false
+  }
+}
 
 /** A pasted API key: one key, no spaces inside (two pasted together are refused by name). */
 export const apiKeySchema = z
@@ -37,6 +48,7 @@ export const apiKeySchema = z
   .trim()
   .min(1, problem('required'))
   .refine((key) => !/\s/.test(key), problem('keyWhitespace'))
+  .refine((key) => /^[\x21-\x7e]*$/.test(key), problem('keyInvisible'))
   .refine((key) => key.length === 0 || (key.length >= 8 && key.length <= 500), problem('keyLength'))
 
 export const keyLabelSchema = label
@@ -73,6 +85,12 @@ export const keyRecordSchema = z
     label,
     /** `sk-…abcd`: all the window ever sees of the key. */
     hint: z.string().max(20),
+    /**
+     * The endpoint this key was saved for (its identity: `openai`, `compatible:<base URL>`): the
+     * key is sent there and nowhere else. Keys saved before this existed are bound on load to the
+     * provider configured then.
+     */
+    endpoint: z.string().max(600).optional(),
     /** Models this key may be used for; empty means any. */
     models: z.array(modelId).max(50).default([]),
     limits: z.record(modelId, modelLimitsSchema).default({}),

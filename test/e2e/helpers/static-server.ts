@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
@@ -28,10 +28,15 @@ export async function serveFolder(
       return void res.writeHead(404).end()
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    // The app serves its page from app://photoscribe, and its CSP names that origin; here the
+    // same page comes from this server's origin, so the policy names this one instead.
+    if (file.endsWith('.html'))
+      return void res.end(readFileSync(file, 'utf8').replaceAll('app://photoscribe', origin))
     createReadStream(file).pipe(res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const origin = `http://127.0.0.1:${port}`
   return {
     url: `http://127.0.0.1:${port}/`,
     failures,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadJob } from '../../../src/main/core/jobs/job-store'
 import { openParts } from '../../../src/main/core/jobs/batch-state'
-import { runOpen } from '../../../src/main/workspace/runs'
+import { runOpen, windowReady } from '../../../src/main/workspace/runs'
 import { photoFolder } from '../../helpers/job-fixtures'
 import { simulatorPerTest } from '../../helpers/sim'
 
@@ -40,7 +40,7 @@ describe('Batch jobs across an app restart', () => {
     expect([...left.state.items.values()].every((i) => i.status === 'pending')).toBe(true)
 
     const second = testWorkspace(dataDir, env)
-    await second.snapshot()
+    await windowReady(second)
     await eventually(async () => (await loadJob(dataDir, jobId)).state.finished, 15_000)
     const done = await loadJob(dataDir, jobId)
     expect([...done.state.items.values()].every((i) => i.status === 'done')).toBe(true)
@@ -48,5 +48,34 @@ describe('Batch jobs across an app restart', () => {
       sim.log.entries.filter((e) => e.method === 'POST' && e.path === '/v1/batches')
     ).toHaveLength(1)
     await second.close()
+  })
+})
+
+describe('Pause in Batch mode', () => {
+  it('stops uploads, creation and polling for real; Resume collects the batches that kept running', async () => {
+    const sim = await sims.start({ batch: { stepMs: 300 } })
+    const { photos, dataDir } = await photoFolder(6)
+    const env = { OPENAI_API_KEY: 'sk-test-pause-1', OPENAI_BASE_URL: sim.url }
+    const ws = testWorkspace(dataDir, env)
+    await ws.ensureDraft().add([photos])
+    ws.setOptions(ws.ensureDraft(), { mode: 'batch', batchLines: 3 })
+    const jobId = await runOpen(ws)
+    const view = ws.views.get(jobId)!
+    await eventually(async () => view.job.state.batch.parts.get(1)?.batchId !== undefined, 10_000)
+    view.run!.pause()
+    // What was already on its way finishes (an upload, a download); nothing starts after that.
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    const pausedAt = sim.log.entries.length
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    // Nothing at all while paused: no upload of part 2, no create, no poll (it polls every 50 ms).
+    expect(sim.log.entries.slice(pausedAt).map((e) => `${e.method} ${e.path}`)).toEqual([])
+    expect(view.job.state.finished).toBe(false)
+    view.run!.resume()
+    await eventually(async () => view.job.state.finished, 15_000)
+    expect([...view.job.state.items.values()].every((i) => i.status === 'done')).toBe(true)
+    expect(
+      sim.log.entries.filter((e) => e.method === 'POST' && e.path === '/v1/batches')
+    ).toHaveLength(2)
+    await ws.close()
   })
 })

@@ -11,28 +11,21 @@ import type { JournalEvent } from '../jobs/journal-events'
 import { beginRun } from '../jobs/begin-run'
 import { diskStop } from './disk-stop'
 import type { JobRecorder } from '../jobs/recorder'
-import type { EngineContext } from '../jobs/run-job'
+import type { BatchEngineContext } from './batch-context'
 import { createProgressFeed } from '../scheduler/progress-feed'
 import { toJobProgress } from '../scheduler/progress-data'
 import type { Scheduler, SchedulerEvent } from '../scheduler/scheduler'
 import { JobTracker, type JobTotals } from '../scheduler/totals'
 import type { JobOutcome } from '../scheduler/types'
 import type { Template } from '../templates/template'
-import { BatchCallError, type BatchClient } from './batch-client'
+import { BatchCallError } from './batch-client'
 import { openParts, type BatchEvent } from '../jobs/batch-state'
 import { batchProgress } from './batch-progress'
 import { buildParts } from './build-parts'
 import { PartDriver } from './part-driver'
-import type { BatchWatchPool } from './batch-watch'
-import { BATCH_FILE_LIMITS, type PartLimits } from '@shared/models/batch-limits'
+import { BATCH_FILE_LIMITS } from '@shared/models/batch-limits'
 
-/** What a Batch run needs besides what a live run does. */
-export interface BatchEngineContext extends EngineContext {
-  batchClient: BatchClient
-  watches: BatchWatchPool
-  /** File limits over the Batch API's (tests split small jobs). */
-  partLimits?: Partial<PartLimits>
-}
+export type { BatchEngineContext } from './batch-context'
 
 /**
  * Runs a job through the Batch API: builds and uploads the files, creates the batches as the
@@ -57,12 +50,12 @@ export class BatchRun {
   private built = 0
   private phase: BatchProgress['phase'] = 'building'
   private fatal = false
-  /** Cancel was asked before the run had opened the journal. */
-  private cancelAsked = false
+  private cancelAsked = false // before the run had opened the journal
   /** Batches were cancelled (in this run, or in one a crash ended): no new ones are made. */
   private cancelled: boolean
   private changed = false
   private wake: () => void = () => {}
+  private paused = false
 
   constructor(
     private readonly job: StoredJob,
@@ -101,9 +94,27 @@ export class BatchRun {
     return this.tracker.totals()
   }
 
-  pause(): void {}
+  /** Pause: nothing uploaded, created, polled or re-asked; sent batches run on at the API. */
+  pause(): void {
+    if (this.paused || this.closed) return
+    this.paused = true
+    this.scheduler.pause()
+    this.driver?.detach()
+    this.emitProgress()
+  }
 
-  resume(): void {}
+  resume(): void {
+    if (!this.paused) return
+    this.paused = false
+    this.scheduler.resume()
+    this.driver?.watchOpen()
+    this.poke()
+  }
+
+  /** Settings changed while running: the re-asks' keys and in-flight maximum follow. */
+  retune(keys: readonly { id: string; rpm: number; tpm: number }[], maxConcurrency: number): void {
+    this.scheduler.retune(keys, maxConcurrency)
+  }
 
   /** Stops watching; the batches keep running at OpenAI and a resume collects them. */
   cancel(): void {
@@ -150,21 +161,24 @@ export class BatchRun {
 
   private newDriver(): PartDriver {
     return new PartDriver({
-      job: this.job,
+      ...this.parts(),
       client: this.ctx.batchClient,
       clock: this.ctx.clock,
       note: (event: BatchEvent) => this.recorder.note(event),
       stopped: () => this.detached || this.fatal,
-      recorder: this.recorder,
       desk: this.desk,
-      template: this.template,
-      prices: this.prices,
-      budget: this.budget,
       keys: this.ctx.keys,
       watches: this.ctx.watches,
       onChange: () => this.poke(),
-      onFatal: (outcome) => this.stopWith(outcome)
+      onFatal: (outcome) => this.stopWith(outcome),
+      held: () => this.paused
     })
+  }
+
+  /** What building and driving parts share: the job, its journal, its money. */
+  private parts() {
+    const { job, recorder, budget, template, prices } = this
+    return { job, recorder, budget, template, prices }
   }
 
   private async driveToEnd(): Promise<JobOutcome> {
@@ -206,6 +220,8 @@ export class BatchRun {
     for (;;) {
       this.changed = false
       if (this.detached || this.recorder.failure || this.fatal) return
+      if (this.paused) await this.nextChange()
+      if (this.paused) continue
       const items = this.canBuild() ? this.toBuild() : []
       if (items.length > 0) await this.build(items)
       this.phase = 'submitting'
@@ -217,7 +233,7 @@ export class BatchRun {
       if (open === 0) continue
       this.phase = 'waiting'
       this.emitProgress()
-      if (!this.changed) await new Promise<void>((resolve) => (this.wake = resolve))
+      if (!this.changed) await this.nextChange()
     }
   }
 
@@ -251,19 +267,12 @@ export class BatchRun {
   }
 
   private buildFiles(items: JobItem[]): ReturnType<typeof buildParts> {
+    const { batchLines } = this.job.settings
+    const limits = { ...BATCH_FILE_LIMITS, maxLines: batchLines ?? BATCH_FILE_LIMITS.maxLines }
     return buildParts(items, {
-      job: this.job,
+      ...this.parts(),
       dataDir: this.ctx.dataDir,
-      recorder: this.recorder,
-      budget: this.budget,
-      template: this.template,
-      prices: this.prices,
-      limits: {
-        ...BATCH_FILE_LIMITS,
-        maxLines: this.job.settings.batchLines ?? BATCH_FILE_LIMITS.maxLines,
-        maxTokens: this.driver.partTokenLimit(),
-        ...this.ctx.partLimits
-      },
+      limits: { ...limits, maxTokens: this.driver.partTokenLimit(), ...this.ctx.partLimits },
       lookahead: this.ctx.lookahead ?? 8,
       stopped: () => this.detached || Boolean(this.recorder.failure),
       onPart: () => void this.driver.submitReady(),
@@ -274,15 +283,17 @@ export class BatchRun {
     })
   }
 
+  /** Until something moves (`poke`: a part, a resume, a cancel). */
+  private nextChange = (): Promise<void> => new Promise<void>((resolve) => (this.wake = resolve))
+
   private emitProgress(): void {
     this.emit({ type: 'tick' })
   }
 
   private withBatch(progress: JobProgress): JobProgress {
-    if (!this.driver) return progress
-    return {
-      ...progress,
-      batch: batchProgress(this.job.state.batch, this.phase, this.built, this.driver)
-    }
+    const { batch } = this.job.state
+    return this.driver
+      ? { ...progress, batch: batchProgress(batch, this.phase, this.built, this.driver) }
+      : progress
   }
 }

@@ -18,6 +18,8 @@ export interface DriverContext extends SettleContext {
   onChange: () => void
   /** Something stops the job (a key refused, quota): resumable. */
   onFatal: (outcome: JobOutcome) => void
+  /** Paused by a person: nothing new is uploaded or created until resumed. */
+  held: () => boolean
   prices: ModelPrices | null
 }
 
@@ -42,6 +44,11 @@ export class PartDriver {
     }
   }
 
+  /** After a pause: watch every created batch again, looking at once. */
+  watchOpen(): void {
+    for (const part of openParts(this.batch)) if (part.batchId) this.watchPart(part, true)
+  }
+
   /** The largest part the queue could ever take: the smallest key's limit. */
   partTokenLimit(): number {
     return Math.min(...this.ctx.keys.map((key) => this.limitOf(key.id)))
@@ -62,11 +69,13 @@ export class PartDriver {
 
   private async submitAll(): Promise<void> {
     for (const part of openParts(this.batch)) {
-      if (this.ctx.stopped() || this.batch.cancelRequested) return
+      if (this.ctx.stopped() || this.ctx.held() || this.batch.cancelRequested) return
       if (part.batchId) continue
       const keyId = part.keyId ?? this.keyWithRoom(part)
       if (!keyId) return
       if (!part.fileId) await uploadPart(this.ctx, part, keyId)
+      // Paused while the file went up: the batch is created after Resume.
+      if (this.ctx.held()) return
       if (
         !part.creating &&
         !fitsQueue(enqueuedTokens(this.batch, keyId), part, this.limitOf(keyId))
@@ -78,7 +87,7 @@ export class PartDriver {
         if (await this.queueWasFull(part, error)) return
         throw error
       }
-      this.watchPart(part, false)
+      if (!this.ctx.held()) this.watchPart(part, false)
       this.ctx.onChange()
     }
   }

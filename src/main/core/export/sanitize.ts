@@ -31,8 +31,23 @@ export function csvCellText(cell: string): string {
   )
 }
 
-/** Cuts text over Excel's 32,767-character cell limit, with a marker. */
-export function fitCell(text: string): string {
+/**
+ * What XML 1.0 forbids (C0 controls but tab, CR and LF; U+FFFE, U+FFFF; lone surrogates): one such
+ * character in a cell makes an XLSX invalid, and LibreOffice then blanks the sheet's text.
+ */
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+/* eslint-enable no-control-regex */
+
+/** Text any export may hold: the characters XML 1.0 forbids are dropped. */
+export function exportText(text: string): string {
+  return text.replace(XML_FORBIDDEN, '')
+}
+
+/** Cuts text over Excel's 32,767-character cell limit, with a marker (and drops what XML forbids). */
+export function fitCell(raw: string): string {
+  const text = exportText(raw)
   return text.length > MAX_CELL_CHARS
     ? text.slice(0, MAX_CELL_CHARS - CUT_MARKER.length) + CUT_MARKER
     : text

@@ -33,7 +33,7 @@ export async function writeXlsx(
   const all = pictures
     ? [{ header: 'Thumbnail', width: 14, value: () => '' } as Column, ...columns]
     : [...columns]
-  sheet.columns = all.map((c) => ({ header: c.header, width: c.width }))
+  sheet.columns = all.map((c) => ({ header: fitCell(c.header), width: c.width }))
   const header = sheet.getRow(1)
   header.font = { bold: true }
   header.fill = HEADER_FILL

@@ -1,16 +1,34 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import ExcelJS from 'exceljs'
+import { decodeText, type DecodedText, type SheetEncoding } from './text-encoding'
 import { checkZip } from './zip-guard'
 
-/** A sheet as text: its header row and the rows under it. */
+/** A sheet as text: its header row and the rows under it (and, for CSV, how its bytes were read). */
 export interface Table {
   headers: string[]
   rows: string[][]
+  encoding?: Pick<DecodedText, 'encoding' | 'how'>
 }
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF), ignoring a UTF-8 BOM. */
-export function parseCsv(text: string): string[][] {
+/** Sheets larger than these are refused: bytes before reading, rows as they are read. */
+export const MAX_SHEET_BYTES = 50 * 1024 * 1024
+export const MAX_SHEET_ROWS = 200_000
+
+/** A sheet with more data rows than the cap, found while reading (nothing more is held). */
+export class TooManyRows extends Error {
+  constructor() {
+    super(
+      `The sheet has more than ${MAX_SHEET_ROWS.toLocaleString('en')} rows; Photoscribe reads up to ${MAX_SHEET_ROWS.toLocaleString('en')}.`
+    )
+  }
+}
+
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF), ignoring a UTF-8 BOM; past
+ * `maxRows` rows it stops with `TooManyRows`.
+ */
+export function parseCsv(text: string, maxRows = Infinity): string[][] {
   const rows: string[][] = []
   let row: string[] = []
   let field = ''
@@ -33,53 +51,59 @@ export function parseCsv(text: string): string[][] {
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && input[i + 1] === '\n') i++
       endField()
-      rows.push(row)
+      if (row.some((cell) => cell !== '') && rows.push(row) > maxRows) throw new TooManyRows()
       row = []
     } else field += c
   }
   if (field !== '' || row.length > 0) {
     endField()
-    rows.push(row)
+    if (row.some((cell) => cell !== '') && rows.push(row) > maxRows) throw new TooManyRows()
   }
-  return rows.filter((r) => r.some((cell) => cell !== ''))
+  return rows
 }
 
-/** Sheets larger than these are refused before they are parsed. */
-export const MAX_SHEET_BYTES = 50 * 1024 * 1024
-export const MAX_SHEET_ROWS = 200_000
-
-/** Reads a CSV or XLSX file (first sheet) as text cells; oversized sheets are refused. */
-export async function readTable(path: string): Promise<Table> {
+/**
+ * Reads a CSV (in its own encoding: `encoding` when chosen, else detected) or an XLSX file (first
+ * sheet) as text cells; oversized sheets are refused before they are held.
+ */
+export async function readTable(
+  path: string,
+  options: { encoding?: SheetEncoding } = {}
+): Promise<Table> {
   const ext = extname(path).toLowerCase()
   const { size } = await stat(path)
   if (size > MAX_SHEET_BYTES)
     throw new Error(
       `The sheet is ${Math.round(size / 1024 ** 2)} MB; Photoscribe reads sheets up to ${MAX_SHEET_BYTES / 1024 ** 2} MB.`
     )
-  let cells: string[][]
-  if (ext === '.csv') cells = parseCsv(await readFile(path, 'utf8'))
-  else if (ext === '.xlsx') cells = await readXlsx(path)
-  else throw new Error(`Photoscribe reads .csv or .xlsx sheets; got "${path}".`)
-  if (cells.length > MAX_SHEET_ROWS + 1)
-    throw new Error(
-      `The sheet has ${cells.length - 1} rows; Photoscribe reads up to ${MAX_SHEET_ROWS.toLocaleString('en')}.`
-    )
-  const [headers = [], ...rows] = cells
+  if (ext === '.csv') {
+    const { text, encoding, how } = decodeText(await readFile(path), options.encoding)
+    const [headers = [], ...rows] = parseCsv(text, MAX_SHEET_ROWS + 1)
+    return { headers: headers.map((h) => h.trim()), rows, encoding: { encoding, how } }
+  }
+  if (ext !== '.xlsx') throw new Error(`Photoscribe reads .csv or .xlsx sheets; got "${path}".`)
+  const [headers = [], ...rows] = await readXlsx(path)
   return { headers: headers.map((h) => h.trim()), rows }
 }
 
+/** The first sheet's rows, streamed: past the row cap it stops before holding more. */
 async function readXlsx(path: string): Promise<string[][]> {
-  const zip = await readFile(path)
-  await checkZip(zip)
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.load(zip as unknown as ExcelJS.Buffer)
-  const sheet = book.worksheets[0]
-  if (!sheet) return []
-  const cells: string[][] = []
-  sheet.eachRow((row) => {
-    const values = row.values as unknown[]
-    cells.push(values.slice(1).map((v) => cellText(v)))
+  await checkZip(await readFile(path))
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit'
   })
+  const cells: string[][] = []
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as unknown[]).slice(1).map((v) => cellText(v))
+      if (values.some((cell) => cell !== '') && cells.push(values) > MAX_SHEET_ROWS + 1)
+        throw new TooManyRows()
+    }
+    break
+  }
   return cells
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { writeFileAtomic } from '../files/atomic-file'
 import { openParts } from './batch-state'
 import { countItems, jobSpend } from './job-state'
-import type { StoredJob } from './job-store'
+import type { StoredJob } from './stored-job'
 
 /** What the jobs list shows of a job, kept in `summary.json` so listing never replays journals. */
 export interface JobSummary {

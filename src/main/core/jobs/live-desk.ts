@@ -7,7 +7,7 @@ import { AnswerDesk } from './answer-desk'
 import type { Budget } from './budget'
 import type { StoredJob } from './job-store'
 import type { JobRecorder } from './recorder'
-import type { EngineContext } from './run-job'
+import type { EngineContext } from './engine-context'
 
 /** What the live scheduler and its answer desk need from the run around them. */
 export interface LiveDeskParts {
@@ -36,18 +36,22 @@ export function createLiveDesk(
   const options = resolveSchedulerOptions({
     keys: ctx.keys,
     clock: ctx.clock,
-    maxConcurrency: job.settings.maxConcurrency,
-    pool: ctx.lanes,
+    maxConcurrency: ctx.maxConcurrency ?? job.settings.maxConcurrency,
     ...ctx.scheduler
   })
-  const scheduler: Scheduler = new Scheduler(ctx.transport, options, (event) => {
-    parts.tracker.observe(event)
-    if (event.type === 'item' && event.state.status === 'done')
-      desk.answered(event.id, event.state.completion, event.state.latencyMs)
-    if (event.type === 'item' && event.state.status === 'failed')
-      desk.failed(event.id, event.state.kind, event.state.reason)
-    if (event.type !== 'job') parts.emit(event)
-  })
+  const scheduler: Scheduler = new Scheduler(
+    ctx.transport,
+    options,
+    (event) => {
+      parts.tracker.observe(event)
+      if (event.type === 'item' && event.state.status === 'done')
+        desk.answered(event.id, event.state.completion, event.state.latencyMs)
+      if (event.type === 'item' && event.state.status === 'failed')
+        desk.failed(event.id, event.state.kind, event.state.reason)
+      if (event.type !== 'job') parts.emit(event)
+    },
+    ctx.lanes
+  )
   const desk = new AnswerDesk({
     template: parts.template,
     prices: parts.prices,

@@ -3,15 +3,11 @@ import type { ModelPrices } from '@shared/models/catalog'
 import { PreparedImageCache } from '../images/cache'
 import { boundedMap } from '../images/lookahead'
 import { createPreparer, type PrepareOutcome } from '../images/prepare'
-import type { ChatTransport } from '../openai/transport'
-import type { Clock } from '../scheduler/clock'
 import { createProgressFeed } from '../scheduler/progress-feed'
 import { toJobProgress } from '../scheduler/progress-data'
-import type { JobProgress } from '@shared/domain/progress'
-import type { LanePool } from '../scheduler/lane-pool'
 import type { Scheduler, SchedulerEvent } from '../scheduler/scheduler'
 import { JobTracker, type JobTotals } from '../scheduler/totals'
-import type { JobOutcome, KeySpec, SchedulerOptions } from '../scheduler/types'
+import type { JobOutcome } from '../scheduler/types'
 import type { Template } from '../templates/template'
 import type { AnswerDesk } from './answer-desk'
 import { createLiveDesk } from './live-desk'
@@ -24,23 +20,9 @@ import { beginRun } from './begin-run'
 import type { JobRecorder } from './recorder'
 import { dataLayout } from '../paths'
 import { partOf } from './batch-state'
+import type { EngineContext } from './engine-context'
 
-/** What a job run needs from the outside world. */
-export interface EngineContext {
-  dataDir: string
-  transport: ChatTransport
-  keys: KeySpec[]
-  clock: Clock
-  /** About ten times a second while running, and once at the end: plain data (see JobProgress). */
-  onProgress?: (progress: JobProgress) => void
-  lookahead?: number
-  /** Scheduler settings over the defaults (timeouts, breaker): benchmarks and tests. */
-  scheduler?: Partial<SchedulerOptions>
-  /** One lane per key shared with the process's other jobs (the window's main process). */
-  lanes?: LanePool
-  /** Hears every event once it is journaled (the window updates its rows from them). */
-  onRecorded?: (event: JournalEvent) => void
-}
+export type { EngineContext } from './engine-context'
 
 const IMAGE_CACHE_BYTES = 2 * 1024 ** 3
 /** Prepared requests kept waiting per key: enough to never starve the scheduler, few enough to hold little memory. */
@@ -103,6 +85,16 @@ export class JobRun {
 
   resume(): void {
     this.scheduler.resume()
+  }
+
+  /** A live run has no batches to cancel. */
+  async cancelBatches(): Promise<void> {
+    throw new Error('This job runs live; it has no batches to cancel.')
+  }
+
+  /** Settings changed while running: each key's limits and the in-flight maximum, within a tick. */
+  retune(keys: readonly { id: string; rpm: number; tpm: number }[], maxConcurrency: number): void {
+    this.scheduler.retune(keys, maxConcurrency)
   }
 
   /** Stops at once; in-flight requests are aborted and stay pending (resumable). */

@@ -42,7 +42,7 @@ export function resumeEndpointProblem(recorded: EndpointRef, current: EndpointRe
       : recorded.kind === 'openai'
         ? 'unset OPENAI_BASE_URL (and do not add --demo) to resume it on OpenAI'
         : `set OPENAI_BASE_URL=${recorded.baseURL} (without --demo) to resume it there`
-  return `this job ran on ${describeEndpoint(recorded)}, not ${describeEndpoint(current)}: ${fix}.`
+  return `this job ran on ${describeEndpoint(recorded)}, not ${describeEndpoint(current)}: ${fix}${recorded.kind === 'demo' || current.kind === 'demo' ? '' : ', or add --move-endpoint to move it there'}.`
 }
 
 /**
@@ -56,6 +56,8 @@ export function insecureKeyTransport(baseURL: string): string | null {
   } catch {
     return `"${baseURL}" is not a URL (expected e.g. https://api.example.com/v1).`
   }
+  if (url.username || url.password)
+    return `the URL holds a user name or password; remove them (the API key is sent on its own).`
   if (url.protocol === 'https:') return null
   if (url.protocol !== 'http:')
     return `"${baseURL}" must start with https:// (or http:// for this machine).`

@@ -3,38 +3,10 @@ import type { RequestFailure } from '../openai/failure'
 import type { RateLimitReport } from '../openai/rate-headers'
 import { LatencyWindow } from './latency'
 import { SharedTruth } from './shared-truth'
+import type { KeySnapshot, SendTicket } from './key-snapshot'
 import type { KeySpec, SchedulerOptions } from './types'
 
-/** What the UI and CLI show for one key. */
-/** One request on its way: its place in send order, when it left, what it charged. */
-export interface SendTicket {
-  seq: number
-  sentAt: number
-  charge: number
-  /** The server refused it (429): it never counted there. */
-  refused?: boolean
-}
-
-export interface KeySnapshot {
-  id: string
-  label: string
-  rpm: number
-  tpm: number
-  limitsFrom: 'settings' | 'headers'
-  remainingRequests?: number
-  remainingTokens?: number
-  coolingDownUntil?: number
-  /** Which limit the 429 that started the cooling named. */
-  coolingLimit?: 'requests' | 'tokens'
-  /** Why the key cools down: a 429, or the endpoint cannot be reached (circuit breaker open). */
-  coolingCause?: 'rate_limit' | 'network'
-  inFlight: number
-  concurrencyCap: number
-  latencyP50?: number
-  latencyP95?: number
-  rateLimitHits: number
-  stoppedReason?: string
-}
+export type { KeySnapshot, SendTicket } from './key-snapshot'
 
 const LITTLE_MARGIN = 1.5
 
@@ -72,11 +44,17 @@ export class KeyLane {
   private readonly tokenTruth: SharedTruth
   /** Schedulers sharing this lane, told when a request ends and room may have opened. */
   private readonly released = new Set<() => void>()
+  /** The most requests in flight a person allows (Settings): per key, changed by `configure`. */
+  private maxConcurrency: number
+  /** The limits Settings gave last: a new start with other limits applies them. */
+  private configured: { rpm: number; tpm: number }
 
   constructor(
     readonly spec: KeySpec,
     private readonly options: SchedulerOptions
   ) {
+    this.maxConcurrency = options.maxConcurrency
+    this.configured = { rpm: spec.rpm, tpm: spec.tpm }
     const now = () => options.clock.now()
     this.requests = new ContinuousBucket(spec.rpm, options.burstSeconds, now, options.startFraction)
     this.tokens = new ContinuousBucket(spec.tpm, options.burstSeconds, now, options.startFraction)
@@ -215,13 +193,13 @@ export class KeyLane {
   /** In-flight cap: rate × p90 latency × margin, at least 1, at most the user's maximum. */
   concurrencyCap(): number {
     const p90 = this.latency.percentile(0.9)
-    if (p90 === undefined) return this.options.maxConcurrency
+    if (p90 === undefined) return this.maxConcurrency
     const perSecond = Math.min(
       this.requests.perMinute / 60,
       this.tokens.perMinute / 60 / Math.max(1, this.averageCharge)
     )
     const cap = Math.ceil(perSecond * (p90 / 1000) * LITTLE_MARGIN) + 1
-    return Math.max(1, Math.min(this.options.maxConcurrency, cap))
+    return Math.max(1, Math.min(this.maxConcurrency, cap))
   }
 
   /** The timeout for the next request: 8 × p95 latency within [min, max] once 10 answers are in. */
@@ -231,6 +209,20 @@ export class KeyLane {
     return Math.ceil(
       Math.min(this.options.requestTimeoutMs, Math.max(this.options.minTimeoutMs, p95 * 8))
     )
+  }
+
+  /**
+   * A start (or a Settings change) tells the lane what Settings say now: limits that changed
+   * there apply at once (the server's headers correct them again), and the in-flight maximum.
+   */
+  configure(limits: { rpm: number; tpm: number }, maxConcurrency: number): void {
+    const { rpm, tpm } = this.configured
+    if (limits.rpm !== rpm || limits.tpm !== tpm) {
+      this.configured = { rpm: limits.rpm, tpm: limits.tpm }
+      this.limitsFrom = 'settings'
+      this.setLimits(limits)
+    }
+    this.maxConcurrency = Math.max(1, Math.floor(maxConcurrency))
   }
 
   /** Changes the limits while running (Settings, or the user in the run panel). */

@@ -9,11 +9,14 @@ import type { KeySpec, SchedulerOptions } from './types'
 export class LanePool {
   private readonly lanes = new Map<string, KeyLane>()
 
-  /** The key's lane, made with these options the first time it is asked for. */
+  /**
+   * The key's lane, made with these options the first time it is asked for; a lane that exists
+   * takes the limits and in-flight maximum this start brings (what Settings say now).
+   */
   lane(spec: KeySpec, options: SchedulerOptions): KeyLane {
     const existing = this.lanes.get(spec.id)
-    if (existing) return existing
-    return this.add(spec, options)
+    existing?.configure(spec, options.maxConcurrency)
+    return existing ?? this.add(spec, options)
   }
 
   /**

@@ -3,6 +3,7 @@ import type { ChatTransport, TransportResult } from '../openai/transport'
 import { chooseLane } from './choose-lane'
 import type { Entry } from './entry'
 import { routeFailure, type FailurePort } from './failure-routing'
+import type { LanePool } from './lane-pool'
 import { KeyLane, type KeySnapshot, type SendTicket } from './key-lane'
 import { RoomWaiters } from './room-waiters'
 import type { ItemState, JobOutcome, SchedulerOptions, WorkItem } from './types'
@@ -36,14 +37,14 @@ export class Scheduler {
   /** What failure routing may do to the queue. */
   private readonly port: FailurePort
 
+  /** `pool`: lanes shared with the other jobs of this process (one per key); else lanes of its own. */
   constructor(
     private readonly transport: ChatTransport,
     private readonly options: SchedulerOptions,
-    private readonly listener: (event: SchedulerEvent) => void = () => {}
+    private readonly listener: (event: SchedulerEvent) => void = () => {},
+    pool?: LanePool
   ) {
-    this.lanes = options.keys.map(
-      (spec) => options.pool?.lane(spec, options) ?? new KeyLane(spec, options)
-    )
+    this.lanes = options.keys.map((spec) => pool?.lane(spec, options) ?? new KeyLane(spec, options))
     // Another job's request ending on a shared lane can make room for this one.
     this.unsubscribe = this.lanes.map((lane) => lane.onRelease(this.pumpFromLane))
     this.done = new Promise((resolve) => (this.resolveDone = resolve))
@@ -121,8 +122,13 @@ export class Scheduler {
     this.pump()
   }
 
-  setMaxConcurrency(max: number): void {
-    this.options.maxConcurrency = Math.max(1, Math.floor(max))
+  /** Settings changed while running: each key's limits (as configured) and the in-flight maximum. */
+  retune(keys: readonly { id: string; rpm: number; tpm: number }[], maxConcurrency: number): void {
+    this.options.maxConcurrency = Math.max(1, Math.floor(maxConcurrency))
+    for (const lane of this.lanes) {
+      const key = keys.find((k) => k.id === lane.spec.id)
+      lane.configure(key ?? lane.spec, this.options.maxConcurrency)
+    }
     this.pump()
   }
 
@@ -149,6 +155,8 @@ export class Scheduler {
       }
       const { lane, waitMs: wait } = choice
       if (wait === Number.POSITIVE_INFINITY) return
+      // This job's own maximum in flight (a shared lane also carries other jobs' requests).
+      if (this.inFlight >= this.options.maxConcurrency) return
       if (wait > 0) {
         if (entry.state.status === 'queued') this.setState(entry, { status: 'waiting' })
         this.wakeTimer = this.options.clock.setTimeout(() => this.pump(), Math.max(1, wait))

@@ -2,7 +2,6 @@ import type { ChatCompletion } from 'openai/resources/chat/completions'
 import type { FailureKind } from '../openai/failure'
 import type { ChatBody } from '../openai/transport'
 import type { Clock } from './clock'
-import type { LanePool } from './lane-pool'
 
 /** One request to make: its body and what admission will charge against tokens/min. */
 export interface WorkItem {
@@ -80,8 +79,6 @@ export interface SchedulerOptions {
   minTimeoutMs: number
   /** Wait after a 429 that named no time; doubled for each 429 in a row. */
   defaultRetryAfterMs: number
-  /** Lanes shared with the other jobs of this process (one per key); a lane of its own when absent. */
-  pool?: LanePool
 }
 
 /** Fills the options not given with defaults. */

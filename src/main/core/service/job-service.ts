@@ -1,11 +1,16 @@
 import type { JobProgress } from '@shared/domain/progress'
 import { exportJob } from '../export/export-job'
-import { resumeEndpointProblem, type EndpointRef } from '../openai/endpoint'
+import {
+  describeEndpoint,
+  endpointId,
+  resumeEndpointProblem,
+  type EndpointRef
+} from '../openai/endpoint'
 import { createOpenAITransport, type AzureEndpoint } from '../openai/transport'
 import { systemClock, type Clock } from '../scheduler/clock'
 import { LanePool } from '../scheduler/lane-pool'
 import { budgetProblem } from '../jobs/job-request'
-import { loadJob, type JobSettings, type StoredJob } from '../jobs/job-store'
+import { loadJob, saveJobSettings, type JobSettings, type StoredJob } from '../jobs/job-store'
 import { newJob } from '../jobs/new-job'
 import { JobRun } from '../jobs/run-job'
 import { createBatchClient } from '../batch/batch-client'
@@ -17,13 +22,30 @@ import {
   type PollSchedule
 } from '../batch/batch-watch'
 import type { JournalEvent } from '../jobs/journal-events'
+import type { JobTotals } from '../scheduler/totals'
+import type { JobOutcome, KeySpec } from '../scheduler/types'
 import type { Listing } from '../ingest/ingest'
 
 /** How a job's requests go: one by one at the key's limits, or through the Batch API. */
 export type JobMode = 'live' | 'batch'
 
-/** A job being run, either way. */
-export type JobRunner = JobRun | BatchRun
+/** A job being run, live or through the Batch API: what the CLI and the window may do with it. */
+export interface JobRunner {
+  readonly id: string
+  /** Runs to the end, a stop or a cancel; everything answered is journaled first. */
+  run(): Promise<JobOutcome>
+  pause(): void
+  resume(): void
+  cancel(): void
+  /** Counts, tokens, money and requests possibly paid twice, now. */
+  totals(): JobTotals
+  /** Journals a person's change while the run holds the journal; false once it has closed it. */
+  note(event: JournalEvent): Promise<boolean>
+  /** Settings changed while running: each key's limits and the in-flight maximum. */
+  retune(keys: readonly { id: string; rpm: number; tpm: number }[], maxConcurrency: number): void
+  /** Cancels the job's open batches (a live run has none and refuses). */
+  cancelBatches(): Promise<void>
+}
 
 /** A job request the engine refuses, with the setting at fault (the CLI names its flag, the window its field). */
 export class JobServiceError extends Error {
@@ -56,6 +78,8 @@ export interface Connection {
   /** The base URL to send to (OpenAI's when absent); never taken from a job's files. */
   baseURL?: string
   keys: ConnectionKey[]
+  /** The most requests in flight Settings allow (else the job's own setting). */
+  maxConcurrency?: number
   fetch?: typeof fetch
   /** OpenAI's organization and project headers. */
   defaultHeaders?: Record<string, string>
@@ -104,6 +128,25 @@ export class JobService {
   }
 
   /**
+   * Moves a stopped job to another endpoint, deliberately: what is left goes there from now on,
+   * priced as `changes` say (that endpoint's prices), and no answer cached for the old endpoint is
+   * served (the cache is keyed by endpoint). Refused for the demo both ways.
+   */
+  async moveEndpoint(
+    job: StoredJob,
+    to: EndpointRef,
+    changes: Pick<JobSettings, 'pricing' | 'prices'>
+  ): Promise<{ from: string; to: string }> {
+    const from = job.settings.endpoint
+    if (from.kind === 'demo' || to.kind === 'demo')
+      throw new JobServiceError('endpoint', 'A demo job stays on the demo simulator.')
+    if (endpointId(from) === endpointId(to))
+      throw new JobServiceError('endpoint', `This job already runs on ${describeEndpoint(to)}.`)
+    await saveJobSettings(job, { ...job.settings, ...changes, endpoint: to })
+    return { from: describeEndpoint(from), to: describeEndpoint(to) }
+  }
+
+  /**
    * A run of the job on the connection, ready to `run()`, pause, resume or cancel: live, or
    * through the Batch API (`mode`, else the job's own).
    */
@@ -124,13 +167,8 @@ export class JobService {
     if (mode === 'batch' && connection.azure) throw new JobServiceError('mode', AZURE_BATCH)
     const transport = createOpenAITransport(endpoint, secrets)
     this.lanes.restart(connection.keys.map((key) => key.id))
-    const keys = connection.keys.map(({ id, label, rpm, tpm, batchQueueTokens }) => ({
-      id,
-      label,
-      rpm: rpm ?? job.settings.rpm,
-      tpm: tpm ?? job.settings.tpm,
-      batchQueueTokens
-    }))
+    const keys = keySpecs(job, connection.keys)
+    const maxConcurrency = connection.maxConcurrency ?? job.settings.maxConcurrency
     const context = {
       dataDir: this.dataDir,
       transport,
@@ -138,7 +176,8 @@ export class JobService {
       clock: this.clock,
       onProgress,
       onRecorded,
-      lanes: this.lanes
+      lanes: this.lanes,
+      maxConcurrency
     }
     if (mode === 'live') return new JobRun(job, context)
     const batchClient = createBatchClient(endpoint, secrets, job.settings.model)
@@ -146,8 +185,29 @@ export class JobService {
     return new BatchRun(job, { ...context, batchClient, watches })
   }
 
+  /** Settings changed while `run` runs: its keys' limits and the in-flight maximum follow. */
+  retune(
+    run: JobRunner,
+    job: StoredJob,
+    connection: Pick<Connection, 'keys' | 'maxConcurrency'>
+  ): void {
+    const keys = keySpecs(job, connection.keys)
+    run.retune(keys, connection.maxConcurrency ?? job.settings.maxConcurrency)
+  }
+
   /** Writes the job's results to `path` (format by extension); returns the number of rows. */
   export(job: StoredJob, path: string, thumbnails = false): Promise<number> {
     return exportJob(job, path, this.dataDir, thumbnails)
   }
+}
+
+/** The scheduler's view of a connection's keys: Settings' limits, else the job's. */
+function keySpecs(job: StoredJob, keys: readonly ConnectionKey[]): KeySpec[] {
+  return keys.map(({ id, label, rpm, tpm, batchQueueTokens }) => ({
+    id,
+    label,
+    rpm: rpm ?? job.settings.rpm,
+    tpm: tpm ?? job.settings.tpm,
+    batchQueueTokens
+  }))
 }

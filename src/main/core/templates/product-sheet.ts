@@ -1,4 +1,5 @@
-import { readTable } from '../files/read-table'
+import { readTable, type Table } from '../files/read-table'
+import type { SheetEncoding } from '../files/text-encoding'
 
 const KEY_COLUMNS = ['file', 'filename', 'file name', 'image', 'photo', 'sku', 'id', 'product id']
 
@@ -7,9 +8,10 @@ const KEY_COLUMNS = ['file', 'filename', 'file name', 'image', 'photo', 'sku', '
  * case): its brand, keywords and every other column become template variables.
  */
 export async function readProductSheet(
-  path: string
-): Promise<Record<string, Record<string, string>>> {
-  const { headers, rows } = await readTable(path)
+  path: string,
+  options: { encoding?: SheetEncoding } = {}
+): Promise<ProductSheet> {
+  const { headers, rows, encoding } = await readTable(path, options)
   const names = headers.map((h) => h.toLowerCase().replace(/\s+/g, '_'))
   const keyIndex = headers.findIndex((h) => KEY_COLUMNS.includes(h.toLowerCase()))
   if (keyIndex < 0)
@@ -28,5 +30,11 @@ export async function readProductSheet(
     sheet[key] = facts
     sheet[key.replace(/\.[^.]+$/, '')] ??= facts
   }
-  return sheet
+  return { context: sheet, encoding }
+}
+
+/** A product sheet's facts by file name or SKU, and how a CSV's bytes were read. */
+export interface ProductSheet {
+  context: Record<string, Record<string, string>>
+  encoding?: Table['encoding']
 }

@@ -9,8 +9,17 @@ export function exportHandlers(ws: Workspace): Handlers['export'] {
       const name = view.job.settings.name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'results'
       const path = await ws.deps.desktop.chooseSavePath(`${name}.${format}`, format)
       if (!path) return null
-      const rows = await ws.service.export(view.job, path, thumbnails)
-      return { path, rows }
+      const target = withExtension(path, format)
+      const rows = await ws.service.export(view.job, target, thumbnails)
+      return { path: target, rows }
     }
   }
+}
+
+/**
+ * The format chosen in the window decides, not what the dialog returned: a dialog that drops the
+ * extension (GTK) or keeps another gets the chosen one added, so the file is what its name says.
+ */
+export function withExtension(path: string, format: string): string {
+  return path.toLowerCase().endsWith(`.${format}`) ? path : `${path}.${format}`
 }

@@ -7,6 +7,7 @@ import { queueHandlers } from './queue'
 import { runHandlers } from './run'
 import { settingsHandlers } from './settings'
 import { templatesHandlers } from './templates'
+import { windowReady } from '../../workspace/runs'
 
 /** What the handlers need from main (filled by Electron services, or by tests). */
 export interface HandlerDeps {
@@ -18,7 +19,7 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const ws = deps.workspace
   return {
-    app: { getInfo: () => deps.appInfo(), ready: () => ws.snapshot() },
+    app: { getInfo: () => deps.appInfo(), ready: () => windowReady(ws) },
     queue: queueHandlers(ws),
     run: runHandlers(ws),
     jobs: jobsHandlers(ws),

@@ -1,5 +1,6 @@
 import type { Handlers } from '@shared/ipc/routes'
 import { openJob } from '../../workspace/actions'
+import { moveJob } from '../../workspace/runs'
 import type { Workspace } from '../../workspace/workspace'
 
 /** `jobs:*`: the sidebar. */
@@ -10,6 +11,7 @@ export function jobsHandlers(ws: Workspace): Handlers['jobs'] {
       await openJob(ws, id)
       return { ok: true as const }
     },
+    moveEndpoint: ({ id }) => moveJob(ws, id),
     newQueue: () => {
       ws.draft = null
       ws.ensureDraft()

@@ -1,5 +1,5 @@
 import type { Handlers } from '@shared/ipc/routes'
-import { attachSheet, editRow, removeRows } from '../../workspace/actions'
+import { attachSheet, editRow, removeRows, rereadSheet } from '../../workspace/actions'
 import { openJobRow, rowPath } from '../../workspace/row-lookup'
 import type { Workspace } from '../../workspace/workspace'
 import type { Draft } from '../../workspace/draft'
@@ -28,6 +28,8 @@ export function queueHandlers(ws: Workspace): Handlers['queue'] {
       const path = await ws.deps.desktop.chooseFile('sheet')
       return path ? shown(ws, ws.ensureDraft(), await attachSheet(ws, path)) : null
     },
+    setSheetEncoding: async ({ encoding }) =>
+      shown(ws, ws.ensureDraft(), await rereadSheet(ws, encoding)),
     clearSheet: () => {
       const draft = ws.ensureDraft()
       draft.sheet = null

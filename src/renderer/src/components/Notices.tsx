@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 export interface Notice {
   id: number
   message: string
+  /** A way out the notice offers ("Move this job…"). */
+  action?: { label: string; run: () => void }
 }
 
 /** Refusals and errors in plain words, read out by screen readers, gone after a while. */
@@ -25,6 +27,18 @@ export function Notices({
       {notices.map((notice) => (
         <div key={notice.id} className="notice" role="status">
           <span>{notice.message}</span>
+          {notice.action && (
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                onDismiss(notice.id)
+                notice.action!.run()
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
           <button
             type="button"
             className="ghost small"

@@ -3,7 +3,13 @@ import en from '@shared/i18n/locales/en.json'
 import { problemParts } from '@shared/i18n/problems'
 
 type FieldKey = keyof typeof en.field
-const SENTENCES = new Set(['problem.noKey', 'problem.keysNotAtHand', 'problem.noKeyForModel'])
+const SENTENCES = new Set([
+  'problem.noKey',
+  'problem.keysNotAtHand',
+  'problem.noKeyForModel',
+  'problem.keysOtherEndpoint',
+  'problem.endpointMoved'
+])
 
 /** A problem code from a schema or main (`atMost:40`), with the field it is about, in words. */
 export function problemText(problem: string, t: TFunction, field?: string): string {

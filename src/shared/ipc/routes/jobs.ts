@@ -8,5 +8,7 @@ const jobId = z.object({ id: z.string().regex(/^[\w-]{1,80}$/, 'is not a job id'
 export const jobsRoutes = defineRoutes('jobs', {
   list: { input: z.undefined(), output: z.array(jobEntrySchema) },
   open: { input: jobId, output: z.object({ ok: z.literal(true) }) },
+  /** "Move this job to …": a stopped job's remaining photos go to the endpoint Settings name now. */
+  moveEndpoint: { input: jobId, output: z.object({ from: z.string(), to: z.string() }) },
   newQueue: { input: z.undefined(), output: z.object({ ok: z.literal(true) }) }
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { jobOptionsSchema } from '../../domain/job-options'
+import { jobOptionsChangeSchema } from '../../domain/job-options'
 import { estimateViewSchema } from '../../domain/queue'
+import { SHEET_ENCODINGS } from '../../domain/sheet-encoding'
 import { defineRoutes } from '../route'
 
 const ids = z.array(z.string().min(1).max(64)).max(100_000)
@@ -18,8 +19,7 @@ export const queueRoutes = defineRoutes('queue', {
   remove: { input: z.object({ ids }).strict(), output: z.object({ removed: z.number().int() }) },
   setOptions: {
     // A budget of null clears it (undefined does not survive IPC).
-    input: jobOptionsSchema
-      .partial()
+    input: jobOptionsChangeSchema
       .extend({ budgetUsd: z.number().nonnegative().nullable().optional() })
       .strict(),
     output: estimateViewSchema.nullable()
@@ -27,6 +27,11 @@ export const queueRoutes = defineRoutes('queue', {
   /** Attaches a product sheet (CSV/XLSX) chosen in a dialog; null when the dialog was cancelled. */
   chooseSheet: { input: z.undefined(), output: estimateViewSchema.nullable() },
   clearSheet: { input: z.undefined(), output: estimateViewSchema.nullable() },
+  /** Reads the attached CSV sheet again in another encoding (when detection got it wrong). */
+  setSheetEncoding: {
+    input: z.object({ encoding: z.enum(SHEET_ENCODINGS) }).strict(),
+    output: estimateViewSchema.nullable()
+  },
   /** A person's change to an answer: journaled, and the export carries it. */
   edit: {
     input: z

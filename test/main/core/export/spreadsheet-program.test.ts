@@ -93,4 +93,33 @@ describe.skipIf(!hasCalc)('exports opened in LibreOffice Calc', () => {
     expect(text).toContain(',+20% off,')
     expect(text).toContain('=HYPERLINK(""http://evil"",""click"")')
   }, 60_000)
+
+  it('an answer holding U+FFFF, U+FFFE or U+0001 leaves the XLSX whole: Calc shows every text cell', async () => {
+    const odd = ['Green \uFFFF bottle', 'Red\uFFFE mug', 'Blue\u0001 vase', 'Lone \uD800 surrogate']
+    const oddRows: ResultRow[] = odd.map((title, i) => ({
+      ...rows[0],
+      file: `ODD_${i}.jpg`,
+      fields: { title }
+    }))
+    const dir = await tempDir('calc')
+    const xlsx = join(dir, 'odd.xlsx')
+    await writeResults(xlsx, oddRows, FIELDS)
+    const text = await readFile(convert(xlsx, 'csv'), 'utf8')
+    for (const [i, want] of [
+      'Green  bottle',
+      'Red mug',
+      'Blue vase',
+      'Lone  surrogate'
+    ].entries()) {
+      expect(text).toContain(`ODD_${i}.jpg`)
+      expect(text).toContain(want)
+    }
+    for (const format of ['csv', 'json', 'jsonl']) {
+      const path = join(dir, `odd.${format}`)
+      await writeResults(path, oddRows, FIELDS)
+      const written = await readFile(path, 'utf8')
+      for (const odd of ['\uFFFE', '\uFFFF', '\u0001']) expect(written).not.toContain(odd)
+      expect(written).not.toMatch(/\\u(fff[ef]|0001|d800)/i)
+    }
+  }, 60_000)
 })

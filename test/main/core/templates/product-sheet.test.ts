@@ -13,7 +13,7 @@ describe('product sheets from outside', () => {
       path,
       'sku,brand,polluted\n__proto__,Evil,yes\nconstructor,Ctor,yes\nMUG-1,Acme,no\n'
     )
-    const sheet = await readProductSheet(path)
+    const { context: sheet } = await readProductSheet(path)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(Object.keys(sheet)).toContain('__proto__')
     expect(Object.getPrototypeOf(sheet)).toBeNull()

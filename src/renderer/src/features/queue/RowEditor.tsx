@@ -20,8 +20,12 @@ export function RowEditor({ fields, onSave, onCancel }: RowEditorProps): React.J
       className="row-editor"
       onSubmit={(event) => {
         event.preventDefault()
+        const changed = fields.filter((f) => !f.cut && values[f.name] !== f.value)
+        if (changed.length === 0) return onCancel()
         setSaving(true)
-        void onSave(values).then(() => setSaving(false))
+        void onSave(Object.fromEntries(changed.map((f) => [f.name, values[f.name]]))).then(() =>
+          setSaving(false)
+        )
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel()
@@ -32,8 +36,10 @@ export function RowEditor({ fields, onSave, onCancel }: RowEditorProps): React.J
           <span className="small muted">
             {t('queue.characters', { label: field.label, n: values[field.name].length })}
           </span>
+          {field.cut && <span className="small muted">{t('queue.cutField')}</span>}
           <textarea
             rows={2}
+            readOnly={field.cut}
             value={values[field.name]}
             autoFocus={field === fields[0]}
             onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}

@@ -44,15 +44,17 @@ export function BatchPanel({
       <p className="muted small" data-testid="batch-next">
         {open.length === 0
           ? t('batch.allCollected')
-          : !running
-            ? t('batch.notWatching')
-            : batch.phase === 'building'
-              ? t('batch.building', { n: count(batch.built) })
-              : batch.phase === 'cancelling'
-                ? t('batch.cancelling')
-                : nextMs === undefined
-                  ? t('batch.checking')
-                  : t('batch.nextCheck', { d: duration(nextMs) })}
+          : run.status === 'paused'
+            ? t('batch.paused')
+            : !running
+              ? t('batch.notWatching')
+              : batch.phase === 'building'
+                ? t('batch.building', { n: count(batch.built) })
+                : batch.phase === 'cancelling'
+                  ? t('batch.cancelling')
+                  : nextMs === undefined
+                    ? t('batch.checking')
+                    : t('batch.nextCheck', { d: duration(nextMs) })}
       </p>
       {batch.enqueueLimit !== undefined && open.length > 0 && (
         <p className="muted small" data-testid="batch-queue">
@@ -63,6 +65,16 @@ export function BatchPanel({
         </p>
       )}
       <div className="run-buttons">
+        {running && (
+          <button
+            type="button"
+            onClick={() =>
+              void act(() => (run.status === 'paused' ? bridge.run.resume() : bridge.run.pause()))
+            }
+          >
+            {t(run.status === 'paused' ? 'batch.resume' : 'batch.pause')}
+          </button>
+        )}
         {open.length > 0 && (
           <button type="button" onClick={() => void act(() => bridge.run.cancelBatches())}>
             {t('batch.cancel')}

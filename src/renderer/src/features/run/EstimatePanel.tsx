@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { EstimateView } from '@shared/domain/queue'
 import { useFormat } from '../../words/format'
+import { SheetLine } from './SheetLine'
 
 /** Photos, cost now and with the Batch API, ≈ duration at the limits, and which limit binds. */
 export function EstimatePanel({
@@ -60,15 +61,7 @@ export function EstimatePanel({
       </p>
       <BatchEstimate estimate={estimate} />
       <p className="muted small">{notes}</p>
-      {estimate.sheet && (
-        <p className="small" data-testid="sheet-matches">
-          {t('estimate.sheet', {
-            name: estimate.sheet.name,
-            matched: count(estimate.sheet.matched),
-            photos: photos(estimate.photos)
-          })}
-        </p>
-      )}
+      {estimate.sheet && <SheetLine sheet={estimate.sheet} photos={estimate.photos} />}
     </section>
   )
 }

@@ -1,0 +1,115 @@
+import sharp from 'sharp'
+import { fallbackModel, findModel, type ModelInfo } from '@shared/models/catalog'
+import { apiImageSize, type Size } from '@shared/models/image-tokens'
+import { batchQueueLimit } from '@shared/models/tiers'
+import { resolveLimits } from '../estimate/catalog-overrides'
+import { estimateJob, type JobEstimate } from '../estimate/job-estimate'
+import { estimateRequest, type RequestEstimate } from '../estimate/request-estimate'
+import { buildRequest } from '../templates/build-request'
+import { jobPrices, jobTemplate, photoVariables, requestShape } from './job-request'
+import type { JobItem } from './job-state'
+import type { JobSettings } from './job-store'
+
+/** A photo whose header was read: its path and upright size (null: unreadable). */
+export interface MeasuredPhoto {
+  path: string
+  size: Size | null
+}
+
+/** A key's limits as the estimate reads them (undefined parts: the job's, else the catalog's). */
+export interface KeyEstimateLimits {
+  rpm?: number
+  tpm?: number
+  batchQueueTokens?: number
+}
+
+/** The one estimate of a job's photos, for the window's panel and the CLI's --dry-run alike. */
+export interface PhotoEstimate {
+  estimate: JobEstimate
+  requests: RequestEstimate[]
+  keys: ReturnType<typeof resolveLimits>[]
+  unreadable: number
+}
+
+export const EXPECTED_LATENCY_MS = 3000
+
+/**
+ * Estimates the measured photos with the job's settings: its model (or a stand-in where the
+ * catalog has none), its prices (the user's over the catalog's; none when unknown) and each key's
+ * limits. Nothing is sent.
+ */
+export function estimatePhotos(
+  settings: JobSettings,
+  measured: readonly MeasuredPhoto[],
+  keyLimits: readonly KeyEstimateLimits[] = [{}],
+  queueLimit?: number
+): PhotoEstimate {
+  const readable = measured.filter((photo) => photo.size !== null)
+  const requests = requestEstimates(settings, readable)
+  const keys = keyLimits.map((key) =>
+    resolveLimits(settings.model, { rpm: key.rpm ?? settings.rpm, tpm: key.tpm ?? settings.tpm })
+  )
+  const estimate = estimateJob({
+    requests,
+    prices: jobPrices(settings),
+    keys: keys.map(({ rpm, tpm }) => ({ rpm, tpm })),
+    maxConcurrency: settings.maxConcurrency,
+    expectedLatencyMs: EXPECTED_LATENCY_MS,
+    queueLimit: queueLimit ?? keyLimits[0]?.batchQueueTokens ?? batchQueueLimit(settings.model)
+  })
+  return { estimate, requests, keys, unreadable: measured.length - readable.length }
+}
+
+/** A photo's upright size from its header (no pixels decoded); null when it cannot be read. */
+export async function readPhotoSize(path: string): Promise<Size | null> {
+  const meta = await sharp(path)
+    .metadata()
+    .catch(() => null)
+  if (!meta?.width || !meta.height) return null
+  return meta.autoOrient ?? { width: meta.width, height: meta.height }
+}
+
+/** The request estimate for one photo of the given upright size. */
+export function estimateForSize(
+  item: JobItem,
+  settings: JobSettings,
+  model: ModelInfo,
+  upright: Size
+): RequestEstimate {
+  const size = apiImageSize(upright, settings.detail, model.imageTokens)
+  const template = jobTemplate(settings)
+  const built = buildRequest(
+    template,
+    photoVariables(item, settings),
+    { dataUrl: '', detail: settings.detail },
+    model,
+    settings.model
+  )
+  return estimateRequest(
+    requestShape(built, template, model, [size], settings.detail),
+    settings.imageAdmission
+  )
+}
+
+/** One estimate per photo (once per size when no product sheet varies the prompt). */
+function requestEstimates(
+  settings: JobSettings,
+  photos: readonly MeasuredPhoto[]
+): RequestEstimate[] {
+  const model = findModel(settings.model) ?? fallbackModel()
+  const varies = Boolean(settings.productContext)
+  const bySize = new Map<string, RequestEstimate>()
+  return photos.map((photo) => {
+    const size = photo.size!
+    const key = `${size.width}x${size.height}`
+    const known = varies ? undefined : bySize.get(key)
+    if (known) return known
+    const estimate = estimateForSize(itemFor(photo.path), settings, model, size)
+    bySize.set(key, estimate)
+    return estimate
+  })
+}
+
+function itemFor(path: string): JobItem {
+  return { id: 'estimate', sha256: '', bytes: 0, paths: [path], status: 'pending' }
+}
