@@ -6,6 +6,12 @@ import { defineConfig } from 'eslint/config'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 const electronBan = (message) => ({ group: ['electron', 'electron/*', 'electron-store'], message })
+// The engine has one door, src/core/index.ts: its internals (the Batch run, the lane pool, the
+// journal, the limit resolution…) are not imported from outside it.
+const engineDoor = {
+  group: ['**/core/*', '**/core/**'],
+  message: 'Reach the engine through its one door, src/core (index.ts), not its internals.'
+}
 
 export default defineConfig(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'bin/**'] },
@@ -38,29 +44,43 @@ export default defineConfig(
     }
   },
   {
-    files: [
-      'src/main/core/**',
-      'src/main/settings/**',
-      'src/main/workspace/**',
-      'src/simulator/**',
-      'src/cli/**'
-    ],
+    files: ['src/core/**', 'src/simulator/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            electronBan(
-              'core, settings, workspace, simulator and cli run in plain Node: no electron.'
-            ),
+            electronBan('core and the simulator run in plain Node: no electron.'),
             {
-              group: ['**/services/*', '**/ipc/*'],
-              message: 'plain-Node code must not reach into main adapters or IPC.'
+              group: ['**/services/*', '**/ipc/*', '**/main/**', '**/cli/**'],
+              message: 'The engine depends on nothing of main or the CLI.'
             }
           ]
         }
       ]
     }
+  },
+  {
+    files: ['src/main/settings/**', 'src/main/workspace/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronBan('settings, workspace and cli run in plain Node: no electron.'),
+            {
+              group: ['**/services/*', '**/ipc/*'],
+              message: 'plain-Node code must not reach into main adapters or IPC.'
+            },
+            engineDoor
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/main/*.ts', 'src/main/ipc/**', 'src/main/services/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [engineDoor] }] }
   },
   {
     files: ['src/renderer/**'],
@@ -78,7 +98,7 @@ export default defineConfig(
             { group: ['node:*'], message: 'The renderer is sandboxed: no Node built-ins.' },
             { group: ['sharp', 'openai', 'exceljs', 'openai/*'], message: 'Main-only library.' },
             {
-              group: ['**/main/**', '**/preload/**'],
+              group: ['**/main/**', '**/preload/**', '**/core', '**/core/**', '**/cli/**'],
               message: 'Reach main only through bridge.ts.'
             }
           ]

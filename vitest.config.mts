@@ -7,6 +7,14 @@ const alias = {
   '@renderer': resolve(import.meta.dirname, 'src/renderer/src')
 }
 
+/** Suites that take a minute or more of wall time each: a project of their own. */
+const LONG = [
+  'test/reliability/fault-matrix.test.ts',
+  'test/cli/crash-resume.test.ts',
+  'test/cli/batch-crash.test.ts',
+  'test/core/jobs/outage.test.ts'
+]
+
 export default defineConfig({
   test: {
     // One temp root per run, removed at the end, with a check that nothing leaked outside it.
@@ -20,9 +28,22 @@ export default defineConfig({
           server: { deps: { inline: ['electron-store'] } },
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'test/renderer/**'],
+          exclude: ['test/e2e/**', 'test/renderer/**', ...LONG],
           setupFiles: ['test/setup/electron-mock.ts'],
           testTimeout: 20_000
+        }
+      },
+      {
+        // The long suites (kills, the fault matrix, a real outage): `npm run test:long`, which
+        // .ci/run runs after `npm test`.
+        resolve: { alias },
+        test: {
+          name: 'long',
+          server: { deps: { inline: ['electron-store'] } },
+          environment: 'node',
+          include: LONG,
+          setupFiles: ['test/setup/electron-mock.ts'],
+          testTimeout: 120_000
         }
       },
       {

@@ -1,9 +1,9 @@
 import { setMaxListeners } from 'node:events'
 import OpenAI from 'openai'
-import { createOpenAITransport } from '../../src/main/core/openai/transport'
-import { systemClock } from '../../src/main/core/scheduler/clock'
-import { Scheduler } from '../../src/main/core/scheduler/scheduler'
-import { resolveSchedulerOptions } from '../../src/main/core/scheduler/types'
+import { createOpenAITransport } from '../../src/core/openai/transport'
+import { systemClock } from '../../src/core/scheduler/clock'
+import { Scheduler } from '../../src/core/scheduler/scheduler'
+import { resolveSchedulerOptions } from '../../src/core/scheduler/types'
 import type { SampleRequest } from '../../src/simulator/workload'
 import type { Scenario } from './scenarios'
 

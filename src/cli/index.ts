@@ -1,4 +1,4 @@
-import { keepMemoryFlat } from '../main/core/memory'
+import { keepMemoryFlat } from '../core'
 import { runCli } from './program'
 
 keepMemoryFlat()

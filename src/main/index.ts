@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, protocol } from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererResponder } from './app-protocol'
-import { keepMemoryFlat } from './core/memory'
+import { keepMemoryFlat } from '../core'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { createRouter } from './ipc/router'

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { JournalEvent } from '../../src/main/core/jobs/journal-events'
+import type { JournalEvent } from '../../src/core/jobs/journal-events'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
 import type { LogEntry } from '../../src/simulator/request-log'
 import { seededRandom, shuffled } from '../../src/simulator/rng'

@@ -1,10 +1,10 @@
-import { createBatchClient } from '../../src/main/core/batch/batch-client'
-import { BatchRun, type BatchEngineContext } from '../../src/main/core/batch/batch-run'
-import { BatchWatchPool, type PollSchedule } from '../../src/main/core/batch/batch-watch'
-import { loadJob, type StoredJob } from '../../src/main/core/jobs/job-store'
-import { createOpenAITransport } from '../../src/main/core/openai/transport'
-import { systemClock, type Clock } from '../../src/main/core/scheduler/clock'
-import type { JobOutcome } from '../../src/main/core/scheduler/types'
+import { createBatchClient } from '../../src/core/batch/batch-client'
+import { BatchRun, type BatchEngineContext } from '../../src/core/batch/batch-run'
+import { BatchWatchPool, type PollSchedule } from '../../src/core/batch/batch-watch'
+import { loadJob, type StoredJob } from '../../src/core/jobs/job-store'
+import { createOpenAITransport } from '../../src/core/openai/transport'
+import { systemClock, type Clock } from '../../src/core/scheduler/clock'
+import type { JobOutcome } from '../../src/core/scheduler/types'
 import type { Simulator } from '../../src/simulator/server'
 
 /** Polls fast enough for a test on the real clock (the simulator's batches step in ~100 ms). */

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/main/core/scheduler/clock'
+import type { Clock } from '../../src/core/scheduler/clock'
 
 /** A clock whose time moves only when a test says; timers run in time order. */
 export class FakeClock implements Clock {

@@ -1,7 +1,7 @@
 import type { ChatCompletion } from 'openai/resources/chat/completions'
-import type { RequestFailure } from '../../src/main/core/openai/failure'
-import type { RateLimitReport } from '../../src/main/core/openai/rate-headers'
-import type { ChatTransport, TransportResult } from '../../src/main/core/openai/transport'
+import type { RequestFailure } from '../../src/core/openai/failure'
+import type { RateLimitReport } from '../../src/core/openai/rate-headers'
+import type { ChatTransport, TransportResult } from '../../src/core/openai/transport'
 import type { FakeClock } from './fake-clock'
 
 export interface Call {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { JobSettings } from '../../src/main/core/jobs/job-store'
+import type { JobSettings } from '../../src/core/jobs/job-store'
 import { makeJpeg } from './images'
 import { tempDir } from './temp'
 

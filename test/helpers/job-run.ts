@@ -1,8 +1,8 @@
-import { JobRun, type EngineContext } from '../../src/main/core/jobs/run-job'
-import { loadJob, type StoredJob } from '../../src/main/core/jobs/job-store'
-import { createOpenAITransport } from '../../src/main/core/openai/transport'
-import { systemClock } from '../../src/main/core/scheduler/clock'
-import type { JobOutcome } from '../../src/main/core/scheduler/types'
+import { JobRun, type EngineContext } from '../../src/core/jobs/run-job'
+import { loadJob, type StoredJob } from '../../src/core/jobs/job-store'
+import { createOpenAITransport } from '../../src/core/openai/transport'
+import { systemClock } from '../../src/core/scheduler/clock'
+import type { JobOutcome } from '../../src/core/scheduler/types'
 import type { Simulator } from '../../src/simulator/server'
 
 /** One key against a simulator, fast limits unless given. */

@@ -32,12 +32,37 @@ describe('layer boundaries are enforced by lint', () => {
     expect(messages.some((m) => m.includes("'path' import is restricted"))).toBe(true)
   })
 
-  it.each(['core', 'settings', 'workspace'])('refuses electron in main/%s', async (folder) => {
+  it.each(['core', 'main/settings', 'main/workspace'])('refuses electron in %s', async (folder) => {
     const messages = await restrictedImports(
-      `src/main/${folder}/bad-import.ts`,
+      `src/${folder}/bad-import.ts`,
       "import { safeStorage } from 'electron'\nexport const x = safeStorage\n"
     )
     expect(messages.some((m) => m.includes('no electron'))).toBe(true)
+  })
+
+  it.each([
+    ['src/cli/run/bad.ts', '../../core/batch/batch-run'],
+    ['src/main/workspace/bad.ts', '../../core/scheduler/lane-pool'],
+    ['src/main/ipc/handlers/bad.ts', '../../../core/jobs/journal'],
+    ['src/main/workspace/bad.ts', '../../core/estimate/catalog-overrides']
+  ])('keeps engine internals behind src/core: %s importing %s', async (file, internal) => {
+    const messages = await restrictedImports(
+      file,
+      `import { x } from '${internal}'\nexport const y = x\n`
+    )
+    expect(messages.some((m) => m.includes('one door, src/core'))).toBe(true)
+    const door = internal.replace(/\/[^.][^/]*\/[^/]+$/, '')
+    expect(
+      await restrictedImports(file, `import { x } from '${door}'\nexport const y = x\n`)
+    ).toEqual([])
+  })
+
+  it('refuses main and core in the renderer', async () => {
+    const messages = await restrictedImports(
+      'src/renderer/src/bad.ts',
+      "import { x } from '../../core'\nexport const y = x\n"
+    )
+    expect(messages.some((m) => m.includes('bridge.ts'))).toBe(true)
   })
 
   it('refuses node built-ins in src/shared', async () => {
@@ -59,7 +84,7 @@ describe('layer boundaries are enforced by lint', () => {
   it('accepts the real renderer and core files', async () => {
     const results = await eslint.lintFiles([
       'src/renderer/src/App.tsx',
-      'src/main/core/paths.ts',
+      'src/core/paths.ts',
       'src/main/ipc/register.ts'
     ])
     expect(results.flatMap((r) => r.messages)).toEqual([])

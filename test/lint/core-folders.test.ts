@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-const CORE = join(import.meta.dirname, '../../src/main/core')
+const CORE = join(import.meta.dirname, '../../src/core')
 
 /** Which core folder imports which: `jobs → templates` when a file in jobs/ imports templates/. */
 function folderGraph(): Map<string, Set<string>> {

@@ -9,9 +9,7 @@ describe('imports', () => {
     const graph = importGraph(ROOT, ['src'])
     // The walk sees the project's imports at all (relative and @shared).
     expect(graph.get('src/main/workspace/runs.ts')?.has('src/shared/errors.ts')).toBe(true)
-    expect(graph.get('src/main/core/jobs/run-job.ts')?.has('src/main/core/jobs/live-desk.ts')).toBe(
-      true
-    )
+    expect(graph.get('src/core/jobs/run-job.ts')?.has('src/core/jobs/live-desk.ts')).toBe(true)
     expect(importCycles(graph)).toEqual([])
   })
 

@@ -8,7 +8,7 @@ export interface SmallDisk {
    * Makes it read-only: a read-only bind mount over it, so every file opened, created or renamed
    * from now on fails with EROFS. (A plain remount is refused while the journal is open; files
    * already open, the journal among them, keep writing. The journal's own EROFS and ENOSPC are
-   * tested in test/main/core/jobs/journal.test.ts.)
+   * tested in test/core/jobs/journal.test.ts.)
    */
   readOnly(): void
   /** Fills it: every write that needs a block fails with ENOSPC. */

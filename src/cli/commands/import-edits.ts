@@ -1,7 +1,5 @@
 import type { Command } from 'commander'
-import { importEdits } from '../../main/core/export/import-edits'
-import { jobTemplate } from '../../main/core/jobs/job-request'
-import { loadJob } from '../../main/core/jobs/job-store'
+import { importEdits, jobTemplate, loadJob } from '../../core'
 import type { CliIo } from '../io'
 import { UsageError, dataDirFrom } from '../run/settings'
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { listJobs } from '../../main/core/jobs/job-store'
+import { listJobs } from '../../core'
 import type { CliIo } from '../io'
 import { dataDirFrom } from '../run/settings'
 

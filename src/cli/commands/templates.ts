@@ -1,7 +1,5 @@
 import type { Command } from 'commander'
-import { BUILTIN_TEMPLATES } from '../../main/core/templates/builtins'
-import { TemplateStore, templatesDir } from '../../main/core/templates/custom'
-import type { Template } from '../../main/core/templates/template'
+import { BUILTIN_TEMPLATES, TemplateStore, templatesDir, type Template } from '../../core'
 import type { CliIo } from '../io'
 import { UsageError, dataDirFrom } from '../run/settings'
 

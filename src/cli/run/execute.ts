@@ -1,41 +1,38 @@
+import {
+  JobServiceError,
+  OPENAI_BASE_URL,
+  endpointFor,
+  endpointId,
+  estimateFromPhotos,
+  fetchVia,
+  insecureKeyTransport,
+  openEngine,
+  openParts,
+  proxyRouteFor,
+  startingLimitsNote,
+  type Connection,
+  type EndpointRef,
+  type JobOutcome,
+  type JobRunner,
+  type JobService,
+  type StoredJob
+} from '../../core'
 import type { JobProgress } from '@shared/domain/progress'
 import { batchSummary, estimateSummary } from '@shared/format/estimate-summary'
 import { maskSecret } from '@shared/redact'
 import { englishProblem } from '@shared/i18n/problems'
-import { resolveLimits } from '../../main/core/estimate/catalog-overrides'
-import { estimateFromPhotos } from '../../main/core/jobs/dry-run'
-import {
-  JobService,
-  JobServiceError,
-  type Connection,
-  type JobRunner
-} from '../../main/core/service/job-service'
-import type { StoredJob } from '../../main/core/jobs/job-store'
-import {
-  endpointFor,
-  endpointId,
-  insecureKeyTransport,
-  OPENAI_BASE_URL,
-  type EndpointRef
-} from '../../main/core/openai/endpoint'
-import { fetchVia, proxyRouteFor } from '../../main/core/openai/proxy-route'
 import { DEFAULT_SETTINGS, hasCredentials } from '@shared/settings/schema'
-import type { JobOutcome } from '../../main/core/scheduler/types'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
 import type { CliIo } from '../io'
 import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from '../../simulator/demo'
 import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
-import { openParts } from '../../main/core/jobs/batch-state'
-import { pollScheduleFrom } from '../../main/core/batch/batch-watch'
-import { systemClock } from '../../main/core/scheduler/clock'
 import {
   UsageError,
   checkOut,
   modeFromFlags,
   dataDirFrom,
-  limitsNote,
   settingsFromFlags,
   type RunFlags
 } from './settings'
@@ -57,7 +54,7 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   if (flags.demo && flags.rpm === undefined) Object.assign(flags, DEMO_LIMITS)
   modeFromFlags(flags)
   const endpoint = flags.dryRun ? dryRunEndpoint(flags) : await openEndpoint(flags)
-  const service = new JobService(dataDir, systemClock, pollScheduleFrom(process.env))
+  const service = openEngine(dataDir, process.env)
   try {
     const job = await asUsage(
       flags.resume
@@ -92,8 +89,7 @@ async function createJobFromFlags(
   const settings = await settingsFromFlags(inputs, flags, endpoint, service.dataDir, (line) => {
     if (!flags.json) io.out(line)
   })
-  const limits = resolveLimits(settings.model, { rpm: flags.rpm, tpm: flags.tpm })
-  const note = limitsNote(settings.model, limits)
+  const note = startingLimitsNote(settings.model, { rpm: flags.rpm, tpm: flags.tpm })
   const job = await service.create(settings)
   if (note && !flags.json) io.out(note)
   return job

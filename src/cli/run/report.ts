@@ -1,7 +1,6 @@
 import { formatUsd } from '@shared/format/estimate-summary'
 import { printable } from '@shared/redact'
-import { countItems, jobSpend, type JobState } from '../../main/core/jobs/job-state'
-import type { JobOutcome } from '../../main/core/scheduler/types'
+import { countItems, jobSpend, type JobOutcome, type JobState } from '../../core'
 import { ExitCodes } from '../exit-codes'
 
 /** The exit code for how a run ended. */

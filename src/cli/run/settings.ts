@@ -1,16 +1,19 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { parseJobOptions, type JobOptions } from '@shared/domain/job-options'
-import type { StartingLimits } from '../../main/core/estimate/catalog-overrides'
-import { isExportPath } from '../../main/core/export/write-results'
-import type { JobSettings } from '../../main/core/jobs/job-store'
-import type { EndpointRef } from '../../main/core/openai/endpoint'
-import { jobSettingsFrom } from '../../main/core/service/job-settings'
-import { resolveDataDir } from '../../main/core/paths'
-import { BUILTIN_TEMPLATES } from '../../main/core/templates/builtins'
-import { TemplateStore, parseTemplate, templatesDir } from '../../main/core/templates/custom'
-import { readProductSheet } from '../../main/core/templates/product-sheet'
-import type { Template } from '../../main/core/templates/template'
+import {
+  BUILTIN_TEMPLATES,
+  TemplateStore,
+  isExportPath,
+  jobSettingsFrom,
+  parseTemplate,
+  readProductSheet,
+  resolveDataDir,
+  templatesDir,
+  type EndpointRef,
+  type JobSettings,
+  type Template
+} from '../../core'
 import { SHEET_ENCODINGS, type SheetEncoding } from '@shared/domain/sheet-encoding'
 
 /** Flags of `photoscribe run`, as commander parses them. */
@@ -136,18 +139,6 @@ export async function settingsFromFlags(
     endpoint,
     productContext: await productsFrom(flags, note)
   })
-}
-
-/** Says where starting limits came from when they are a guess (no published limits for the model). */
-export function limitsNote(model: string, limits: StartingLimits): string | null {
-  const start = `Starting at ${limits.rpm.toLocaleString('en')} requests/min and ${limits.tpm.toLocaleString('en')} tokens/min`
-  const learn =
-    'Photoscribe corrects them from the server’s rate-limit headers as it runs (or set --rpm and --tpm).'
-  if (limits.source === 'family')
-    return `${start}, the lowest published tier-1 limits of ${limits.from!.join(', ')}: none are published for ${model}. ${learn}`
-  if (limits.source === 'lowest')
-    return `${start}, the lowest published tier-1 limits: none are published for ${model}. ${learn}`
-  return null
 }
 
 function pricesFrom(flags: RunFlags): JobSettings['prices'] {

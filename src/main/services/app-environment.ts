@@ -1,8 +1,7 @@
 import { homedir } from 'node:os'
 import { app } from 'electron'
 import type { AppInfo } from '@shared/domain/app-info'
-import { buildAppInfo } from '../core/app-info'
-import { resolveDataDir } from '../core/paths'
+import { buildAppInfo, resolveDataDir } from '../../core'
 import { THUMB_BASE } from '../thumb-protocol'
 
 /** Points Electron's userData at the shared data folder (so the CLI sees the same jobs). */

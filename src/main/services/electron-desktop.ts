@@ -1,5 +1,5 @@
 import { Notification, clipboard, dialog, shell, type BrowserWindow } from 'electron'
-import { SUPPORTED_EXTENSIONS } from '../core/ingest/extensions'
+import { SUPPORTED_EXTENSIONS } from '../../core'
 import type { Desktop } from '../workspace/desktop'
 
 const FILTERS = {

@@ -1,16 +1,16 @@
 import { findModel } from '@shared/models/catalog'
 import { batchQueueLimit, tierLimits } from '@shared/models/tiers'
-import type { ConnectionKey } from '../core/service/job-service'
-import { PROVIDERS } from '@shared/settings/providers'
-import { problem, type KeyRecord, type Settings } from '@shared/settings/schema'
-import { AppError, ErrorCodes } from '@shared/errors'
 import {
   endpointFor,
   endpointId,
   insecureKeyTransport,
+  type AzureEndpoint,
+  type ConnectionKey,
   type EndpointRef
-} from '../core/openai/endpoint'
-import type { AzureEndpoint } from '../core/openai/transport'
+} from '../../core'
+import { PROVIDERS } from '@shared/settings/providers'
+import { problem, type KeyRecord, type Settings } from '@shared/settings/schema'
+import { AppError, ErrorCodes } from '@shared/errors'
 
 /** One key a job may use for a model, with the limits Settings give it (none: the catalog's). */
 export type PlannedKey = ConnectionKey

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
-import { writeFileAtomic } from '../core/files/atomic-file'
+import { writeFileAtomic } from '../../core'
 
 /**
  * How well the OS can protect a secret: `os` (Keychain, DPAPI, a Linux secret service), `weak`

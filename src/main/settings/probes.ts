@@ -2,9 +2,14 @@ import { findModel, REASONING_TOKENS, reasoningEffortOf } from '@shared/models/c
 import { countPromptTextTokens } from '@shared/models/prompt-tokens'
 import type { ConnectionTest, KeyTest } from '@shared/settings/probes'
 import { redactSecrets } from '@shared/redact'
-import { resolvePrices, tokenCost } from '../core/estimate/catalog-overrides'
-import { createOpenAITransport, type ChatBody, type EndpointConfig } from '../core/openai/transport'
-import type { ProxyRoute } from '../core/openai/proxy-route'
+import {
+  createOpenAITransport,
+  resolvePrices,
+  tokenCost,
+  type ChatBody,
+  type EndpointConfig,
+  type ProxyRoute
+} from '../../core'
 
 const PROBE_TEXT = 'Reply with the word OK.'
 const PROBE_TIMEOUT_MS = 15_000

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '@shared/settings/schema'
-import { writeFileAtomic } from '../core/files/atomic-file'
+import { writeFileAtomic } from '../../core'
 
 /**
  * Where settings are kept: electron-store in the app (`services/electron-settings.ts`), a plain

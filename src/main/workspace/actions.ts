@@ -1,8 +1,6 @@
 import { AppError, ErrorCodes } from '@shared/errors'
-import type { JobMode } from '../core/service/job-service'
-import type { JournalEvent } from '../core/jobs/journal-events'
-import { loadJob } from '../core/jobs/job-store'
-import { readProductSheet } from '../core/templates/product-sheet'
+import { problem } from '@shared/settings/schema'
+import { loadJob, readProductSheet, type JobMode, type JournalEvent } from '../../core'
 import type { SheetEncoding } from '@shared/domain/sheet-encoding'
 import { basename } from 'node:path'
 import type { EstimateView } from '@shared/domain/queue'
@@ -62,7 +60,7 @@ export async function retryRows(
 export async function cancelOpenBatches(ws: Workspace): Promise<void> {
   const view = ws.openJob()
   if ((view.job.settings.mode ?? 'live') !== 'batch')
-    throw new AppError(ErrorCodes.invalidInput, 'This job runs live; it has no batches to cancel.')
+    throw new AppError(ErrorCodes.invalidInput, problem('liveNoBatches'))
   if (!view.running) await startRun(ws, view, 'batch')
   await view.run?.cancelBatches()
 }
@@ -78,8 +76,7 @@ export async function editRow(
 ): Promise<void> {
   const view = ws.views.get(ws.openId ?? '') ?? ws.views.get(ws.sampleId ?? '')
   const item = view?.job.state.items.get(id)
-  if (!view || !item?.result)
-    throw new AppError(ErrorCodes.notFound, 'Only a photo with an answer can be edited.')
+  if (!view || !item?.result) throw new AppError(ErrorCodes.notFound, problem('editNeedsAnswer'))
   const fields: Record<string, unknown> = { ...item.result.fields }
   let changed = false
   for (const field of view.template.fields) {
@@ -125,7 +122,7 @@ export async function attachSheet(
 ): Promise<EstimateView | null> {
   const draft = ws.ensureDraft()
   const sheet = await readProductSheet(path, { encoding }).catch((error: Error) => {
-    throw new AppError(ErrorCodes.invalidInput, `The product sheet can't be used: ${error.message}`)
+    throw new AppError(ErrorCodes.invalidInput, problem('sheetUnusable', error.message))
   })
   draft.sheet = { name: basename(path), path, context: sheet.context, encoding: sheet.encoding }
   return ws.estimate(draft)
@@ -137,7 +134,7 @@ export async function rereadSheet(
   encoding: SheetEncoding
 ): Promise<EstimateView | null> {
   const sheet = ws.openDraft()?.sheet
-  if (!sheet) throw new AppError(ErrorCodes.notFound, 'Attach a product sheet first.')
+  if (!sheet) throw new AppError(ErrorCodes.notFound, problem('sheetFirst'))
   return attachSheet(ws, sheet.path, encoding)
 }
 

@@ -1,6 +1,6 @@
 import type { Snapshot } from '@shared/domain/workspace'
 import { MODEL_CATALOG } from '@shared/models/catalog'
-import type { Template } from '../core/templates/template'
+import type { Template } from '../../core'
 
 /** Languages offered for the copy (any other can be typed). */
 export const LANGUAGE_CHOICES = [

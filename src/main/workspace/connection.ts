@@ -1,12 +1,18 @@
 import { AppError, ErrorCodes } from '@shared/errors'
 import { maskSecret } from '@shared/redact'
 import type { ModelPrices } from '@shared/models/catalog'
-import type { KeyEstimateLimits } from '../core/jobs/photo-estimate'
+import {
+  fetchVia,
+  proxyRouteFor,
+  type Connection,
+  type EndpointConfig,
+  type EndpointRef,
+  type KeyEstimateLimits,
+  type ProxyRoute,
+  type SystemProxyResolver
+} from '../../core'
 import { problem, type Settings } from '@shared/settings/schema'
 import type { ConnectionTest, KeyTest } from '@shared/settings/probes'
-import type { EndpointRef } from '../core/openai/endpoint'
-import type { Connection } from '../core/service/job-service'
-import type { EndpointConfig } from '../core/openai/transport'
 import {
   checkKeyTransport,
   keysForEndpoint,
@@ -18,12 +24,6 @@ import {
   type ProviderPlan
 } from '../settings/connection-plan'
 import { testConnection, testKey } from '../settings/probes'
-import {
-  fetchVia,
-  proxyRouteFor,
-  type ProxyRoute,
-  type SystemProxyResolver
-} from '../core/openai/proxy-route'
 import type { SettingsService } from '../settings/settings-service'
 import type { Simulator } from '../../simulator/server'
 

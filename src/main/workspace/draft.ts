@@ -2,13 +2,16 @@ import { basename, dirname } from 'node:path'
 import type { JobOptions } from '@shared/domain/job-options'
 import type { EstimateView, QueueRow } from '@shared/domain/queue'
 import type { RateLimits } from '@shared/models/catalog'
-import { listFiles, type Listing } from '../core/ingest/ingest'
-import { readPhotoSize } from '../core/jobs/photo-estimate'
-import type { JobSettings } from '../core/jobs/job-store'
-import { jobName } from '../core/service/job-settings'
-import type { MeasuredPhoto } from '../core/jobs/photo-estimate'
-import { draftEstimate } from './draft-estimate'
-import type { ProductSheet } from '../core/templates/product-sheet'
+import {
+  draftEstimate,
+  jobName,
+  listFiles,
+  readPhotoSize,
+  type JobSettings,
+  type Listing,
+  type MeasuredPhoto,
+  type ProductSheet
+} from '../../core'
 
 /** A product sheet attached to a draft. */
 export interface AttachedSheet {

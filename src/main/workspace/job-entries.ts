@@ -1,5 +1,5 @@
 import type { JobEntry } from '@shared/domain/workspace'
-import type { JobSummary } from '../core/jobs/job-summary'
+import type { JobSummary } from '../../core'
 
 /** A job summary as the sidebar shows it. */
 export function jobEntry(summary: JobSummary, running: boolean): JobEntry {

@@ -1,8 +1,7 @@
 import { basename, dirname } from 'node:path'
 import type { ItemProgress } from '@shared/domain/progress'
 import type { QueueRow } from '@shared/domain/queue'
-import type { JobItem } from '../core/jobs/job-state'
-import type { Template } from '../core/templates/template'
+import type { JobItem, Template } from '../../core'
 
 /** Longest answer text a row carries (the full answer stays in the journal and the export). */
 /** The longest field text a row carries (a runaway answer is not sent whole to the window). */

@@ -1,17 +1,23 @@
-import type { JobOptions } from '@shared/domain/job-options'
 import type { ItemProgress, JobProgress, ProgressOutcome } from '@shared/domain/progress'
 import type { QueueRow } from '@shared/domain/queue'
 import { emptyTotals, type RunStatus, type RunView } from '@shared/domain/run-view'
 import type { OpenView } from '@shared/domain/workspace'
-import { jobTemplate } from '../core/jobs/job-request'
-import { countItems, jobSpend, toSend } from '../core/jobs/job-state'
-import type { StoredJob } from '../core/jobs/job-store'
-import type { JobRunner } from '../core/service/job-service'
-import type { Template } from '../core/templates/template'
+import {
+  batchProgress,
+  countItems,
+  jobSpend,
+  jobOptionsOf,
+  jobTemplate,
+  openParts,
+  partOf,
+  partStatus,
+  toSend,
+  type JobItem,
+  type JobRunner,
+  type StoredJob,
+  type Template
+} from '../../core'
 import { jobRow } from './job-rows'
-import { batchProgress, partStatus } from '../core/batch/batch-progress'
-import { openParts, partOf } from '../core/jobs/batch-state'
-import type { JobItem } from '../core/jobs/job-state'
 
 /** A job open in the window: its rows from the journal, and its run's live state while it runs. */
 export class JobView {
@@ -141,21 +147,7 @@ export class JobView {
 
   open(now: number): OpenView {
     const settings = this.job.settings
-    const options: JobOptions = {
-      templateId: settings.templateId,
-      language: settings.language,
-      model: settings.model,
-      detail: settings.detail,
-      rpm: settings.rpm,
-      tpm: settings.tpm,
-      maxConcurrency: settings.maxConcurrency,
-      budgetUsd: settings.budgetUsd,
-      imageAdmission: settings.imageAdmission,
-      jpegQuality: settings.jpegQuality,
-      background: settings.background ?? '#ffffff',
-      structuredMode: settings.structuredMode ?? 'json_schema',
-      mode: settings.mode ?? 'live'
-    }
+    const options = jobOptionsOf(settings)
     return {
       id: this.id,
       kind: 'job',

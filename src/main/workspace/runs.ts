@@ -1,10 +1,16 @@
 import { AppError, ErrorCodes } from '@shared/errors'
 import { problem } from '@shared/settings/schema'
 import type { JobProgress } from '@shared/domain/progress'
-import type { JournalEvent } from '../core/jobs/journal-events'
-import { listJobs, loadJob, type StoredJob } from '../core/jobs/job-store'
-import { JobServiceError, type JobMode } from '../core/service/job-service'
-import { describeEndpoint, endpointId } from '../core/openai/endpoint'
+import {
+  JobServiceError,
+  describeEndpoint,
+  endpointId,
+  listJobs,
+  loadJob,
+  type JobMode,
+  type JournalEvent,
+  type StoredJob
+} from '../../core'
 import type { ProgressOutcome } from '@shared/domain/progress'
 import { samplesDir } from '../../simulator/demo-setup'
 import type { Draft } from './draft'
@@ -39,7 +45,7 @@ async function beginOpen(ws: Workspace): Promise<string> {
       'Photos are still being added; Run when the list is complete.'
     )
   if (draft.listing().files.length === 0)
-    throw new AppError(ErrorCodes.invalidInput, 'Add photos first: there is nothing to run.')
+    throw new AppError(ErrorCodes.invalidInput, problem('nothingToRun'))
   const estimate = ws.estimate(draft)
   const job = await create(ws, ws.settingsFor(draft), draft.listing())
   const view = openJobView(ws, job, false)
@@ -52,10 +58,9 @@ async function beginOpen(ws: Workspace): Promise<string> {
 /** "Try on a sample": the chosen settings on a few photos (picked, or spread over the queue). */
 export async function runSample(ws: Workspace, ids: string[] | undefined): Promise<string> {
   const draft = ws.openDraft()
-  if (!draft) throw new AppError(ErrorCodes.notFound, 'Add photos to try a sample of them.')
+  if (!draft) throw new AppError(ErrorCodes.notFound, problem('sampleNeedsPhotos'))
   const paths = samplePaths(draft, ids)
-  if (paths.length === 0)
-    throw new AppError(ErrorCodes.invalidInput, 'There are no readable photos to try yet.')
+  if (paths.length === 0) throw new AppError(ErrorCodes.invalidInput, problem('noReadablePhotos'))
   const settings = ws.settingsFor(draft, {
     name: `Sample of ${draft.name}`,
     inputs: paths,
@@ -129,7 +134,7 @@ export function openJobView(ws: Workspace, job: StoredJob, sample: boolean): Job
 
 /** Starts (or resumes) a job's run on its endpoint; progress flows to the window from here. */
 export async function startRun(ws: Workspace, view: JobView, mode?: JobMode): Promise<void> {
-  if (view.running) throw new AppError(ErrorCodes.busy, 'This job is already running.')
+  if (view.running) throw new AppError(ErrorCodes.busy, problem('alreadyRunning'))
   refuseOtherEndpoint(ws, view)
   const connection = await ws.deps.connection.open(
     view.job.settings.endpoint,
@@ -169,7 +174,7 @@ function refuseOtherEndpoint(ws: Workspace, view: JobView): void {
  */
 export async function moveJob(ws: Workspace, id: string): Promise<{ from: string; to: string }> {
   const view = ws.views.get(id) ?? new JobView(await loadJob(ws.deps.dataDir, id), false)
-  if (view.running) throw new AppError(ErrorCodes.busy, 'Stop the job before moving it.')
+  if (view.running) throw new AppError(ErrorCodes.busy, problem('stopBeforeMove'))
   const { pricing, prices } = ws.deps.connection.priced(view.job.settings.model)
   try {
     return await ws.service.moveEndpoint(view.job, ws.deps.connection.endpoint(), {

@@ -1,19 +1,22 @@
-import type { JobOptions } from '@shared/domain/job-options'
-import { jobOptionsSchema } from '@shared/domain/job-options'
+import {
+  BUILTIN_TEMPLATES,
+  TemplateStore,
+  jobSettingsFrom,
+  listJobs,
+  noteOnJob,
+  openEngine,
+  templatesDir,
+  type JobService,
+  type JobSettings,
+  type JournalEvent,
+  type Template
+} from '../../core'
+import { jobOptionsSchema, type JobOptions } from '@shared/domain/job-options'
 import type { EstimateView } from '@shared/domain/queue'
 import type { OpenView, Snapshot, WorkspaceUpdate } from '@shared/domain/workspace'
 import { AppError, ErrorCodes } from '@shared/errors'
+import { problem } from '@shared/settings/schema'
 import { emptyTotals } from '@shared/domain/run-view'
-import type { JournalEvent } from '../core/jobs/journal-events'
-import { noteOnJob } from '../core/jobs/job-notes'
-import { listJobs, type JobSettings } from '../core/jobs/job-store'
-import { BUILTIN_TEMPLATES } from '../core/templates/builtins'
-import { TemplateStore, templatesDir } from '../core/templates/custom'
-import type { Template } from '../core/templates/template'
-import { pollScheduleFrom } from '../core/batch/batch-watch'
-import { systemClock } from '../core/scheduler/clock'
-import { JobService } from '../core/service/job-service'
-import { jobSettingsFrom } from '../core/service/job-settings'
 import type { ConnectionSource } from './connection'
 import type { Desktop } from './desktop'
 import { Draft } from './draft'
@@ -44,8 +47,7 @@ export class Workspace {
   readonly pump: UpdatePump
   readonly history = new LimitHistory()
   readonly views = new Map<string, JobView>()
-  /** Run's starts, once per queue. */
-  readonly starts = new StartOnce()
+  readonly starts = new StartOnce() // Run's starts, once per queue
   draft: Draft | null = null
   openId: string | null = null
   sampleId: string | null = null
@@ -58,7 +60,7 @@ export class Workspace {
   readonly templateStore: TemplateStore
 
   constructor(readonly deps: WorkspaceDeps) {
-    this.service = new JobService(deps.dataDir, systemClock, pollScheduleFrom(process.env))
+    this.service = openEngine(deps.dataDir, process.env)
     this.pump = new UpdatePump(deps.send)
     this.now = deps.now ?? Date.now
     this.ticker = new Ticker(() => this.tick())
@@ -268,7 +270,7 @@ export class Workspace {
   /** The open job view, or a clear refusal when the open queue is not a job. */
   openJob(): JobView {
     const view = this.openId ? this.views.get(this.openId) : undefined
-    if (!view) throw new AppError(ErrorCodes.notFound, 'Open a job first.')
+    if (!view) throw new AppError(ErrorCodes.notFound, problem('openJobFirst'))
     return view
   }
 

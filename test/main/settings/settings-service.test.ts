@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '@shared/settings/schema'
 import { openSettings } from '../../../src/main/settings/settings-service'
-import { bypasses, fromPac, proxyRouteFor } from '../../../src/main/core/openai/proxy-route'
+import { bypasses, fromPac, proxyRouteFor } from '../../../src/core/openai/proxy-route'
 import { tempDir } from '../../helpers/temp'
 import { testCipher } from '../../helpers/test-cipher'
 

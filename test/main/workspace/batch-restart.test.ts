@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadJob } from '../../../src/main/core/jobs/job-store'
-import { openParts } from '../../../src/main/core/jobs/batch-state'
+import { loadJob } from '../../../src/core/jobs/job-store'
+import { openParts } from '../../../src/core/jobs/batch-state'
 import { runOpen, windowReady } from '../../../src/main/workspace/runs'
 import { photoFolder } from '../../helpers/job-fixtures'
 import { simulatorPerTest } from '../../helpers/sim'

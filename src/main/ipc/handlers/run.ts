@@ -1,5 +1,6 @@
 import type { Handlers } from '@shared/ipc/routes'
 import { AppError, ErrorCodes } from '@shared/errors'
+import { problem } from '@shared/settings/schema'
 import { cancelOpenBatches, retryRows } from '../../workspace/actions'
 import { runDemo, runOpen, runSample } from '../../workspace/runs'
 import type { Workspace } from '../../workspace/workspace'
@@ -13,7 +14,7 @@ function activeView(ws: Workspace): JobView {
     const view = id ? ws.views.get(id) : undefined
     if (view?.run) return view
   }
-  throw new AppError(ErrorCodes.notFound, 'Nothing is running.')
+  throw new AppError(ErrorCodes.notFound, problem('nothingRunning'))
 }
 
 /** Pause or Resume: the engine at once, then the window. */

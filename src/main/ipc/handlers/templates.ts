@@ -1,7 +1,6 @@
 import { AppError, ErrorCodes } from '@shared/errors'
 import type { Handlers } from '@shared/ipc/routes'
-import { BUILTIN_TEMPLATES } from '../../core/templates/builtins'
-import { TemplateError } from '../../core/templates/custom'
+import { BUILTIN_TEMPLATES, TemplateError } from '../../../core'
 import { templatePreview } from '../../workspace/template-preview'
 import type { Workspace } from '../../workspace/workspace'
 

@@ -8,7 +8,20 @@ const SENTENCES = new Set([
   'problem.keysNotAtHand',
   'problem.noKeyForModel',
   'problem.keysOtherEndpoint',
-  'problem.endpointMoved'
+  'problem.endpointMoved',
+  ...[
+    'liveNoBatches',
+    'editNeedsAnswer',
+    'sheetUnusable',
+    'sheetFirst',
+    'nothingToRun',
+    'sampleNeedsPhotos',
+    'noReadablePhotos',
+    'alreadyRunning',
+    'stopBeforeMove',
+    'openJobFirst',
+    'nothingRunning'
+  ].map((code) => `problem.${code}`)
 ])
 
 /** A problem code from a schema or main (`atMost:40`), with the field it is about, in words. */

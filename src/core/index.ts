@@ -1,0 +1,63 @@
+/**
+ * The engine's one door. The CLI and the Electron main process reach the engine only through
+ * this module (lint refuses a deeper import from src/cli, src/main and src/renderer): open the
+ * engine on a data folder, create or open a job, estimate it, start or resume it on a connection
+ * (where a key meets an endpoint), read and export it. Its internals (the Batch run, the lane
+ * pool, the journal, the limit resolution) stay behind it.
+ */
+import { pollScheduleFrom } from './batch/batch-watch'
+import { systemClock } from './scheduler/clock'
+import { JobService } from './service/job-service'
+
+/** The engine on a data folder, on the system clock; `env` may speed up Batch polling (tests). */
+export function openEngine(dataDir: string, env: NodeJS.ProcessEnv = {}): JobService {
+  return new JobService(dataDir, systemClock, pollScheduleFrom(env))
+}
+
+export { keepMemoryFlat } from './memory'
+export { resolvePrices, tokenCost } from './estimate/catalog-overrides'
+export { isExportPath } from './export/write-results'
+export { listJobs, loadJob } from './jobs/job-store'
+export type { JobSettings, StoredJob } from './jobs/job-store'
+export {
+  OPENAI_BASE_URL,
+  describeEndpoint,
+  endpointFor,
+  endpointId,
+  insecureKeyTransport
+} from './openai/endpoint'
+export type { EndpointRef } from './openai/endpoint'
+export { jobName, jobOptionsOf, jobSettingsFrom } from './service/job-settings'
+export { resolveDataDir } from './paths'
+export { BUILTIN_TEMPLATES } from './templates/builtins'
+export { TemplateError, TemplateStore, parseTemplate, templatesDir } from './templates/custom'
+export { readProductSheet } from './templates/product-sheet'
+export type { ProductSheet } from './templates/product-sheet'
+export type { Template } from './templates/template'
+export { countItems, jobSpend, toSend } from './jobs/job-state'
+export type { JobItem, JobState } from './jobs/job-state'
+export type { JobOutcome } from './scheduler/types'
+export { estimateFromPhotos } from './jobs/dry-run'
+export { JobService, JobServiceError } from './service/job-service'
+export type { Connection, ConnectionKey, JobMode, JobRunner } from './service/job-service'
+export { fetchVia, proxyRouteFor } from './openai/proxy-route'
+export type { ProxyRoute, SystemProxyResolver } from './openai/proxy-route'
+export { openParts, partOf } from './jobs/batch-state'
+export { importEdits } from './export/import-edits'
+export { jobTemplate } from './jobs/job-request'
+export { buildAppInfo } from './app-info'
+export { SUPPORTED_EXTENSIONS } from './ingest/extensions'
+export type { JournalEvent } from './jobs/journal-events'
+export type { KeyEstimateLimits, MeasuredPhoto } from './jobs/photo-estimate'
+export { noteOnJob } from './jobs/job-notes'
+export type { JobSummary } from './jobs/job-summary'
+export { batchProgress, partStatus } from './batch/batch-progress'
+export { createOpenAITransport } from './openai/transport'
+export type { AzureEndpoint, ChatBody, EndpointConfig } from './openai/transport'
+export { listFiles } from './ingest/ingest'
+export type { Listing } from './ingest/ingest'
+export { writeFileAtomic } from './files/atomic-file'
+export { startingLimitsNote } from './estimate/limits-note'
+export { draftEstimate } from './jobs/draft-estimate'
+export { previewTemplate } from './jobs/template-preview'
+export { readPhotoSize } from './jobs/photo-estimate'

@@ -1,0 +1,82 @@
+import type { EstimateView } from '@shared/domain/queue'
+import { batchPlan } from '../estimate/batch-plan'
+import type { resolveLimits } from '../estimate/catalog-overrides'
+import type { BindingLimit, JobEstimate } from '../estimate/job-estimate'
+import {
+  EXPECTED_LATENCY_MS,
+  estimatePhotos,
+  type KeyEstimateLimits,
+  type MeasuredPhoto
+} from './photo-estimate'
+import type { JobSettings } from './job-store'
+import type { RequestEstimate } from '../estimate/request-estimate'
+
+const BINDING: Record<BindingLimit, EstimateView['binding']> = {
+  'requests per minute': 'requests',
+  'tokens per minute': 'tokens',
+  'concurrency × latency': 'concurrency'
+}
+
+/**
+ * The estimate panel's numbers for `total` photos from the headers read so far: the measured
+ * photos are estimated one by one (or once per size when no product sheet varies the prompt) and
+ * the rest are taken to look like them, so the panel answers before every header is read.
+ */
+export function draftEstimate(
+  settings: JobSettings,
+  measured: readonly MeasuredPhoto[],
+  total: number,
+  keyLimits: readonly KeyEstimateLimits[] = [{}]
+): EstimateView {
+  const {
+    estimate: base,
+    requests,
+    keys,
+    unreadable
+  } = estimatePhotos(settings, measured, keyLimits)
+  const expected = Math.max(0, total - unreadable)
+  const scale = requests.length > 0 ? expected / requests.length : 0
+  const scaleMoney = (usd: number | null): number | null => (usd === null ? null : usd * scale)
+  return {
+    photos: expected,
+    measured: measured.length,
+    unreadable,
+    costStandard: scaleMoney(base.costStandard),
+    costBatch: scaleMoney(base.costBatch),
+    durationMs:
+      requests.length > 0
+        ? Math.max(0, base.durationMs - EXPECTED_LATENCY_MS) * scale + EXPECTED_LATENCY_MS
+        : 0,
+    binding: BINDING[base.binding],
+    ...summedLimits(keys),
+    pricing: settings.pricing ?? 'catalog',
+    batch: scaledBatchPlan(base, requests, expected, scale)
+  }
+}
+
+/** The keys' limits together, where they come from, and how many keys. */
+function summedLimits(
+  keys: readonly ReturnType<typeof resolveLimits>[]
+): Pick<EstimateView, 'rpm' | 'tpm' | 'limitsSource' | 'keys'> {
+  return {
+    rpm: keys.reduce((sum, key) => sum + key.rpm, 0),
+    tpm: keys.reduce((sum, key) => sum + key.tpm, 0),
+    limitsSource: keys.some((key) => key.source === 'given') ? 'given' : keys[0].source,
+    keys: keys.length
+  }
+}
+
+/** The Batch plan for the whole queue, from the photos measured so far. */
+function scaledBatchPlan(
+  base: JobEstimate,
+  requests: readonly RequestEstimate[],
+  photos: number,
+  scale: number
+): EstimateView['batch'] {
+  return batchPlan({
+    requests: photos,
+    promptTokens: base.promptTokens * scale,
+    lineBytes: requests.reduce((sum, r) => sum + r.lineBytes, 0) * scale,
+    queueLimit: base.batch.queueLimit
+  })
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { ContinuousBucket } from '@shared/ratelimit/bucket'
+import { SharedTruth, type Sent } from '../../../src/core/scheduler/shared-truth'
+
+/**
+ * One key of 600 requests/min (a one-second burst) on a server; we send whenever our bucket lets
+ * us, each answer (with the server's remaining count at admission) comes back 300 ms later; an
+ * `other` process takes from the same key at its own pace, unseen. Returns our send rate and the
+ * share of our requests the server refused, and what the other got.
+ */
+function simulate(otherPerSecond: number, seconds = 20) {
+  let now = 0
+  const clock = () => now
+  const server = new ContinuousBucket(600, 1, clock)
+  const ours = new ContinuousBucket(600, 1, clock)
+  const truth = new SharedTruth(ours, clock)
+  const sends: (Sent & { remaining: number; answerAt: number })[] = []
+  let seq = 0
+  let refused = 0
+  let nextOther = 0
+  let otherTook = 0
+  let otherBacklog = 0
+  for (; now < seconds * 1000; now += 5) {
+    // The other process wants `otherPerSecond` and keeps a backlog of what it could not send.
+    if (otherPerSecond > 0 && now >= nextOther) {
+      otherBacklog++
+      nextOther += 1000 / otherPerSecond
+    }
+    if (otherBacklog > 0 && server.waitFor(1) === 0) {
+      server.take(1)
+      otherTook++
+      otherBacklog--
+    }
+    for (const sent of sends.filter((s) => s.answerAt === now)) {
+      if (sent.refused) ours.refund(1)
+      truth.apply(sent.remaining, 600, sent.sentAt, sent.seq, sends)
+    }
+    if (ours.waitFor(1) === 0) {
+      ours.take(1)
+      const admitted = server.waitFor(1) === 0
+      if (admitted) server.take(1)
+      else refused++
+      sends.push({
+        seq: ++seq,
+        charge: 1,
+        refused: !admitted,
+        sentAt: now,
+        remaining: server.remaining(),
+        answerAt: now + (admitted ? 300 : 20)
+      })
+    }
+  }
+  return {
+    perSecond: (seq - refused) / seconds,
+    otherPerSecond: otherTook / seconds,
+    refusedShare: refused / seq,
+    othersPerMinute: truth.othersPerMinute
+  }
+}
+
+describe('the headers as the truth a key’s users share', () => {
+  it('alone, takes the whole limit and sees nobody else', () => {
+    const alone = simulate(0)
+    expect(alone.perSecond).toBeGreaterThan(9.5)
+    expect(alone.othersPerMinute).toBe(0)
+    expect(alone.refusedShare).toBe(0)
+  })
+
+  it('beside another process, measures what it takes and leaves it that', () => {
+    const shared = simulate(5)
+    const otherPerMinute = shared.otherPerSecond * 60
+    expect(shared.otherPerSecond).toBeGreaterThan(3)
+    expect(shared.othersPerMinute).toBeGreaterThan(otherPerMinute * 0.75)
+    expect(shared.othersPerMinute).toBeLessThan(otherPerMinute * 1.5)
+    // Together within the key's 10 a second; ours a share of the rest, not the whole limit.
+    expect(shared.perSecond + shared.otherPerSecond).toBeLessThanOrEqual(10.5)
+    expect(shared.perSecond).toBeLessThan(8)
+  })
+})
