@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { endpointFor } from '../openai/endpoint'
+import { parseJobFile } from './job-file'
 import { writeFileAtomic } from '../files/atomic-file'
 import { readJournal } from './journal'
 import { foldJournal } from './job-state'
@@ -55,8 +55,7 @@ export async function loadJob(dataDir: string, id: string): Promise<StoredJob> {
   } catch {
     throw new Error(`There is no job "${id}" in ${jobsDir(dataDir)}.`)
   }
-  const { settings } = JSON.parse(raw) as { settings: JobSettings }
-  settings.endpoint ??= endpointFor(settings.baseURL)
+  const settings = parseJobFile(raw, id)
   const journalPath = join(dir, 'journal.jsonl')
   const { events, tornTail } = await readJournal(journalPath)
   return { id, dir, journalPath, settings, state: foldJournal(events), tornTail }
