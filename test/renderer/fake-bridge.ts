@@ -3,6 +3,7 @@ import type { Snapshot, WorkspaceUpdate } from '@shared/domain/workspace'
 import type { PhotoscribeApi } from '@shared/ipc/routes'
 import { DEFAULT_SETTINGS } from '@shared/settings/schema'
 import type { SettingsView } from '@shared/settings/view'
+import { ROUTE_NAMES } from '@shared/ipc/route-names'
 
 export const INFO: AppInfo = {
   name: 'Photoscribe',
@@ -68,43 +69,11 @@ export function fakeBridge(state: Snapshot = snapshot(), info: AppInfo | Error =
         return info
       }
     },
-    queue: domain('queue', [
-      'add',
-      'choose',
-      'remove',
-      'setOptions',
-      'chooseSheet',
-      'clearSheet',
-      'edit',
-      'showInFolder',
-      'copy'
-    ]),
-    run: domain('run', ['start', 'sample', 'pause', 'resume', 'cancel', 'retry', 'demo']),
-    jobs: domain('jobs', ['list', 'open', 'newQueue']),
-    export: domain('export', ['save']),
-    limits: domain('limits', ['history']),
-    settings: domain('settings', [
-      'get',
-      'update',
-      'addKey',
-      'replaceKey',
-      'renameKey',
-      'removeKey',
-      'setKeyModels',
-      'setKeyLimits',
-      'setProxyPassword',
-      'testKeyCost',
-      'testKey',
-      'testConnection'
-    ]),
-    templates: domain('templates', [
-      'list',
-      'save',
-      'remove',
-      'importFile',
-      'exportFile',
-      'preview'
-    ]),
+    ...Object.fromEntries(
+      Object.entries(ROUTE_NAMES)
+        .filter(([name]) => name !== 'app')
+        .map(([name, methods]) => [name, domain(name, [...methods])])
+    ),
     addDropped: record('addDropped'),
     onUpdate: (listener: (update: WorkspaceUpdate) => void) => {
       listeners.add(listener)

@@ -54,6 +54,14 @@ function useEndpoint(settings: SettingsService, baseURL: string): Promise<unknow
   return settings.update({ section: 'provider', value: provider })
 }
 
+/** Settings send to `url` with one key; the door's photos are in the queue, listed. */
+async function queueOn(d: Door, url: string): Promise<void> {
+  await useEndpoint(d.settings, url)
+  await d.settings.addKey('Main', SECRET)
+  await d.call(routes.queue.add.channel, { paths: [d.photos] })
+  await until(() => d.ws.openDraft()?.walking === false, 5_000)
+}
+
 const chats = (sim: { log: { entries: { path: string; outcome: string }[] } }) =>
   sim.log.entries.filter((e) => e.path === '/v1/chat/completions')
 
@@ -61,10 +69,7 @@ describe('Run pressed twice (a double-click)', () => {
   it('starts one job: both calls answer the same id and every photo is billed once', async () => {
     const sim = await sims.start({ latencyMs: 20 })
     const d = await door(6)
-    await useEndpoint(d.settings, sim.url)
-    await d.settings.addKey('Main', SECRET)
-    await d.call(routes.queue.add.channel, { paths: [d.photos] })
-    await until(() => d.ws.openDraft()?.walking === false, 5_000)
+    await queueOn(d, sim.url)
     const [a, b] = (await Promise.all([
       d.call(routes.run.start.channel),
       d.call(routes.run.start.channel)
@@ -80,10 +85,7 @@ describe('Run pressed twice (a double-click)', () => {
   it('a second Run while the job runs answers the running job, not a refusal', async () => {
     const sim = await sims.start({ latencyMs: 200 })
     const d = await door(3)
-    await useEndpoint(d.settings, sim.url)
-    await d.settings.addKey('Main', SECRET)
-    await d.call(routes.queue.add.channel, { paths: [d.photos] })
-    await until(() => d.ws.openDraft()?.walking === false, 5_000)
+    await queueOn(d, sim.url)
     const first = (await d.call(routes.run.start.channel)) as { jobId: string }
     const second = (await d.call(routes.run.start.channel)) as { jobId: string }
     expect(second.jobId).toBe(first.jobId)
@@ -293,10 +295,7 @@ describe('export through a save dialog that drops the extension (GTK)', () => {
   it('writes the chosen format and adds its extension', async () => {
     const sim = await sims.start({ latencyMs: 5 })
     const d = await door(2)
-    await useEndpoint(d.settings, sim.url)
-    await d.settings.addKey('Main', SECRET)
-    await d.call(routes.queue.add.channel, { paths: [d.photos] })
-    await until(() => d.ws.openDraft()?.walking === false, 5_000)
+    await queueOn(d, sim.url)
     const { jobId } = (await d.call(routes.run.start.channel)) as { jobId: string }
     await until(() => d.ws.views.get(jobId)?.running === false, 15_000)
     const { join } = await import('node:path')
