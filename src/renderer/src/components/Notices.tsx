@@ -30,7 +30,7 @@ export function Notices({
           {notice.action && (
             <button
               type="button"
-              className="small"
+              className="small notice-action"
               onClick={() => {
                 onDismiss(notice.id)
                 notice.action!.run()

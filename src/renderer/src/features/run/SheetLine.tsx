@@ -38,7 +38,7 @@ function EncodingPicker({
   const { bridge, act } = useApp()
   return (
     <label className="small sheet-encoding" data-testid="sheet-encoding">
-      {t(`estimate.encodingHow.${sheet.how ?? 'detected'}`)}{' '}
+      {t('estimate.readAs')}{' '}
       <select
         aria-label={t('estimate.encoding')}
         value={encoding}
@@ -53,7 +53,8 @@ function EncodingPicker({
             {name.toUpperCase()}
           </option>
         ))}
-      </select>
+      </select>{' '}
+      <span className="muted">({t(`estimate.encodingHow.${sheet.how ?? 'detected'}`)})</span>
     </label>
   )
 }
