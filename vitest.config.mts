@@ -11,8 +11,7 @@ const alias = {
 const LONG = [
   'test/reliability/fault-matrix.test.ts',
   'test/cli/crash-resume.test.ts',
-  'test/cli/batch-crash.test.ts',
-  'test/core/jobs/outage.test.ts'
+  'test/cli/batch-crash.test.ts'
 ]
 
 export default defineConfig({
@@ -34,7 +33,7 @@ export default defineConfig({
         }
       },
       {
-        // The long suites (kills, the fault matrix, a real outage): `npm run test:long`, which
+        // The long suites (kills at random moments, the fault matrix): `npm run test:long`, which
         // .ci/run runs after `npm test`.
         resolve: { alias },
         test: {
