@@ -55,6 +55,31 @@ async function submitBatch(harness: WindowHarness, paths: string[]): Promise<voi
 }
 
 describe('Batch mode in the window', () => {
+  it('Pause stops uploads and polling for real, says sent batches keep running; Resume collects them', async () => {
+    const { sim, harness, page } = await batchWindow({ batch: { stepMs: 600 } })
+    const photos = await photoFolder(6)
+    await submitBatch(harness, photos.paths)
+    await page.waitForSelector('[data-testid="batch-part-1"]')
+    const panel = page.locator('[data-testid="batch-panel"]')
+    await panel.getByRole('button', { name: 'Pause', exact: true }).click()
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="batch-next"]')?.textContent?.startsWith('Paused')
+    )
+    expect(await page.textContent('[data-testid="batch-next"]')).toContain(
+      'Batches already sent keep running at OpenAI'
+    )
+    await page
+      .locator('[data-testid="batch-panel"]')
+      .screenshot({ path: join(SHOTS, 'batch-paused.png') })
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    const pausedAt = sim.log.entries.length
+    await new Promise((resolve) => setTimeout(resolve, 1_200))
+    expect(sim.log.entries.length).toBe(pausedAt)
+    await panel.getByRole('button', { name: 'Resume', exact: true }).click()
+    await runStatus(page, 'completed', 30_000)
+    expect(await rowsWith(page, 'done')).toBe(6)
+  })
+
   it('compares Live and Batch, submits, shows each row in its batch, and joins every answer back', async () => {
     const { sim, harness, page } = await batchWindow({ batch: { stepMs: 700 } })
     const photos = await photoFolder(12)
