@@ -7,7 +7,7 @@ import { preprocessImage } from '../../../src/core/images/preprocess'
 import { gpt4oSettings } from '../../helpers/preprocess-settings'
 
 /** BMPs written by ImageMagick from one 7×5 source (scripts/make-bmp-fixtures.sh). */
-const BMP_DIR = join(import.meta.dirname, '../../../fixtures/bmp')
+const BMP_DIR = join(import.meta.dirname, '../../fixtures/bmp')
 const bmp = (name: string): Promise<Buffer> => readFile(join(BMP_DIR, name))
 const MANY_PIXELS = 1e8
 

@@ -19,7 +19,7 @@ describe('preprocessing guards and sizes', () => {
     ])
     const svg = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>')
     const rleBmp = await readFile(
-      join(import.meta.dirname, '../../../fixtures/bmp/palette8-rle.bmp')
+      join(import.meta.dirname, '../../fixtures/bmp/palette8-rle.bmp')
     )
     const cases: [Buffer, string, RegExp][] = [
       [heic, 'heic_not_supported', /Export it as JPEG/],
