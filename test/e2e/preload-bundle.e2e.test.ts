@@ -47,3 +47,16 @@ describe('built preload', () => {
     expect(source.length).toBeLessThan(20_000)
   })
 })
+
+describe('built main process', () => {
+  it('does not carry the simulator: the demo loads it on demand from a chunk of its own', () => {
+    const main = readFileSync(join(ROOT, 'out/main/index.js'), 'utf8')
+    expect(main).not.toContain('function startSimulator')
+    const lazy =
+      /Promise\.resolve\(\)\.then\(\(\) => require\("\.\/chunks\/(demo-[\w-]+\.js)"\)\)/.exec(main)
+    expect(lazy).not.toBeNull()
+    expect(readFileSync(join(ROOT, 'out/main/chunks', lazy![1]), 'utf8')).toContain(
+      'function startSimulator'
+    )
+  })
+})
