@@ -21,12 +21,14 @@ describe('stops on a back-pressured job (200 photos, 120 RPM)', () => {
     const { photos, dataDir } = await photoFolder(200)
     const job = await newJob(dataDir, testSettings([photos]))
     let cancelledAt = 0
+    let inFlightAtCancel = 0
     const { outcome, job: after } = await runJobOnSim(dataDir, job.id, {
       sim,
       rpm: 120,
       started: (run) =>
         void until(() => sim!.log.entries.length >= 4).then(() => {
           cancelledAt = Date.now()
+          inFlightAtCancel = run.totals().inFlight
           run.cancel()
         })
     })
@@ -37,7 +39,9 @@ describe('stops on a back-pressured job (200 photos, 120 RPM)', () => {
     // What was in flight at the cancel is aborted: answered by the server, maybe, but not kept.
     const answered = sim.log.entries.filter((e) => e.status === 200).length
     expect(counts.done).toBeLessThanOrEqual(answered)
-    expect(answered - counts.done).toBeLessThanOrEqual(2)
+    // (On a loaded machine more may be on their way at that moment: at most those, and few.)
+    expect(answered - counts.done).toBeLessThanOrEqual(inFlightAtCancel)
+    expect(inFlightAtCancel).toBeLessThanOrEqual(4)
   })
 
   it('a journal that cannot be written ends the run within 2 s', async () => {
