@@ -21,7 +21,7 @@ import type { JobProgress } from '@shared/domain/progress'
 import { batchSummary, estimateSummary } from '@shared/format/estimate-summary'
 import { maskSecret } from '@shared/redact'
 import { englishProblem } from '@shared/i18n/problems'
-import { DEFAULT_SETTINGS, hasCredentials } from '@shared/settings/schema'
+import { DEFAULT_SETTINGS, hasCredentials, isVisibleAscii } from '@shared/settings/schema'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
 import type { CliIo } from '../io'
@@ -116,7 +116,7 @@ async function openEndpoint(flags: RunFlags): Promise<Endpoint> {
     throw new UsageError(
       `OPENAI_API_KEY holds a space or a line break (${maskSecret(apiKey)}): it looks like two keys were pasted together. Set one key.`
     )
-  if (!/^[\x21-\x7e]+$/.test(apiKey))
+  if (!isVisibleAscii(apiKey))
     throw new UsageError(
       `OPENAI_API_KEY: ${englishProblem('keyInvisible')} (${maskSecret(apiKey)}).`
     )

@@ -105,11 +105,8 @@ export class ConnectionSource {
   /** Each usable key's limits for a model, for the estimate (undefined parts: the catalog's). */
   keyLimits(model: string): KeyEstimateLimits[] {
     try {
-      const settings = this.current()
-      const env = this.settings.environmentKey()
-      return plannedKeys(settings, model, (id) => this.settings.secret(id), env).map(
-        ({ rpm, tpm, batchQueueTokens }) =>
-          batchQueueTokens === undefined ? { rpm, tpm } : { rpm, tpm, batchQueueTokens }
+      return this.planned(this.current(), model).map(({ rpm, tpm, batchQueueTokens }) =>
+        batchQueueTokens === undefined ? { rpm, tpm } : { rpm, tpm, batchQueueTokens }
       )
     } catch {
       return [{}]
@@ -130,12 +127,7 @@ export class ConnectionSource {
       return { endpoint, baseURL: simulator.url, keys: [key] }
     }
     const settings = await this.effective()
-    const keys = plannedKeys(
-      settings,
-      model,
-      (id) => this.settings.secret(id),
-      this.settings.environmentKey()
-    )
+    const keys = this.planned(settings, model)
     const transport = await this.transport()
     checkKeyTransport(providerPlan(settings), keys)
     return { endpoint, ...transport, keys, maxConcurrency: settings.defaults.maxConcurrency }
@@ -145,13 +137,17 @@ export class ConnectionSource {
   tuning(model: string): Pick<Connection, 'keys' | 'maxConcurrency'> | null {
     try {
       const settings = this.current()
-      const env = this.settings.environmentKey()
-      const keys = plannedKeys(settings, model, (id) => this.settings.secret(id), env)
-      const withoutSecrets = keys.map((key) => ({ ...key, apiKey: '' }))
+      const withoutSecrets = this.planned(settings, model).map((key) => ({ ...key, apiKey: '' }))
       return { keys: withoutSecrets, maxConcurrency: settings.defaults.maxConcurrency }
     } catch {
       return null
     }
+  }
+
+  /** The keys a job on `model` uses with these settings (their secrets from the vault). */
+  private planned(settings: Settings, model: string): ReturnType<typeof plannedKeys> {
+    const secret = (id: string): string | undefined => this.settings.secret(id)
+    return plannedKeys(settings, model, secret, this.settings.environmentKey())
   }
 
   /** "Test key": one tiny request for `model` with a saved key (or a key being added). */

@@ -176,11 +176,14 @@ export async function moveJob(ws: Workspace, id: string): Promise<{ from: string
   const view = ws.views.get(id) ?? new JobView(await loadJob(ws.deps.dataDir, id), false)
   if (view.running) throw new AppError(ErrorCodes.busy, problem('stopBeforeMove'))
   const { pricing, prices } = ws.deps.connection.priced(view.job.settings.model)
+  const to = ws.deps.connection.endpoint()
+  return refusedAsAppError(ws.service.moveEndpoint(view.job, to, { pricing, prices }))
+}
+
+/** The engine's refusals as the window's, with the field at fault. */
+async function refusedAsAppError<T>(work: Promise<T>): Promise<T> {
   try {
-    return await ws.service.moveEndpoint(view.job, ws.deps.connection.endpoint(), {
-      pricing,
-      prices
-    })
+    return await work
   } catch (error) {
     if (error instanceof JobServiceError)
       throw new AppError(ErrorCodes.refused, error.message, error.field)
@@ -263,13 +266,7 @@ async function create(
   settings: Parameters<Workspace['service']['create']>[0],
   listing: Parameters<Workspace['service']['create']>[2]
 ): Promise<StoredJob> {
-  try {
-    return await ws.service.create(settings, undefined, listing)
-  } catch (error) {
-    if (error instanceof JobServiceError)
-      throw new AppError(ErrorCodes.refused, error.message, error.field)
-    throw error
-  }
+  return refusedAsAppError(ws.service.create(settings, undefined, listing))
 }
 
 function samplePaths(draft: Draft, ids: string[] | undefined): string[] {

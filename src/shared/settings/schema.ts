@@ -42,13 +42,18 @@ export function hasCredentials(value: string): boolean {
   }
 }
 
+/** Keys are printable ASCII: anything else (a zero-width space picked up while copying) is refused. */
+export function isVisibleAscii(key: string): boolean {
+  return /^[\x21-\x7e]*$/.test(key)
+}
+
 /** A pasted API key: one key, no spaces inside (two pasted together are refused by name). */
 export const apiKeySchema = z
   .string()
   .trim()
   .min(1, problem('required'))
   .refine((key) => !/\s/.test(key), problem('keyWhitespace'))
-  .refine((key) => /^[\x21-\x7e]*$/.test(key), problem('keyInvisible'))
+  .refine(isVisibleAscii, problem('keyInvisible'))
   .refine((key) => key.length === 0 || (key.length >= 8 && key.length <= 500), problem('keyLength'))
 
 export const keyLabelSchema = label
