@@ -67,8 +67,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/setup/e2e-global.ts'],
           testTimeout: 60_000,
-          hookTimeout: 60_000,
-          fileParallelism: false
+          hookTimeout: 60_000
         }
       }
     ]

@@ -1,7 +1,7 @@
 import { eventChannels } from '@shared/ipc/channels'
 import type { IpcResult } from '@shared/ipc/result'
 import { channelOf, ROUTE_NAMES } from '@shared/ipc/route-names'
-import type { PhotoscribeApi } from '@shared/ipc/routes'
+import type { BridgeApi } from '@shared/ipc/routes'
 import type { WorkspaceUpdate } from '@shared/domain/workspace'
 
 /** The part of ipcRenderer the API needs (so tests and the e2e harness can pass a fake). */
@@ -11,31 +11,19 @@ export interface Invoker {
   removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): unknown
 }
 
-/**
- * Errors keep their code and field across the context bridge (which copies only `message`):
- * the message is `[code] text` or `[code:field] text`; `bridge.ts` in the renderer reads it back.
- */
-export function bridgeError(code: string, message: string, detail?: string): Error {
-  const field = detail && /^[\w.]{1,100}$/.test(detail) ? `:${detail}` : ''
-  return new Error(`[${code}${field}] ${message}`)
-}
-
 /** Paths per `queue:add` call when a drop is larger (the route takes at most 10,000). */
 export const DROP_CHUNK = 5_000
 
 /**
- * Builds `window.api` from the route table: one method per route, results unwrapped; the
+ * Builds `window.api` from the route table: one method per route, resolving to its result; the
  * dropped-files helper; and the update subscription (returns its unsubscribe).
  */
-export function createApi(ipc: Invoker, pathOfFile: (file: File) => string): PhotoscribeApi {
-  const request = async (channel: string, input: unknown): Promise<unknown> => {
-    const result = (await ipc.invoke(channel, input)) as IpcResult<unknown>
-    if (!result.ok) throw bridgeError(result.error.code, result.error.message, result.error.detail)
-    return result.data
-  }
+export function createApi(ipc: Invoker, pathOfFile: (file: File) => string): BridgeApi {
+  const request = async (channel: string, input: unknown): Promise<IpcResult<unknown>> =>
+    (await ipc.invoke(channel, input)) as IpcResult<unknown>
   const api: Record<string, unknown> = {}
   for (const [domain, names] of Object.entries(ROUTE_NAMES)) {
-    const methods: Record<string, (input?: unknown) => Promise<unknown>> = {}
+    const methods: Record<string, (input?: unknown) => Promise<IpcResult<unknown>>> = {}
     for (const method of names)
       methods[method] = (input) => request(channelOf(domain, method), input)
     api[domain] = methods
@@ -47,9 +35,10 @@ export function createApi(ipc: Invoker, pathOfFile: (file: File) => string): Pho
     for (let start = 0; start < paths.length; start += DROP_CHUNK) {
       const chunk = paths.slice(start, start + DROP_CHUNK)
       const answer = await request(channelOf('queue', 'add'), { paths: chunk })
-      added += (answer as { added: number }).added
+      if (!answer.ok) return answer
+      added += (answer.data as { added: number }).added
     }
-    return { added }
+    return { ok: true, data: { added } }
   }
   api.onUpdate = (listener: (update: WorkspaceUpdate) => void) => {
     const handler = (_event: unknown, payload: unknown): void =>
@@ -57,5 +46,5 @@ export function createApi(ipc: Invoker, pathOfFile: (file: File) => string): Pho
     ipc.on(eventChannels.update, handler)
     return () => void ipc.removeListener(eventChannels.update, handler)
   }
-  return api as PhotoscribeApi
+  return api as BridgeApi
 }

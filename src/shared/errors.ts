@@ -1,9 +1,12 @@
+import { problemLine } from './i18n/problems'
+import type { Problem } from './problem'
+
 /** Error codes that cross process boundaries (IPC results, CLI exit reasons). */
 export const ErrorCodes = {
   invalidInput: 'invalid_input',
   untrustedSender: 'untrusted_sender',
   unknownChannel: 'unknown_channel',
-  /** A setting or request the engine refused; `detail` names the field. */
+  /** A setting or request the engine refused; the problem names the field. */
   refused: 'refused',
   notFound: 'not_found',
   busy: 'busy',
@@ -13,14 +16,16 @@ export const ErrorCodes = {
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
 
-/** An error a handler throws on purpose; the IPC router turns it into `{ ok: false, error }`. */
+/**
+ * An error a handler throws on purpose: a kind (`code`) and the problem as data. The IPC router
+ * turns it into `{ ok: false, error }`; its message is the problem in English, for logs.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly detail?: string
+    readonly problem: Problem
   ) {
-    super(message)
+    super(problemLine(problem))
     this.name = 'AppError'
   }
 }

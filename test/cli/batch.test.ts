@@ -64,7 +64,9 @@ describe('photoscribe run --batch', () => {
 
   it('cancels a job’s batches with --cancel-batches, keeping what finished', async () => {
     PHOTOSCRIBE_POLLS()
-    await simulator.use({ batch: { stepMs: 300 } })
+    // A batch completes 3 steps after it is created: a step long enough that the cancel (a second
+    // CLI run) reaches it before then, even on a loaded machine (300 ms steps flaked in CI).
+    await simulator.use({ batch: { stepMs: 1500 } })
     const { photos, dataDir } = await photoFolder(6)
     const out = join(dataDir, 'r.json')
     const args = runArgs(photos, out, dataDir, '--batch', '--json')

@@ -37,7 +37,7 @@ describe('built preload', () => {
     )
     expect(required).toEqual(['electron'])
     expect(Object.keys(exposed)).toEqual(['api'])
-    expect(await exposed.api.app.getInfo()).toBe('pong')
+    expect(await exposed.api.app.getInfo()).toEqual({ ok: true, data: 'pong' })
     expect(invoked).toEqual([['app:get-info', undefined]])
   })
 

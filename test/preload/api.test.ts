@@ -27,10 +27,10 @@ function invoker(answer: (channel: string, input: unknown) => unknown): Invoker 
 }
 
 describe('createApi', () => {
-  it('has one method per route, invoking its channel and unwrapping the result', async () => {
+  it('has one method per route, invoking its channel and resolving to its result', async () => {
     const ipc = invoker(() => ({ ok: true, data: { jobId: 'j1' } }))
     const api = createApi(ipc, () => '')
-    expect(await api.run.start()).toEqual({ jobId: 'j1' })
+    expect(await api.run.start()).toEqual({ ok: true, data: { jobId: 'j1' } })
     await api.run.retry({ code: 'damaged' })
     expect(ipc.calls).toEqual([
       [routes.run.start.channel, undefined],
@@ -47,12 +47,19 @@ describe('createApi', () => {
     expect(Object.keys(ROUTE_NAMES).sort()).toEqual(Object.keys(routes).sort())
   })
 
-  it('rejects with the error code kept in the message', async () => {
-    const api = createApi(
-      invoker(() => ({ ok: false, error: { code: 'invalid_input', message: 'Bad.' } })),
+  it('a failure crosses the context bridge as data: the window reads its problem, never a string', async () => {
+    const error = {
+      code: 'refused',
+      problem: { code: 'endpointMoved', field: 'endpoint', params: { n: 'A → B' } },
+      message: 'endpoint: …'
+    }
+    const raw = createApi(
+      invoker(() => ({ ok: false, error })),
       () => ''
     )
-    await expect(api.app.getInfo()).rejects.toThrow('[invalid_input] Bad.')
+    // contextBridge copies values as a structured clone: the result survives whole (a thrown
+    // Error would keep only its message). test/renderer/bridge.test.tsx reads it in the window.
+    expect(structuredClone(await raw.app.getInfo())).toEqual({ ok: false, error })
   })
 
   it('sends only the real paths of dropped files, never the files', async () => {
@@ -74,7 +81,7 @@ describe('createApi', () => {
     })
     const api = createApi(ipc, (file) => `/photos/${file.name}`)
     const files = Array.from({ length: 25_000 }, (_, i) => new File([''], `IMG_${i}.jpg`))
-    expect(await api.addDropped(files)).toEqual({ added: 25_000 })
+    expect(await api.addDropped(files)).toEqual({ ok: true, data: { added: 25_000 } })
     expect(seen).toHaveLength(25_000)
     expect(seen[24_999]).toBe('/photos/IMG_24999.jpg')
     expect(ipc.calls.length).toBeGreaterThan(1)

@@ -61,7 +61,7 @@ describe('a custom template with hostile JSON', () => {
   it('an id that climbs out of the templates folder is refused, on import and on remove', async () => {
     const answer = await importing(JSON.stringify({ ...VALID, id: '../../settings' }))
     expect(answer.ok).toBe(false)
-    expect(answer.error).toMatchObject({ message: 'templateId', detail: 'id' })
+    expect(answer.error).toMatchObject({ problem: { code: 'templateId', field: 'id' } })
     const { router, dataDir } = await windowWith()
     await mkdir(dataDir, { recursive: true })
     await writeFile(join(dataDir, 'settings.json'), '{"keep": true}')
@@ -83,20 +83,24 @@ describe('a custom template with hostile JSON', () => {
 
   it('oversized, deeply nested or broken JSON gets a clear refusal and saves nothing', async () => {
     const big = await importing(JSON.stringify({ ...VALID, instructions: 'x'.repeat(1_000_000) }))
-    expect(big.error).toMatchObject({ message: 'fileTooLarge:256', detail: '' })
+    expect(big.error).toMatchObject({ problem: { code: 'fileTooLarge', params: { n: '256' } } })
     const long = await importing(JSON.stringify({ ...VALID, instructions: 'x'.repeat(9_000) }))
-    expect(long.error).toMatchObject({ message: 'tooLong:8000', detail: 'instructions' })
+    expect(long.error).toMatchObject({
+      problem: { code: 'tooLong', field: 'instructions', params: { n: '8000' } }
+    })
     const deep = await importing('['.repeat(100_000) + ']'.repeat(100_000))
     expect(deep.ok).toBe(false)
     const broken = await importing('{"id": "shop-copy", "name": ')
-    expect(broken.error?.message).toBe('notJson')
+    expect(broken.error).toMatchObject({ problem: { code: 'notJson' } })
     const fields = await importing(
       JSON.stringify({
         ...VALID,
         fields: Array.from({ length: 31 }, (_, i) => ({ ...VALID.fields[0], name: `f${i}` }))
       })
     )
-    expect(fields.error).toMatchObject({ message: 'atMost:30', detail: 'fields' })
+    expect(fields.error).toMatchObject({
+      problem: { code: 'atMost', field: 'fields', params: { n: '30' } }
+    })
     expect(await readdir(join((await windowWith()).dataDir, 'templates')).catch(() => [])).toEqual(
       []
     )

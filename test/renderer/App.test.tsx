@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import App from '../../src/renderer/src/App'
+import { BridgeError } from '../../src/renderer/src/bridge'
 import { fakeBridge, settingsView, snapshot } from './fake-bridge'
 import { draftView } from './views'
 
@@ -79,11 +80,18 @@ describe('App shell', () => {
     expect(await screen.findByText('2 photos · 0 done')).toBeTruthy()
   })
 
-  it('says what went wrong when main refuses, using the message not the code', async () => {
-    const { bridge } = fakeBridge(snapshot(), new Error('[internal] The engine did not start.'))
+  it('says what went wrong when main refuses, in words from the problem it sent', async () => {
+    const refusal = new BridgeError({
+      code: 'internal',
+      problem: { code: 'internal' },
+      message: 'internal'
+    })
+    const { bridge } = fakeBridge(snapshot(), refusal)
     render(<App bridge={bridge} />)
     expect(
-      await screen.findByText('Photoscribe couldn’t load its state: The engine did not start.')
+      await screen.findByText(
+        'Photoscribe couldn’t load its state: Something went wrong in Photoscribe. The details are in the log.'
+      )
     ).toBeTruthy()
   })
 

@@ -21,6 +21,7 @@ import type { JobProgress } from '@shared/domain/progress'
 import { batchSummary, estimateSummary } from '@shared/format/estimate-summary'
 import { maskSecret } from '@shared/redact'
 import { englishProblem } from '@shared/i18n/problems'
+import { cliProblem } from '../problem-words'
 import { DEFAULT_SETTINGS, hasCredentials, isVisibleAscii } from '@shared/settings/schema'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
@@ -75,7 +76,7 @@ async function asUsage<T>(work: Promise<T>): Promise<T> {
     const flag =
       { budget: '--budget', mode: '--batch', endpoint: '--resume' }[error.field as string] ??
       '--resume'
-    throw new UsageError(`${flag}: ${error.message}`)
+    throw new UsageError(`${flag}: ${cliProblem(error.problem)}`)
   })
 }
 
@@ -99,7 +100,7 @@ async function createJobFromFlags(
 function dryRunEndpoint(flags: RunFlags): Endpoint {
   const baseURL = process.env.OPENAI_BASE_URL || undefined
   if (baseURL && hasCredentials(baseURL))
-    throw new UsageError(`OPENAI_BASE_URL: ${insecureKeyTransport(baseURL)}`)
+    throw new UsageError(`OPENAI_BASE_URL: ${cliProblem(insecureKeyTransport(baseURL)!)}`)
   const ref = flags.demo ? { kind: 'demo' as const } : endpointFor(baseURL)
   return { apiKey: '', ref }
 }
@@ -122,7 +123,7 @@ async function openEndpoint(flags: RunFlags): Promise<Endpoint> {
     )
   const baseURL = process.env.OPENAI_BASE_URL || undefined
   const insecure = baseURL ? insecureKeyTransport(baseURL) : null
-  if (insecure) throw new UsageError(`OPENAI_BASE_URL: ${insecure}`)
+  if (insecure) throw new UsageError(`OPENAI_BASE_URL: ${cliProblem(insecure)}`)
   return { apiKey, baseURL, ref: endpointFor(baseURL) }
 }
 

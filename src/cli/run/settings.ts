@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { parseJobOptions, type JobOptions } from '@shared/domain/job-options'
+import { cliProblem } from '../problem-words'
 import {
   BUILTIN_TEMPLATES,
   TemplateStore,
@@ -182,7 +183,7 @@ function optionsFromFlags(flags: RunFlags): JobOptions {
   })
   if (parsed.ok) return parsed.options
   const flag = FLAG_OF[parsed.field.split('.')[0]] ?? parsed.field
-  throw new UsageError(`${flag} ${parsed.message}`)
+  throw new UsageError(`${flag} ${cliProblem(parsed.problem)}`)
 }
 
 /** How the run sends: `--live` or `--batch` (a resume may switch), else the job's own mode. */

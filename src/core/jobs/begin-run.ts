@@ -1,3 +1,4 @@
+import { englishProblem } from '@shared/i18n/problems'
 import type { JobTracker } from '../scheduler/totals'
 import type { JobOutcome } from '../scheduler/types'
 import { dataLayout } from '../paths'
@@ -31,7 +32,7 @@ export async function beginRun(
       refused: {
         status: 'stopped',
         kind: 'budget',
-        reason: `The budget can't be kept: ${unbudgetable}`
+        reason: `The budget can't be kept: ${englishProblem(unbudgetable)}`
       }
     }
   const results =

@@ -1,3 +1,4 @@
+import type { Problem } from '@shared/problem'
 import { fallbackModel, findModel, type ModelInfo, type ModelPrices } from '@shared/models/catalog'
 import type { Detail, Size } from '@shared/models/image-tokens'
 import { resolvePrices, tokenCost } from '../estimate/catalog-overrides'
@@ -54,9 +55,9 @@ export function jobPrices(settings: JobSettings): ModelPrices | null {
 /**
  * Why a job cannot start with a budget: a budget needs a price to count against. Null when fine.
  */
-export function budgetProblem(settings: JobSettings): string | null {
+export function budgetProblem(settings: JobSettings): Problem | null {
   if (settings.budgetUsd === undefined || jobPrices(settings)) return null
-  return `there is no price for "${settings.model}", so a budget cannot be kept. Give its prices in USD per 1M tokens with --price-input and --price-output (or in Settings → Prices).`
+  return { code: 'budgetNeedsPrice', field: 'budget', params: { n: settings.model } }
 }
 
 /** The job's template: its snapshot, else the built-in of that id. */

@@ -1,3 +1,4 @@
+import type { Problem } from '@shared/problem'
 /**
  * Which API a job talks to. A job records it when created; a resume must go to the same one, and
  * the result cache keeps answers apart by it, so no endpoint's answers are served as another's.
@@ -34,35 +35,38 @@ export function describeEndpoint(endpoint: EndpointRef): string {
  * Why a job may not be resumed on `current`, naming what to change; null when it may. Where a
  * key goes always comes from the current settings, never from a job's files.
  */
-export function resumeEndpointProblem(recorded: EndpointRef, current: EndpointRef): string | null {
+export function resumeEndpointProblem(recorded: EndpointRef, current: EndpointRef): Problem | null {
   if (endpointId(recorded) === endpointId(current)) return null
-  const fix =
-    recorded.kind === 'demo'
-      ? 'add --demo to resume it with the simulator'
-      : recorded.kind === 'openai'
-        ? 'unset OPENAI_BASE_URL (and do not add --demo) to resume it on OpenAI'
-        : `set OPENAI_BASE_URL=${recorded.baseURL} (without --demo) to resume it there`
-  return `this job ran on ${describeEndpoint(recorded)}, not ${describeEndpoint(current)}: ${fix}${recorded.kind === 'demo' || current.kind === 'demo' ? '' : ', or add --move-endpoint to move it there'}.`
+  const movable = recorded.kind !== 'demo' && current.kind !== 'demo'
+  return {
+    code: 'resumeElsewhere',
+    field: 'endpoint',
+    params: {
+      from: describeEndpoint(recorded),
+      to: describeEndpoint(current),
+      kind: recorded.kind,
+      baseURL: recorded.kind === 'compatible' ? recorded.baseURL : '',
+      movable: movable ? 'yes' : 'no'
+    }
+  }
 }
 
 /**
  * Refuses to send a key in clear: plain HTTP is allowed only to this machine (a local model
  * server). Returns the reason, or null when the URL is safe for a key.
  */
-export function insecureKeyTransport(baseURL: string): string | null {
+export function insecureKeyTransport(baseURL: string): Problem | null {
   let url: URL
   try {
     url = new URL(baseURL)
   } catch {
-    return `"${baseURL}" is not a URL (expected e.g. https://api.example.com/v1).`
+    return { code: 'urlInvalid', params: { n: baseURL } }
   }
-  if (url.username || url.password)
-    return `the URL holds a user name or password; remove them (the API key is sent on its own).`
+  if (url.username || url.password) return { code: 'urlCredentials' }
   if (url.protocol === 'https:') return null
-  if (url.protocol !== 'http:')
-    return `"${baseURL}" must start with https:// (or http:// for this machine).`
+  if (url.protocol !== 'http:') return { code: 'urlScheme', params: { n: baseURL } }
   if (isLoopbackHost(url.hostname)) return null
-  return `"${baseURL}" uses plain HTTP to another machine, so the API key would travel unencrypted. Use https://, or leave the key empty for a local server that needs none.`
+  return { code: 'plainHttpKey', params: { n: baseURL } }
 }
 
 /** True for 127.0.0.0/8, ::1 and localhost. */

@@ -1,3 +1,5 @@
+import { englishProblem } from '@shared/i18n/problems'
+import type { Problem } from '@shared/problem'
 import type { JobProgress } from '@shared/domain/progress'
 import { exportJob } from '../export/export-job'
 import {
@@ -47,19 +49,23 @@ export interface JobRunner {
   cancelBatches(): Promise<void>
 }
 
-/** A job request the engine refuses, with the setting at fault (the CLI names its flag, the window its field). */
+/**
+ * A job request the engine refuses: the problem as data, with the setting at fault in `field`
+ * (`budget`, `endpoint`, `job`, `mode`): the CLI names its flag, the window its field.
+ */
 export class JobServiceError extends Error {
-  constructor(
-    readonly field: 'budget' | 'endpoint' | 'job' | 'mode',
-    message: string
-  ) {
-    super(message)
+  constructor(readonly problem: Problem & { field: string }) {
+    super(englishProblem(problem))
     this.name = 'JobServiceError'
+  }
+
+  get field(): string {
+    return this.problem.field
   }
 }
 
-const AZURE_BATCH =
-  'Batch mode needs an endpoint with the Files and Batches API of OpenAI; Azure OpenAI batches work differently and are not supported yet. Run the job live.'
+const refuse = (field: string, code: string, params?: Problem['params']): JobServiceError =>
+  new JobServiceError({ code, field, ...(params ? { params } : {}) })
 
 /** One key of a connection: its secret, and the limits Settings give it for the job's model. */
 export interface ConnectionKey {
@@ -113,17 +119,17 @@ export class JobService {
     listed?: Listing
   ): Promise<StoredJob> {
     const problem = budgetProblem(settings)
-    if (problem) throw new JobServiceError('budget', problem)
+    if (problem) throw new JobServiceError({ ...problem, field: 'budget' })
     return newJob(this.dataDir, settings, onFound, listed)
   }
 
   /** Opens a job to resume on `endpoint`; a job that ran elsewhere is refused. */
   async open(jobId: string, endpoint: EndpointRef | null): Promise<StoredJob> {
     const job = await loadJob(this.dataDir, jobId).catch((error: Error) => {
-      throw new JobServiceError('job', error.message)
+      throw refuse('job', 'jobUnreadable', { n: error.message })
     })
     const problem = endpoint && resumeEndpointProblem(job.settings.endpoint, endpoint)
-    if (problem) throw new JobServiceError('endpoint', problem)
+    if (problem) throw new JobServiceError({ ...problem, field: 'endpoint' })
     return job
   }
 
@@ -138,10 +144,9 @@ export class JobService {
     changes: Pick<JobSettings, 'pricing' | 'prices'>
   ): Promise<{ from: string; to: string }> {
     const from = job.settings.endpoint
-    if (from.kind === 'demo' || to.kind === 'demo')
-      throw new JobServiceError('endpoint', 'A demo job stays on the demo simulator.')
+    if (from.kind === 'demo' || to.kind === 'demo') throw refuse('endpoint', 'demoStaysDemo')
     if (endpointId(from) === endpointId(to))
-      throw new JobServiceError('endpoint', `This job already runs on ${describeEndpoint(to)}.`)
+      throw refuse('endpoint', 'alreadyOnEndpoint', { n: describeEndpoint(to) })
     await saveJobSettings(job, { ...job.settings, ...changes, endpoint: to })
     return { from: describeEndpoint(from), to: describeEndpoint(to) }
   }
@@ -164,7 +169,7 @@ export class JobService {
       azure: connection.azure
     }
     const secrets = new Map(connection.keys.map((key) => [key.id, key.apiKey]))
-    if (mode === 'batch' && connection.azure) throw new JobServiceError('mode', AZURE_BATCH)
+    if (mode === 'batch' && connection.azure) throw refuse('mode', 'azureNoBatch')
     const transport = createOpenAITransport(endpoint, secrets)
     this.lanes.restart(connection.keys.map((key) => key.id))
     const keys = keySpecs(job, connection.keys)

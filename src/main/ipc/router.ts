@@ -1,6 +1,8 @@
-import { AppError, ErrorCodes } from '@shared/errors'
+import { AppError, ErrorCodes, type ErrorCode } from '@shared/errors'
 import { redactSecrets } from '@shared/redact'
 import { fail, ok, type IpcResult } from '@shared/ipc/result'
+import { englishProblem, problemLine } from '@shared/i18n/problems'
+import { issueProblem, type Problem } from '@shared/problem'
 import type { Route } from '@shared/ipc/route'
 import { routes, type Handlers } from '@shared/ipc/routes'
 
@@ -36,16 +38,11 @@ export function createRouter(
     async handle(channel, senderUrl, input) {
       const bound = table.get(channel)
       if (!bound)
-        return fail({ code: ErrorCodes.unknownChannel, message: `Unknown channel ${channel}.` })
-      if (!isTrustedSender(senderUrl)) {
-        return fail({
-          code: ErrorCodes.untrustedSender,
-          message: 'This request did not come from the Photoscribe window.'
-        })
-      }
+        return failed(ErrorCodes.unknownChannel, { code: 'unknownChannel', params: { n: channel } })
+      if (!isTrustedSender(senderUrl))
+        return failed(ErrorCodes.untrustedSender, { code: 'untrustedSender' })
       const parsed = bound.route.input.safeParse(input)
-      if (!parsed.success)
-        return fail({ code: ErrorCodes.invalidInput, message: describeIssues(parsed.error.issues) })
+      if (!parsed.success) return failed(ErrorCodes.invalidInput, issueProblem(parsed.error.issues))
       const result = await call(bound.handler, parsed.data)
       return options.checkOutputs ? checked(bound.route, result) : result
     }
@@ -66,10 +63,16 @@ function checked(route: Route, result: IpcResult<unknown>): IpcResult<unknown> {
   if (!result.ok) return result
   const parsed = route.output.safeParse(result.data)
   if (parsed.success) return result
-  return fail({
-    code: ErrorCodes.internal,
-    message: `${route.channel} answered outside its schema: ${describeIssues(parsed.error.issues)}`
+  const problem = issueProblem(parsed.error.issues)
+  return failed(ErrorCodes.internal, {
+    code: 'outsideSchema',
+    params: { n: route.channel, field: problem.field ?? '', problem: englishProblem(problem) }
   })
+}
+
+/** A failed result: the problem as data, and in English for logs. */
+function failed(code: ErrorCode, problem: Problem): IpcResult<never> {
+  return fail({ code, problem, message: problemLine(problem) })
 }
 
 async function call(
@@ -79,25 +82,11 @@ async function call(
   try {
     return ok(await handler(input))
   } catch (error) {
-    if (error instanceof AppError)
-      return fail({ code: error.code, message: error.message, detail: error.detail })
+    if (error instanceof AppError) return failed(error.code, error.problem)
     console.error(
       '[ipc]',
       redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))
     )
-    return fail({
-      code: ErrorCodes.internal,
-      message: 'Something went wrong in Photoscribe. The details are in the log.'
-    })
+    return failed(ErrorCodes.internal, { code: 'internal' })
   }
-}
-
-function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  return issues
-    .map((issue) =>
-      issue.path.length > 0
-        ? `${issue.path.map(String).join('.')}: ${issue.message}`
-        : issue.message
-    )
-    .join('; ')
 }

@@ -9,7 +9,7 @@ import {
   type EndpointRef
 } from '../../core'
 import { PROVIDERS } from '@shared/settings/providers'
-import { problem, type KeyRecord, type Settings } from '@shared/settings/schema'
+import { type KeyRecord, type Settings } from '@shared/settings/schema'
 import { AppError, ErrorCodes } from '@shared/errors'
 
 /** One key a job may use for a model, with the limits Settings give it (none: the catalog's). */
@@ -133,19 +133,22 @@ export function plannedKeys(
   if (!PROVIDERS[settings.provider.preset].needsKey)
     return [{ id: 'local', label: 'Local', apiKey: NO_KEY }]
   if (settings.keys.length > 0 && here.length === 0)
-    throw new AppError(ErrorCodes.noKey, problem('keysOtherEndpoint'), 'keys')
+    throw new AppError(ErrorCodes.noKey, { code: 'keysOtherEndpoint', field: 'keys' })
   if (allowed.length < here.length && allowed.length === 0)
-    throw new AppError(ErrorCodes.noKey, problem('noKeyForModel', model), 'keys')
-  throw new AppError(
-    ErrorCodes.noKey,
-    problem(settings.keys.length ? 'keysNotAtHand' : 'noKey'),
-    'keys'
-  )
+    throw new AppError(ErrorCodes.noKey, {
+      code: 'noKeyForModel',
+      field: 'keys',
+      params: { n: model }
+    })
+  throw new AppError(ErrorCodes.noKey, {
+    code: settings.keys.length ? 'keysNotAtHand' : 'noKey',
+    field: 'keys'
+  })
 }
 
 /** Refuses a plan that would send a real key in clear to another machine. */
 export function checkKeyTransport(plan: ProviderPlan, keys: readonly PlannedKey[]): void {
   if (keys.every((k) => k.apiKey === NO_KEY)) return
   const insecure = insecureKeyTransport(providerUrl(plan))
-  if (insecure) throw new AppError(ErrorCodes.refused, insecure, 'provider.baseURL')
+  if (insecure) throw new AppError(ErrorCodes.refused, { ...insecure, field: 'provider.baseURL' })
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { problemOf } from '@shared/problem'
 import { randomUUID } from 'node:crypto'
 import { AppError, ErrorCodes } from '@shared/errors'
 import { maskSecret } from '@shared/redact'
@@ -6,7 +7,6 @@ import {
   apiKeySchema,
   DEFAULT_SETTINGS,
   modelLimitsSchema,
-  problem,
   settingsSchema,
   type KeyRecord,
   type ModelLimits,
@@ -199,7 +199,7 @@ export class SettingsService {
   private async key(id: string): Promise<KeyRecord> {
     await this.ready
     const record = this.value.keys.find((k) => k.id === id)
-    if (!record) throw new AppError(ErrorCodes.notFound, problem('noSuchKey'), 'keyId')
+    if (!record) throw new AppError(ErrorCodes.notFound, { code: 'noSuchKey', field: 'keyId' })
     return record
   }
 
@@ -214,7 +214,7 @@ export class SettingsService {
     const parsed = settingsSchema.safeParse(next)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      throw new AppError(ErrorCodes.refused, issue.message, issue.path.join('.'))
+      throw new AppError(ErrorCodes.refused, problemOf(issue.message, issue.path.join('.')))
     }
     this.loaded = parsed.data
     // One write at a time, in order: the file always ends with the latest settings.
@@ -228,7 +228,7 @@ export class SettingsService {
 function checkSecret(secret: string): string {
   const parsed = apiKeySchema.safeParse(secret)
   if (!parsed.success)
-    throw new AppError(ErrorCodes.refused, parsed.error.issues[0].message, 'apiKey')
+    throw new AppError(ErrorCodes.refused, problemOf(parsed.error.issues[0].message, 'apiKey'))
   return parsed.data
 }
 

@@ -1,5 +1,4 @@
 import { AppError, ErrorCodes } from '@shared/errors'
-import { problem } from '@shared/settings/schema'
 import { loadJob, readProductSheet, type JobMode, type JournalEvent } from '../../core'
 import type { SheetEncoding } from '@shared/domain/sheet-encoding'
 import { basename } from 'node:path'
@@ -60,7 +59,7 @@ export async function retryRows(
 export async function cancelOpenBatches(ws: Workspace): Promise<void> {
   const view = ws.openJob()
   if ((view.job.settings.mode ?? 'live') !== 'batch')
-    throw new AppError(ErrorCodes.invalidInput, problem('liveNoBatches'))
+    throw new AppError(ErrorCodes.invalidInput, { code: 'liveNoBatches' })
   if (!view.running) await startRun(ws, view, 'batch')
   await view.run?.cancelBatches()
 }
@@ -76,7 +75,7 @@ export async function editRow(
 ): Promise<void> {
   const view = ws.views.get(ws.openId ?? '') ?? ws.views.get(ws.sampleId ?? '')
   const item = view?.job.state.items.get(id)
-  if (!view || !item?.result) throw new AppError(ErrorCodes.notFound, problem('editNeedsAnswer'))
+  if (!view || !item?.result) throw new AppError(ErrorCodes.notFound, { code: 'editNeedsAnswer' })
   const fields: Record<string, unknown> = { ...item.result.fields }
   let changed = false
   for (const field of view.template.fields) {
@@ -85,11 +84,11 @@ export async function editRow(
     const text = edits[field.name].trim()
     if (text === before.trim() || text === before.slice(0, MAX_FIELD_CHARS).trim()) continue
     if (before.length > MAX_FIELD_CHARS)
-      throw new AppError(
-        ErrorCodes.invalidInput,
-        `${field.label} is longer than the editor shows (${before.length} characters): edit it in an exported spreadsheet and import that.`,
-        field.name
-      )
+      throw new AppError(ErrorCodes.invalidInput, {
+        code: 'editTooLong',
+        field: field.name,
+        params: { n: before.length }
+      })
     fields[field.name] = field.type === 'string[]' ? listItems(text) : text
     changed = true
   }
@@ -122,7 +121,10 @@ export async function attachSheet(
 ): Promise<EstimateView | null> {
   const draft = ws.ensureDraft()
   const sheet = await readProductSheet(path, { encoding }).catch((error: Error) => {
-    throw new AppError(ErrorCodes.invalidInput, problem('sheetUnusable', error.message))
+    throw new AppError(ErrorCodes.invalidInput, {
+      code: 'sheetUnusable',
+      params: { n: error.message }
+    })
   })
   draft.sheet = { name: basename(path), path, context: sheet.context, encoding: sheet.encoding }
   return ws.estimate(draft)
@@ -134,10 +136,10 @@ export async function rereadSheet(
   encoding: SheetEncoding
 ): Promise<EstimateView | null> {
   const sheet = ws.openDraft()?.sheet
-  if (!sheet) throw new AppError(ErrorCodes.notFound, problem('sheetFirst'))
+  if (!sheet) throw new AppError(ErrorCodes.notFound, { code: 'sheetFirst' })
   return attachSheet(ws, sheet.path, encoding)
 }
 
 function notFound(error: Error): never {
-  throw new AppError(ErrorCodes.notFound, error.message)
+  throw new AppError(ErrorCodes.notFound, { code: 'jobUnreadable', params: { n: error.message } })
 }

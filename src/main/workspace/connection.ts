@@ -11,7 +11,7 @@ import {
   type ProxyRoute,
   type SystemProxyResolver
 } from '../../core'
-import { problem, type Settings } from '@shared/settings/schema'
+import { type Settings } from '@shared/settings/schema'
 import type { ConnectionTest, KeyTest } from '@shared/settings/probes'
 import {
   checkKeyTransport,
@@ -154,10 +154,10 @@ export class ConnectionSource {
   async testKey(keyId: string, model: string): Promise<KeyTest> {
     const settings = await this.effective()
     const apiKey = keyId === 'env' ? this.settings.environmentKey() : this.settings.secret(keyId)
-    if (!apiKey) throw new AppError(ErrorCodes.noKey, problem('keysNotAtHand'), 'keyId')
+    if (!apiKey) throw new AppError(ErrorCodes.noKey, { code: 'keysNotAtHand', field: 'keyId' })
     const saved = settings.keys.find((k) => k.id === keyId)
     if (saved && !keysForEndpoint(settings).includes(saved))
-      throw new AppError(ErrorCodes.refused, problem('keysOtherEndpoint'), 'keyId')
+      throw new AppError(ErrorCodes.refused, { code: 'keysOtherEndpoint', field: 'keyId' })
     const plan = providerPlan(settings)
     checkKeyTransport(plan, [{ id: keyId, label: '', apiKey }])
     const result = await testKey(await this.transport(), apiKey, model)

@@ -1,5 +1,4 @@
 import { AppError, ErrorCodes } from '@shared/errors'
-import { problem } from '@shared/settings/schema'
 import type { JobProgress } from '@shared/domain/progress'
 import {
   JobServiceError,
@@ -39,13 +38,9 @@ async function beginOpen(ws: Workspace): Promise<string> {
     await startRun(ws, view)
     return view.id
   }
-  if (draft.walking)
-    throw new AppError(
-      ErrorCodes.busy,
-      'Photos are still being added; Run when the list is complete.'
-    )
+  if (draft.walking) throw new AppError(ErrorCodes.busy, { code: 'photosStillAdding' })
   if (draft.listing().files.length === 0)
-    throw new AppError(ErrorCodes.invalidInput, problem('nothingToRun'))
+    throw new AppError(ErrorCodes.invalidInput, { code: 'nothingToRun' })
   const estimate = ws.estimate(draft)
   const job = await create(ws, ws.settingsFor(draft), draft.listing())
   const view = openJobView(ws, job, false)
@@ -58,9 +53,9 @@ async function beginOpen(ws: Workspace): Promise<string> {
 /** "Try on a sample": the chosen settings on a few photos (picked, or spread over the queue). */
 export async function runSample(ws: Workspace, ids: string[] | undefined): Promise<string> {
   const draft = ws.openDraft()
-  if (!draft) throw new AppError(ErrorCodes.notFound, problem('sampleNeedsPhotos'))
+  if (!draft) throw new AppError(ErrorCodes.notFound, { code: 'sampleNeedsPhotos' })
   const paths = samplePaths(draft, ids)
-  if (paths.length === 0) throw new AppError(ErrorCodes.invalidInput, problem('noReadablePhotos'))
+  if (paths.length === 0) throw new AppError(ErrorCodes.invalidInput, { code: 'noReadablePhotos' })
   const settings = ws.settingsFor(draft, {
     name: `Sample of ${draft.name}`,
     inputs: paths,
@@ -134,7 +129,7 @@ export function openJobView(ws: Workspace, job: StoredJob, sample: boolean): Job
 
 /** Starts (or resumes) a job's run on its endpoint; progress flows to the window from here. */
 export async function startRun(ws: Workspace, view: JobView, mode?: JobMode): Promise<void> {
-  if (view.running) throw new AppError(ErrorCodes.busy, problem('alreadyRunning'))
+  if (view.running) throw new AppError(ErrorCodes.busy, { code: 'alreadyRunning' })
   refuseOtherEndpoint(ws, view)
   const connection = await ws.deps.connection.open(
     view.job.settings.endpoint,
@@ -165,7 +160,11 @@ function refuseOtherEndpoint(ws: Workspace, view: JobView): void {
   const current = ws.deps.connection.endpoint()
   if (endpointId(recorded) === endpointId(current)) return
   const moved = `${describeEndpoint(recorded)} → ${describeEndpoint(current)}`
-  throw new AppError(ErrorCodes.refused, problem('endpointMoved', moved), 'endpoint')
+  throw new AppError(ErrorCodes.refused, {
+    code: 'endpointMoved',
+    field: 'endpoint',
+    params: { n: moved }
+  })
 }
 
 /**
@@ -174,7 +173,7 @@ function refuseOtherEndpoint(ws: Workspace, view: JobView): void {
  */
 export async function moveJob(ws: Workspace, id: string): Promise<{ from: string; to: string }> {
   const view = ws.views.get(id) ?? new JobView(await loadJob(ws.deps.dataDir, id), false)
-  if (view.running) throw new AppError(ErrorCodes.busy, problem('stopBeforeMove'))
+  if (view.running) throw new AppError(ErrorCodes.busy, { code: 'stopBeforeMove' })
   const { pricing, prices } = ws.deps.connection.priced(view.job.settings.model)
   const to = ws.deps.connection.endpoint()
   return refusedAsAppError(ws.service.moveEndpoint(view.job, to, { pricing, prices }))
@@ -185,8 +184,7 @@ async function refusedAsAppError<T>(work: Promise<T>): Promise<T> {
   try {
     return await work
   } catch (error) {
-    if (error instanceof JobServiceError)
-      throw new AppError(ErrorCodes.refused, error.message, error.field)
+    if (error instanceof JobServiceError) throw new AppError(ErrorCodes.refused, error.problem)
     throw error
   }
 }

@@ -1,3 +1,4 @@
+import { issueProblem } from '@shared/problem'
 import {
   BUILTIN_TEMPLATES,
   TemplateStore,
@@ -15,7 +16,6 @@ import { jobOptionsSchema, type JobOptions } from '@shared/domain/job-options'
 import type { EstimateView } from '@shared/domain/queue'
 import type { OpenView, Snapshot, WorkspaceUpdate } from '@shared/domain/workspace'
 import { AppError, ErrorCodes } from '@shared/errors'
-import { problem } from '@shared/settings/schema'
 import { emptyTotals } from '@shared/domain/run-view'
 import type { ConnectionSource } from './connection'
 import type { Desktop } from './desktop'
@@ -248,8 +248,7 @@ export class Workspace {
     else if (budgetUsd !== undefined) next.budgetUsd = budgetUsd
     const parsed = jobOptionsSchema.safeParse(next)
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new AppError(ErrorCodes.invalidInput, `${issue.path.join('.')}: ${issue.message}`)
+      throw new AppError(ErrorCodes.invalidInput, issueProblem(parsed.error.issues))
     }
     draft.options = parsed.data
     return this.estimate(draft)
@@ -270,7 +269,7 @@ export class Workspace {
   /** The open job view, or a clear refusal when the open queue is not a job. */
   openJob(): JobView {
     const view = this.openId ? this.views.get(this.openId) : undefined
-    if (!view) throw new AppError(ErrorCodes.notFound, problem('openJobFirst'))
+    if (!view) throw new AppError(ErrorCodes.notFound, { code: 'openJobFirst' })
     return view
   }
 

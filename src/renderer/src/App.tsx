@@ -46,9 +46,9 @@ function Shell({ bridge }: { bridge: PhotoscribeApi }): React.JSX.Element {
       try {
         return await work()
       } catch (error) {
-        const { message, field } = readBridgeError(error)
-        const words = problemText(message, t, field)
-        const action = field === 'endpoint' ? moveAction(bridge, store, t) : undefined
+        const { problem } = readBridgeError(error)
+        const words = problemText(problem, t)
+        const action = problem.code === 'endpointMoved' ? moveAction(bridge, store, t) : undefined
         setNotices((list) => [
           ...list.slice(-2),
           { id: Date.now() + Math.random(), message: words, action }
@@ -77,7 +77,7 @@ function Shell({ bridge }: { bridge: PhotoscribeApi }): React.JSX.Element {
         <Header onOpenSettings={() => setSettingsSection('keys')} />
         {error ? (
           <div className="fatal" role="alert">
-            {t('app.loadFailed', { error })}
+            {t('app.loadFailed', { error: problemText(error, t) })}
           </div>
         ) : (
           <Workspace />

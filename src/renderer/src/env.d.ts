@@ -1,9 +1,9 @@
-import type { PhotoscribeApi } from '@shared/ipc/routes'
+import type { BridgeApi } from '@shared/ipc/routes'
 
 declare global {
   interface Window {
     /** Exposed by the preload; absent when the page runs outside Photoscribe. */
-    api?: PhotoscribeApi
+    api?: BridgeApi
   }
 }
 

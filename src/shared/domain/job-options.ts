@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { englishProblem } from '../i18n/problems'
+import { issueProblem, problem, type Problem } from '../problem'
 
 /** What a person chooses for a job, with the defaults a new job starts from. */
 export const jobOptionsSchema = z
@@ -8,7 +10,7 @@ export const jobOptionsSchema = z
     model: z.string().trim().min(1).max(100).default('gpt-4.1-mini'),
     detail: z
       .enum(['low', 'high', 'auto'], {
-        error: (issue) => `takes low, high or auto; got ${JSON.stringify(issue.input)}.`
+        error: (issue) => problem('detailChoice', JSON.stringify(issue.input))
       })
       .default('low'),
     rpm: z.number().int().positive().optional(),
@@ -27,7 +29,7 @@ export const jobOptionsSchema = z
     /** What transparent pixels become (JPEG has no alpha). */
     background: z
       .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, 'takes a colour like #ffffff.')
+      .regex(/^#[0-9a-fA-F]{6}$/, problem('colour'))
       .default('#ffffff'),
     structuredMode: z.enum(['json_schema', 'json_object']).default('json_schema'),
     /** Live requests, or the Batch API (half the price, results within 24 h). */
@@ -67,22 +69,28 @@ export type JobOptions = z.infer<typeof jobOptionsSchema>
 
 /** The options, or the first problem with the field it is about. */
 export type ParsedJobOptions =
-  { ok: true; options: JobOptions } | { ok: false; field: string; message: string }
+  | { ok: true; options: JobOptions }
+  | { ok: false; field: string; problem: Problem; message: string }
 
 /** Parses options from any source (CLI flags, the window over IPC, a saved default), naming the field at fault. */
 export function parseJobOptions(input: unknown): ParsedJobOptions {
   const parsed = jobOptionsSchema.safeParse(input)
   if (parsed.success) return { ok: true, options: parsed.data }
-  const issue = parsed.error.issues[0]
-  return { ok: false, field: issue.path.join('.') || '(options)', message: issue.message }
+  const found = issueProblem(parsed.error.issues)
+  return {
+    ok: false,
+    field: found.field ?? '(options)',
+    problem: found,
+    message: englishProblem(found)
+  }
 }
 
 function skuPatternProblem(pattern: string): string | null {
-  if (!/\((?!\?)/.test(pattern)) return 'needs a capturing group, e.g. "^(\\w+)_".'
+  if (!/\((?!\?)/.test(pattern)) return problem('skuGroup')
   try {
     new RegExp(pattern)
     return null
   } catch (error) {
-    return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)}).`
+    return problem('regexInvalid', error instanceof Error ? error.message : String(error))
   }
 }

@@ -1,16 +1,30 @@
 import en from './locales/en.json'
+import { problemOf, type Problem } from '../problem'
 
-/** A problem code (`code` or `code:param`) split for a catalog lookup: `problem.<code>` with `{{n}}`. */
-export function problemParts(text: string): { key: string; n?: string } | null {
-  const match = /^([a-zA-Z]+)(?::(.*))?$/.exec(text)
-  if (!match || !(match[1] in en.problem)) return null
-  return { key: `problem.${match[1]}`, n: match[2] }
+export type ProblemCode = keyof typeof en.problem
+
+/** The catalog key of a problem (`problem.<code>`), or null for a code the catalog lacks. */
+export function problemKey(problem: Problem): `problem.${ProblemCode}` | null {
+  return problem.code in en.problem ? `problem.${problem.code as ProblemCode}` : null
 }
 
-/** A problem in English, for the CLI and logs (the window words it in the app's language). */
-export function englishProblem(text: string): string {
-  const parts = problemParts(text)
-  if (!parts) return text
-  const phrase = en.problem[parts.key.slice('problem.'.length) as keyof typeof en.problem]
-  return phrase.replace('{{n}}', parts.n ?? '')
+/** A problem's sentence in English, its values filled in: for the CLI and logs. */
+export function englishProblem(problem: Problem | string): string {
+  const parsed = typeof problem === 'string' ? problemOf(problem) : problem
+  const key = problemKey(parsed)
+  const phrase = key ? en.problem[key.slice('problem.'.length) as ProblemCode] : parsed.code
+  return fill(phrase, parsed.params ?? {})
+}
+
+/** A problem as one English line for logs and messages: `field: sentence` when it has a field. */
+export function problemLine(problem: Problem): string {
+  const sentence = englishProblem(problem)
+  return problem.field ? `${problem.field}: ${sentence}` : sentence
+}
+
+/** `{{name}}` in a phrase replaced by its value (values are text, never markup). */
+export function fill(phrase: string, params: Record<string, string | number>): string {
+  return phrase.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole
+  )
 }

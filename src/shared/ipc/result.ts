@@ -1,13 +1,17 @@
 import type { ErrorCode } from '../errors'
+import type { Problem } from '../problem'
 
 /** What every IPC request resolves to: data, or an error a person can read. */
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError }
 
-/** A failed IPC request: a stable code, a message for people, optional technical detail. */
+/**
+ * A failed IPC request: its kind, the problem as data (the window words it in the app's
+ * language), and the problem in English for logs.
+ */
 export interface IpcError {
   code: ErrorCode
+  problem: Problem
   message: string
-  detail?: string
 }
 
 /** Wraps data in a successful result. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PROVIDER_IDS } from './providers'
+import { problem } from '../problem'
 
 /**
  * Settings as stored (electron-store) and edited (the window). Secrets are not here: keys and the
@@ -7,8 +8,7 @@ import { PROVIDER_IDS } from './providers'
  *
  * Every message is a code (`problem:param`), worded by the renderer in the app's language.
  */
-export const problem = (code: string, param?: string | number): string =>
-  param === undefined ? code : `${code}:${param}`
+export { problem }
 
 const label = z.string().trim().min(1, problem('required')).max(40, problem('tooLong', 40))
 const modelId = z.string().trim().min(1, problem('required')).max(100, problem('tooLong', 100))

@@ -72,7 +72,7 @@ describe('the budget holds', () => {
     expect(outcome).toMatchObject({
       status: 'stopped',
       kind: 'budget',
-      reason: expect.stringContaining('there is no price for "llava"')
+      reason: expect.stringContaining('There is no price for “llava”')
     })
     expect(billed).toHaveLength(0)
   })

@@ -40,7 +40,7 @@ describe('the job service (one way to run a job, for the CLI and the window)', (
       await refusal(service.create(testSettings([photos], { model: 'llava', budgetUsd: 1 })))
     ).toMatchObject({
       field: 'budget',
-      message: expect.stringContaining('there is no price for "llava"')
+      problem: { code: 'budgetNeedsPrice', field: 'budget', params: { n: 'llava' } }
     })
     const job = await service.create(testSettings([photos]))
     expect(await refusal(service.open(job.id, { kind: 'openai' }))).toMatchObject({

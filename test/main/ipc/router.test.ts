@@ -63,6 +63,12 @@ describe('IPC router', () => {
     expect(extra).toMatchObject({ ok: false, error: { code: ErrorCodes.invalidInput } })
     const detail = await router.handle(routes.queue.setOptions.channel, APP, { detail: 'ultra' })
     expect(detail.ok ? '' : detail.error.message).toMatch(/^detail: takes low, high or auto/)
+    // The problem crosses as data: the window words it in its own language.
+    expect(detail.ok ? null : detail.error.problem).toEqual({
+      code: 'detailChoice',
+      field: 'detail',
+      params: { n: '"ultra"' }
+    })
     const paths = await router.handle(routes.queue.add.channel, APP, { paths: [] })
     expect(paths.ok ? '' : paths.error.message).toMatch(/^paths:/)
     const job = await router.handle(routes.jobs.open.channel, APP, { id: '../../etc' })
@@ -77,16 +83,24 @@ describe('IPC router', () => {
     })
   })
 
-  it('turns AppError into { code, message, detail } and hides unexpected errors', async () => {
+  it('turns AppError into { code, problem, message } and hides unexpected errors', async () => {
     const failing = createRouter(
       await handlers(() => {
-        throw new AppError(ErrorCodes.invalidInput, 'Nope.', 'detail')
+        throw new AppError(ErrorCodes.invalidInput, {
+          code: 'atMost',
+          field: 'maxConcurrency',
+          params: { n: 40 }
+        })
       }),
       () => true
     )
     expect(await failing.handle(routes.app.getInfo.channel, APP, undefined)).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'Nope.', detail: 'detail' }
+      error: {
+        code: 'invalid_input',
+        problem: { code: 'atMost', field: 'maxConcurrency', params: { n: 40 } },
+        message: 'maxConcurrency: must be at most 40'
+      }
     })
     const crashing = createRouter(
       await handlers(() => {
@@ -103,9 +117,13 @@ describe('IPC router', () => {
     const wrong = await handlers(() => ({ ...info, version: 7 }) as unknown as AppInfo)
     const router = createRouter(wrong, () => true, { checkOutputs: true })
     const result = await router.handle(routes.app.getInfo.channel, APP, undefined)
-    expect(result.ok ? '' : result.error.message).toContain(
-      'app:get-info answered outside its schema: version'
+    expect(result.ok ? '' : result.error.message).toMatch(
+      /^app:get-info answered outside its schema \(version: /
     )
+    expect(result.ok ? null : result.error.problem).toMatchObject({
+      code: 'outsideSchema',
+      params: { n: 'app:get-info', field: 'version' }
+    })
   })
 })
 

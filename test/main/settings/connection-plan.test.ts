@@ -90,14 +90,20 @@ describe('where a job sends, from Settings', () => {
         secret,
         undefined
       )
-    ).toThrow('noKeyForModel:gpt-4.1-mini')
+    ).toThrow(
+      expect.objectContaining({
+        problem: { code: 'noKeyForModel', field: 'keys', params: { n: 'gpt-4.1-mini' } }
+      })
+    )
     expect(() =>
       plannedKeys(settings({ keys: [KEY] }), 'gpt-4o', () => undefined, 'sk-env')
-    ).toThrow('keysNotAtHand')
+    ).toThrow(expect.objectContaining({ problem: { code: 'keysNotAtHand', field: 'keys' } }))
     expect(plannedKeys(settings(), 'gpt-4o', secret, 'sk-env-key-0000')).toEqual([
       { id: 'env', label: 'OPENAI_API_KEY', apiKey: 'sk-env-key-0000' }
     ])
-    expect(() => plannedKeys(settings(), 'gpt-4o', secret, undefined)).toThrow('noKey')
+    expect(() => plannedKeys(settings(), 'gpt-4o', secret, undefined)).toThrow(
+      expect.objectContaining({ problem: { code: 'noKey', field: 'keys' } })
+    )
     const local = settings({ provider: provider({ preset: 'ollama' }) })
     expect(plannedKeys(local, 'llava', secret, undefined)).toMatchObject([{ id: 'local' }])
   })

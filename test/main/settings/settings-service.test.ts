@@ -29,14 +29,12 @@ describe('the settings service', () => {
     const { settings } = await service()
     await expect(
       settings.addKey('Main', `${SECRET}\nsk-second-key-99999999`)
-    ).rejects.toMatchObject({
-      message: 'keyWhitespace',
-      detail: 'apiKey'
+    ).rejects.toMatchObject({ problem: { code: 'keyWhitespace', field: 'apiKey' } })
+    await expect(settings.addKey('Main', 'sk-1')).rejects.toMatchObject({
+      problem: { code: 'keyLength' }
     })
-    await expect(settings.addKey('Main', 'sk-1')).rejects.toMatchObject({ message: 'keyLength' })
     await expect(settings.addKey('x'.repeat(41), SECRET)).rejects.toMatchObject({
-      message: 'tooLong:40',
-      detail: 'keys.0.label'
+      problem: { code: 'tooLong', field: 'keys.0.label', params: { n: '40' } }
     })
     const view = await settings.view()
     expect(view.settings.keys).toEqual([])
@@ -50,7 +48,7 @@ describe('the settings service', () => {
         section: 'provider',
         value: { ...DEFAULT_SETTINGS.provider, preset: 'custom', baseURL: 'ftp://example.com' }
       })
-    ).rejects.toMatchObject({ message: 'url', detail: 'provider.baseURL' })
+    ).rejects.toMatchObject({ problem: { code: 'url', field: 'provider.baseURL' } })
     expect((await settings.view()).settings.provider.preset).toBe('openai')
   })
 

@@ -114,8 +114,8 @@ describe('a job resumes only on the endpoint it ran on', () => {
       await d.call(routes.jobs.open.channel, { id: jobId })
       const refusal = await d.call(routes.run.start.channel).catch((e: Error) => e)
       expect(refusal).toBeInstanceOf(Error)
-      expect(refusal).toMatchObject({ code: 'refused', detail: 'endpoint' })
-      expect((refusal as Error).message).toMatch(/^endpointMoved:/)
+      expect(refusal).toMatchObject({ code: 'refused', problem: { field: 'endpoint' } })
+      expect((refusal as { problem: { code: string } }).problem.code).toBe('endpointMoved')
       expect((refusal as Error).message).toContain(`${a.url} → ${b.url}`)
       expect(chats(b)).toHaveLength(0)
 
@@ -153,7 +153,7 @@ describe('Test connection', () => {
       await useEndpoint(d.settings, 'http://192.168.1.20:8000/v1')
       await d.settings.addKey('Main', SECRET)
       const refusal = await d.call(routes.settings.testConnection.channel).catch((e: Error) => e)
-      expect(refusal).toMatchObject({ code: 'refused', detail: 'provider.baseURL' })
+      expect(refusal).toMatchObject({ code: 'refused', problem: { field: 'provider.baseURL' } })
       for (const headers of seen) expect(JSON.stringify(headers)).not.toContain(SECRET)
       expect(seen).toHaveLength(0)
     } finally {
@@ -184,8 +184,8 @@ describe('a base URL with a user name and password', () => {
     const refusal = await useEndpoint(d.settings, 'https://user:hunter2@gateway.example/v1').catch(
       (e: Error) => e
     )
-    expect(refusal).toMatchObject({ code: 'refused', detail: 'provider.baseURL' })
-    expect((refusal as Error).message).toBe('urlCredentials')
+    expect(refusal).toMatchObject({ code: 'refused', problem: { field: 'provider.baseURL' } })
+    expect((refusal as { problem: { code: string } }).problem.code).toBe('urlCredentials')
     expect(JSON.stringify(await d.settings.current())).not.toContain('hunter2')
   })
 })
@@ -203,14 +203,17 @@ describe('a key is sent only to the endpoint it was saved for', () => {
       await d.call(routes.queue.add.channel, { paths: [d.photos] })
       await until(() => d.ws.openDraft()?.walking === false, 5_000)
       const refusal = await d.call(routes.run.start.channel).catch((e: Error) => e)
-      expect(refusal).toMatchObject({ code: 'no_key', message: 'keysOtherEndpoint' })
+      expect(refusal).toMatchObject({ code: 'no_key', problem: { code: 'keysOtherEndpoint' } })
       const tested = await d
         .call(routes.settings.testKey.channel, {
           keyId: (await d.settings.current()).keys[0].id,
           model: 'gpt-4.1-mini'
         })
         .catch((e: Error) => e)
-      expect(tested).toMatchObject({ code: 'refused', detail: 'keyId' })
+      expect(tested).toMatchObject({
+        code: 'refused',
+        problem: { code: 'keysOtherEndpoint', field: 'keyId' }
+      })
       expect(b.log.entries.filter((e) => e.key === SECRET.slice(-4))).toHaveLength(0)
     } finally {
       await b.close()
@@ -286,7 +289,10 @@ describe('editing one field of an answer', () => {
     const refused = await d
       .call(routes.queue.edit.channel, { id: item.id, fields: { meta_description: 'short' } })
       .catch((e: Error) => e)
-    expect(refused).toMatchObject({ code: 'invalid_input', detail: 'meta_description' })
+    expect(refused).toMatchObject({
+      code: 'invalid_input',
+      problem: { code: 'editTooLong', field: 'meta_description' }
+    })
     expect(view.job.state.items.get(item.id)!.result!.fields!.meta_description).toBe(long)
   })
 })
@@ -320,7 +326,10 @@ describe('a pasted key with an invisible character', () => {
     const refusal = await d
       .call(routes.settings.addKey.channel, { label: 'Main', apiKey: 'sk-proj-abc\u200bdef12345' })
       .catch((e: Error) => e)
-    expect(refusal).toMatchObject({ code: 'refused', detail: 'apiKey', message: 'keyInvisible' })
+    expect(refusal).toMatchObject({
+      code: 'refused',
+      problem: { code: 'keyInvisible', field: 'apiKey' }
+    })
     expect((await d.settings.current()).keys).toHaveLength(0)
   })
 })

@@ -69,14 +69,14 @@ describe('templates in the window', () => {
     )
     desktop.template = broken
     await expect(handlers.importFile(undefined)).rejects.toMatchObject({
-      message: 'fieldName',
-      detail: 'fields.0.name'
+      problem: { code: 'fieldName', field: 'fields.0.name' }
     })
     await writeFile(broken, '{ not json')
-    await expect(handlers.importFile(undefined)).rejects.toMatchObject({ message: 'notJson' })
+    await expect(handlers.importFile(undefined)).rejects.toMatchObject({
+      problem: { code: 'notJson' }
+    })
     await expect(handlers.save({ ...templateInput(), id: 'seo-meta' })).rejects.toMatchObject({
-      message: 'builtinId',
-      detail: 'id'
+      problem: { code: 'builtinId', field: 'id' }
     })
     expect((await handlers.list(undefined)).saved).toEqual([])
   })

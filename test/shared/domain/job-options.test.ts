@@ -21,8 +21,8 @@ describe('job options', () => {
   })
 
   it.each([
-    [{ detail: 'medium' }, 'detail', 'takes low, high or auto; got "medium".'],
-    [{ skuPattern: '^\\w+_' }, 'skuPattern', 'needs a capturing group, e.g. "^(\\w+)_".'],
+    [{ detail: 'medium' }, 'detail', 'takes low, high or auto; got "medium"'],
+    [{ skuPattern: '^\\w+_' }, 'skuPattern', 'needs a capturing group, e.g. "^(\\w+)_"'],
     [
       { skuPattern: '([' },
       'skuPattern',
@@ -33,6 +33,11 @@ describe('job options', () => {
     [{ prices: { input: -1 } }, 'prices.input', expect.any(String)],
     [{ sneaky: true }, '(options)', expect.stringContaining('sneaky')]
   ])('refuse %j, naming the field', (input, field, message) => {
-    expect(parseJobOptions(input)).toEqual({ ok: false, field, message })
+    expect(parseJobOptions(input)).toEqual({
+      ok: false,
+      field,
+      problem: expect.objectContaining({ code: expect.any(String) }),
+      message
+    })
   })
 })

@@ -1,6 +1,5 @@
 import type { Handlers } from '@shared/ipc/routes'
 import { AppError, ErrorCodes } from '@shared/errors'
-import { problem } from '@shared/settings/schema'
 import { cancelOpenBatches, retryRows } from '../../workspace/actions'
 import { runDemo, runOpen, runSample } from '../../workspace/runs'
 import type { Workspace } from '../../workspace/workspace'
@@ -14,7 +13,7 @@ function activeView(ws: Workspace): JobView {
     const view = id ? ws.views.get(id) : undefined
     if (view?.run) return view
   }
-  throw new AppError(ErrorCodes.notFound, problem('nothingRunning'))
+  throw new AppError(ErrorCodes.notFound, { code: 'nothingRunning' })
 }
 
 /** Pause or Resume: the engine at once, then the window. */

@@ -1,4 +1,5 @@
 import { AppError, ErrorCodes } from '@shared/errors'
+import { problemOf } from '@shared/problem'
 import type { Handlers } from '@shared/ipc/routes'
 import { BUILTIN_TEMPLATES, TemplateError } from '../../../core'
 import { templatePreview } from '../../workspace/template-preview'
@@ -44,7 +45,7 @@ async function refusedWithField(action: () => Promise<unknown>): Promise<void> {
     await action()
   } catch (error) {
     if (error instanceof TemplateError)
-      throw new AppError(ErrorCodes.refused, error.problem.problem, error.problem.field)
+      throw new AppError(ErrorCodes.refused, problemOf(error.problem.problem, error.problem.field))
     throw error
   }
 }

@@ -25,7 +25,7 @@ export function useWorkspace(bridge: PhotoscribeApi, store: WorkspaceStore): voi
         store.getState().setReady(snapshot, info, performance.now())
         ready = true
       },
-      (error: unknown) => alive && store.getState().fail(readBridgeError(error).message)
+      (error: unknown) => alive && store.getState().fail(readBridgeError(error).problem)
     )
     return () => {
       alive = false

@@ -1,3 +1,4 @@
+import type { Problem } from '@shared/problem'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { AppInfo } from '@shared/domain/app-info'
 import type { EstimateView, QueueRow } from '@shared/domain/queue'
@@ -31,7 +32,8 @@ export interface QueueState {
 
 export interface WorkspaceState {
   ready: boolean
-  error: string | null
+  /** Why the state could not be loaded (worded by the window). */
+  error: Problem | null
   info: AppInfo | null
   snapshot: Omit<Snapshot, 'view' | 'sample' | 'history'> | null
   view: QueueState | null
@@ -40,7 +42,7 @@ export interface WorkspaceState {
   /** Row ids the user selected in the open queue. */
   selected: Set<string>
   setReady(snapshot: Snapshot, info: AppInfo, now: number): void
-  fail(message: string): void
+  fail(problem: Problem): void
   apply(update: WorkspaceUpdate, now: number): void
   select(ids: Iterable<string>, on: boolean): void
   clearSelection(): void
@@ -75,8 +77,8 @@ export function createWorkspaceStore(): WorkspaceStore {
         selected: new Set()
       })
     },
-    fail(message) {
-      set({ error: message, ready: true })
+    fail(problem) {
+      set({ error: problem, ready: true })
     },
     apply(update, now) {
       set((state) => applyUpdate(state, update, now))

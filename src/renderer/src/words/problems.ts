@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import en from '@shared/i18n/locales/en.json'
-import { problemParts } from '@shared/i18n/problems'
+import { problemKey } from '@shared/i18n/problems'
+import { problemOf, type Problem } from '@shared/problem'
 
 type FieldKey = keyof typeof en.field
 const SENTENCES = new Set([
@@ -24,13 +25,18 @@ const SENTENCES = new Set([
   ].map((code) => `problem.${code}`)
 ])
 
-/** A problem code from a schema or main (`atMost:40`), with the field it is about, in words. */
-export function problemText(problem: string, t: TFunction, field?: string): string {
-  const parts = problemParts(problem)
-  if (!parts) return problem
-  const words = t(parts.key as 'problem.required', { n: parts.n })
-  if (!field || SENTENCES.has(parts.key)) return words
-  return t('problemField', { field: fieldName(field, t), problem: words })
+/**
+ * A problem in words, in the app's language: a Problem from main, or a schema's message code
+ * (`atMost:40`) with the field it is about. A field's problem reads "The base URL must be …"; a
+ * sentence-problem (no key yet, a job moved) reads alone.
+ */
+export function problemText(problem: Problem | string, t: TFunction, field?: string): string {
+  const parsed = typeof problem === 'string' ? problemOf(problem, field) : problem
+  const key = problemKey(parsed)
+  if (!key) return parsed.code
+  const words = t(key as 'problem.required', { n: '', ...parsed.params })
+  if (!parsed.field || SENTENCES.has(key)) return words
+  return t('problemField', { field: fieldName(parsed.field, t), problem: words })
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { WorkspaceUpdate } from '../../domain/workspace'
 import type { Route } from '../route'
+import type { IpcResult } from '../result'
 import { appRoutes } from './app'
 import { exportRoutes } from './export'
 import { jobsRoutes } from './jobs'
@@ -46,6 +47,24 @@ export type PhotoscribeApi = {
   /** Paths of dropped files (Electron's `webUtils.getPathForFile`), then `queue.add`. */
   addDropped(files: readonly File[]): Promise<{ added: number }>
   /** Updates main pushes; returns the unsubscribe. */
+  onUpdate(listener: (update: WorkspaceUpdate) => void): () => void
+}
+
+/**
+ * What the preload exposes as `window.api`: the same methods resolving to their IpcResult, so a
+ * failure crosses the context bridge as data (a thrown Error would keep only its message). The
+ * renderer's `bridge.ts` unwraps it into a PhotoscribeApi whose failures throw the Problem.
+ */
+export type BridgeApi = {
+  [D in Domain]: {
+    [M in keyof PhotoscribeApi[D]]: PhotoscribeApi[D][M] extends (
+      ...args: infer A
+    ) => Promise<infer O>
+      ? (...args: A) => Promise<IpcResult<O>>
+      : never
+  }
+} & {
+  addDropped(files: readonly File[]): Promise<IpcResult<{ added: number }>>
   onUpdate(listener: (update: WorkspaceUpdate) => void): () => void
 }
 

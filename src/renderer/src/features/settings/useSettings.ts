@@ -29,8 +29,8 @@ export function useSettingsCall(): {
         setRefusal(null)
         return true
       } catch (error) {
-        const { message, field } = readBridgeError(error)
-        setRefusal({ field, words: problemText(message, t, field) })
+        const { problem } = readBridgeError(error)
+        setRefusal({ field: problem.field, words: problemText(problem, t) })
         return false
       }
     },
