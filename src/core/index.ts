@@ -1,9 +1,13 @@
 /**
  * The engine's one door. The CLI and the Electron main process reach the engine only through
- * this module (lint refuses a deeper import from src/cli, src/main and src/renderer): open the
- * engine on a data folder, create or open a job, estimate it, start or resume it on a connection
- * (where a key meets an endpoint), read and export it. Its internals (the Batch run, the lane
- * pool, the journal, the limit resolution) stay behind it.
+ * this module (lint refuses a deeper import from src/cli, src/main and src/renderer).
+ *
+ * `openEngine(dataDir)` gives the engine on a data folder (a JobService): `connect` is where a
+ * key meets an endpoint (exported here as a function: it needs no data folder), `estimate` /
+ * `estimateJob` price a queue or a saved job before anything is sent, `create` and `start` make
+ * and run a job, `resume` reopens one on the endpoint it ran on (`moveEndpoint` is the deliberate
+ * way elsewhere), `open` and `list` read jobs, `export` writes results. Its internals (the Batch
+ * run, the lane pool, the journal, the limit resolution) stay behind it.
  */
 import { pollScheduleFrom } from './batch/batch-watch'
 import { systemClock } from './scheduler/clock'
@@ -16,9 +20,10 @@ export function openEngine(dataDir: string, env: NodeJS.ProcessEnv = {}): JobSer
 
 // Jobs: create, open, run, move, export (the service), and what a job is
 export { JobService, JobServiceError } from './service/job-service'
+export { ConnectRefused, connect } from './service/connect'
+export type { ConnectRequest } from './service/connect'
 export type { Connection, ConnectionKey, JobMode, JobRunner } from './service/job-service'
 export { jobName, jobOptionsOf, jobSettingsFrom } from './service/job-settings'
-export { listJobs, loadJob } from './jobs/job-store'
 export type { JobSettings, StoredJob } from './jobs/job-store'
 export { countItems, jobSpend, toSend } from './jobs/job-state'
 export type { JobItem, JobState } from './jobs/job-state'
@@ -34,10 +39,8 @@ export { keepMemoryFlat } from './memory'
 export { buildAppInfo } from './app-info'
 
 // Estimates: before anything is sent
-export { draftEstimate } from './jobs/draft-estimate'
 export type { KeyEstimateLimits, MeasuredPhoto } from './jobs/photo-estimate'
 export { readPhotoSize } from './jobs/photo-estimate'
-export { estimateFromPhotos } from './jobs/dry-run'
 export { previewTemplate } from './jobs/template-preview'
 export { startingLimitsNote } from './estimate/limits-note'
 export { resolvePrices, tokenCost } from './estimate/catalog-overrides'

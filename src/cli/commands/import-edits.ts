@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
-import { importEdits, jobTemplate, loadJob } from '../../core'
+import { JobServiceError, importEdits, jobTemplate, openEngine } from '../../core'
+import { cliProblem } from '../problem-words'
 import type { CliIo } from '../io'
 import { UsageError, dataDirFrom } from '../run/settings'
 
@@ -10,9 +11,13 @@ export function registerImportEdits(program: Command, io: CliIo): void {
     .description('update a job from an exported sheet you edited (matched by folder and file)')
     .option('--data-dir <dir>', 'where jobs live')
     .action(async (jobId: string, sheet: string, flags: { dataDir?: string }) => {
-      const job = await loadJob(dataDirFrom(flags), jobId).catch((error: Error) => {
-        throw new UsageError(error.message)
-      })
+      const job = await openEngine(dataDirFrom(flags))
+        .open(jobId)
+        .catch((error: Error) => {
+          throw new UsageError(
+            error instanceof JobServiceError ? cliProblem(error.problem) : error.message
+          )
+        })
       const result = await importEdits(job, sheet, jobTemplate(job.settings).fields).catch(
         (error: Error) => {
           throw new UsageError(`import-edits: ${error.message}`)

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { listJobs } from '../../core'
+import { openEngine } from '../../core'
 import type { CliIo } from '../io'
 import { dataDirFrom } from '../run/settings'
 
@@ -14,7 +14,7 @@ export function registerJobs(program: Command, io: CliIo): void {
     )
     .option('--json', 'print JSON lines', false)
     .action(async (flags: { dataDir?: string; json: boolean }) => {
-      const jobs = await listJobs(dataDirFrom(flags))
+      const jobs = await openEngine(dataDirFrom(flags)).list()
       if (jobs.length === 0 && !flags.json) io.out('No jobs yet.')
       for (const job of jobs) {
         if (flags.json) io.out(JSON.stringify({ event: 'job', ...job }))

@@ -1,14 +1,12 @@
 import {
+  ConnectRefused,
   JobServiceError,
-  OPENAI_BASE_URL,
+  connect,
   endpointFor,
   endpointId,
-  estimateFromPhotos,
-  fetchVia,
   insecureKeyTransport,
   openEngine,
   openParts,
-  proxyRouteFor,
   startingLimitsNote,
   type Connection,
   type EndpointRef,
@@ -62,7 +60,7 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
         ? resumeJob(service, flags, endpoint.ref, io)
         : createJobFromFlags(service, inputs, flags, endpoint.ref, io)
     )
-    if (flags.dryRun) return await dryRun(job, io)
+    if (flags.dryRun) return await dryRun(service, job, io)
     return await runToEnd(service, job, endpoint, flags, io)
   } finally {
     await endpoint.simulator?.close()
@@ -136,7 +134,7 @@ async function resumeJob(
   if (!flags.dryRun) checkOut(flags.out)
   if (flags.moveEndpoint) return moveJob(service, flags.resume!, current, io)
   // A dry run sends nothing, so it may look at a job from any endpoint.
-  return service.open(flags.resume!, flags.dryRun ? null : current)
+  return flags.dryRun ? service.open(flags.resume!) : service.resume(flags.resume!, current)
 }
 
 /** `--move-endpoint`: the job goes on at the endpoint set now, priced by the catalog there. */
@@ -146,7 +144,7 @@ async function moveJob(
   current: EndpointRef,
   io: CliIo
 ): Promise<StoredJob> {
-  const job = await service.open(jobId, null)
+  const job = await service.open(jobId)
   if (endpointId(job.settings.endpoint) === endpointId(current)) return job
   const moved = await service.moveEndpoint(job, current, {
     pricing: undefined,
@@ -158,9 +156,9 @@ async function moveJob(
   return job
 }
 
-async function dryRun(job: StoredJob, io: CliIo): Promise<number> {
+async function dryRun(service: JobService, job: StoredJob, io: CliIo): Promise<number> {
   const { settings } = job
-  const estimate = await estimateFromPhotos(job.state, settings, [
+  const estimate = await service.estimateJob(job, [
     { rpm: settings.rpm, tpm: settings.tpm }
   ])
   io.out(
@@ -221,9 +219,18 @@ async function connectionFor(endpoint: Endpoint, flags: RunFlags): Promise<Conne
     rpm: flags.rpm,
     tpm: flags.tpm
   }
-  const target = endpoint.baseURL ?? OPENAI_BASE_URL
-  const route = await proxyRouteFor(target, DEFAULT_SETTINGS.proxy, undefined, process.env)
-  return { endpoint: endpoint.ref, baseURL: endpoint.baseURL, keys: [key], fetch: fetchVia(route) }
+  // The engine's one connection builder (the key's transport check, then HTTPS_PROXY/NO_PROXY).
+  return connect({
+    endpoint: endpoint.ref,
+    baseURL: endpoint.baseURL,
+    keys: [key],
+    proxy: DEFAULT_SETTINGS.proxy,
+    env: process.env
+  }).catch((error: unknown) => {
+    if (error instanceof ConnectRefused)
+      throw new UsageError(`OPENAI_BASE_URL: ${cliProblem(error.problem)}`)
+    throw error
+  })
 }
 
 /** `--cancel-batches`: only a Batch job has batches to cancel. */

@@ -12,7 +12,13 @@ import { createOpenAITransport, type AzureEndpoint } from '../openai/transport'
 import { systemClock, type Clock } from '../scheduler/clock'
 import { LanePool } from '../scheduler/lane-pool'
 import { budgetProblem } from '../jobs/job-request'
-import { loadJob, saveJobSettings, type JobSettings, type StoredJob } from '../jobs/job-store'
+import { listJobs, loadJob, saveJobSettings, type JobSettings, type StoredJob } from '../jobs/job-store'
+import type { JobSummary } from '../jobs/job-summary'
+import { draftEstimate } from '../jobs/draft-estimate'
+import { estimateFromPhotos } from '../jobs/dry-run'
+import type { KeyEstimateLimits, MeasuredPhoto } from '../jobs/photo-estimate'
+import type { EstimateView } from '@shared/domain/queue'
+import type { RateLimits } from '@shared/models/catalog'
 import { newJob } from '../jobs/new-job'
 import { JobRun } from '../jobs/run-job'
 import { createBatchClient } from '../batch/batch-client'
@@ -123,14 +129,42 @@ export class JobService {
     return newJob(this.dataDir, settings, onFound, listed)
   }
 
-  /** Opens a job to resume on `endpoint`; a job that ran elsewhere is refused. */
-  async open(jobId: string, endpoint: EndpointRef | null): Promise<StoredJob> {
-    const job = await loadJob(this.dataDir, jobId).catch((error: Error) => {
+  /** Every job in the data folder, newest first: counts, money, where it stands. */
+  list(): Promise<JobSummary[]> {
+    return listJobs(this.dataDir)
+  }
+
+  /** A job as saved (to look at, estimate or export); a damaged or missing one is refused. */
+  async open(jobId: string): Promise<StoredJob> {
+    return loadJob(this.dataDir, jobId).catch((error: Error) => {
       throw refuse('job', 'jobUnreadable', { n: error.message })
     })
-    const problem = endpoint && resumeEndpointProblem(job.settings.endpoint, endpoint)
+  }
+
+  /** A job to run again on `endpoint`: refused when it ran elsewhere ("move" it instead). */
+  async resume(jobId: string, endpoint: EndpointRef): Promise<StoredJob> {
+    const job = await this.open(jobId)
+    const problem = resumeEndpointProblem(job.settings.endpoint, endpoint)
     if (problem) throw new JobServiceError({ ...problem, field: 'endpoint' })
     return job
+  }
+
+  /**
+   * What a job would cost and take before anything is sent: from the photos measured so far
+   * (`total` photos in all) at the keys' limits, the estimate the window shows as a queue fills.
+   */
+  estimate(
+    spec: JobSettings,
+    measured: readonly MeasuredPhoto[],
+    total: number,
+    keyLimits?: readonly KeyEstimateLimits[]
+  ): EstimateView {
+    return draftEstimate(spec, measured, total, keyLimits)
+  }
+
+  /** The same estimate for a saved job, every pending photo measured (`--dry-run`). */
+  estimateJob(job: StoredJob, keys: RateLimits[]): ReturnType<typeof estimateFromPhotos> {
+    return estimateFromPhotos(job.state, job.settings, keys)
   }
 
   /**

@@ -1,5 +1,5 @@
 import { AppError, ErrorCodes } from '@shared/errors'
-import { loadJob, readProductSheet, type JobMode, type JournalEvent } from '../../core'
+import { JobServiceError, readProductSheet, type JobMode, type JournalEvent } from '../../core'
 import type { SheetEncoding } from '@shared/domain/sheet-encoding'
 import { basename } from 'node:path'
 import type { EstimateView } from '@shared/domain/queue'
@@ -109,7 +109,7 @@ export function listItems(text: string): string[] {
 /** Opens a past (or running) job in the window. */
 export async function openJob(ws: Workspace, id: string): Promise<void> {
   const known = ws.views.get(id)
-  const job = known?.job ?? (await loadJob(ws.deps.dataDir, id).catch(notFound))
+  const job = known?.job ?? (await ws.service.open(id).catch(notFound))
   openJobView(ws, job, known?.sample ?? job.settings.purpose === 'sample')
 }
 
@@ -141,5 +141,6 @@ export async function rereadSheet(
 }
 
 function notFound(error: Error): never {
-  throw new AppError(ErrorCodes.notFound, { code: 'jobUnreadable', params: { n: error.message } })
+  if (error instanceof JobServiceError) throw new AppError(ErrorCodes.notFound, error.problem)
+  throw error
 }

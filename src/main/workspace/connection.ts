@@ -2,10 +2,11 @@ import { AppError, ErrorCodes } from '@shared/errors'
 import { maskSecret } from '@shared/redact'
 import type { ModelPrices } from '@shared/models/catalog'
 import {
+  ConnectRefused,
+  connect,
   fetchVia,
   proxyRouteFor,
   type Connection,
-  type EndpointConfig,
   type EndpointRef,
   type KeyEstimateLimits,
   type ProxyRoute,
@@ -14,6 +15,7 @@ import {
 import { type Settings } from '@shared/settings/schema'
 import type { ConnectionTest, KeyTest } from '@shared/settings/probes'
 import {
+  NO_KEY,
   checkKeyTransport,
   keysForEndpoint,
   plannedKeys,
@@ -128,9 +130,33 @@ export class ConnectionSource {
     }
     const settings = await this.effective()
     const keys = this.planned(settings, model)
-    const transport = await this.transport()
-    checkKeyTransport(providerPlan(settings), keys)
-    return { endpoint, ...transport, keys, maxConcurrency: settings.defaults.maxConcurrency }
+    return this.connectWith(settings, keys, { endpoint })
+  }
+
+  /** The engine's one connection builder, with Settings' provider, proxy and in-flight maximum. */
+  private async connectWith(
+    settings: Settings,
+    keys: Connection['keys'],
+    extra: Partial<Pick<Connection, 'endpoint'>> = {}
+  ): Promise<Connection> {
+    const plan = providerPlan(settings)
+    try {
+      return await connect({
+        ...plan,
+        ...extra,
+        keys,
+        keyless: keys.every((key) => key.apiKey === NO_KEY),
+        maxConcurrency: settings.defaults.maxConcurrency,
+        proxy: settings.proxy,
+        proxyCredentials: this.proxyCredentials(),
+        resolveSystemProxy: this.resolveSystemProxy,
+        env: this.env
+      })
+    } catch (error) {
+      if (error instanceof ConnectRefused)
+        throw new AppError(ErrorCodes.refused, { ...error.problem, field: 'provider.baseURL' })
+      throw error
+    }
   }
 
   /** The keys' limits and the in-flight maximum Settings give a model now (no secret). */
@@ -158,9 +184,8 @@ export class ConnectionSource {
     const saved = settings.keys.find((k) => k.id === keyId)
     if (saved && !keysForEndpoint(settings).includes(saved))
       throw new AppError(ErrorCodes.refused, { code: 'keysOtherEndpoint', field: 'keyId' })
-    const plan = providerPlan(settings)
-    checkKeyTransport(plan, [{ id: keyId, label: '', apiKey }])
-    const result = await testKey(await this.transport(), apiKey, model)
+    const connection = await this.connectWith(settings, [{ id: keyId, label: '', apiKey }])
+    const result = await testKey(connection, apiKey, model)
     const reported = result.rpm !== null || result.tpm !== null
     if (reported && keyId !== 'env')
       await this.settings.recordReported(
@@ -213,19 +238,6 @@ export class ConnectionSource {
   async close(): Promise<void> {
     const simulator = await this.simulator
     await simulator?.close()
-  }
-
-  /** The transport's view of the provider: URL, headers, Azure, and the proxy route's fetch. */
-  private async transport(): Promise<EndpointConfig> {
-    const settings = await this.effective()
-    const plan = providerPlan(settings)
-    const route = await this.routeTo(plan, settings)
-    return {
-      baseURL: plan.baseURL,
-      azure: plan.azure,
-      defaultHeaders: plan.defaultHeaders,
-      fetch: fetchVia(route, this.proxyCredentials())
-    }
   }
 
   private proxyCredentials(): { username: string; password: string } | undefined {

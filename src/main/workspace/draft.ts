@@ -3,10 +3,10 @@ import type { JobOptions } from '@shared/domain/job-options'
 import type { EstimateView, QueueRow } from '@shared/domain/queue'
 import type { RateLimits } from '@shared/models/catalog'
 import {
-  draftEstimate,
   jobName,
   listFiles,
   readPhotoSize,
+  type JobService,
   type JobSettings,
   type Listing,
   type MeasuredPhoto,
@@ -55,7 +55,9 @@ export class Draft {
   constructor(
     readonly id: string,
     public options: JobOptions,
-    private readonly changed: (change: DraftChange) => void
+    private readonly changed: (change: DraftChange) => void,
+    /** The engine's estimate (the one the CLI's --dry-run gives). */
+    private readonly engine: Pick<JobService, 'estimate'>
   ) {}
 
   get walking(): boolean {
@@ -118,7 +120,7 @@ export class Draft {
     const photos = [...this.files.values()].filter((file) => !file.rejected)
     const measured = photos.flatMap((file) => this.measured.get(file.path) ?? [])
     if (photos.length === 0 || measured.length === 0) return null
-    const view = draftEstimate(settings, measured, photos.length, keyLimits)
+    const view = this.engine.estimate(settings, measured, photos.length, keyLimits)
     return this.sheet ? { ...view, sheet: this.sheetMatches(settings, photos) } : view
   }
 

@@ -4,8 +4,6 @@ import {
   JobServiceError,
   describeEndpoint,
   endpointId,
-  listJobs,
-  loadJob,
   type JobMode,
   type JournalEvent,
   type StoredJob
@@ -108,10 +106,10 @@ export async function windowReady(ws: Workspace): ReturnType<Workspace['snapshot
  * and collects them after a restart as the CLI's resume does (a job without a usable key waits).
  */
 export async function watchOpenBatches(ws: Workspace): Promise<void> {
-  for (const summary of await listJobs(ws.deps.dataDir)) {
+  for (const summary of await ws.service.list()) {
     if (!summary.batchesOpen || ws.views.get(summary.id)?.running) continue
     const view =
-      ws.views.get(summary.id) ?? new JobView(await loadJob(ws.deps.dataDir, summary.id), false)
+      ws.views.get(summary.id) ?? new JobView(await ws.service.open(summary.id), false)
     ws.views.set(view.id, view)
     await startRun(ws, view).catch(() => undefined)
   }
@@ -172,7 +170,7 @@ function refuseOtherEndpoint(ws: Workspace, view: JobView): void {
  * that endpoint's prices; answers cached for the old endpoint are not reused there.
  */
 export async function moveJob(ws: Workspace, id: string): Promise<{ from: string; to: string }> {
-  const view = ws.views.get(id) ?? new JobView(await loadJob(ws.deps.dataDir, id), false)
+  const view = ws.views.get(id) ?? new JobView(await refusedAsAppError(ws.service.open(id)), false)
   if (view.running) throw new AppError(ErrorCodes.busy, { code: 'stopBeforeMove' })
   const { pricing, prices } = ws.deps.connection.priced(view.job.settings.model)
   const to = ws.deps.connection.endpoint()

@@ -9,7 +9,7 @@ export function templatePreview(
   template: Template,
   rowId?: string
 ): Promise<TemplatePreview> {
-  const draft = ws.openDraft() ?? new Draft('preview', ws.defaultOptions(), () => {})
+  const draft = ws.openDraft() ?? new Draft('preview', ws.defaultOptions(), () => {}, ws.service)
   const path = draft.pathOf(rowId ?? draft.rows()[0]?.id ?? '')
   const settings: JobSettings = { ...ws.settingsFor(draft), template, templateId: template.id }
   return previewTemplate(template, settings, path)

@@ -3,7 +3,6 @@ import {
   BUILTIN_TEMPLATES,
   TemplateStore,
   jobSettingsFrom,
-  listJobs,
   noteOnJob,
   openEngine,
   templatesDir,
@@ -19,7 +18,7 @@ import { AppError, ErrorCodes } from '@shared/errors'
 import { emptyTotals } from '@shared/domain/run-view'
 import type { ConnectionSource } from './connection'
 import type { Desktop } from './desktop'
-import { Draft } from './draft'
+import { Draft, type DraftChange } from './draft'
 import { jobEntry } from './job-entries'
 import type { JobView } from './job-view'
 import { LimitHistory } from './limit-history'
@@ -189,12 +188,13 @@ export class Workspace {
   ensureDraft(): Draft {
     const open = this.openDraft()
     if (open) return open
-    const draft = new Draft(`draft-${++this.drafts}`, this.defaultOptions(), (change) => {
+    const changed = (change: DraftChange): void => {
       if (change.rows) this.pump.patch(draft.id, { rows: change.rows })
       if (change.walking !== undefined)
         this.pump.patch(draft.id, { walking: change.walking, name: draft.name })
       if (change.rows || change.measured !== undefined) this.estimateLater(draft)
-    })
+    }
+    const draft = new Draft(`draft-${++this.drafts}`, this.defaultOptions(), changed, this.service)
     this.draft = draft
     this.openId = draft.id
     this.sampleId = null
@@ -260,7 +260,7 @@ export class Workspace {
   }
 
   async jobEntries(): Promise<Snapshot['jobs']> {
-    const summaries = await listJobs(this.deps.dataDir)
+    const summaries = await this.service.list()
     return summaries.map((summary) =>
       jobEntry(summary, this.views.get(summary.id)?.running ?? false)
     )

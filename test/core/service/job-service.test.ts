@@ -27,7 +27,8 @@ describe('the job service (one way to run a job, for the CLI and the window)', (
     const out = join(dataDir, 'results.json')
     expect(await service.export(job, out)).toBe(4)
     expect(JSON.parse(await readFile(out, 'utf8'))).toHaveLength(4)
-    const reopened = await service.open(job.id, endpoint)
+    const reopened = await service.resume(job.id, endpoint)
+    expect((await service.list()).map((summary) => summary.id)).toEqual([job.id])
     expect(reopened.state.finished).toBe(true)
   })
 
@@ -43,11 +44,14 @@ describe('the job service (one way to run a job, for the CLI and the window)', (
       problem: { code: 'budgetNeedsPrice', field: 'budget', params: { n: 'llava' } }
     })
     const job = await service.create(testSettings([photos]))
-    expect(await refusal(service.open(job.id, { kind: 'openai' }))).toMatchObject({
-      field: 'endpoint'
+    expect(await refusal(service.resume(job.id, { kind: 'openai' }))).toMatchObject({
+      field: 'endpoint',
+      problem: { code: 'resumeElsewhere', params: { kind: 'compatible' } }
     })
-    expect(await refusal(service.open('no-such-job', { kind: 'openai' }))).toMatchObject({
-      field: 'job'
+    expect((await service.open(job.id)).id).toBe(job.id)
+    expect(await refusal(service.open('no-such-job'))).toMatchObject({
+      field: 'job',
+      problem: { code: 'jobUnreadable' }
     })
   })
 })
