@@ -158,9 +158,7 @@ async function moveJob(
 
 async function dryRun(service: JobService, job: StoredJob, io: CliIo): Promise<number> {
   const { settings } = job
-  const estimate = await service.estimateJob(job, [
-    { rpm: settings.rpm, tpm: settings.tpm }
-  ])
+  const estimate = await service.estimateJob(job, [{ rpm: settings.rpm, tpm: settings.tpm }])
   io.out(
     `${estimate.requests} photos · ${estimate.promptTokens.toLocaleString('en')} prompt tokens · ~${estimate.outputTokens.toLocaleString('en')} answer tokens · ${settings.model}, ${settings.detail} detail`
   )

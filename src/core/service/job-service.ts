@@ -12,7 +12,13 @@ import { createOpenAITransport, type AzureEndpoint } from '../openai/transport'
 import { systemClock, type Clock } from '../scheduler/clock'
 import { LanePool } from '../scheduler/lane-pool'
 import { budgetProblem } from '../jobs/job-request'
-import { listJobs, loadJob, saveJobSettings, type JobSettings, type StoredJob } from '../jobs/job-store'
+import {
+  listJobs,
+  loadJob,
+  saveJobSettings,
+  type JobSettings,
+  type StoredJob
+} from '../jobs/job-store'
 import type { JobSummary } from '../jobs/job-summary'
 import { draftEstimate } from '../jobs/draft-estimate'
 import { estimateFromPhotos } from '../jobs/dry-run'

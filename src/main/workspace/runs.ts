@@ -108,8 +108,7 @@ export async function windowReady(ws: Workspace): ReturnType<Workspace['snapshot
 export async function watchOpenBatches(ws: Workspace): Promise<void> {
   for (const summary of await ws.service.list()) {
     if (!summary.batchesOpen || ws.views.get(summary.id)?.running) continue
-    const view =
-      ws.views.get(summary.id) ?? new JobView(await ws.service.open(summary.id), false)
+    const view = ws.views.get(summary.id) ?? new JobView(await ws.service.open(summary.id), false)
     ws.views.set(view.id, view)
     await startRun(ws, view).catch(() => undefined)
   }
