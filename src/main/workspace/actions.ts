@@ -35,7 +35,7 @@ export async function retryRows(
   code?: string,
   mode?: JobMode
 ): Promise<number> {
-  const view = ws.sampleId && !ws.openId ? ws.views.get(ws.sampleId)! : ws.openJob()
+  const view = ws.runs.sampleOrOpenJob()
   const wanted = ids ? new Set(ids) : null
   const failed = [...view.job.state.items.values()].filter(
     (item) =>
@@ -73,7 +73,7 @@ export async function editRow(
   id: string,
   edits: Record<string, string>
 ): Promise<void> {
-  const view = ws.views.get(ws.openId ?? '') ?? ws.views.get(ws.sampleId ?? '')
+  const view = ws.runs.editable()
   const item = view?.job.state.items.get(id)
   if (!view || !item?.result) throw new AppError(ErrorCodes.notFound, { code: 'editNeedsAnswer' })
   const fields: Record<string, unknown> = { ...item.result.fields }
@@ -108,7 +108,7 @@ export function listItems(text: string): string[] {
 
 /** Opens a past (or running) job in the window. */
 export async function openJob(ws: Workspace, id: string): Promise<void> {
-  const known = ws.views.get(id)
+  const known = ws.runs.view(id)
   const job = known?.job ?? (await ws.service.open(id).catch(notFound))
   openJobView(ws, job, known?.sample ?? job.settings.purpose === 'sample')
 }

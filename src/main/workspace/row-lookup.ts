@@ -3,14 +3,15 @@ import type { Workspace } from './workspace'
 
 /** The file behind a row of a queue the window has open (draft, job, or sample); else nothing. */
 export function openRowPath(ws: Workspace, viewId: string, rowId: string): string | undefined {
-  if (ws.draft?.id === viewId) return ws.draft.pathOf(rowId)
-  if (viewId !== ws.openId && viewId !== ws.sampleId) return undefined
-  return ws.views.get(viewId)?.pathOf(rowId)
+  const draft = ws.runs.draft(viewId)
+  if (draft) return draft.pathOf(rowId)
+  if (!ws.runs.openQueues().includes(viewId)) return undefined
+  return ws.runs.view(viewId)?.pathOf(rowId)
 }
 
 /** The file behind a row of the open queue or the sample beside it (for Show in folder). */
 export function rowPath(ws: Workspace, rowId: string): string | undefined {
-  for (const viewId of openQueues(ws)) {
+  for (const viewId of ws.runs.openQueues()) {
     const path = openRowPath(ws, viewId, rowId)
     if (path) return path
   }
@@ -19,13 +20,9 @@ export function rowPath(ws: Workspace, rowId: string): string | undefined {
 
 /** A row of the open job or the sample beside it, as the window shows it (for Copy). */
 export function openJobRow(ws: Workspace, rowId: string): QueueRow | undefined {
-  for (const viewId of openQueues(ws)) {
-    const row = ws.views.get(viewId)?.row(rowId)
+  for (const viewId of ws.runs.openQueues()) {
+    const row = ws.runs.view(viewId)?.row(rowId)
     if (row) return row
   }
   return undefined
-}
-
-function openQueues(ws: Workspace): string[] {
-  return [ws.openId, ws.sampleId].filter((id): id is string => id !== null)
 }

@@ -23,10 +23,10 @@ const NOTIFY_AFTER_MS = 60_000
  * a start for the open queue is in flight, or its job runs, another Run answers that job's id.
  */
 export function runOpen(ws: Workspace): Promise<string> {
-  const openId = ws.openId ?? ''
-  const open = ws.views.get(openId)
+  const openId = ws.runs.openId ?? ''
+  const open = ws.runs.view(openId)
   if (open?.running) return Promise.resolve(open.id)
-  return ws.starts.run(openId, () => beginOpen(ws))
+  return ws.runs.startOnce(openId, () => beginOpen(ws))
 }
 
 async function beginOpen(ws: Workspace): Promise<string> {
@@ -43,7 +43,7 @@ async function beginOpen(ws: Workspace): Promise<string> {
   const job = await create(ws, ws.settingsFor(draft), draft.listing())
   const view = openJobView(ws, job, false)
   view.estimateUsd = estimate?.costStandard ?? null
-  ws.draft = null
+  ws.runs.closeDraft()
   await startRun(ws, view)
   return job.id
 }
@@ -60,10 +60,8 @@ export async function runSample(ws: Workspace, ids: string[] | undefined): Promi
     purpose: 'sample'
   })
   const job = await create(ws, settings, { files: paths, rejected: [], skipped: 0 })
-  const view = new JobView(job, true)
+  const view = ws.runs.showSample(new JobView(job, true))
   view.estimateUsd = draft.estimate(settings)?.costStandard ?? null
-  ws.views.set(job.id, view)
-  ws.sampleId = job.id
   ws.pump.set({ sample: view.open(ws.now()) })
   await startRun(ws, view)
   return job.id
@@ -81,7 +79,7 @@ export async function runDemo(ws: Workspace): Promise<string> {
   const job = await create(ws, { ...settings, ...limits }, draft.listing())
   const view = openJobView(ws, job, false)
   view.estimateUsd = draft.estimate({ ...settings, ...limits })?.costStandard ?? null
-  ws.draft = null
+  ws.runs.closeDraft()
   await startRun(ws, view)
   return job.id
 }
@@ -107,19 +105,17 @@ export async function windowReady(ws: Workspace): ReturnType<Workspace['snapshot
  */
 export async function watchOpenBatches(ws: Workspace): Promise<void> {
   for (const summary of await ws.service.list()) {
-    if (!summary.batchesOpen || ws.views.get(summary.id)?.running) continue
-    const view = ws.views.get(summary.id) ?? new JobView(await ws.service.open(summary.id), false)
-    ws.views.set(view.id, view)
+    if (!summary.batchesOpen || ws.runs.view(summary.id)?.running) continue
+    const view = ws.runs.track(
+      ws.runs.view(summary.id) ?? new JobView(await ws.service.open(summary.id), false)
+    )
     await startRun(ws, view).catch(() => undefined)
   }
 }
 
 /** Opens a job view in the window (replacing what was open). */
 export function openJobView(ws: Workspace, job: StoredJob, sample: boolean): JobView {
-  const view = ws.views.get(job.id) ?? new JobView(job, sample)
-  ws.views.set(job.id, view)
-  ws.openId = job.id
-  ws.sampleId = null
+  const view = ws.runs.show(ws.runs.view(job.id) ?? new JobView(job, sample))
   ws.pump.set({ view: view.open(ws.now()), sample: null })
   return view
 }
@@ -169,7 +165,7 @@ function refuseOtherEndpoint(ws: Workspace, view: JobView): void {
  * that endpoint's prices; answers cached for the old endpoint are not reused there.
  */
 export async function moveJob(ws: Workspace, id: string): Promise<{ from: string; to: string }> {
-  const view = ws.views.get(id) ?? new JobView(await refusedAsAppError(ws.service.open(id)), false)
+  const view = ws.runs.view(id) ?? new JobView(await refusedAsAppError(ws.service.open(id)), false)
   if (view.running) throw new AppError(ErrorCodes.busy, { code: 'stopBeforeMove' })
   const { pricing, prices } = ws.deps.connection.priced(view.job.settings.model)
   const to = ws.deps.connection.endpoint()
@@ -192,7 +188,7 @@ function progressed(ws: Workspace, view: JobView, progress: JobProgress): void {
   ws.history.observe(view.id, progress)
   const rows = ids.flatMap((id) => view.row(id) ?? [])
   ws.pump.patch(view.id, { rows, run: view.runView(now) })
-  if (ws.openId === view.id) {
+  if (ws.runs.openId === view.id) {
     const { done, failed, total } = progress.totals
     const fraction = total > 0 ? (done + failed) / total : 0
     ws.deps.desktop.setProgress(
@@ -223,10 +219,10 @@ async function ended(ws: Workspace, view: JobView, outcome: ProgressOutcome): Pr
   await rememberHeaders(ws, view.job.settings.model, keys)
   view.ended(outcome, ws.now())
   ws.history.forget(view.id)
-  ws.ticker.running([...ws.views.values()].some((v) => v.running))
+  ws.ticker.running(ws.runs.anyRunning())
   ws.pump.patch(view.id, { run: view.runView(ws.now()), rows: view.rows() })
   await ws.refreshJobs()
-  if (ws.openId === view.id) ws.deps.desktop.setProgress(null, 'Photoscribe')
+  if (ws.runs.openId === view.id) ws.deps.desktop.setProgress(null, 'Photoscribe')
   if (elapsed > NOTIFY_AFTER_MS && !view.sample) ws.deps.desktop.notify(...endWords(view, outcome))
   if (view.rerun && outcome.status === 'completed') {
     view.rerun = false

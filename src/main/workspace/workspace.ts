@@ -25,7 +25,7 @@ import { LimitHistory } from './limit-history'
 import { UpdatePump } from './update-pump'
 import { choices, LANGUAGE_CHOICES } from './choices'
 import { Ticker } from './ticker'
-import { StartOnce } from './start-once'
+import { RunCoordinator } from './run-coordinator'
 
 export interface WorkspaceDeps {
   dataDir: string
@@ -45,11 +45,8 @@ export class Workspace {
   readonly service: JobService
   readonly pump: UpdatePump
   readonly history = new LimitHistory()
-  readonly views = new Map<string, JobView>()
-  readonly starts = new StartOnce() // Run's starts, once per queue
-  draft: Draft | null = null
-  openId: string | null = null
-  sampleId: string | null = null
+  /** What is open and what runs: the only writer of that state. */
+  readonly runs = new RunCoordinator()
   readonly now: () => number
   readonly ticker: Ticker
   private drafts = 0
@@ -79,7 +76,7 @@ export class Workspace {
 
   /** Limits and concurrency saved in Settings reach the jobs running now, not only the next. */
   private retuneRuns(): void {
-    for (const view of this.views.values()) {
+    for (const view of this.runs.views()) {
       if (!view.run || !view.running || view.job.settings.endpoint.kind === 'demo') continue
       const tuning = this.deps.connection.tuning(view.job.settings.model)
       if (tuning) this.service.retune(view.run, view.job, tuning)
@@ -100,7 +97,7 @@ export class Workspace {
   /** Once a second while something runs: a chart sample, and run views (elapsed, countdowns). */
   private tick(): void {
     this.pump.set({ history: [this.history.tick(this.now())] })
-    for (const view of this.views.values())
+    for (const view of this.runs.views())
       if (view.running) this.pump.patch(view.id, { run: view.runView(this.now()) })
   }
 
@@ -118,8 +115,8 @@ export class Workspace {
     if (this.jobsTimer) clearTimeout(this.jobsTimer)
     if (this.estimateTimer) clearTimeout(this.estimateTimer)
     this.pump.reset()
-    for (const view of this.views.values()) view.run?.cancel()
-    await Promise.all([...this.views.values()].map((view) => view.whenIdle()))
+    for (const view of this.runs.views()) view.run?.cancel()
+    await Promise.all(this.runs.views().map((view) => view.whenIdle()))
     await this.deps.connection.close()
   }
 
@@ -150,18 +147,17 @@ export class Workspace {
 
   /** The draft, when it is what the window shows. */
   openDraft(): Draft | null {
-    return this.draft && this.openId === this.draft.id ? this.draft : null
+    return this.runs.openDraft()
   }
 
   openView(): OpenView | null {
     const draft = this.openDraft()
     if (draft) return this.draftView(draft)
-    const view = this.openId ? this.views.get(this.openId) : undefined
-    return view?.open(this.now()) ?? null
+    return this.runs.view(this.runs.openId)?.open(this.now()) ?? null
   }
 
   sampleView(): OpenView | null {
-    return (this.sampleId && this.views.get(this.sampleId)?.open(this.now())) || null
+    return this.runs.view(this.runs.sampleId)?.open(this.now()) ?? null
   }
 
   draftView(draft: Draft): OpenView {
@@ -195,9 +191,7 @@ export class Workspace {
       if (change.rows || change.measured !== undefined) this.estimateLater(draft)
     }
     const draft = new Draft(`draft-${++this.drafts}`, this.defaultOptions(), changed, this.service)
-    this.draft = draft
-    this.openId = draft.id
-    this.sampleId = null
+    this.runs.openNewDraft(draft)
     this.pump.set({ view: this.draftView(draft), sample: null })
     return draft
   }
@@ -262,15 +256,13 @@ export class Workspace {
   async jobEntries(): Promise<Snapshot['jobs']> {
     const summaries = await this.service.list()
     return summaries.map((summary) =>
-      jobEntry(summary, this.views.get(summary.id)?.running ?? false)
+      jobEntry(summary, this.runs.view(summary.id)?.running ?? false)
     )
   }
 
   /** The open job view, or a clear refusal when the open queue is not a job. */
   openJob(): JobView {
-    const view = this.openId ? this.views.get(this.openId) : undefined
-    if (!view) throw new AppError(ErrorCodes.notFound, { code: 'openJobFirst' })
-    return view
+    return this.runs.openJob()
   }
 
   /** Journals a person's changes on a job: through its run when one holds the journal. */

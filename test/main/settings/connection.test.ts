@@ -38,8 +38,8 @@ async function withKey(simUrl: string, photos = 0) {
 async function runAll(ws: Workspace, photos: string): Promise<number> {
   await ws.ensureDraft().add([photos])
   const id = await runOpen(ws)
-  await until(() => ws.views.get(id)?.running === false, 15_000)
-  return ws.views.get(id)!.open(Date.now()).run.totals.done
+  await until(() => ws.runs.view(id)?.running === false, 15_000)
+  return ws.runs.view(id)!.open(Date.now()).run.totals.done
 }
 
 describe('keys from Settings carry a run, and are never written in clear', () => {

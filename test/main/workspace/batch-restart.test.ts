@@ -60,7 +60,7 @@ describe('Pause in Batch mode', () => {
     await ws.ensureDraft().add([photos])
     ws.setOptions(ws.ensureDraft(), { mode: 'batch', batchLines: 3 })
     const jobId = await runOpen(ws)
-    const view = ws.views.get(jobId)!
+    const view = ws.runs.view(jobId)!
     await eventually(async () => view.job.state.batch.parts.get(1)?.batchId !== undefined, 10_000)
     view.run!.pause()
     // What was already on its way finishes (an upload, a download); nothing starts after that.

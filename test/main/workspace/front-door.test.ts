@@ -75,7 +75,7 @@ describe('Run pressed twice (a double-click)', () => {
       d.call(routes.run.start.channel)
     ])) as { jobId: string }[]
     expect(b.jobId).toBe(a.jobId)
-    await until(() => d.ws.views.get(a.jobId)?.running === false, 15_000)
+    await until(() => d.ws.runs.view(a.jobId)?.running === false, 15_000)
     const jobs = (await d.ws.jobEntries()).filter((job) => !job.sample)
     expect(jobs).toHaveLength(1)
     expect(chats(sim).filter((e) => e.outcome === 'ok')).toHaveLength(6)
@@ -89,7 +89,7 @@ describe('Run pressed twice (a double-click)', () => {
     const first = (await d.call(routes.run.start.channel)) as { jobId: string }
     const second = (await d.call(routes.run.start.channel)) as { jobId: string }
     expect(second.jobId).toBe(first.jobId)
-    await until(() => d.ws.views.get(first.jobId)?.running === false, 15_000)
+    await until(() => d.ws.runs.view(first.jobId)?.running === false, 15_000)
     expect(chats(sim).filter((e) => e.outcome === 'ok')).toHaveLength(3)
   })
 })
@@ -106,8 +106,8 @@ describe('a job resumes only on the endpoint it ran on', () => {
       await d.call(routes.queue.add.channel, { paths: [d.photos] })
       await until(() => d.ws.openDraft()?.walking === false, 5_000)
       const { jobId } = (await d.call(routes.run.start.channel)) as { jobId: string }
-      await until(() => d.ws.views.get(jobId)?.running === false, 15_000)
-      expect(d.ws.views.get(jobId)!.open(0).run.status).toBe('stopped')
+      await until(() => d.ws.runs.view(jobId)?.running === false, 15_000)
+      expect(d.ws.runs.view(jobId)!.open(0).run.status).toBe('stopped')
 
       await useEndpoint(d.settings, b.url)
       await d.settings.addKey('For B', `${SECRET}-b`)
@@ -125,8 +125,8 @@ describe('a job resumes only on the endpoint it ran on', () => {
       }
       expect(moved.to).toContain(b.url.replace(/\/$/, ''))
       await d.call(routes.run.start.channel)
-      await until(() => d.ws.views.get(jobId)?.running === false, 15_000)
-      expect(d.ws.views.get(jobId)!.open(0).run.totals.done).toBe(5)
+      await until(() => d.ws.runs.view(jobId)?.running === false, 15_000)
+      expect(d.ws.runs.view(jobId)!.open(0).run.totals.done).toBe(5)
       expect(chats(b).filter((e) => e.outcome === 'ok').length).toBe(3)
     } finally {
       await b.close()
@@ -255,8 +255,8 @@ describe('editing one field of an answer', () => {
     await d.call(routes.queue.add.channel, { paths: [d.photos] })
     await until(() => d.ws.openDraft()?.walking === false, 5_000)
     const { jobId } = (await d.call(routes.run.start.channel)) as { jobId: string }
-    await until(() => d.ws.views.get(jobId)?.running === false, 15_000)
-    const view = d.ws.views.get(jobId)!
+    await until(() => d.ws.runs.view(jobId)?.running === false, 15_000)
+    const view = d.ws.runs.view(jobId)!
     const [item] = [...view.job.state.items.values()]
     const long = 'A long description. '.repeat(220).trim()
     const tags = ['bottle', '1,5 l', 'glass']
@@ -303,7 +303,7 @@ describe('export through a save dialog that drops the extension (GTK)', () => {
     const d = await door(2)
     await queueOn(d, sim.url)
     const { jobId } = (await d.call(routes.run.start.channel)) as { jobId: string }
-    await until(() => d.ws.views.get(jobId)?.running === false, 15_000)
+    await until(() => d.ws.runs.view(jobId)?.running === false, 15_000)
     const { join } = await import('node:path')
     const { readFile } = await import('node:fs/promises')
     const desktop = d.ws.deps.desktop as unknown as { savePath: string | null }
@@ -348,7 +348,7 @@ describe('limits and concurrency saved in Settings', () => {
     return ((await d.call(routes.run.start.channel)) as { jobId: string }).jobId
   }
 
-  const keyView = (d: Door, jobId: string) => d.ws.views.get(jobId)!.runView(Date.now()).keys[0]
+  const keyView = (d: Door, jobId: string) => d.ws.runs.view(jobId)!.runView(Date.now()).keys[0]
 
   it('apply to the next start on a key that already ran, and to a running job within a second', async () => {
     const sim = await sims.start({ latencyMs: 150, rateLimitHeaders: false })
@@ -357,7 +357,7 @@ describe('limits and concurrency saved in Settings', () => {
     const custom = (rpm: number) => ({ source: 'custom' as const, rpm, tpm: 900_000 })
     await d.settings.setKeyLimits(keyId, 'gpt-4.1-mini', custom(3000))
     const first = await runQueue(d, d.photos)
-    await until(() => d.ws.views.get(first)?.running === false, 15_000)
+    await until(() => d.ws.runs.view(first)?.running === false, 15_000)
     expect(keyView(d, first).rpm).toBe(3000)
 
     // Settings change between runs: the lane the key already has takes them at the next start.
@@ -368,7 +368,7 @@ describe('limits and concurrency saved in Settings', () => {
     })
     const more = await photoFolder(20)
     const second = await runQueue(d, more.photos)
-    await until(() => (d.ws.views.get(second)?.runView(Date.now()).keys.length ?? 0) > 0, 5_000)
+    await until(() => (d.ws.runs.view(second)?.runView(Date.now()).keys.length ?? 0) > 0, 5_000)
     expect(keyView(d, second).rpm).toBe(1200)
     expect(keyView(d, second).concurrencyCap).toBe(1)
     // …and a change while it runs reaches it at once.
@@ -377,10 +377,10 @@ describe('limits and concurrency saved in Settings', () => {
       section: 'defaults',
       value: { ...(await d.settings.current()).defaults, maxConcurrency: 3 }
     })
-    expect(d.ws.views.get(second)!.running).toBe(true)
+    expect(d.ws.runs.view(second)!.running).toBe(true)
     await until(() => keyView(d, second).rpm === 2400, 1_000)
     expect(keyView(d, second).concurrencyCap).toBe(3)
-    await until(() => d.ws.views.get(second)?.running === false, 15_000)
-    expect(d.ws.views.get(second)!.open(0).run.totals.done).toBe(20)
+    await until(() => d.ws.runs.view(second)?.running === false, 15_000)
+    expect(d.ws.runs.view(second)!.open(0).run.totals.done).toBe(20)
   })
 })

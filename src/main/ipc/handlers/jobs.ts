@@ -13,7 +13,7 @@ export function jobsHandlers(ws: Workspace): Handlers['jobs'] {
     },
     moveEndpoint: ({ id }) => moveJob(ws, id),
     newQueue: () => {
-      ws.draft = null
+      ws.runs.closeDraft()
       ws.ensureDraft()
       return { ok: true as const }
     }

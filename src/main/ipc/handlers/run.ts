@@ -1,5 +1,4 @@
 import type { Handlers } from '@shared/ipc/routes'
-import { AppError, ErrorCodes } from '@shared/errors'
 import { cancelOpenBatches, retryRows } from '../../workspace/actions'
 import { runDemo, runOpen, runSample } from '../../workspace/runs'
 import type { Workspace } from '../../workspace/workspace'
@@ -9,11 +8,7 @@ const done = { ok: true as const }
 
 /** The run that Pause, Resume and Cancel act on: the open job's, else the sample's. */
 function activeView(ws: Workspace): JobView {
-  for (const id of [ws.openId, ws.sampleId]) {
-    const view = id ? ws.views.get(id) : undefined
-    if (view?.run) return view
-  }
-  throw new AppError(ErrorCodes.notFound, { code: 'nothingRunning' })
+  return ws.runs.activeRun()
 }
 
 /** Pause or Resume: the engine at once, then the window. */
