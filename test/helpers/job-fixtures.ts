@@ -1,3 +1,4 @@
+import { jobSpecSchema } from '@shared/domain/job-spec'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { JobSettings } from '../../src/core/jobs/job-store'
@@ -20,7 +21,8 @@ export async function photoFolder(n: number): Promise<{ photos: string; dataDir:
 
 /** Job settings for tests: gpt-4o, low detail, the simulator's limits. */
 export function testSettings(inputs: string[], extra: Partial<JobSettings> = {}): JobSettings {
-  return {
+  // Through the job's one schema, as job.json is read: its defaults fill what is left out.
+  const spec = jobSpecSchema.parse({
     name: 'test job',
     inputs,
     templateId: 'seo-meta',
@@ -35,5 +37,6 @@ export function testSettings(inputs: string[], extra: Partial<JobSettings> = {})
     endpoint: { kind: 'compatible', baseURL: 'http://127.0.0.1/simulator' },
     createdAt: new Date().toISOString(),
     ...extra
-  }
+  })
+  return { ...spec, ...extra, endpoint: extra.endpoint ?? spec.endpoint! }
 }

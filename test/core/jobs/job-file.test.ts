@@ -5,6 +5,9 @@ import { loadJob } from '../../../src/core/jobs/job-store'
 import { newJob } from '../../../src/core/jobs/new-job'
 import { parseJobFile } from '../../../src/core/jobs/job-file'
 import { testSettings } from '../../helpers/job-fixtures'
+import { parseJobOptions } from '@shared/domain/job-options'
+import { jobOptionsOf, jobSettingsFrom } from '../../../src/core/service/job-settings'
+import { BUILTIN_TEMPLATES } from '../../../src/core/templates/builtins'
 import { tempDir } from '../../helpers/temp'
 
 describe('job.json is parsed, never cast', () => {
@@ -36,10 +39,43 @@ describe('job.json is parsed, never cast', () => {
     }
     await writeFile(file, JSON.stringify(edited))
     await expect(loadJob(dataDir, job.id)).rejects.toThrow(
-      `The job "${job.id}" has a damaged job.json: detail:`
+      `The job "${job.id}" has a damaged job.json: detail: takes low, high or auto; got "ultra"`
     )
     await writeFile(file, '{"settings": {"name": ')
     await expect(loadJob(dataDir, job.id)).rejects.toThrow('damaged job.json (not JSON)')
+  })
+
+  it('is the one job spec: options chosen in the window or by flags read back the same from job.json, with defaults for what older versions left out', async () => {
+    const chosen = parseJobOptions({
+      language: 'Deutsch',
+      detail: 'high',
+      skuPattern: '^(\\w+)_',
+      batchLines: 500,
+      prices: { input: 0.4, output: 1.6 },
+      mode: 'batch'
+    })
+    if (!chosen.ok) throw new Error(chosen.message)
+    const settings = jobSettingsFrom(chosen.options, {
+      inputs: ['/photos'],
+      template: BUILTIN_TEMPLATES[0],
+      endpoint: { kind: 'openai' }
+    })
+    const dataDir = await tempDir('job-file')
+    const job = await newJob(dataDir, settings, undefined, { files: [], rejected: [], skipped: 0 })
+    // The catalog's limits were resolved into the job when it was made; the rest is as chosen.
+    expect(jobOptionsOf((await loadJob(dataDir, job.id)).settings)).toEqual({
+      ...chosen.options,
+      rpm: settings.rpm,
+      tpm: settings.tpm
+    })
+    const { background, mode, structuredMode, ...older } = settings
+    expect([background, mode, structuredMode]).toEqual(['#ffffff', 'batch', 'json_schema'])
+    const read = parseJobFile(JSON.stringify({ settings: older }), 'older')
+    expect([read.background, read.mode, read.structuredMode]).toEqual([
+      '#ffffff',
+      'live',
+      'json_schema'
+    ])
   })
 
   it('a job from before endpoints were recorded resumes where its base URL said', () => {
