@@ -125,3 +125,48 @@ describe('the window in English and 简体中文', () => {
     ])
   })
 })
+
+describe('problems main and the engine send', () => {
+  const SRC = join(import.meta.dirname, '../../src')
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? files(join(dir, entry.name))
+        : entry.name.endsWith('.ts')
+          ? [join(dir, entry.name)]
+          : []
+    )
+  /** Problem codes written in src: schema messages, AppErrors, engine refusals and endpoint checks. */
+  const CODE_WRITERS = [
+    /\bproblem\('(\w+)'/g,
+    /new AppError\(\s*ErrorCodes\.\w+,\s*\{\s*code: '(\w+)'/g,
+    /\brefuse\('\w+', '(\w+)'/g,
+    /\bfailed\(ErrorCodes\.\w+, \{ code: '(\w+)'/g,
+    /(?:problem|Problem \| null|Problem & \{ field: string \}) \{\s*\n?\s*(?:return )?\{ code: '(\w+)'/g,
+    /return \{ code: '(\w+)'/g
+  ]
+  const used = new Map<string, string>()
+  for (const file of [
+    ...files(join(SRC, 'main')),
+    ...files(join(SRC, 'core')),
+    ...files(join(SRC, 'shared'))
+  ]) {
+    const text = readFileSync(file, 'utf8')
+    for (const pattern of CODE_WRITERS)
+      for (const match of text.matchAll(pattern)) used.set(match[1], relative(SRC, file))
+  }
+
+  it('finds the codes it checks (the scan is not empty)', () => {
+    expect(used.size).toBeGreaterThan(40)
+    expect([...used.keys()]).toEqual(
+      expect.arrayContaining(['endpointMoved', 'plainHttpKey', 'notJobId'])
+    )
+  })
+
+  it('every one has words in both catalogs: the 简体中文 window never shows an English sentence', () => {
+    const missing = [...used]
+      .filter(([code]) => !(code in en.problem) || !(code in zhCN.problem))
+      .map(([code, file]) => `${code} (${file})`)
+    expect(missing).toEqual([])
+  })
+})

@@ -1,8 +1,9 @@
+import { problem } from '../../problem'
 import { z } from 'zod'
 import { jobEntrySchema } from '../../domain/workspace'
 import { defineRoutes } from '../route'
 
-const jobId = z.object({ id: z.string().regex(/^[\w-]{1,80}$/, 'is not a job id') }).strict()
+const jobId = z.object({ id: z.string().regex(/^[\w-]{1,80}$/, problem('notJobId')) }).strict()
 
 /** The jobs sidebar: list, open a past job, start a new queue. */
 export const jobsRoutes = defineRoutes('jobs', {
