@@ -7,6 +7,12 @@ const alias = {
   '@renderer': resolve(import.meta.dirname, 'src/renderer/src')
 }
 
+/**
+ * The day every suite lives in: model lifecycles (shutdown dates, warnings) are judged by it, in
+ * the engine (PHOTOSCRIBE_TODAY) and the simulator alike, never by the real clock.
+ */
+const env = { PHOTOSCRIBE_TODAY: '2026-12-06' }
+
 /** Suites that take a minute or more of wall time each: a project of their own. */
 const LONG = [
   'test/reliability/fault-matrix.test.ts',
@@ -34,6 +40,7 @@ export default defineConfig({
           // electron-store imports 'electron': inline it so the shared mock reaches it.
           server: { deps: { inline: ['electron-store'] } },
           environment: 'node',
+          env,
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/renderer/**', ...LONG],
           setupFiles: ['test/setup/electron-mock.ts'],
@@ -48,6 +55,7 @@ export default defineConfig({
           name: 'long',
           server: { deps: { inline: ['electron-store'] } },
           environment: 'node',
+          env,
           include: LONG,
           setupFiles: ['test/setup/electron-mock.ts'],
           testTimeout: 120_000
@@ -59,6 +67,7 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
+          env,
           include: ['test/renderer/**/*.test.tsx'],
           setupFiles: ['test/renderer/setup.ts']
         }
@@ -68,6 +77,7 @@ export default defineConfig({
         test: {
           name: 'e2e-web',
           environment: 'node',
+          env,
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/setup/e2e-global.ts'],
           testTimeout: 60_000,

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import pkg from '../../package.json'
 import { registerImportEdits } from './commands/import-edits'
 import { registerJobs } from './commands/jobs'
+import { registerModels } from './commands/models'
 import { registerRun } from './commands/run'
 import { registerSimulate } from './commands/simulate'
 import { registerTemplates } from './commands/templates'
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerSimulate(program, io.out)
   registerRun(program, io, setExit)
   registerJobs(program, io)
+  registerModels(program, io)
   registerTemplates(program, io)
   registerImportEdits(program, io)
   return program

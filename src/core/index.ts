@@ -22,6 +22,13 @@ export function openEngine(dataDir: string, env: NodeJS.ProcessEnv = {}): JobSer
 export { JobService, JobServiceError } from './service/job-service'
 export { ConnectRefused, connect } from './service/connect'
 export type { ConnectRequest } from './service/connect'
+export {
+  ModelListings,
+  deadModelProblem,
+  dyingModelProblem,
+  todayFrom
+} from './service/model-check'
+export type { ModelListing } from './service/model-check'
 export type { Connection, ConnectionKey, JobMode, JobRunner } from './service/job-service'
 export { jobName, jobOptionsOf, jobSettingsFrom } from './service/job-settings'
 export type { JobSettings, StoredJob } from './jobs/job-store'

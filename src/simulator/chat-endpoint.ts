@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { checkServed } from './model-life'
 import { formatDuration } from '@shared/ratelimit/duration'
 import type { KeyAccount, Refusal } from './accounts'
 import { applyAnswerFault, drawAnswerFault } from './answer-faults'
@@ -74,6 +75,7 @@ function billedAnyway(prepared: PreparedChat, ctx: ChatContext): Logged {
 
 async function parseAndPrepare(req: IncomingMessage, ctx: ChatContext): Promise<PreparedChat> {
   const request = parseChatRequest(await readJson(req), ctx.options.defaultMaxOutput)
+  checkServed(ctx.options, request.modelId)
   return prepareChat(request, ctx.options.imageCharge)
 }
 

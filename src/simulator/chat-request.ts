@@ -1,7 +1,8 @@
 import { findModel, type ModelInfo } from '@shared/models/catalog'
+import { modelNotFound } from './model-life'
 import type { Detail } from '@shared/models/image-tokens'
 import type { SchemaNode } from './answers'
-import { SimError, invalidRequest } from './errors'
+import { invalidRequest } from './errors'
 import { checkDetail, checkParameters } from './request-checks'
 
 /** The parts of a chat-completions request the simulator acts on. */
@@ -58,14 +59,7 @@ function requestedModel(body: Body): { model: ModelInfo; modelId: string } {
       'model'
     )
   const model = findModel(modelId)
-  if (!model)
-    throw new SimError(
-      404,
-      'invalid_request_error',
-      'model_not_found',
-      `The model \`${modelId}\` does not exist or you do not have access to it.`,
-      'model'
-    )
+  if (!model) throw modelNotFound(modelId)
   return { model, modelId }
 }
 

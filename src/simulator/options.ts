@@ -1,3 +1,4 @@
+import { CATALOG_FIGURES_DATE } from '@shared/models/catalog'
 import { NO_ANSWER_FAULTS, type AnswerFaultOptions } from './answer-faults'
 import { NO_API_FAULTS, type ApiFaultOptions } from './api-faults'
 import type { FaultOptions } from './faults'
@@ -72,6 +73,15 @@ export interface SimulatorOptions {
   /** Append one JSON line per request here (tests assert what was sent). */
   logPath?: string
   now: () => number
+  /**
+   * The day the simulated API lives in (`YYYY-MM-DD`): a model whose shutdown date has come is
+   * gone from `/v1/models` and answers 404 `model_not_found`. Tests give it; the demo uses today.
+   */
+  today: () => string
+  /** Models this endpoint no longer lists (and answers 404 for), whatever their dates. */
+  withdrawn: string[]
+  /** Send `shutdown_date` in `/v1/models` (OpenAI does; gateways and local servers do not). */
+  shutdownDates: boolean
 }
 
 export type SimulatorOverrides = Partial<
@@ -111,6 +121,11 @@ export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOpt
     billAbandoned: true,
     seed: 1,
     now: () => Date.now(),
+    // The day the catalog's figures were taken (or the one a test gives): never the real clock,
+    // so a simulated run does not change behaviour on the day a model is switched off.
+    today: () => process.env.PHOTOSCRIBE_TODAY || CATALOG_FIGURES_DATE,
+    withdrawn: [],
+    shutdownDates: true,
     ...overrides,
     defaultKey: { rpm: 500, tpm: 200_000, burstSeconds: 60, ...overrides.defaultKey },
     faults: { ...NO_FAULTS, ...overrides.faults },

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { MODEL_CATALOG } from '@shared/models/catalog'
+import { MODEL_CATALOG, findModel } from '@shared/models/catalog'
+import { checkServed, modelNotFound, served } from './model-life'
 import { KeyAccount } from './accounts'
 import { batchApiRoutes, json, type Outcome, type Route, type RouteTable } from './routes'
 import { BatchStore, type LineProcessor } from './batches'
@@ -80,8 +81,11 @@ function topUp(accounts: Map<string, KeyAccount>, key: string): void {
 /** How a batch line is answered: the same parsing, counting and answer as a live request. */
 function answerBody(ctx: ChatContext): LineProcessor {
   const { options } = ctx
-  const prepare = (body: unknown) =>
-    prepareChat(parseChatRequest(body, options.defaultMaxOutput), options.imageCharge)
+  const prepare = (body: unknown) => {
+    const request = parseChatRequest(body, options.defaultMaxOutput)
+    checkServed(options, request.modelId)
+    return prepareChat(request, options.imageCharge)
+  }
   return {
     answer: async (body) => {
       const prepared = await prepare(body)
@@ -161,19 +165,35 @@ function buildRoutes(ctx: ChatContext): RouteTable {
         return handleChat(req, res, account, ctx)
       }
     ],
-    ['GET', /^\/v1\/models$/, async (_req, res) => json(res, modelList())],
+    ['GET', /^\/v1\/models$/, async (_req, res) => json(res, modelList(options))],
+    [
+      'GET',
+      /^\/v1\/models\/([\w.:-]+)$/,
+      async (_req, res, _a, m) => json(res, oneModel(options, m[1]))
+    ],
     ...batchApiRoutes(files, batches, ctx.options.batch.apiFaults, ctx.random)
   ]
 }
 
-function modelList(): Record<string, unknown> {
-  const data = MODEL_CATALOG.map((m) => ({
-    id: m.id,
-    object: 'model',
-    created: 0,
-    owned_by: 'simulator'
-  }))
+/** `GET /v1/models`: the catalog's models still served today, with their shutdown dates. */
+function modelList(options: SimulatorOptions): Record<string, unknown> {
+  const data = MODEL_CATALOG.filter((m) => served(options, m.id)).map((m) =>
+    modelObject(options, m.id)
+  )
   return { object: 'list', data }
+}
+
+/** `GET /v1/models/{id}`, or 404 `model_not_found` for a model not served. */
+function oneModel(options: SimulatorOptions, id: string): Record<string, unknown> {
+  if (!findModel(id) || !served(options, id)) throw modelNotFound(id)
+  return modelObject(options, id)
+}
+
+function modelObject(options: SimulatorOptions, id: string): Record<string, unknown> {
+  const shutdown = options.shutdownDates
+    ? { shutdown_date: findModel(id)?.shutdownDate ?? null }
+    : {}
+  return { id, object: 'model', created: 0, owned_by: 'simulator', ...shutdown }
 }
 
 interface ServeContext {

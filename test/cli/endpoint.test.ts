@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { startSimulator } from '../../src/simulator/server'
 import { cliSimulator, runArgs, runInProcess } from '../helpers/cli'
 import { makeJpeg } from '../helpers/images'
+import { chatRequests } from '../helpers/sim'
 import { photoFolder } from '../helpers/job-fixtures'
 
 const simulator = cliSimulator()
@@ -31,7 +32,7 @@ describe('the result cache keeps endpoints apart', () => {
     const real = await simulator.use()
     const out = join(dataDir, 'real.json')
     expect((await runInProcess(runArgs(photos, out, dataDir))).code).toBe(0)
-    expect(real.log.entries.filter((e) => e.status === 200)).toHaveLength(3)
+    expect(chatRequests(real).filter((e) => e.status === 200)).toHaveLength(3)
     expect((await rowsOf(out)).every((r) => r.status === 'done')).toBe(true)
   })
 
@@ -42,10 +43,10 @@ describe('the result cache keeps endpoints apart', () => {
     const other = await startSimulator({ latencyMs: 5 })
     process.env.OPENAI_BASE_URL = other.url
     expect((await runInProcess(runArgs(photos, join(dataDir, 'b.json'), dataDir))).code).toBe(0)
-    expect(other.log.entries).toHaveLength(3)
+    expect(chatRequests(other)).toHaveLength(3)
     process.env.OPENAI_BASE_URL = first.url
     expect((await runInProcess(runArgs(photos, join(dataDir, 'c.json'), dataDir))).code).toBe(0)
-    expect(first.log.entries).toHaveLength(3)
+    expect(chatRequests(first)).toHaveLength(3)
     await other.close()
   })
 
@@ -58,7 +59,7 @@ describe('the result cache keeps endpoints apart', () => {
       '--json'
     ])
     expect((await runInProcess(runArgs(photos, join(dataDir, 'a.json'), dataDir))).code).toBe(0)
-    expect(sim.log.entries).toHaveLength(2)
+    expect(chatRequests(sim)).toHaveLength(2)
     await writeFile(join(photos, 'IMG_0000.jpg'), await makeJpeg(300, 200, 5))
     const resumed = await runInProcess([
       'run',
@@ -74,7 +75,7 @@ describe('the result cache keeps endpoints apart', () => {
       '1000000'
     ])
     expect(resumed.code).toBe(0)
-    expect(sim.log.entries).toHaveLength(3)
+    expect(chatRequests(sim)).toHaveLength(3)
   })
 })
 

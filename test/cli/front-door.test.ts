@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startSimulator } from '../../src/simulator/server'
 import { cliSimulator, runArgs, runInProcess } from '../helpers/cli'
+import { chatRequests } from '../helpers/sim'
 import { photoFolder } from '../helpers/job-fixtures'
 
 /** The CLI's side of the one front door: each test here failed on the main this wave began from. */
@@ -63,7 +64,7 @@ describe('--move-endpoint', () => {
       const moved = await runInProcess([...resume, '--move-endpoint'])
       expect(moved.code).toBe(0)
       expect(moved.err).toContain(`to ${b.url}`)
-      expect(b.log.entries.filter((e) => e.outcome === 'ok')).toHaveLength(3)
+      expect(chatRequests(b).filter((e) => e.outcome === 'ok')).toHaveLength(3)
       const rows = JSON.parse(await readFile(join(dataDir, 'b.json'), 'utf8')) as {
         status: string
       }[]

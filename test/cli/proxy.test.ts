@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startConnectProxy, type TestProxy } from '../helpers/connect-proxy'
 import { cliSimulator, runArgs, runInProcess } from '../helpers/cli'
+import { chatRequests } from '../helpers/sim'
 import { photoFolder } from '../helpers/job-fixtures'
 
 const simulator = cliSimulator()
@@ -29,7 +30,7 @@ describe('the CLI behind a company proxy', () => {
     const { photos: more, dataDir: other } = await photoFolder(2)
     expect((await runInProcess(runArgs(more, join(other, 'b.json'), other))).code).toBe(0)
     expect(proxy.tunnels.length).toBe(tunnels)
-    expect(sim.log.entries.filter((e) => e.status === 200)).toHaveLength(5)
+    expect(chatRequests(sim).filter((e) => e.status === 200)).toHaveLength(5)
   })
 
   it('sends a Batch job’s upload, polls and downloads through the proxy too', async () => {
@@ -48,6 +49,7 @@ describe('the CLI behind a company proxy', () => {
     )
     expect(paths).toEqual(
       new Set([
+        'GET /v1/models',
         'POST /v1/files',
         'POST /v1/batches',
         'GET /v1/batches',

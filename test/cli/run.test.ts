@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliSimulator, runArgs, runInProcess } from '../helpers/cli'
+import { chatRequests } from '../helpers/sim'
 import { photoFolder } from '../helpers/job-fixtures'
 
 const simulator = cliSimulator()
@@ -15,12 +16,12 @@ describe('photoscribe run', () => {
     const { photos, dataDir } = await photoFolder(3)
     const sim = await useSimulator()
     const args = ['run', photos, '--out', join(dataDir, 'r.json'), '--data-dir', dataDir]
-    const run = await runInProcess([...args, '--model', 'gpt-4.1-nano'])
+    const run = await runInProcess([...args, '--model', 'gpt-5'])
     expect(run.code).toBe(0)
     expect(run.out[0]).toBe(
-      'Starting at 500 requests/min and 30,000 tokens/min, the lowest published tier-1 limits of gpt-4.1, gpt-4.1-mini: none are published for gpt-4.1-nano. Photoscribe corrects them from the server’s rate-limit headers as it runs (or set --rpm and --tpm).'
+      'Starting at 500 requests/min and 200,000 tokens/min, the lowest published tier-1 limits of gpt-5-mini, gpt-5-nano: none are published for gpt-5. Photoscribe corrects them from the server’s rate-limit headers as it runs (or set --rpm and --tpm).'
     )
-    expect(sim.log.entries.filter((e) => e.status === 200)).toHaveLength(3)
+    expect(chatRequests(sim).filter((e) => e.status === 200)).toHaveLength(3)
   })
 
   it('runs a folder, prints the job id first, writes one row per photo, exits 0', async () => {

@@ -60,9 +60,10 @@ describe('every stop on a back-pressured job ends at once, journaled and exporte
 
   it('an unknown model (404)', async () => {
     await sim.use()
+    // The endpoint's own model list does not name it: refused before any photo is sent.
     const run = await stoppedRun(['--model', 'gpt-made-up'], (log) => log[0]?.time)
     expect(run.code).toBe(3)
-    expect(run.stopEvent).toBe('config')
+    expect(run.stopEvent).toBe('model')
     expect(run.msAfterStop).toBeLessThan(2000)
   })
 

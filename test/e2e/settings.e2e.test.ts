@@ -62,7 +62,7 @@ describe('Settings in the window, on the real engine and the simulator', () => {
     const result = page.locator('[data-testid="key-test"]')
     await result.waitFor()
     expect(await result.textContent()).toContain(
-      'Valid. Your key allows 480 requests/min and 123,000 tokens/min on gpt-4.1-mini.'
+      'Valid. Your key allows 480 requests/min and 123,000 tokens/min on gpt-6-luna.'
     )
     expect(chatRequests(sim.log)).toBe(1)
     await page.click('[data-testid="use-limits"]')
@@ -93,8 +93,8 @@ describe('Settings in the window, on the real engine and the simulator', () => {
     await useCustomEndpoint(page, sim.url)
     await addKey(page, 'Main', 'sk-test-chinese-ui-00001111')
     await openSettingsTab(page, 'Prices')
-    await page.getByLabel('Input price for gpt-4.1-mini').fill('0.4')
-    await page.getByLabel('Output price for gpt-4.1-mini').fill('1.6')
+    await page.getByLabel('Input price for gpt-6-luna').fill('0.1')
+    await page.getByLabel('Output price for gpt-6-luna').fill('0.5')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByText('Saved.').waitFor()
     await openSettingsTab(page, 'Language & about')
@@ -156,7 +156,7 @@ describe('Settings in the window, on the real engine and the simulator', () => {
     await page.selectOption('[data-testid="provider-preset"]', 'azure')
     await page.fill('[data-testid="azure-endpoint"]', sim.url.replace(/\/v1$/, ''))
     await page.click('[data-testid="add-deployment"]')
-    await page.getByLabel('Deployment for gpt-4o').fill('prod-4o')
+    await page.getByLabel('Deployment for gpt-6-luna').fill('prod-luna')
     await page.getByLabel('API version').fill('2024-10')
     expect(await page.textContent('form[aria-label="Provider"]')).toContain(
       'The API version must look like 2024-10-21'
@@ -168,13 +168,13 @@ describe('Settings in the window, on the real engine and the simulator', () => {
     const photos = await photoFolder(4)
     await harness.dropFiles(photos.paths)
     await page.waitForSelector('[data-testid="estimate-now"]')
-    await page.locator('.options select').nth(2).selectOption('gpt-4o')
+    await page.locator('.options select').nth(2).selectOption('gpt-6-luna')
     await page.getByRole('button', { name: 'Run', exact: true }).click()
     await runStatus(page, 'completed')
     const paths = sim.log.entries.map((e) => e.path)
-    expect(paths.filter((p) => p === '/openai/deployments/prod-4o/chat/completions')).toHaveLength(
-      4
-    )
+    expect(
+      paths.filter((p) => p === '/openai/deployments/prod-luna/chat/completions')
+    ).toHaveLength(4)
     expect(sim.log.entries.every((e) => e.key === '…89ab')).toBe(true)
   })
 

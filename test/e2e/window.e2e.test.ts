@@ -64,6 +64,14 @@ describe('the window, on the real engine and the simulator', () => {
     await page.waitForSelector('[data-testid="estimate-now"]')
     expect(await page.locator('[data-row-id]').count()).toBeGreaterThan(0)
     await page.screenshot({ path: join(SHOTS, 'queue-estimate.png') })
+    // A tile-priced model, where detail changes what an image costs; it shuts down on 2027-01-14,
+    // which the queue says with a switch to its replacement.
+    await page.locator('.options select').nth(2).selectOption('gpt-4o')
+    await page.waitForSelector('[data-testid="model-notice"]')
+    expect(await page.textContent('[data-testid="model-notice"]')).toContain(
+      'gpt-4o shuts down on 2027-01-14; gpt-6-luna replaces it.Switch to gpt-6-luna'
+    )
+    await page.screenshot({ path: join(SHOTS, 'model-notice.png') })
     // The estimate grows as headers are read; compare detail levels once every size is read (a
     // figure taken mid-read flaked on a loaded machine).
     await page.waitForFunction(
@@ -112,7 +120,8 @@ describe('the window, on the real engine and the simulator', () => {
       defaultKey: { rpm: 60, burstSeconds: 1 }
     })
     const photos = await photoFolder(12)
-    await dropAndRun(harness, photos.paths)
+    // A model with published tier-1 limits (500/min), which this endpoint's 60/min undercuts.
+    await dropAndRun(harness, photos.paths, 'gpt-4.1-mini')
     await page.waitForSelector('[data-testid="cooling"]', { timeout: 20_000 })
     expect(await page.textContent('[data-testid="cooling"]')).toMatch(
       /Cooling down \d+ s — rate limit/

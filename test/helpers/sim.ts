@@ -27,3 +27,8 @@ export function simulatorPerTest(): {
     }
   }
 }
+
+/** The chat requests a simulator received (photos sent), without `/v1/models` and the like. */
+export function chatRequests<T extends { path: string }>(sim: { log: { entries: T[] } }): T[] {
+  return sim.log.entries.filter((entry) => entry.path.endsWith('/chat/completions'))
+}

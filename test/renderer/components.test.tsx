@@ -293,11 +293,11 @@ describe('the model price under the picker', () => {
   }
 
   it('is the catalog price on OpenAI, none where the endpoint publishes none, and yours where you set one', () => {
-    expect(priceLine('openai')).toBe('$0.40 per 1M tokens in, $1.60 out')
+    expect(priceLine('openai')).toBe('$0.10 per 1M tokens in, $0.50 out')
     cleanup()
     expect(priceLine('openrouter')).toBeNull()
     cleanup()
-    expect(priceLine('openrouter', { 'gpt-4.1-mini': { input: 0.5, output: 2 } })).toBe(
+    expect(priceLine('openrouter', { 'gpt-6-luna': { input: 0.5, output: 2 } })).toBe(
       '$0.50 per 1M tokens in, $2.00 out'
     )
   })

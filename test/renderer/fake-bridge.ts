@@ -22,7 +22,10 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
     jobs: [],
     connection: { hasKey: false, endpoint: 'OpenAI' },
     templates: [{ id: 'seo-meta', name: 'SEO meta description' }],
-    models: [{ id: 'gpt-4.1-mini', name: 'gpt-4.1-mini', input: 0.4, output: 1.6 }],
+    models: [
+      { id: 'gpt-6-luna', name: 'gpt-6-luna', input: 0.1, output: 0.5 },
+      { id: 'gpt-4.1-mini', name: 'gpt-4.1-mini', input: 0.4, output: 1.6 }
+    ],
     languages: ['English', 'Español'],
     history: [],
     resumable: null,

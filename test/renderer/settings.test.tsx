@@ -146,7 +146,7 @@ const CASES: Case[] = [
       en: [...azure.en, { click: 'Add deployment' }],
       'zh-CN': [...azure['zh-CN'], { click: '添加部署' }]
     },
-    field: { en: 'Deployment for gpt-4.1-mini', 'zh-CN': 'gpt-4.1-mini 的部署' },
+    field: { en: 'Deployment for gpt-6-luna', 'zh-CN': 'gpt-6-luna 的部署' },
     value: 'my deployment!',
     problem: {
       en: 'A deployment may use only letters, digits, -, _ and . (up to 64)',

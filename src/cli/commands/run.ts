@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { DEFAULT_MODEL } from '@shared/models/catalog'
 import { imageCharge, numberIn } from '../options'
 import type { CliIo } from '../io'
 import { executeRun } from '../run/execute'
@@ -45,7 +46,7 @@ function addWhatOptions(run: Command): void {
       'a regular expression whose first group is the SKU in a file name (default: the name without extension)'
     )
     .option('--thumbnails', 'put a thumbnail in each XLSX row', false)
-    .option('--model <id>', 'the vision model', 'gpt-4.1-mini')
+    .option('--model <id>', 'the vision model (photoscribe models lists them)', DEFAULT_MODEL)
     .option('--detail <low|high|auto>', 'image detail: low is cheapest', 'low')
     .option('--lang <language>', 'output language (en, es, de, fr, pt, ja, zh, or any name)', 'en')
 }

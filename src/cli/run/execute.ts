@@ -2,6 +2,7 @@ import {
   ConnectRefused,
   JobServiceError,
   connect,
+  dyingModelProblem,
   endpointFor,
   endpointId,
   insecureKeyTransport,
@@ -60,6 +61,7 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
         ? resumeJob(service, flags, endpoint.ref, io)
         : createJobFromFlags(service, inputs, flags, endpoint.ref, io)
     )
+    warnIfDying(service, job.settings.model, flags.json, io)
     if (flags.dryRun) return await dryRun(service, job, io)
     return await runToEnd(service, job, endpoint, flags, io)
   } finally {
@@ -67,13 +69,22 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   }
 }
 
+/** A model shutting down soon runs, with a warning in the first lines naming the date. */
+function warnIfDying(service: JobService, model: string, json: boolean, io: CliIo): void {
+  const dying = dyingModelProblem(model, service.modelLife(model))
+  if (!dying) return
+  if (json) io.out(JSON.stringify({ event: 'warning', ...dying }))
+  else io.err(`photoscribe: ${cliProblem(dying)}`)
+}
+
 /** The engine's refusals as usage errors, with the flag that sets what it refused. */
 async function asUsage<T>(work: Promise<T>): Promise<T> {
   return work.catch((error: unknown) => {
     if (!(error instanceof JobServiceError)) throw error
     const flag =
-      { budget: '--budget', mode: '--batch', endpoint: '--resume' }[error.field as string] ??
-      '--resume'
+      { budget: '--budget', mode: '--batch', endpoint: '--resume', model: '--model' }[
+        error.field as string
+      ] ?? '--resume'
     throw new UsageError(`${flag}: ${cliProblem(error.problem)}`)
   })
 }
@@ -229,6 +240,12 @@ async function connectionFor(endpoint: Endpoint, flags: RunFlags): Promise<Conne
       throw new UsageError(`OPENAI_BASE_URL: ${cliProblem(error.problem)}`)
     throw error
   })
+}
+
+/** The connection OPENAI_API_KEY and OPENAI_BASE_URL name (`photoscribe models --check`). */
+export async function environmentConnection(): Promise<Connection> {
+  const flags = { demo: false } as RunFlags
+  return connectionFor(await openEndpoint(flags), flags)
 }
 
 /** `--cancel-batches`: only a Batch job has batches to cancel. */

@@ -5,7 +5,7 @@ import { dataLayout } from '../paths'
 import { budgetProblem } from './job-request'
 import { lockJob } from './job-lock'
 import type { StoredJob } from './job-store'
-import type { JournalEvent } from './journal-events'
+import type { EngineContext } from './engine-context'
 import { JobRecorder } from './recorder'
 import { ResultCache } from './result-cache'
 
@@ -18,11 +18,11 @@ export interface BegunRun {
 /**
  * What every run does first, live or Batch: refuse a budget it cannot keep, lock the job (one run
  * at a time), open the journal with the result cache (none for the demo, whose invented answers
- * must never reach real runs).
+ * must never reach real runs), and stop (journaled) on a model the endpoint no longer serves.
  */
 export async function beginRun(
   job: StoredJob,
-  ctx: { dataDir: string; onRecorded?: (event: JournalEvent) => void },
+  ctx: Pick<EngineContext, 'dataDir' | 'onRecorded' | 'checkModel'>,
   tracker: JobTracker,
   onJournalFailure: () => void
 ): Promise<BegunRun | { refused: JobOutcome }> {
@@ -42,6 +42,14 @@ export async function beginRun(
   const lock = await lockJob(job.dir)
   try {
     const recorder = await JobRecorder.open(job, results, tracker, onJournalFailure, ctx.onRecorded)
+    // Before any photo is sent: a model switched off stops the run, journaled like any stop.
+    const dead = await ctx.checkModel?.()
+    if (dead) {
+      const refused: JobOutcome = { status: 'stopped', kind: 'model', reason: englishProblem(dead) }
+      await recorder.close(refused, false)
+      await lock.release()
+      return { refused }
+    }
     return { recorder, release: () => lock.release() }
   } catch (error) {
     await lock.release()

@@ -1,3 +1,4 @@
+import type { Problem } from '@shared/problem'
 import type { JobProgress } from '@shared/domain/progress'
 import type { ChatTransport } from '../openai/transport'
 import type { Clock } from '../scheduler/clock'
@@ -22,4 +23,6 @@ export interface EngineContext {
   onRecorded?: (event: JournalEvent) => void
   /** The most requests in flight (Settings), over the job's own setting. */
   maxConcurrency?: number
+  /** Refuses a model that no longer exists, before anything is sent (null: it may run). */
+  checkModel?: () => Promise<Problem | null>
 }

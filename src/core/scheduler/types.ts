@@ -39,13 +39,16 @@ export type ItemState =
 /** Why an item waits to be sent again (the window words it). */
 export type RetryCause = 'rate_limit' | 'network' | 'timeout' | 'server'
 
-/** How a job ended: `budget` and `journal` stops come from the job around the scheduler. */
+/**
+ * How a job ended: `budget`, `journal` and `model` (switched off, refused before anything is
+ * sent) stops come from the job around the scheduler.
+ */
 export type JobOutcome =
   | { status: 'completed' }
   | {
       status: 'stopped'
       reason: string
-      kind: FailureKind | 'budget' | 'journal'
+      kind: FailureKind | 'budget' | 'journal' | 'model'
       /** When the job can go on (a daily limit), as milliseconds from the stop. */
       resumeInMs?: number
     }

@@ -1,5 +1,7 @@
 import { englishProblem } from '@shared/i18n/problems'
 import type { Problem } from '@shared/problem'
+import { modelLife, type ModelLife } from '@shared/models/lifecycle'
+import { ModelListings, deadModelProblem, lifeOn, todayFrom } from './model-check'
 import type { JobProgress } from '@shared/domain/progress'
 import { exportJob } from '../export/export-job'
 import {
@@ -115,13 +117,23 @@ export class JobService {
   private readonly watches: BatchWatchPool
   private readonly demoWatches: BatchWatchPool
 
+  /** Endpoints' own model lists, an hour each. */
+  private readonly listings = new ModelListings()
+
   constructor(
     readonly dataDir: string,
     private readonly clock: Clock = systemClock,
-    pollSchedule: PollSchedule = POLL_SCHEDULE
+    pollSchedule: PollSchedule = POLL_SCHEDULE,
+    /** The day it is (`YYYY-MM-DD`): models are refused or warned about by it. */
+    readonly today: () => string = todayFrom()
   ) {
     this.watches = new BatchWatchPool(clock, pollSchedule)
     this.demoWatches = new BatchWatchPool(clock, DEMO_POLL_SCHEDULE)
+  }
+
+  /** Where a model stands today by the catalog (the endpoint's own list is checked at start). */
+  modelLife(model: string): ModelLife {
+    return modelLife(model, this.today())
   }
 
   /** Lists and journals the photos of a new job, after checking its settings. */
@@ -132,6 +144,8 @@ export class JobService {
   ): Promise<StoredJob> {
     const problem = budgetProblem(settings)
     if (problem) throw new JobServiceError({ ...problem, field: 'budget' })
+    const dead = deadModelProblem(settings.model, this.modelLife(settings.model))
+    if (dead) throw new JobServiceError({ ...dead, field: 'model' })
     return newJob(this.dataDir, settings, onFound, listed)
   }
 
@@ -222,7 +236,13 @@ export class JobService {
       onProgress,
       onRecorded,
       lanes: this.lanes,
-      maxConcurrency
+      maxConcurrency,
+      // Before any photo is sent: the model must still exist, by the endpoint's list and date.
+      checkModel: async () =>
+        deadModelProblem(
+          job.settings.model,
+          await lifeOn(this.listings, connection, job.settings.model, this.today())
+        )
     }
     if (mode === 'live') return new JobRun(job, context)
     const batchClient = createBatchClient(endpoint, secrets, job.settings.model)

@@ -2,6 +2,8 @@ import { issueProblem } from '@shared/problem'
 import {
   BUILTIN_TEMPLATES,
   TemplateStore,
+  deadModelProblem,
+  dyingModelProblem,
   jobSettingsFrom,
   noteOnJob,
   openEngine,
@@ -226,10 +228,12 @@ export class Workspace {
   }
 
   estimate(draft: Draft): EstimateView | null {
-    return draft.estimate(
-      this.settingsFor(draft),
-      this.deps.connection.keyLimits(draft.options.model)
-    )
+    const { model } = draft.options
+    const view = draft.estimate(this.settingsFor(draft), this.deps.connection.keyLimits(model))
+    if (!view) return null
+    const life = this.service.modelLife(model)
+    const note = deadModelProblem(model, life) ?? dyingModelProblem(model, life)
+    return note ? { ...view, model: note } : view
   }
 
   setOptions(

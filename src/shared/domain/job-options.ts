@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_MODEL } from '../models/catalog'
 import { englishProblem } from '../i18n/problems'
 import { issueProblem, problem, type Problem } from '../problem'
 
@@ -7,7 +8,7 @@ export const jobOptionsSchema = z
   .object({
     templateId: z.string().min(1).max(100).default('seo-meta'),
     language: z.string().trim().min(1).max(40).default('English'),
-    model: z.string().trim().min(1).max(100).default('gpt-4.1-mini'),
+    model: z.string().trim().min(1).max(100).default(DEFAULT_MODEL),
     detail: z
       .enum(['low', 'high', 'auto'], {
         error: (issue) => problem('detailChoice', JSON.stringify(issue.input))

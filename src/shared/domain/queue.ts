@@ -90,6 +90,14 @@ export const estimateViewSchema = z.object({
       encoding: z.enum(SHEET_ENCODINGS).optional(),
       how: z.enum(['bom', 'utf-8', 'detected', 'chosen']).optional()
     })
+    .optional(),
+  /** The chosen model shuts down soon (`modelDying…`) or already has (`modelGone…`). */
+  model: z
+    .object({
+      code: z.string(),
+      field: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
+    })
     .optional()
 })
 export type EstimateView = z.infer<typeof estimateViewSchema>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PROVIDER_IDS } from './providers'
 import { problem } from '../problem'
+import { DEFAULT_MODEL } from '../models/catalog'
 
 /**
  * Settings as stored (electron-store) and edited (the window). Secrets are not here: keys and the
@@ -231,7 +232,7 @@ export const DEFAULT_SETTINGS: Settings = {
     noProxy: 'localhost, 127.0.0.1'
   },
   defaults: {
-    model: 'gpt-4.1-mini',
+    model: DEFAULT_MODEL,
     detail: 'low',
     templateId: 'seo-meta',
     language: 'English',

@@ -91,7 +91,7 @@ describe('answers cut off and reasoning models', () => {
     )
   })
 
-  it.each(['gpt-5-mini', 'o4-mini'])(
+  it.each(['gpt-5-mini', 'gpt-6.1-sol'])(
     '%s: the answer budget covers the reasoning, so every photo is done',
     async (model) => {
       const { after, billed } = await runScenario(4, { logPath: undefined }, { model })

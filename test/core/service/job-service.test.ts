@@ -5,7 +5,7 @@ import type { JobServiceError } from '../../../src/core/service/job-service'
 import { countItems } from '../../../src/core/jobs/job-state'
 import { JobService } from '../../../src/core/service/job-service'
 import { photoFolder, testSettings } from '../../helpers/job-fixtures'
-import { simulatorPerTest } from '../../helpers/sim'
+import { chatRequests, simulatorPerTest } from '../../helpers/sim'
 
 const sims = simulatorPerTest()
 
@@ -103,7 +103,7 @@ describe('several jobs on one key', () => {
       serviceA.start(jobA, connection).run(),
       serviceB.start(jobB, connection).run()
     ])
-    const log = sim.log.entries
+    const log = chatRequests(sim)
     const settled = [jobA, jobB].reduce((sum, job) => {
       const counts = countItems(job.state)
       return sum + counts.done + counts.failed

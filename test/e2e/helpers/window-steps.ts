@@ -35,9 +35,14 @@ export function expectNoKey(harness: WindowHarness, key: string): void {
 }
 
 /** Drops photos and waits for the estimate (priced or not), then presses Run. */
-export async function dropAndRun(harness: WindowHarness, paths: string[]): Promise<void> {
+export async function dropAndRun(
+  harness: WindowHarness,
+  paths: string[],
+  model?: string
+): Promise<void> {
   await harness.dropFiles(paths)
   await harness.page.waitForSelector('[data-testid="estimate"]')
+  if (model) await harness.page.locator('.options select').nth(2).selectOption(model)
   await harness.page.getByRole('button', { name: 'Run', exact: true }).click()
   await harness.page.waitForSelector('[data-testid="run-progress"]')
 }

@@ -54,7 +54,7 @@ describe('keys from Settings carry a run, and are never written in clear', () =>
     expect(JSON.stringify(view)).not.toContain(SECRET)
     expect(view.settings.keys[0].hint).toBe('sk-…1e55')
     // What the headers said in the run is kept beside the key's configured limits.
-    expect(view.settings.keys[0].reported['gpt-4.1-mini']).toMatchObject({ rpm: 700, tpm: 150_000 })
+    expect(view.settings.keys[0].reported['gpt-6-luna']).toMatchObject({ rpm: 700, tpm: 150_000 })
   })
 })
 
@@ -62,16 +62,16 @@ describe('Test key', () => {
   it('reads the limits from the headers of one tiny request and records them for the key', async () => {
     const sim = await sims.start({ defaultKey: { rpm: 480, tpm: 123_000 } })
     const { ws, settings, keyId } = await withKey(sim.url)
-    const result = await ws.deps.connection.testKey(keyId, 'gpt-4.1-mini')
+    const result = await ws.deps.connection.testKey(keyId, 'gpt-6-luna')
     expect(result).toMatchObject({ outcome: 'valid', rpm: 480, tpm: 123_000 })
     const chats = sim.log.entries.filter((e) => e.path === '/v1/chat/completions')
     expect(chats).toHaveLength(1)
-    expect((await settings.view()).settings.keys[0].reported['gpt-4.1-mini']).toMatchObject({
+    expect((await settings.view()).settings.keys[0].reported['gpt-6-luna']).toMatchObject({
       rpm: 480,
       tpm: 123_000
     })
-    await settings.setKeyLimits(keyId, 'gpt-4.1-mini', { source: 'headers' })
-    expect(ws.deps.connection.keyLimits('gpt-4.1-mini')).toEqual([{ rpm: 480, tpm: 123_000 }])
+    await settings.setKeyLimits(keyId, 'gpt-6-luna', { source: 'headers' })
+    expect(ws.deps.connection.keyLimits('gpt-6-luna')).toEqual([{ rpm: 480, tpm: 123_000 }])
   })
 
   it('says why a key does not work: refused, out of credit, or no access to the model', async () => {
@@ -79,9 +79,9 @@ describe('Test key', () => {
       keys: { [SECRET]: { quotaAfter: 0 }, 'sk-other-key-000000': {} }
     })
     const { ws, settings, keyId } = await withKey(sim.url)
-    expect((await ws.deps.connection.testKey(keyId, 'gpt-4.1-mini')).outcome).toBe('quota')
+    expect((await ws.deps.connection.testKey(keyId, 'gpt-6-luna')).outcome).toBe('quota')
     await settings.replaceKeySecret(keyId, 'sk-unknown-key-123456')
-    expect((await ws.deps.connection.testKey(keyId, 'gpt-4.1-mini')).outcome).toBe('invalid')
+    expect((await ws.deps.connection.testKey(keyId, 'gpt-6-luna')).outcome).toBe('invalid')
     await settings.replaceKeySecret(keyId, 'sk-other-key-000000')
     const noModel = await ws.deps.connection.testKey(keyId, 'gpt-9-imaginary')
     expect(noModel.outcome).toBe('noModel')
@@ -103,7 +103,7 @@ describe('providers', () => {
         azure: {
           endpoint: sim.url.replace(/\/v1$/, ''),
           apiVersion: '2024-10-21',
-          deployments: { 'gpt-4.1-mini': 'catalog-mini' }
+          deployments: { 'gpt-6-luna': 'catalog-mini' }
         }
       }
     })
@@ -128,7 +128,7 @@ describe('providers', () => {
     expect(ws.estimate(draft)).toMatchObject({ pricing: 'unknown', costStandard: null })
     await settings.update({
       section: 'prices',
-      value: { 'gpt-4.1-mini': { input: 40, output: 160 } }
+      value: { 'gpt-6-luna': { input: 10, output: 50 } }
     })
     const priced = ws.estimate(draft)!
     expect(priced.pricing).toBe('override')

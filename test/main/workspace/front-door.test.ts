@@ -355,13 +355,13 @@ describe('limits and concurrency saved in Settings', () => {
     const d = await door(6)
     const keyId = await keyOnSim(d, sim.url)
     const custom = (rpm: number) => ({ source: 'custom' as const, rpm, tpm: 900_000 })
-    await d.settings.setKeyLimits(keyId, 'gpt-4.1-mini', custom(3000))
+    await d.settings.setKeyLimits(keyId, 'gpt-6-luna', custom(3000))
     const first = await runQueue(d, d.photos)
     await until(() => d.ws.runs.view(first)?.running === false, 15_000)
     expect(keyView(d, first).rpm).toBe(3000)
 
     // Settings change between runs: the lane the key already has takes them at the next start.
-    await d.settings.setKeyLimits(keyId, 'gpt-4.1-mini', custom(1200))
+    await d.settings.setKeyLimits(keyId, 'gpt-6-luna', custom(1200))
     await d.settings.update({
       section: 'defaults',
       value: { ...(await d.settings.current()).defaults, maxConcurrency: 1 }
@@ -372,7 +372,7 @@ describe('limits and concurrency saved in Settings', () => {
     expect(keyView(d, second).rpm).toBe(1200)
     expect(keyView(d, second).concurrencyCap).toBe(1)
     // …and a change while it runs reaches it at once.
-    await d.settings.setKeyLimits(keyId, 'gpt-4.1-mini', custom(2400))
+    await d.settings.setKeyLimits(keyId, 'gpt-6-luna', custom(2400))
     await d.settings.update({
       section: 'defaults',
       value: { ...(await d.settings.current()).defaults, maxConcurrency: 3 }

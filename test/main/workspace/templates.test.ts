@@ -88,7 +88,7 @@ describe('templates in the window', () => {
     const preview = await handlers.preview({ template: templateInput() })
     expect(preview.photo).toBe('IMG_0000.jpg')
     const body = JSON.parse(preview.body)
-    expect(body.model).toBe('gpt-4.1-mini')
+    expect(body.model).toBe('gpt-6-luna')
     expect(body.messages[1].content[0].text).toBe(
       'Write an Instagram caption in English for IMG_0000.jpg.'
     )

@@ -8,7 +8,7 @@ describe('job options', () => {
       options: {
         templateId: 'seo-meta',
         language: 'English',
-        model: 'gpt-4.1-mini',
+        model: 'gpt-6-luna',
         detail: 'low',
         maxConcurrency: 500,
         imageAdmission: 800,

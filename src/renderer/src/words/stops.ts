@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 
-const STOPS = ['quota', 'auth', 'budget', 'daily_limit', 'config'] as const
+const STOPS = ['quota', 'auth', 'budget', 'daily_limit', 'config', 'model'] as const
 type StopKey = (typeof STOPS)[number] | 'disk' | 'other'
 
 /** A stop's banner: what happened in plain words and what to do; the job is always resumable. */

@@ -3,6 +3,7 @@ import { useApp, useWorkspaceState } from '../../context'
 import { RateLimitsPanel } from '../limits/RateLimitsPanel'
 import { BatchPanel } from './BatchPanel'
 import { EstimatePanel } from './EstimatePanel'
+import { ModelNotice } from './ModelNotice'
 import { OptionsForm } from './OptionsForm'
 import { SamplePanel } from './SamplePanel'
 
@@ -45,6 +46,10 @@ export function RunPanel(): React.JSX.Element {
               </button>
             )}
           </div>
+          <ModelNotice
+            note={view.estimate?.model}
+            onSwitch={(model) => void act(() => bridge.queue.setOptions({ model }))}
+          />
           <EstimatePanel estimate={view.estimate} />
           <div className="run-buttons">
             <button

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProviderSettings } from '@shared/settings/schema'
+import { DEFAULT_MODEL } from '@shared/models/catalog'
 import { SelectField, TextField } from './fields'
 import { useModels } from '../../hooks/useModels'
 
@@ -19,7 +20,7 @@ export function AzureFields({
   const azure = draft.azure
   const setAzure = (patch: Partial<ProviderSettings['azure']>): void =>
     set({ azure: { ...azure, ...patch } })
-  const [model, setModel] = useState(models[0]?.id ?? 'gpt-4.1-mini')
+  const [model, setModel] = useState(models[0]?.id ?? DEFAULT_MODEL)
   return (
     <>
       <TextField
