@@ -1,4 +1,5 @@
 import { formatDuration } from '@shared/ratelimit/duration'
+import { PromptCache } from './prompt-cache'
 import { ContinuousBucket } from '@shared/ratelimit/bucket'
 import type { KeyOptions } from './options'
 
@@ -17,6 +18,8 @@ export class KeyAccount {
   /** Requests admitted so far: `quotaAfter` counts these, so concurrency cannot overshoot it. */
   admitted = 0
   readonly project?: ContinuousBucket
+  /** Prompt prefixes this key sent lately (`usage.prompt_tokens_details.cached_tokens`). */
+  readonly promptCache: PromptCache
 
   constructor(
     readonly options: KeyOptions,
@@ -24,6 +27,7 @@ export class KeyAccount {
   ) {
     this.requests = new ContinuousBucket(options.rpm, options.burstSeconds, now)
     this.tokens = new ContinuousBucket(options.tpm, options.burstSeconds, now)
+    this.promptCache = new PromptCache(now)
     if (options.projectTpm)
       this.project = new ContinuousBucket(options.projectTpm, options.burstSeconds, now)
   }

@@ -51,14 +51,26 @@ export async function handleChat(
   // A client that gave up does not stop the work: the answer is billed all the same.
   if (clientGone || res.destroyed) return { ...facts, ...billedAnyway(prepared, ctx), status: 0 }
   if (fault) return { ...facts, ...(await applyFault(fault, res, headers, ctx)) }
-  const completion = buildCompletion(prepared, ctx.nextId(), Math.floor(ctx.options.now() / 1000))
+  return { ...facts, ...answer(res, prepared, account, headers, ctx) }
+}
+
+/** The answer (its prompt-cache reads in `usage`, an odd answer where the scenario draws one). */
+function answer(
+  res: ServerResponse,
+  prepared: PreparedChat,
+  account: KeyAccount,
+  headers: Record<string, string>,
+  ctx: ChatContext
+): Logged {
+  const cached = account.promptCache.read(prepared.request)
+  const seconds = Math.floor(ctx.options.now() / 1000)
+  const completion = buildCompletion(prepared, ctx.nextId(), seconds, cached)
   const oddAnswer = drawAnswerFault(ctx.options.answerFaults, ctx.random)
   if (oddAnswer) applyAnswerFault(completion, oddAnswer)
   const answeredAt = Date.now()
   sendJson(res, 200, completion, { ...headers, 'x-request-id': `req_${ctx.nextId()}` })
   const usage = completion.usage as { completion_tokens: number }
   return {
-    ...facts,
     status: 200,
     outcome: oddAnswer ? `answer:${oddAnswer}` : 'ok',
     completionTokens: usage.completion_tokens,

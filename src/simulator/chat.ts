@@ -49,13 +49,16 @@ export interface CompletionUsage {
   completion_tokens: number
   total_tokens: number
   completion_tokens_details: { reasoning_tokens: number }
+  /** Prompt tokens served from the key's prompt cache (billed at the cached price). */
+  prompt_tokens_details: { cached_tokens: number }
 }
 
 /** A chat.completion object: deterministic content, a refusal-free answer, and `usage`. */
 export function buildCompletion(
   prepared: PreparedChat,
   id: string,
-  createdSeconds: number
+  createdSeconds: number,
+  cachedTokens = 0
 ): Record<string, unknown> {
   const { request } = prepared
   const reasoning = request.model.reasoning
@@ -71,7 +74,8 @@ export function buildCompletion(
     prompt_tokens: prepared.promptTokens,
     completion_tokens: completionTokens,
     total_tokens: prepared.promptTokens + completionTokens,
-    completion_tokens_details: { reasoning_tokens: Math.min(reasoning, request.maxOutput) }
+    completion_tokens_details: { reasoning_tokens: Math.min(reasoning, request.maxOutput) },
+    prompt_tokens_details: { cached_tokens: Math.min(cachedTokens, prepared.promptTokens) }
   }
   return {
     id,

@@ -19,10 +19,14 @@ export function summaryLines(
   possiblyPaidTwice = 0
 ): string[] {
   const counts = countItems(state)
-  const spent = jobSpend(state).costUsd
+  const spend = jobSpend(state)
   const lines = [
-    `${counts.done} of ${counts.total} photos done · ${counts.failed} failed · ${counts.pending} left · spent ${formatUsd(spent)} · ${seconds.toFixed(1)} s`
+    `${counts.done} of ${counts.total} photos done · ${counts.failed} failed · ${counts.pending} left · spent ${formatUsd(spend.costUsd)} · ${seconds.toFixed(1)} s`
   ]
+  if (spend.tokensCached > 0)
+    lines.push(
+      `${Math.round((100 * spend.tokensCached) / spend.tokensIn)} % of prompt tokens came from the prompt cache (billed at the cached price).`
+    )
   if (possiblyPaidTwice > 0)
     lines.push(
       `${possiblyPaidTwice} request(s) timed out and were sent again: OpenAI may have billed the first try too.`
@@ -60,7 +64,8 @@ export function summaryJson(
       outcome,
       ...counts,
       seconds: Math.round(seconds * 10) / 10,
-      possiblyPaidTwice
+      possiblyPaidTwice,
+      ...jobSpend(state)
     })
   ]
 }

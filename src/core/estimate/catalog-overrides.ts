@@ -71,10 +71,18 @@ export function tokenCost(
   prices: ModelPrices,
   inputTokens: number,
   outputTokens: number,
-  batch = false
+  batch = false,
+  cache: { read?: number; written?: number } = {}
 ): number {
   const [input, output] = batch
     ? [prices.batchInput, prices.batchOutput]
     : [prices.input, prices.output]
-  return (inputTokens * input + outputTokens * output) / 1e6
+  // Tokens read from the prompt cache are billed at the cached price (halved in Batch ⚠), tokens
+  // written to it at the cache-write price where the model has one; the rest at the input price.
+  const read = Math.min(cache.read ?? 0, inputTokens)
+  const written = Math.min(cache.written ?? 0, inputTokens - read)
+  const cachedPrice = batch ? prices.cachedInput / 2 : prices.cachedInput
+  const writePrice = prices.cacheWrite ?? input
+  const fresh = inputTokens - read - written
+  return (fresh * input + read * cachedPrice + written * writePrice + outputTokens * output) / 1e6
 }

@@ -57,6 +57,12 @@ export function attemptSpend(
     typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : (fallback ?? 0)
   const promptTokens = count(usage?.prompt_tokens, estimate?.promptTokens)
   const completionTokens = count(usage?.completion_tokens, estimate?.outputTokens)
-  const costUsd = prices ? tokenCost(prices, promptTokens, completionTokens) : 0
-  return { costUsd, promptTokens, completionTokens }
+  const details = usage?.prompt_tokens_details as
+    { cached_tokens?: unknown; cache_write_tokens?: unknown } | undefined
+  const cachedTokens = count(details?.cached_tokens, 0)
+  const cache = { read: cachedTokens, written: count(details?.cache_write_tokens, 0) }
+  const costUsd = prices ? tokenCost(prices, promptTokens, completionTokens, false, cache) : 0
+  return cachedTokens > 0
+    ? { costUsd, promptTokens, completionTokens, cachedTokens }
+    : { costUsd, promptTokens, completionTokens }
 }

@@ -102,7 +102,8 @@ export function addSpend(a: Spend | undefined, b: Spend): Spend {
   return {
     costUsd: (a?.costUsd ?? 0) + b.costUsd,
     promptTokens: (a?.promptTokens ?? 0) + b.promptTokens,
-    completionTokens: (a?.completionTokens ?? 0) + b.completionTokens
+    completionTokens: (a?.completionTokens ?? 0) + b.completionTokens,
+    cachedTokens: (a?.cachedTokens ?? 0) + (b.cachedTokens ?? 0)
   }
 }
 
@@ -144,14 +145,17 @@ export function jobSpend(state: JobState): {
   costUsd: number
   tokensIn: number
   tokensOut: number
+  /** Of `tokensIn`, those read from the prompt cache (billed at the cached price). */
+  tokensCached: number
 } {
-  const spend = { costUsd: 0, tokensIn: 0, tokensOut: 0 }
+  const spend = { costUsd: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0 }
   for (const { result, wasted } of state.items.values()) {
     for (const part of [result, wasted]) {
       if (!part) continue
       spend.costUsd += part.costUsd
       spend.tokensIn += part.promptTokens
       spend.tokensOut += part.completionTokens
+      spend.tokensCached += part.cachedTokens ?? 0
     }
   }
   return spend

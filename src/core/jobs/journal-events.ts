@@ -5,6 +5,8 @@ export interface Spend {
   costUsd: number
   promptTokens: number
   completionTokens: number
+  /** Of the prompt tokens, those read from the prompt cache (billed at the cached price). */
+  cachedTokens?: number
 }
 
 /** What one answered photo produced, as the journal, the cache and the exports keep it. */
@@ -16,6 +18,8 @@ export interface ItemResult {
   model: string
   promptTokens: number
   completionTokens: number
+  /** Of the prompt tokens, those read from the prompt cache. */
+  cachedTokens?: number
   costUsd: number
   latencyMs: number
   finishReason: string

@@ -1,0 +1,34 @@
+import { countTextTokens } from '@shared/models/prompt-tokens'
+import type { ChatRequest } from './chat-request'
+
+/** OpenAI caches prompts of at least this many tokens, on an exact prefix. */
+export const CACHE_MIN_TOKENS = 1024
+/** Cached prefixes are counted in steps of this many tokens. */
+const CACHE_STEP = 128
+/** A prefix is kept this long after it was last used. */
+const CACHE_TTL_MS = 10 * 60 * 1000
+
+/**
+ * A key's prompt cache, as OpenAI's works for the simulator's purposes: the request's text parts
+ * (the system message and instructions, which Photoscribe sends before the photo) are its prefix,
+ * so per-photo text in them (a product sheet's row) breaks the match; when the same prefix of
+ * at least 1,024 tokens was sent on this key within ten minutes, `usage` reports it (in 128-token
+ * steps) as `prompt_tokens_details.cached_tokens`.
+ */
+export class PromptCache {
+  private readonly seen = new Map<string, number>()
+
+  constructor(private readonly now: () => number) {}
+
+  /** The cached tokens this request is billed for, and it counts as a use of its prefix. */
+  read(request: Pick<ChatRequest, 'texts'>): number {
+    const prefix = request.texts.flat().join('\n')
+    const tokens = countTextTokens(prefix)
+    if (tokens < CACHE_MIN_TOKENS) return 0
+    const now = this.now()
+    const last = this.seen.get(prefix)
+    this.seen.set(prefix, now)
+    if (last === undefined || now - last > CACHE_TTL_MS) return 0
+    return Math.floor(tokens / CACHE_STEP) * CACHE_STEP
+  }
+}
