@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Problem } from '@shared/problem'
 import { fallbackModel, findModel, type ModelInfo, type ModelPrices } from '@shared/models/catalog'
 import type { Detail, Size } from '@shared/models/image-tokens'
@@ -8,6 +9,7 @@ import {
   type PreparedImage,
   type PreprocessSettings
 } from '../images/preprocess'
+import type { ChatBody } from '../openai/transport'
 import type { WorkItem } from '../scheduler/types'
 import { findTemplate } from '../templates/builtins'
 import {
@@ -149,9 +151,28 @@ export function jobRequest(
       }
   const estimateUsd = prices ? tokenCost(prices, estimate.promptTokens, outputTokens) : 0
   return {
-    work: { id: item.id, body: built.body, chargeTokens: estimate.admissionTokens },
+    work: {
+      id: item.id,
+      body: withCacheKey(built.body, template, settings),
+      chargeTokens: estimate.admissionTokens
+    },
     cacheKey: resultKey(settings.endpoint, built.body),
     estimate: { promptTokens: estimate.promptTokens, outputTokens: estimate.outputTokens },
     estimateUsd
   }
+}
+
+/**
+ * OpenAI's `prompt_cache_key`, one per template, so every photo of a job lands on the same prompt
+ * cache. Sent to OpenAI itself only: gateways and local servers may refuse a field they do not
+ * know. (The answer cache's key is the body without it, so answers cached earlier still match.)
+ */
+export function withCacheKey(
+  body: ChatBody,
+  template: Template,
+  settings: Pick<JobSettings, 'endpoint'>
+): ChatBody {
+  if (settings.endpoint.kind !== 'openai') return body
+  const digest = createHash('sha256').update(template.instructions).digest('hex').slice(0, 12)
+  return { ...body, prompt_cache_key: `photoscribe-${template.id}-${digest}` }
 }

@@ -1,4 +1,5 @@
 import OpenAI from 'openai'
+import { findModel } from '@shared/models/catalog'
 import { BILLING_CODES, type RequestFailure } from './failure'
 import { readRateLimitHeaders, retryAfterMs } from './rate-headers'
 
@@ -47,6 +48,8 @@ function classifyStatus(error: InstanceType<typeof OpenAI.APIError>): RequestFai
   if (status === 401) return { ...base, kind: 'auth', message: `The API key was refused: ${text}` }
   if (status === 403)
     return { ...base, kind: 'auth', message: `This key may not use this model or region: ${text}` }
+  if (status === 404 && code === 'model_not_found')
+    return { ...base, kind: 'config', message: modelNotFoundWords(text) }
   if (status === 404)
     return { ...base, kind: 'config', message: `Not found (check the model and endpoint): ${text}` }
   if (status === 413 || code === 'context_length_exceeded') return { ...base, kind: 'too_large' }
@@ -121,4 +124,15 @@ function formatWait(ms: number): string {
 function describeCause(error: Error): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
   return cause?.code ?? cause?.message ?? error.message
+}
+
+/**
+ * A model switched off (or never served) mid-run: the job stops, resumable, and the words name the
+ * model OpenAI replaces it with when the catalog knows one.
+ */
+function modelNotFoundWords(text: string): string {
+  const id = /model `([^`]+)`/.exec(text)?.[1]
+  const replacement = id ? findModel(id)?.replacement : undefined
+  const switchTo = replacement ? ` Switch to ${replacement} and resume.` : ''
+  return `The endpoint no longer serves ${id ?? 'this model'} (404 model_not_found).${switchTo} ${text}`
 }
