@@ -91,8 +91,11 @@ describe('templates and spreadsheets from the command line', () => {
       (await runInProcess(['templates', 'import', file, '--data-dir', dataDir])).out[0]
     ).toContain('Saved template "short-pitch"')
     expect((await runInProcess(['templates', 'list', '--data-dir', dataDir])).out.at(-1)).toMatch(
-      /^short-pitch\s+yours\s+Short pitch \(Pitch, Color\)$/
+      /^short-pitch\s+yours\s+Short pitch \(Pitch, Color\) · prefix \d+ tokens, below the 1,024 a cache needs$/
     )
+    // Each template says whether its requests can be billed at the cached price (never padded).
+    const listed = (await runInProcess(['templates', 'list', '--data-dir', dataDir])).out
+    expect(listed.every((line) => / · prefix \d+ tokens, /.test(line))).toBe(true)
     const exported = join(dataDir, '..', 'out.json')
     await runInProcess(['templates', 'export', 'listing-pack', exported, '--data-dir', dataDir])
     expect(

@@ -1,5 +1,11 @@
 import type { Command } from 'commander'
-import { BUILTIN_TEMPLATES, TemplateStore, templatesDir, type Template } from '../../core'
+import {
+  BUILTIN_TEMPLATES,
+  TemplateStore,
+  staticPrefixTokens,
+  templatesDir,
+  type Template
+} from '../../core'
 import type { CliIo } from '../io'
 import { UsageError, dataDirFrom } from '../run/settings'
 
@@ -7,8 +13,17 @@ type Flags = { dataDir?: string }
 
 const store = (flags: Flags): TemplateStore => new TemplateStore(templatesDir(dataDirFrom(flags)))
 
-const line = (t: Template, kind: string): string =>
-  `${t.id.padEnd(18)} ${kind.padEnd(9)} ${t.name} (${t.fields.map((f) => f.label).join(', ')})`
+/** OpenAI caches a request's prefix from this many tokens on. */
+const CACHE_MIN_TOKENS = 1024
+
+const line = (t: Template, kind: string): string => {
+  const prefix = staticPrefixTokens(t)
+  const caching =
+    prefix >= CACHE_MIN_TOKENS
+      ? 'cacheable'
+      : `below the ${CACHE_MIN_TOKENS.toLocaleString('en')} a cache needs`
+  return `${t.id.padEnd(18)} ${kind.padEnd(9)} ${t.name} (${t.fields.map((f) => f.label).join(', ')}) · prefix ${prefix} tokens, ${caching}`
+}
 
 /** Registers `templates list|export|import`: the built-ins and the user's own, shared as JSON. */
 export function registerTemplates(program: Command, io: CliIo): void {

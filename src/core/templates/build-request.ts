@@ -1,4 +1,5 @@
 import { REASONING_TOKENS, reasoningEffortOf, type ModelInfo } from '@shared/models/catalog'
+import { countTextTokens } from '@shared/models/prompt-tokens'
 import type { Detail } from '@shared/models/image-tokens'
 import type { ChatBody } from '../openai/transport'
 import { jsonModeInstructions, responseFormat, type StructuredMode } from './schema'
@@ -60,4 +61,17 @@ export function buildRequest(
   if (format) body.response_format = format as unknown as ChatBody['response_format']
   if (model?.reasoning) body.reasoning_effort = reasoningEffortOf(model)
   return { body, texts: [[SYSTEM], [instructions]] }
+}
+
+/**
+ * The tokens a template's requests share before the photo (the system words and its instructions,
+ * variables left out): OpenAI caches a prefix of at least 1,024 tokens, so this says whether a
+ * template's photos can be billed at the cached price. Prompts are never padded to get there.
+ */
+export function staticPrefixTokens(template: Pick<Template, 'instructions'>): number {
+  const instructions = template.instructions
+    .replace(/\{\w+\}/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return countTextTokens(`${SYSTEM}\n${instructions}`)
 }
