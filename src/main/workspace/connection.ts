@@ -1,9 +1,15 @@
 import { AppError, ErrorCodes } from '@shared/errors'
+import { modelLife } from '@shared/models/lifecycle'
+import type { Problem } from '@shared/problem'
 import { maskSecret } from '@shared/redact'
 import type { ModelPrices } from '@shared/models/catalog'
 import {
   ConnectRefused,
+  ModelListings,
   connect,
+  deadModelProblem,
+  dyingModelProblem,
+  todayFrom,
   fetchVia,
   proxyRouteFor,
   type Connection,
@@ -58,13 +64,18 @@ export interface ConnectionInfo {
  */
 export class ConnectionSource {
   private simulator: Promise<Simulator> | null = null
+  /** Endpoints' own model lists, asked at Test key (an hour each). */
+  private readonly listings = new ModelListings()
+  private readonly today: () => string
 
   constructor(
     readonly settings: SettingsService,
     private readonly demo: DemoSetup,
     private readonly resolveSystemProxy?: SystemProxyResolver,
     private readonly env: NodeJS.ProcessEnv = {}
-  ) {}
+  ) {
+    this.today = todayFrom({ ...process.env, ...env })
+  }
 
   info(): ConnectionInfo {
     const settings = this.current()
@@ -186,6 +197,8 @@ export class ConnectionSource {
       throw new AppError(ErrorCodes.refused, { code: 'keysOtherEndpoint', field: 'keyId' })
     const connection = await this.connectWith(settings, [{ id: keyId, label: '', apiKey }])
     const result = await testKey(connection, apiKey, model)
+    const lifecycle = await this.lifecycleOf(connection, model)
+    if (lifecycle) result.lifecycle = lifecycle
     const reported = result.rpm !== null || result.tpm !== null
     if (reported && keyId !== 'env')
       await this.settings.recordReported(
@@ -195,6 +208,12 @@ export class ConnectionSource {
         result.tpm ?? undefined
       )
     return result
+  }
+
+  /** The model by the endpoint's own list (its shutdown date, or its absence), else the catalog. */
+  private async lifecycleOf(connection: Connection, model: string): Promise<Problem | null> {
+    const life = modelLife(model, this.today(), await this.listings.listing(connection))
+    return deadModelProblem(model, life) ?? dyingModelProblem(model, life)
   }
 
   /** "Test connection": the route to the provider and where it stopped. */

@@ -1,4 +1,5 @@
 import { SHEET_ENCODINGS } from './sheet-encoding'
+import { problemSchema } from './problem-schema'
 import { z } from 'zod'
 
 /**
@@ -92,12 +93,6 @@ export const estimateViewSchema = z.object({
     })
     .optional(),
   /** The chosen model shuts down soon (`modelDying…`) or already has (`modelGone…`). */
-  model: z
-    .object({
-      code: z.string(),
-      field: z.string().optional(),
-      params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
-    })
-    .optional()
+  model: problemSchema.optional()
 })
 export type EstimateView = z.infer<typeof estimateViewSchema>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { problemSchema } from '../domain/problem-schema'
 
 /** What "Test key" found: whether the key works for the model, and the limits its headers gave. */
 export const keyTestSchema = z.object({
@@ -8,7 +9,9 @@ export const keyTestSchema = z.object({
   rpm: z.number().nullable(),
   tpm: z.number().nullable(),
   /** The server's words (redacted), when it refused. */
-  message: z.string().optional()
+  message: z.string().optional(),
+  /** The model is switched off, not offered by this endpoint, or shuts down soon. */
+  lifecycle: problemSchema.optional()
 })
 export type KeyTest = z.infer<typeof keyTestSchema>
 

@@ -87,6 +87,24 @@ describe('Test key', () => {
     expect(noModel.outcome).toBe('noModel')
     expect(noModel.message).toMatch(/gpt-9-imaginary/)
   })
+
+  it('says what the endpoint’s own /v1/models says of the model: withdrawn, or shutting down soon', async () => {
+    const sim = await sims.start({ withdrawn: ['gpt-5.4'] })
+    const { ws, keyId } = await withKey(sim.url)
+    const live = await ws.deps.connection.testKey(keyId, 'gpt-6-luna')
+    expect(live.lifecycle).toBeUndefined()
+    expect((await ws.deps.connection.testKey(keyId, 'gpt-4.1-mini')).lifecycle).toEqual({
+      code: 'modelDying',
+      field: 'model',
+      params: { n: 'gpt-4.1-mini', replacement: 'gpt-6-luna', date: '2027-01-14' }
+    })
+    expect((await ws.deps.connection.testKey(keyId, 'gpt-5.4')).lifecycle).toMatchObject({
+      code: 'modelUnlistedAlone',
+      params: { n: 'gpt-5.4' }
+    })
+    // One list for the three tests (an hour each).
+    expect(sim.log.entries.filter((e) => e.path === '/v1/models')).toHaveLength(1)
+  })
 })
 
 describe('providers', () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { problemText } from '../../words/problems'
 import { useTranslation } from 'react-i18next'
 import type { KeyTest } from '@shared/settings/probes'
 import { useApp } from '../../context'
@@ -69,6 +70,11 @@ export function KeyTester({ keyId }: { keyId: string }): React.JSX.Element {
             </span>
           </p>
           {result.message && <p className="mono small">{result.message}</p>}
+          {result.lifecycle && (
+            <p className="key-test-model" data-testid="key-test-model">
+              {problemText(result.lifecycle, t)}
+            </p>
+          )}
           {limits && adopted && (
             <p className="small" role="status">
               {t('keys.limitsAdopted', { model: result.model })}
