@@ -12,10 +12,18 @@
 import { pollScheduleFrom } from './batch/batch-watch'
 import { systemClock } from './scheduler/clock'
 import { JobService } from './service/job-service'
+import type { ModelListings } from './service/model-check'
 
-/** The engine on a data folder, on the system clock; `env` may speed up Batch polling (tests). */
-export function openEngine(dataDir: string, env: NodeJS.ProcessEnv = {}): JobService {
-  return new JobService(dataDir, systemClock, pollScheduleFrom(env))
+/**
+ * The engine on a data folder, on the system clock (the day from PHOTOSCRIBE_TODAY, else today);
+ * `env` may speed up Batch polling; `listings` shares endpoints' model lists (the window's Test key).
+ */
+export function openEngine(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  listings?: ModelListings
+): JobService {
+  return new JobService(dataDir, systemClock, pollScheduleFrom(env), undefined, listings)
 }
 
 // Jobs: create, open, run, move, export (the service), and what a job is
@@ -26,6 +34,7 @@ export {
   ModelListings,
   deadModelProblem,
   dyingModelProblem,
+  modelNote,
   todayFrom
 } from './service/model-check'
 export type { ModelListing } from './service/model-check'

@@ -1,8 +1,6 @@
-import { countTextTokens } from '@shared/models/prompt-tokens'
+import { PROMPT_CACHE_MIN_TOKENS, countTextTokens } from '@shared/models/prompt-tokens'
 import type { ChatRequest } from './chat-request'
 
-/** OpenAI caches prompts of at least this many tokens, on an exact prefix. */
-export const CACHE_MIN_TOKENS = 1024
 /** Cached prefixes are counted in steps of this many tokens. */
 const CACHE_STEP = 128
 /** A prefix is kept this long after it was last used. */
@@ -23,8 +21,10 @@ export class PromptCache {
   /** The cached tokens this request is billed for, and it counts as a use of its prefix. */
   read(request: Pick<ChatRequest, 'texts'>): number {
     const prefix = request.texts.flat().join('\n')
+    // A token is at least a character: a shorter prefix is never counted (the hot path).
+    if (prefix.length < PROMPT_CACHE_MIN_TOKENS) return 0
     const tokens = countTextTokens(prefix)
-    if (tokens < CACHE_MIN_TOKENS) return 0
+    if (tokens < PROMPT_CACHE_MIN_TOKENS) return 0
     const now = this.now()
     const last = this.seen.get(prefix)
     this.seen.set(prefix, now)

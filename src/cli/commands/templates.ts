@@ -6,6 +6,7 @@ import {
   templatesDir,
   type Template
 } from '../../core'
+import { PROMPT_CACHE_MIN_TOKENS } from '@shared/models/prompt-tokens'
 import type { CliIo } from '../io'
 import { UsageError, dataDirFrom } from '../run/settings'
 
@@ -13,15 +14,12 @@ type Flags = { dataDir?: string }
 
 const store = (flags: Flags): TemplateStore => new TemplateStore(templatesDir(dataDirFrom(flags)))
 
-/** OpenAI caches a request's prefix from this many tokens on. */
-const CACHE_MIN_TOKENS = 1024
-
 const line = (t: Template, kind: string): string => {
   const prefix = staticPrefixTokens(t)
   const caching =
-    prefix >= CACHE_MIN_TOKENS
+    prefix >= PROMPT_CACHE_MIN_TOKENS
       ? 'cacheable'
-      : `below the ${CACHE_MIN_TOKENS.toLocaleString('en')} a cache needs`
+      : `below the ${PROMPT_CACHE_MIN_TOKENS.toLocaleString('en')} a cache needs`
   return `${t.id.padEnd(18)} ${kind.padEnd(9)} ${t.name} (${t.fields.map((f) => f.label).join(', ')}) · prefix ${prefix} tokens, ${caching}`
 }
 

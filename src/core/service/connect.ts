@@ -3,7 +3,7 @@ import type { Problem } from '@shared/problem'
 import { OPENAI_BASE_URL, insecureKeyTransport, type EndpointRef } from '../openai/endpoint'
 import { fetchVia, proxyRouteFor, type SystemProxyResolver } from '../openai/proxy-route'
 import type { AzureEndpoint } from '../openai/transport'
-import type { Connection, ConnectionKey } from './job-service'
+import type { Connection, ConnectionKey } from './connection'
 
 /** What a connection is made of: where, with which keys, through which proxy. */
 export interface ConnectRequest {

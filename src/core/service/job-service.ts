@@ -2,6 +2,9 @@ import { englishProblem } from '@shared/i18n/problems'
 import type { Problem } from '@shared/problem'
 import { modelLife, type ModelLife } from '@shared/models/lifecycle'
 import { ModelListings, deadModelProblem, lifeOn, todayFrom } from './model-check'
+import type { Connection, ConnectionKey } from './connection'
+
+export type { Connection, ConnectionKey } from './connection'
 import type { JobProgress } from '@shared/domain/progress'
 import { exportJob } from '../export/export-job'
 import {
@@ -10,7 +13,7 @@ import {
   resumeEndpointProblem,
   type EndpointRef
 } from '../openai/endpoint'
-import { createOpenAITransport, type AzureEndpoint } from '../openai/transport'
+import { createOpenAITransport } from '../openai/transport'
 import { systemClock, type Clock } from '../scheduler/clock'
 import { LanePool } from '../scheduler/lane-pool'
 import { budgetProblem } from '../jobs/job-request'
@@ -81,31 +84,6 @@ export class JobServiceError extends Error {
 const refuse = (field: string, code: string, params?: Problem['params']): JobServiceError =>
   new JobServiceError({ code, field, ...(params ? { params } : {}) })
 
-/** One key of a connection: its secret, and the limits Settings give it for the job's model. */
-export interface ConnectionKey {
-  id: string
-  label: string
-  apiKey: string
-  rpm?: number
-  tpm?: number
-  /** The Batch API's enqueued-token limit for the job's model. */
-  batchQueueTokens?: number
-}
-
-/** Where requests go and with which keys. Secrets go to the transport and nowhere else. */
-export interface Connection {
-  endpoint: EndpointRef
-  /** The base URL to send to (OpenAI's when absent); never taken from a job's files. */
-  baseURL?: string
-  keys: ConnectionKey[]
-  /** The most requests in flight Settings allow (else the job's own setting). */
-  maxConcurrency?: number
-  fetch?: typeof fetch
-  /** OpenAI's organization and project headers. */
-  defaultHeaders?: Record<string, string>
-  azure?: AzureEndpoint
-}
-
 /**
  * The one way to run a job, for the CLI and the window alike: create or open it (refusing what
  * cannot work, with the field named), start it on a connection, export it.
@@ -117,15 +95,14 @@ export class JobService {
   private readonly watches: BatchWatchPool
   private readonly demoWatches: BatchWatchPool
 
-  /** Endpoints' own model lists, an hour each. */
-  private readonly listings = new ModelListings()
-
   constructor(
     readonly dataDir: string,
     private readonly clock: Clock = systemClock,
     pollSchedule: PollSchedule = POLL_SCHEDULE,
     /** The day it is (`YYYY-MM-DD`): models are refused or warned about by it. */
-    readonly today: () => string = todayFrom()
+    readonly today: () => string = todayFrom(),
+    /** Endpoints' own model lists, an hour each (the window shares them with Test key). */
+    private readonly listings: ModelListings = new ModelListings()
   ) {
     this.watches = new BatchWatchPool(clock, pollSchedule)
     this.demoWatches = new BatchWatchPool(clock, DEMO_POLL_SCHEDULE)

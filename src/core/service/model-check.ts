@@ -1,7 +1,7 @@
 import type { Problem } from '@shared/problem'
 import { dayOf, modelLife, type ListedModel, type ModelLife } from '@shared/models/lifecycle'
 import { OPENAI_BASE_URL, endpointId } from '../openai/endpoint'
-import type { EndpointRef } from '../openai/endpoint'
+import type { Connection } from './connection'
 
 /** How long an endpoint's model list is trusted. */
 export const LISTING_TTL_MS = 60 * 60 * 1000
@@ -18,6 +18,11 @@ export function deadModelProblem(model: string, life: ModelLife): Problem | null
     return lifeProblem('modelGone', model, life.replacement, { date: life.shutdownDate })
   if (life.kind === 'unlisted') return lifeProblem('modelUnlisted', model, life.replacement)
   return null
+}
+
+/** What to tell a person about a model: refused (switched off), warned (shutting down), or null. */
+export function modelNote(model: string, life: ModelLife): Problem | null {
+  return deadModelProblem(model, life) ?? dyingModelProblem(model, life)
 }
 
 /** A model that still runs but shuts down soon: the warning, else null. */
@@ -49,7 +54,7 @@ export class ModelListings {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** The endpoint's list, fetched at most once an hour. */
-  listing(connection: ListingConnection): Promise<ModelListing | null> {
+  listing(connection: ListedConnection): Promise<ModelListing | null> {
     if (connection.azure || connection.endpoint.kind === 'demo') return Promise.resolve(null)
     const id = endpointId(connection.endpoint)
     const cached = this.cache.get(id)
@@ -62,17 +67,13 @@ export class ModelListings {
 
 export type ModelListing = ReadonlyMap<string, ListedModel>
 
-/** What asking an endpoint for its models takes (a connection has all of it). */
-export interface ListingConnection {
-  endpoint: EndpointRef
-  baseURL?: string
-  keys: readonly { apiKey: string }[]
-  fetch?: typeof fetch
-  defaultHeaders?: Record<string, string>
-  azure?: unknown
-}
+/** What asking an endpoint for its models takes (any connection has it). */
+type ListedConnection = Pick<
+  Connection,
+  'endpoint' | 'baseURL' | 'keys' | 'fetch' | 'defaultHeaders' | 'azure'
+>
 
-async function fetchListing(connection: ListingConnection): Promise<ModelListing | null> {
+async function fetchListing(connection: ListedConnection): Promise<ModelListing | null> {
   const base = (connection.baseURL ?? OPENAI_BASE_URL).replace(/\/+$/, '')
   const key = connection.keys[0]?.apiKey
   try {
@@ -104,7 +105,7 @@ export function parseListing(body: unknown): ModelListing | null {
 /** Where `model` stands today on this connection: its list if it has one, else the catalog. */
 export async function lifeOn(
   listings: ModelListings,
-  connection: ListingConnection,
+  connection: ListedConnection,
   model: string,
   today: string
 ): Promise<ModelLife> {

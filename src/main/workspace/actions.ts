@@ -1,9 +1,9 @@
 import { AppError, ErrorCodes } from '@shared/errors'
-import { JobServiceError, readProductSheet, type JobMode, type JournalEvent } from '../../core'
+import { readProductSheet, type JobMode, type JournalEvent } from '../../core'
 import type { SheetEncoding } from '@shared/domain/sheet-encoding'
 import { basename } from 'node:path'
 import type { EstimateView } from '@shared/domain/queue'
-import { openJobView, startRun } from './runs'
+import { openJobView, refusedAsAppError, startRun } from './runs'
 import type { Workspace } from './workspace'
 import { fieldText, MAX_FIELD_CHARS } from './job-rows'
 
@@ -109,7 +109,7 @@ export function listItems(text: string): string[] {
 /** Opens a past (or running) job in the window. */
 export async function openJob(ws: Workspace, id: string): Promise<void> {
   const known = ws.runs.view(id)
-  const job = known?.job ?? (await ws.service.open(id).catch(notFound))
+  const job = known?.job ?? (await refusedAsAppError(ws.service.open(id), ErrorCodes.notFound))
   openJobView(ws, job, known?.sample ?? job.settings.purpose === 'sample')
 }
 
@@ -138,9 +138,4 @@ export async function rereadSheet(
   const sheet = ws.openDraft()?.sheet
   if (!sheet) throw new AppError(ErrorCodes.notFound, { code: 'sheetFirst' })
   return attachSheet(ws, sheet.path, encoding)
-}
-
-function notFound(error: Error): never {
-  if (error instanceof JobServiceError) throw new AppError(ErrorCodes.notFound, error.problem)
-  throw error
 }

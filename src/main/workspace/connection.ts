@@ -7,8 +7,7 @@ import {
   ConnectRefused,
   ModelListings,
   connect,
-  deadModelProblem,
-  dyingModelProblem,
+  modelNote,
   todayFrom,
   fetchVia,
   proxyRouteFor,
@@ -64,8 +63,8 @@ export interface ConnectionInfo {
  */
 export class ConnectionSource {
   private simulator: Promise<Simulator> | null = null
-  /** Endpoints' own model lists, asked at Test key (an hour each). */
-  private readonly listings = new ModelListings()
+  /** Endpoints' own model lists (an hour each): Test key's, and the window's engine's too. */
+  readonly listings = new ModelListings()
   private readonly today: () => string
 
   constructor(
@@ -213,7 +212,7 @@ export class ConnectionSource {
   /** The model by the endpoint's own list (its shutdown date, or its absence), else the catalog. */
   private async lifecycleOf(connection: Connection, model: string): Promise<Problem | null> {
     const life = modelLife(model, this.today(), await this.listings.listing(connection))
-    return deadModelProblem(model, life) ?? dyingModelProblem(model, life)
+    return modelNote(model, life)
   }
 
   /** "Test connection": the route to the provider and where it stopped. */

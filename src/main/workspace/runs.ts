@@ -1,4 +1,4 @@
-import { AppError, ErrorCodes } from '@shared/errors'
+import { AppError, ErrorCodes, type ErrorCode } from '@shared/errors'
 import type { JobProgress } from '@shared/domain/progress'
 import {
   JobServiceError,
@@ -172,12 +172,15 @@ export async function moveJob(ws: Workspace, id: string): Promise<{ from: string
   return refusedAsAppError(ws.service.moveEndpoint(view.job, to, { pricing, prices }))
 }
 
-/** The engine's refusals as the window's, with the field at fault. */
-async function refusedAsAppError<T>(work: Promise<T>): Promise<T> {
+/** The engine's refusals as the window's (of `kind`), their problem kept whole. */
+export async function refusedAsAppError<T>(
+  work: Promise<T>,
+  kind: ErrorCode = ErrorCodes.refused
+): Promise<T> {
   try {
     return await work
   } catch (error) {
-    if (error instanceof JobServiceError) throw new AppError(ErrorCodes.refused, error.problem)
+    if (error instanceof JobServiceError) throw new AppError(kind, error.problem)
     throw error
   }
 }

@@ -2,8 +2,7 @@ import { issueProblem } from '@shared/problem'
 import {
   BUILTIN_TEMPLATES,
   TemplateStore,
-  deadModelProblem,
-  dyingModelProblem,
+  modelNote,
   jobSettingsFrom,
   noteOnJob,
   openEngine,
@@ -58,7 +57,7 @@ export class Workspace {
   readonly templateStore: TemplateStore
 
   constructor(readonly deps: WorkspaceDeps) {
-    this.service = openEngine(deps.dataDir, process.env)
+    this.service = openEngine(deps.dataDir, process.env, deps.connection.listings)
     this.pump = new UpdatePump(deps.send)
     this.now = deps.now ?? Date.now
     this.ticker = new Ticker(() => this.tick())
@@ -231,8 +230,7 @@ export class Workspace {
     const { model } = draft.options
     const view = draft.estimate(this.settingsFor(draft), this.deps.connection.keyLimits(model))
     if (!view) return null
-    const life = this.service.modelLife(model)
-    const note = deadModelProblem(model, life) ?? dyingModelProblem(model, life)
+    const note = modelNote(model, this.service.modelLife(model))
     return note ? { ...view, model: note } : view
   }
 

@@ -23,3 +23,6 @@ export function countPromptTextTokens(messages: readonly (readonly string[])[]):
   }
   return total
 }
+
+/** OpenAI caches a prompt's prefix from this many tokens on (never reached by padding). */
+export const PROMPT_CACHE_MIN_TOKENS = 1024
