@@ -17,7 +17,8 @@ const env = { PHOTOSCRIBE_TODAY: '2026-12-06' }
 const LONG = [
   'test/reliability/fault-matrix.test.ts',
   'test/cli/crash-resume.test.ts',
-  'test/cli/batch-crash.test.ts'
+  'test/cli/batch-crash.test.ts',
+  'test/models/learning-matrix.test.ts'
 ]
 
 export default defineConfig({

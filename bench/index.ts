@@ -3,6 +3,7 @@
 // must pay that as the app does.
 import { benchBatch } from './batch'
 import { benchJob } from './job'
+import { benchModels } from './models'
 import { benchPreprocess } from './preprocess'
 import { benchReliability } from './reliability'
 import { benchScheduler } from './scheduler'
@@ -17,7 +18,8 @@ const benches: Record<string, (args: string[], print: (line: string) => void) =>
     ui: benchUi,
     settings: benchSettings,
     batch: benchBatch,
-    reliability: benchReliability
+    reliability: benchReliability,
+    models: benchModels
   }
 
 const [name, ...args] = process.argv.slice(2)

@@ -20,12 +20,13 @@ const CLI_WORDS: Record<string, (params: Params) => string> = {
     const move = movable === 'yes' ? ', or add --move-endpoint to move it there' : ''
     return `this job ran on ${from}, not ${to}: ${fix}${move}.`
   },
-  modelGone: ({ n, date, replacement }) =>
-    `${n} was switched off on ${date}; nothing was sent. ${replacement} replaces it: --model ${replacement}`,
-  modelUnlisted: ({ n, replacement }) =>
-    `${n} is no longer offered by this endpoint (its /v1/models does not name it); nothing was sent. ${replacement} replaces it: --model ${replacement}`,
-  modelDying: ({ n, date, replacement }) =>
-    `${n} shuts down on ${date}; ${replacement} replaces it: --model ${replacement}`,
+  // `how`: the command that switches (a resumed job's --switch-model), else --model.
+  modelGone: ({ n, date, replacement, how }) =>
+    `${n} was switched off on ${date}; nothing was sent. ${replacement} replaces it: ${how ?? `--model ${replacement}`}`,
+  modelUnlisted: ({ n, replacement, how }) =>
+    `${n} is no longer offered by this endpoint (its /v1/models does not name it); nothing was sent. ${replacement} replaces it: ${how ?? `--model ${replacement}`}`,
+  modelDying: ({ n, date, replacement, how }) =>
+    `${n} shuts down on ${date}; ${replacement} replaces it: ${how ?? `--model ${replacement}`}`,
   urlInvalid: ({ n }) => `"${n}" is not a URL (expected e.g. https://api.example.com/v1).`,
   urlCredentials: () =>
     'the URL holds a user name or password; remove them (the API key is sent on its own).',

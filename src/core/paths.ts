@@ -26,12 +26,14 @@ export function dataLayout(dataDir: string): {
   templates: string
   imageCache: string
   resultCache: string
+  learnedUsage: string
 } {
   return {
     jobs: join(dataDir, 'jobs'),
     job: (id) => join(dataDir, 'jobs', id),
     templates: join(dataDir, 'templates'),
     imageCache: join(dataDir, 'cache', 'images'),
-    resultCache: join(dataDir, 'cache', 'results')
+    resultCache: join(dataDir, 'cache', 'results'),
+    learnedUsage: join(dataDir, 'cache', 'learned-usage.json')
   }
 }

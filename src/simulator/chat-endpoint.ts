@@ -8,6 +8,7 @@ import { parseChatRequest } from './chat-request'
 import { ORG, RATE_LIMIT_DOCS, SimError, quotaError } from './errors'
 import { applyFault } from './fault-responses'
 import { drawFault } from './faults'
+import type { FlexDesk } from './flex'
 import { readJson, sendJson } from './http'
 import type { SimulatorOptions } from './options'
 import type { LogEntry } from './request-log'
@@ -20,6 +21,7 @@ export interface ChatContext {
   nextId: () => string
   /** Keeps a hung response open until the simulator closes. */
   hold: (res: ServerResponse) => void
+  flex: FlexDesk
 }
 
 type Logged = Omit<LogEntry, 'seq' | 'at' | 'time' | 'method' | 'path' | 'key'>
@@ -38,6 +40,12 @@ export async function handleChat(
     throw error
   })
   const facts = describe(prepared)
+  try {
+    ctx.flex.admit(prepared.request)
+  } catch (refusal) {
+    ;(refusal as SimError).facts = facts
+    throw refusal
+  }
   const limitHeaders = (): Record<string, string> =>
     ctx.options.rateLimitHeaders ? account.headers() : {}
   const refused = admission(account, prepared, limitHeaders, ctx.options.bare429)
@@ -47,7 +55,7 @@ export async function handleChat(
   }
   const headers = limitHeaders()
   const fault = drawFault(ctx.options.faults, ctx.random)
-  await sleep(latency(ctx))
+  await sleep(latency(ctx) * ctx.flex.latencyFactor(prepared.request))
   // A client that gave up does not stop the work: the answer is billed all the same.
   if (clientGone || res.destroyed) return { ...facts, ...billedAnyway(prepared, ctx), status: 0 }
   if (fault) return { ...facts, ...(await applyFault(fault, res, headers, ctx)) }
@@ -74,6 +82,7 @@ function answer(
     status: 200,
     outcome: oddAnswer ? `answer:${oddAnswer}` : 'ok',
     completionTokens: usage.completion_tokens,
+    ...(cached > 0 ? { cachedTokens: cached } : {}),
     answeredAt
   }
 }
@@ -118,7 +127,10 @@ function describe(prepared: PreparedChat): Logged & { status: number; outcome: s
       detail
     })),
     chargeTokens: prepared.chargeTokens,
-    promptTokens: prepared.promptTokens
+    promptTokens: prepared.promptTokens,
+    ...(prepared.request.serviceTier !== 'default'
+      ? { serviceTier: prepared.request.serviceTier }
+      : {})
   }
 }
 

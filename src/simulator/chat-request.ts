@@ -18,6 +18,10 @@ export interface ChatRequest {
     | { kind: 'json_object' }
     | { kind: 'json_schema'; name: string; schema: SchemaNode }
   reasoningEffort: string
+  /** The text before the first image: the part a prompt cache can match. */
+  prefix: string
+  /** `service_tier` as asked (`flex`: slower, Batch prices, sometimes no capacity). */
+  serviceTier: string
 }
 
 type Body = Record<string, unknown>
@@ -36,7 +40,7 @@ export function parseChatRequest(raw: unknown, defaultMaxOutput: number): ChatRe
       'messages'
     )
   }
-  const { texts, images } = readMessages(body.messages)
+  const { texts, images, prefix } = readMessages(body.messages)
   const max = body.max_completion_tokens ?? body.max_tokens
   return {
     model,
@@ -45,7 +49,9 @@ export function parseChatRequest(raw: unknown, defaultMaxOutput: number): ChatRe
     images,
     maxOutput: typeof max === 'number' && max > 0 ? max : defaultMaxOutput,
     format: readFormat(body.response_format),
-    reasoningEffort: typeof body.reasoning_effort === 'string' ? body.reasoning_effort : 'medium'
+    reasoningEffort: typeof body.reasoning_effort === 'string' ? body.reasoning_effort : 'medium',
+    prefix,
+    serviceTier: typeof body.service_tier === 'string' ? body.service_tier : 'default'
   }
 }
 
@@ -63,13 +69,15 @@ function requestedModel(body: Body): { model: ModelInfo; modelId: string } {
   return { model, modelId }
 }
 
-function readMessages(messages: unknown[]): Pick<ChatRequest, 'texts' | 'images'> {
+function readMessages(messages: unknown[]): Pick<ChatRequest, 'texts' | 'images' | 'prefix'> {
   const texts: string[][] = []
   const images: ChatRequest['images'] = []
+  const before: string[] = []
   for (const message of messages) {
     const content = (message as Body | null)?.content
     if (typeof content === 'string') {
       texts.push([content])
+      if (images.length === 0) before.push(content)
       continue
     }
     if (!Array.isArray(content))
@@ -80,8 +88,10 @@ function readMessages(messages: unknown[]): Pick<ChatRequest, 'texts' | 'images'
       )
     const parts: string[] = []
     for (const [index, part] of (content as Body[]).entries()) {
-      if (part?.type === 'text' && typeof part.text === 'string') parts.push(part.text)
-      else if (part?.type === 'image_url')
+      if (part?.type === 'text' && typeof part.text === 'string') {
+        parts.push(part.text)
+        if (images.length === 0) before.push(part.text)
+      } else if (part?.type === 'image_url')
         images.push(readImagePart(part, `messages[${texts.length}].content[${index}]`))
       else
         throw invalidRequest(
@@ -92,7 +102,7 @@ function readMessages(messages: unknown[]): Pick<ChatRequest, 'texts' | 'images'
     }
     texts.push(parts)
   }
-  return { texts, images }
+  return { texts, images, prefix: before.join('\n') }
 }
 
 function readImagePart(part: Body, where: string): { url: string; detail: Detail } {

@@ -1,7 +1,8 @@
-import { imageTokens } from '@shared/models/image-tokens'
+import { billedImageTokens } from './image-accounting'
 import { countPromptTextTokens, countTextTokens } from '@shared/models/prompt-tokens'
 import { answerSeed, textAnswer, valueForSchema } from './answers'
 import type { ChatRequest } from './chat-request'
+import { answeredTier } from './flex'
 import { receiveImage, type ReceivedImage } from './images'
 
 /** A validated request with its images decoded and its tokens counted. */
@@ -32,7 +33,7 @@ export async function prepareChat(
     request.images.map((part) => receiveImage(part.url, part.detail))
   )
   const textTokens = countPromptTextTokens(request.texts)
-  const billed = images.map((image) => imageTokens(image, image.detail, request.model.imageTokens))
+  const billed = images.map((image) => billedImageTokens(image, image.detail, request.model))
   const billedImages = billed.reduce((sum, tokens) => sum + tokens, 0)
   const chargedImages = imageCharge === 'formula' ? billedImages : imageCharge * images.length
   return {
@@ -82,6 +83,7 @@ export function buildCompletion(
     object: 'chat.completion',
     created: createdSeconds,
     model: request.modelId,
+    service_tier: answeredTier(request),
     choices: [
       {
         index: 0,

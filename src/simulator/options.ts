@@ -2,6 +2,7 @@ import { CATALOG_FIGURES_DATE } from '@shared/models/catalog'
 import { NO_ANSWER_FAULTS, type AnswerFaultOptions } from './answer-faults'
 import { NO_API_FAULTS, type ApiFaultOptions } from './api-faults'
 import type { FaultOptions } from './faults'
+import { DEFAULT_FLEX, type FlexOptions } from './flex-options'
 
 export type { FaultOptions } from './faults'
 
@@ -82,11 +83,14 @@ export interface SimulatorOptions {
   withdrawn: string[]
   /** Send `shutdown_date` in `/v1/models` (OpenAI does; gateways and local servers do not). */
   shutdownDates: boolean
+  /** The Flex tier: how much slower, and how often it has no capacity. */
+  flex: FlexOptions
 }
 
 export type SimulatorOverrides = Partial<
-  Omit<SimulatorOptions, 'faults' | 'answerFaults' | 'batch' | 'defaultKey'>
+  Omit<SimulatorOptions, 'faults' | 'answerFaults' | 'batch' | 'defaultKey' | 'flex'>
 > & {
+  flex?: Partial<FlexOptions>
   faults?: Partial<FaultOptions>
   answerFaults?: Partial<AnswerFaultOptions>
   batch?: Partial<Omit<BatchOptions, 'apiFaults'>> & { apiFaults?: Partial<ApiFaultOptions> }
@@ -128,6 +132,7 @@ export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOpt
     shutdownDates: true,
     ...overrides,
     defaultKey: { rpm: 500, tpm: 200_000, burstSeconds: 60, ...overrides.defaultKey },
+    flex: { ...DEFAULT_FLEX, ...overrides.flex },
     faults: { ...NO_FAULTS, ...overrides.faults },
     answerFaults: { ...NO_ANSWER_FAULTS, ...overrides.answerFaults },
     batch: {

@@ -7,9 +7,9 @@ const CACHE_STEP = 128
 const CACHE_TTL_MS = 10 * 60 * 1000
 
 /**
- * A key's prompt cache, as OpenAI's works for the simulator's purposes: the request's text parts
- * (the system message and instructions, which Photoscribe sends before the photo) are its prefix,
- * so per-photo text in them (a product sheet's row) breaks the match; when the same prefix of
+ * A key's prompt cache, as OpenAI's works for the simulator's purposes: the text before the first
+ * image (the system message and instructions) is the prefix, so per-photo text there breaks the
+ * match while per-photo notes after the photo do not; when the same prefix of
  * at least 1,024 tokens was sent on this key within ten minutes, `usage` reports it (in 128-token
  * steps) as `prompt_tokens_details.cached_tokens`.
  */
@@ -19,8 +19,8 @@ export class PromptCache {
   constructor(private readonly now: () => number) {}
 
   /** The cached tokens this request is billed for, and it counts as a use of its prefix. */
-  read(request: Pick<ChatRequest, 'texts'>): number {
-    const prefix = request.texts.flat().join('\n')
+  read(request: Pick<ChatRequest, 'prefix'>): number {
+    const prefix = request.prefix
     // A token is at least a character: a shorter prefix is never counted (the hot path).
     if (prefix.length < PROMPT_CACHE_MIN_TOKENS) return 0
     const tokens = countTextTokens(prefix)

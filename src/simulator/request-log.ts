@@ -22,6 +22,10 @@ export interface LogEntry {
   promptTokens?: number
   completionTokens?: number
   retryAfterMs?: number
+  /** The `service_tier` asked for, when one was (`flex`). */
+  serviceTier?: string
+  /** Prompt tokens read from the key's prompt cache. */
+  cachedTokens?: number
 }
 
 /** The simulator's request log: kept in memory and, when given a path, appended as JSONL. */

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { FlexDesk } from './flex'
 import type { AddressInfo } from 'node:net'
 import { MODEL_CATALOG, findModel } from '@shared/models/catalog'
 import { checkServed, modelNotFound, served } from './model-life'
@@ -44,7 +45,8 @@ export async function startSimulator(overrides: SimulatorOverrides = {}): Promis
     options,
     random,
     nextId: () => `sim${(++ids).toString(36)}`,
-    hold: (res) => held.add(res)
+    hold: (res) => held.add(res),
+    flex: new FlexDesk(options.flex, random)
   }
   const routes = buildRoutes(ctx)
   const unreachable = timeWindow(options, () => options.outage)

@@ -21,11 +21,15 @@ describe('photoscribe run --batch', () => {
     ])
     expect(code).toBe(0)
     expect(out[1]).toMatch(/^ {2}Live: ≈ \$[\d.]+, ≈ \d+ s at your limits \(tokens\/min binds\)$/)
-    expect(out[2]).toMatch(
+    expect(out[2]).toMatch(/^ {2}Flex: ≈ \$[\d.]+, answers now but slower/)
+    expect(out[3]).toMatch(
       /^▸ Batch API: ≈ \$[\d.]+ · 1 file · within 24 h \(fits the enqueued-token limit of 90,000\)$/
     )
-    const [live, batch] = [out[1], out[2]].map((l) => Number(/\$([\d.]+)/.exec(l)![1]))
+    const [live, flex, batch] = [out[1], out[2], out[3]].map((l) =>
+      Number(/\$([\d.]+)/.exec(l)![1])
+    )
     expect(batch).toBeCloseTo(live / 2, 3)
+    expect(flex).toBeCloseTo(batch, 4)
   })
 
   it('runs through the Batch API, re-runs failed lines live with --live, and says so in --json progress', async () => {

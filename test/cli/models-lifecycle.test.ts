@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_MODEL } from '@shared/models/catalog'
@@ -64,5 +65,58 @@ describe('models that live (photoscribe run)', () => {
     expect(run.code).toBe(3)
     expect([...run.out, run.err].join('\n')).toContain('gpt-6.1-terra')
     expect(sim.log.entries.map((entry) => entry.path)).toEqual(['/v1/models'])
+  })
+})
+
+describe('unfinished jobs on a dying model (photoscribe run, jobs)', () => {
+  it('are listed at start with the command to switch; --switch-model asks the photos left with the replacement', async () => {
+    const sim = await simulator.use()
+    const { photos, dataDir } = await photoFolder(3)
+    const out = join(dataDir, 'r.json')
+    // A job saved on gpt-4.1-mini and never run (a dry run sends nothing).
+    const saved = await runInProcess([
+      ...runArgs(photos, out, dataDir),
+      '--model',
+      'gpt-4.1-mini',
+      '--dry-run'
+    ])
+    const jobId = /--resume (\S+)/.exec(saved.out.join('\n'))![1]
+    // The next run of anything names it, and how to switch it; nothing is switched on its own.
+    const other = await photoFolder(1)
+    const next = await runInProcess(runArgs(other.photos, join(dataDir, 'n.json'), dataDir))
+    expect(next.code).toBe(0)
+    expect(next.err).toContain(
+      `unfinished job ${jobId} (3 photo(s) left) asks gpt-4.1-mini, which shuts down on 2027-01-14: photoscribe run --resume ${jobId} --switch-model gpt-6-luna`
+    )
+    const listed = await runInProcess(['jobs', '--data-dir', dataDir])
+    expect(listed.out.join('\n')).toContain(`⚠ unfinished job ${jobId}`)
+    // Resumed as it is, it warns with the resume's own command.
+    const dry = await runInProcess(['run', '--resume', jobId, '--data-dir', dataDir, '--dry-run'])
+    expect(dry.err).toContain(
+      `gpt-4.1-mini shuts down on 2027-01-14; gpt-6-luna replaces it: photoscribe run --resume ${jobId} --switch-model gpt-6-luna`
+    )
+    const before = chats(sim).length
+    // Switching to a model already gone is refused, and the job is left as it was.
+    const refused = await runInProcess([
+      ...['run', '--resume', jobId, '--out', out, '--data-dir', dataDir],
+      ...['--switch-model', 'gpt-4.1-nano']
+    ])
+    expect(refused.code).toBe(2)
+    expect(refused.err).toContain('--switch-model: gpt-4.1-nano is switched off already')
+    const switched = await runInProcess([
+      ...['run', '--resume', jobId, '--out', out, '--data-dir', dataDir],
+      ...['--switch-model', 'gpt-6-luna']
+    ])
+    expect(switched.code).toBe(0)
+    expect(switched.err).toContain(`Job ${jobId} now asks gpt-6-luna for the photos left`)
+    const asked = chats(sim)
+      .slice(before)
+      .map((entry) => (entry as { model?: string }).model)
+    // The third photo is the same picture the other job had answered with gpt-6-luna: it comes
+    // from the answer cache, not paid twice. Nothing was asked of gpt-4.1-mini.
+    expect(asked).toEqual(['gpt-6-luna', 'gpt-6-luna'])
+    expect(JSON.stringify(JSON.parse(readFileSync(out, 'utf8')))).not.toContain('gpt-4.1-mini')
+    const again = await runInProcess(runArgs(other.photos, join(dataDir, 'm.json'), dataDir))
+    expect(again.err).not.toContain('unfinished job')
   })
 })

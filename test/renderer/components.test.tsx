@@ -121,6 +121,11 @@ describe('the estimate panel', () => {
     unreadable: 0,
     costStandard: 1.9,
     costBatch: 0.95,
+    costFlex: 0.95 as number | null,
+    flex: 'yes' as const,
+    cachedShare: 0,
+    imageTokens: 'documented' as const,
+    learnedFrom: 0,
     durationMs: 14 * 60_000,
     binding: 'tokens' as const,
     rpm: 500,
@@ -163,6 +168,25 @@ describe('the estimate panel', () => {
     expect(screen.getByTestId('sheet-matches').textContent).toBe(
       'Product sheet products.csv: 1,890 of 2,000 photos matched'
     )
+  })
+
+  it('shows Flex and the cache share, and says where a new model’s image tokens come from', () => {
+    const { rerender } = render(
+      <EstimatePanel
+        estimate={{ ...estimate, cachedShare: 0.62, imageTokens: 'assumed', learnedFrom: 0 }}
+      />
+    )
+    expect(screen.getByTestId('estimate-flex').textContent).toBe('$0.95')
+    expect(screen.getByTestId('estimate-cached').textContent).toContain('≈ 62 %')
+    expect(screen.getByText(/the model’s rule is not published yet/)).toBeTruthy()
+    rerender(
+      <EstimatePanel
+        estimate={{ ...estimate, costFlex: null, imageTokens: 'learned', learnedFrom: 240 }}
+      />
+    )
+    expect(screen.queryByTestId('estimate-flex')).toBeNull()
+    expect(screen.queryByTestId('estimate-cached')).toBeNull()
+    expect(screen.getByText(/image tokens learned from 240 answers/)).toBeTruthy()
   })
 
   it('waits politely before any size is read', () => {

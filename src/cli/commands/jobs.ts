@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
-import { openEngine } from '../../core'
+import { jobsOnDyingModels, openEngine } from '../../core'
 import type { CliIo } from '../io'
+import { dyingJobLine } from '../run/dying-jobs'
 import { dataDirFrom } from '../run/settings'
 
 /** Registers `jobs`: every job in the data folder, unfinished ones marked resumable. */
@@ -14,14 +15,26 @@ export function registerJobs(program: Command, io: CliIo): void {
     )
     .option('--json', 'print JSON lines', false)
     .action(async (flags: { dataDir?: string; json: boolean }) => {
-      const jobs = await openEngine(dataDirFrom(flags)).list()
+      const service = openEngine(dataDirFrom(flags))
+      const jobs = await service.list()
+      const dying = new Map(jobsOnDyingModels(jobs, service.today()).map((job) => [job.id, job]))
       if (jobs.length === 0 && !flags.json) io.out('No jobs yet.')
       for (const job of jobs) {
-        if (flags.json) io.out(JSON.stringify({ event: 'job', ...job }))
-        else
+        const onDying = dying.get(job.id)
+        if (flags.json) {
           io.out(
-            `${job.id}  ${job.finished ? 'finished  ' : 'resumable '} ${job.counts.done}/${job.counts.total} done, ${job.counts.failed} failed  ${job.name}`
+            JSON.stringify({
+              event: 'job',
+              ...job,
+              ...(onDying ? { modelLife: onDying.life } : {})
+            })
           )
+          continue
+        }
+        io.out(
+          `${job.id}  ${job.finished ? 'finished  ' : 'resumable '} ${job.counts.done}/${job.counts.total} done, ${job.counts.failed} failed  ${job.name}`
+        )
+        if (onDying) io.out(`  ⚠ ${dyingJobLine(onDying)}`)
       }
     })
 }

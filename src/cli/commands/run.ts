@@ -107,6 +107,16 @@ function addJobOptions(run: Command): void {
       'requests per batch file (default and most: 50,000; smaller files finish sooner)',
       numberIn('--batch-size', 1, 50_000)
     )
+    .option(
+      '--flex',
+      'OpenAI Flex processing: Batch prices with answers now, slower; waits when Flex has no capacity',
+      false
+    )
+    .option(
+      '--flex-fallback',
+      'with --flex: send a photo at the standard price when Flex has no capacity instead of waiting',
+      false
+    )
     .option('--live', 'on --resume: re-run what is left (failed or expired lines) live', false)
     .option(
       '--cancel-batches',
@@ -118,6 +128,10 @@ function addJobOptions(run: Command): void {
       '--move-endpoint',
       'on --resume: move the job to the endpoint set now (OPENAI_BASE_URL); what is left is billed there and answers cached for the old endpoint are not reused',
       false
+    )
+    .option(
+      '--switch-model <id>',
+      'on --resume: ask the photos left with another model (the one replacing a model that shuts down); answers already kept stay as they are'
     )
     .option('--demo', 'use the built-in simulator and sample photos (no key needed)', false)
     .option('--json', 'print JSON lines instead of text', false)

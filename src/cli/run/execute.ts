@@ -2,9 +2,11 @@ import {
   ConnectRefused,
   JobServiceError,
   connect,
+  countItems,
   dyingModelProblem,
   endpointFor,
   endpointId,
+  flexProblem,
   insecureKeyTransport,
   openEngine,
   openParts,
@@ -17,15 +19,17 @@ import {
   type StoredJob
 } from '../../core'
 import type { JobProgress } from '@shared/domain/progress'
-import { batchSummary, estimateSummary } from '@shared/format/estimate-summary'
+import { batchSummary, estimateSummary, flexSummary } from '@shared/format/estimate-summary'
 import { maskSecret } from '@shared/redact'
 import { englishProblem } from '@shared/i18n/problems'
+import type { Problem } from '@shared/problem'
 import { cliProblem } from '../problem-words'
 import { DEFAULT_SETTINGS, hasCredentials, isVisibleAscii } from '@shared/settings/schema'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
 import type { CliIo } from '../io'
 import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from '../../simulator/demo'
+import { dyingJobLine } from './dying-jobs'
 import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
 import {
@@ -59,9 +63,11 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
     const job = await asUsage(
       flags.resume
         ? resumeJob(service, flags, endpoint.ref, io)
-        : createJobFromFlags(service, inputs, flags, endpoint.ref, io)
+        : createJobFromFlags(service, inputs, flags, endpoint.ref, io),
+      flags
     )
-    warnIfDying(service, job.settings.model, flags.json, io)
+    if (!flags.resume) await listJobsOnDyingModels(service, flags.json, io)
+    warnIfDying(service, job, flags, io)
     if (flags.dryRun) return await dryRun(service, job, io)
     return await runToEnd(service, job, endpoint, flags, io)
   } finally {
@@ -70,22 +76,41 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
 }
 
 /** A model shutting down soon runs, with a warning in the first lines naming the date. */
-function warnIfDying(service: JobService, model: string, json: boolean, io: CliIo): void {
-  const dying = dyingModelProblem(model, service.modelLife(model))
+function warnIfDying(service: JobService, job: StoredJob, flags: RunFlags, io: CliIo): void {
+  const dying = dyingModelProblem(job.settings.model, service.modelLife(job.settings.model))
   if (!dying) return
-  if (json) io.out(JSON.stringify({ event: 'warning', ...dying }))
-  else io.err(`photoscribe: ${cliProblem(dying)}`)
+  if (flags.json) io.out(JSON.stringify({ event: 'warning', ...dying }))
+  else io.err(`photoscribe: ${cliProblem(switchHow(dying, flags))}`)
+}
+
+/**
+ * A resumed job is switched with --switch-model (a new one takes --model): the model problems
+ * name that command. Never switched on its own.
+ */
+function switchHow<P extends Problem>(problem: P, flags: RunFlags): P {
+  const replacement = problem.params?.replacement
+  if (!flags.resume || problem.field !== 'model' || typeof replacement !== 'string') return problem
+  const how = `photoscribe run --resume ${flags.resume} --switch-model ${replacement}`
+  return { ...problem, params: { ...problem.params, how } }
+}
+
+/** Unfinished jobs asking a model that is gone or shuts down soon, with the command to switch. */
+async function listJobsOnDyingModels(service: JobService, json: boolean, io: CliIo): Promise<void> {
+  for (const job of await service.jobsOnDyingModels())
+    if (json) io.out(JSON.stringify({ event: 'jobOnDyingModel', ...job }))
+    else io.err(`photoscribe: ${dyingJobLine(job)}`)
 }
 
 /** The engine's refusals as usage errors, with the flag that sets what it refused. */
-async function asUsage<T>(work: Promise<T>): Promise<T> {
+async function asUsage<T>(work: Promise<T>, flags: RunFlags): Promise<T> {
   return work.catch((error: unknown) => {
     if (!(error instanceof JobServiceError)) throw error
+    const modelFlag = flags.switchModel ? '--switch-model' : flags.resume ? '--resume' : '--model'
     const flag =
-      { budget: '--budget', mode: '--batch', endpoint: '--resume', model: '--model' }[
+      { budget: '--budget', mode: '--batch', endpoint: '--resume', model: modelFlag }[
         error.field as string
       ] ?? '--resume'
-    throw new UsageError(`${flag}: ${cliProblem(error.problem)}`)
+    throw new UsageError(`${flag}: ${cliProblem(switchHow(error.problem, flags))}`)
   })
 }
 
@@ -143,9 +168,35 @@ async function resumeJob(
   io: CliIo
 ): Promise<StoredJob> {
   if (!flags.dryRun) checkOut(flags.out)
-  if (flags.moveEndpoint) return moveJob(service, flags.resume!, current, io)
-  // A dry run sends nothing, so it may look at a job from any endpoint.
-  return flags.dryRun ? service.open(flags.resume!) : service.resume(flags.resume!, current)
+  const job = flags.moveEndpoint
+    ? await moveJob(service, flags.resume!, current, io)
+    : // A dry run sends nothing, so it may look at a job from any endpoint.
+      flags.dryRun
+      ? await service.open(flags.resume!)
+      : await service.resume(flags.resume!, current)
+  if (flags.switchModel) await switchModel(service, job, flags, io)
+  return job
+}
+
+/** `--switch-model`: the photos left are asked with another model; kept answers stay. */
+async function switchModel(
+  service: JobService,
+  job: StoredJob,
+  flags: RunFlags,
+  io: CliIo
+): Promise<void> {
+  const prices =
+    flags.priceInput !== undefined && flags.priceOutput !== undefined
+      ? { input: flags.priceInput, output: flags.priceOutput }
+      : undefined
+  const { from, to } = await service.switchModel(job, flags.switchModel!, {
+    pricing: undefined,
+    prices
+  })
+  const kept = countItems(job.state).done
+  io.err(
+    `Job ${job.id} now asks ${to} for the photos left (it asked ${from}); the ${kept} answer(s) kept came from ${from} and say so.`
+  )
 }
 
 /** `--move-endpoint`: the job goes on at the endpoint set now, priced by the catalog there. */
@@ -173,10 +224,14 @@ async function dryRun(service: JobService, job: StoredJob, io: CliIo): Promise<n
   io.out(
     `${estimate.requests} photos · ${estimate.promptTokens.toLocaleString('en')} prompt tokens · ~${estimate.outputTokens.toLocaleString('en')} answer tokens · ${settings.model}, ${settings.detail} detail`
   )
-  const [live, batch] = [estimateSummary(estimate), batchSummary(estimate)]
-  const chosen = settings.mode === 'batch'
-  io.out(`${chosen ? '  ' : '▸ '}Live: ${live.replace(/; Batch API:.*$/, '')}`)
-  io.out(`${chosen ? '▸ ' : '  '}${batch}`)
+  const mark = (mode: string): string => (settings.mode === mode ? '▸ ' : '  ')
+  io.out(`${mark('live')}Live: ${estimateSummary(estimate).replace(/; Batch API:.*$/, '')}`)
+  if (!flexProblem(settings)) io.out(`${mark('flex')}${flexSummary(estimate)}`)
+  io.out(`${mark('batch')}${batchSummary(estimate)}`)
+  if (estimate.cachedTokens > 0)
+    io.out(
+      `  ≈ ${Math.round((100 * estimate.cachedTokens) / estimate.promptTokens)} % of prompt tokens expected from the prompt cache (billed at the cached price).`
+    )
   if (estimate.unreadable > 0)
     io.out(`${estimate.unreadable} photo(s) could not be read and are not counted.`)
   io.out(
@@ -195,10 +250,13 @@ async function runToEnd(
   announce(job, service.dataDir, flags.json, io)
   const connection = await connectionFor(endpoint, flags)
   const mode = modeFromFlags(flags) ?? job.settings.mode ?? 'live'
+  // `--flex` on a resume says what Flex does without capacity for this run.
+  if (flags.flex) job.settings = { ...job.settings, flexFallback: flags.flexFallback }
   const run = await asUsage(
     Promise.resolve().then(() =>
       service.start(job, connection, progressPrinter(flags, io), undefined, mode)
-    )
+    ),
+    flags
   )
   if (flags.cancelBatches) await cancelBatchesOf(run)
   const started = performance.now()

@@ -27,6 +27,10 @@ export function summaryLines(
     lines.push(
       `${Math.round((100 * spend.tokensCached) / spend.tokensIn)} % of prompt tokens came from the prompt cache (billed at the cached price).`
     )
+  if (spend.flexAnswers > 0)
+    lines.push(
+      `${spend.flexAnswers} answer(s) ran on Flex (billed at Flex prices)${spend.otherTierAnswers > 0 ? `; ${spend.otherTierAnswers} at the standard price (Flex had no capacity)` : ''}.`
+    )
   if (possiblyPaidTwice > 0)
     lines.push(
       `${possiblyPaidTwice} request(s) timed out and were sent again: OpenAI may have billed the first try too.`

@@ -32,6 +32,7 @@ export interface RunFlags {
   dryRun: boolean
   resume?: string
   moveEndpoint: boolean
+  switchModel?: string
   demo: boolean
   json: boolean
   dataDir?: string
@@ -45,6 +46,8 @@ export interface RunFlags {
   batch: boolean
   batchSize?: number
   live: boolean
+  flex: boolean
+  flexFallback: boolean
   cancelBatches: boolean
 }
 
@@ -161,7 +164,9 @@ const FLAG_OF: Record<string, string> = {
   imageAdmission: '--image-charge',
   structuredMode: '--json-mode',
   skuPattern: '--sku-pattern',
-  batchLines: '--batch-size'
+  batchLines: '--batch-size',
+  mode: '--flex',
+  flexFallback: '--flex-fallback'
 }
 
 /** The flags as job options, checked by the one schema the window uses too. */
@@ -178,7 +183,8 @@ function optionsFromFlags(flags: RunFlags): JobOptions {
     imageAdmission: flags.imageCharge,
     structuredMode: flags.jsonMode ? 'json_object' : 'json_schema',
     skuPattern: flags.skuPattern,
-    mode: flags.batch ? 'batch' : 'live',
+    mode: modeFromFlags(flags) ?? 'live',
+    flexFallback: flags.flexFallback,
     batchLines: flags.batchSize
   })
   if (parsed.ok) return parsed.options
@@ -186,18 +192,28 @@ function optionsFromFlags(flags: RunFlags): JobOptions {
   throw new UsageError(`${flag} ${cliProblem(parsed.problem)}`)
 }
 
-/** How the run sends: `--live` or `--batch` (a resume may switch), else the job's own mode. */
-export function modeFromFlags(flags: RunFlags): 'live' | 'batch' | undefined {
-  if (flags.live && flags.batch) throw new UsageError('--live and --batch: choose one.')
+/** How the run sends: `--live`, `--flex` or `--batch` (a resume may switch), else the job's own. */
+export function modeFromFlags(flags: RunFlags): 'live' | 'flex' | 'batch' | undefined {
+  const chosen = (['live', 'flex', 'batch'] as const).filter((mode) => flags[mode])
+  if (chosen.length > 1)
+    throw new UsageError(`${chosen.map((m) => `--${m}`).join(' and ')}: choose one.`)
+  if (flags.flexFallback && !flags.flex)
+    throw new UsageError(
+      '--flex-fallback goes with --flex: it says what Flex does without capacity.'
+    )
   if (flags.live && !flags.resume)
     throw new UsageError('--live goes with --resume: new jobs run live unless --batch is given.')
   if (flags.moveEndpoint && !flags.resume)
     throw new UsageError('--move-endpoint goes with --resume <job>: it moves that job.')
+  if (flags.switchModel && !flags.resume)
+    throw new UsageError(
+      '--switch-model goes with --resume <job>: it switches that job; a new job takes --model.'
+    )
   if (flags.cancelBatches && !flags.resume)
     throw new UsageError(
       '--cancel-batches goes with --resume <job>: it cancels that job’s batches.'
     )
-  return flags.live ? 'live' : flags.batch ? 'batch' : undefined
+  return chosen[0]
 }
 
 /** Checks the output path: its extension picks the format. */

@@ -274,6 +274,7 @@ export class BatchRun {
       dataDir: this.ctx.dataDir,
       limits: { ...limits, maxTokens: this.driver.partTokenLimit(), ...this.ctx.partLimits },
       lookahead: this.ctx.lookahead ?? 8,
+      hints: this.ctx.learning,
       stopped: () => this.detached || Boolean(this.recorder.failure),
       onPart: () => void this.driver.submitReady(),
       onLine: () => {

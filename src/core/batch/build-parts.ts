@@ -10,6 +10,7 @@ import { jobPreprocessSettings, jobRequest } from '../jobs/job-request'
 import type { JobItem } from '../jobs/job-state'
 import type { StoredJob } from '../jobs/job-store'
 import type { JobRecorder } from '../jobs/recorder'
+import type { UsageHints } from '../estimate/request-estimate'
 import type { Template } from '../templates/template'
 import { dataLayout } from '../paths'
 import type { PartLimits } from '@shared/models/batch-limits'
@@ -27,6 +28,8 @@ export interface BuildContext {
   /** Batch prices (what the budget reserves), or null when the job has none. */
   prices: ModelPrices | null
   limits: PartLimits
+  /** What earlier answers taught about image tokens (the budget reserves by it). */
+  hints?: UsageHints
   lookahead: number
   stopped: () => boolean
   /** A part's file is on disk and journaled: it can be uploaded. */
@@ -86,7 +89,8 @@ async function addPhoto(
     outcome.image.prepared,
     ctx.template,
     ctx.job.settings,
-    ctx.prices
+    ctx.prices,
+    { hints: ctx.hints }
   )
   const cached = await ctx.recorder.cached(request.cacheKey)
   if (cached) {

@@ -14,6 +14,12 @@ export interface JobEstimate {
   /** USD; null when the model has no known price (local or unknown models). */
   costStandard: number | null
   costBatch: number | null
+  /** Live at Flex prices (Batch's, with the prompt cache's discount); null where the model has none. */
+  costFlex: number | null
+  /** Prompt tokens expected from the prompt cache (a static prefix of ≥ 1,024 tokens repeats). */
+  cachedTokens: number
+  /** The fewest answers any request's image figure was learned from (0: the catalog's rule). */
+  imagesLearnedFrom: number
   durationMs: number
   binding: BindingLimit
   /** The same job through the Batch API. */
@@ -29,6 +35,10 @@ export interface JobEstimateInput {
   expectedLatencyMs: number
   /** The Batch API's enqueued-token limit for the model (null: not known). */
   queueLimit?: number | null
+  /** Whether the model takes Flex (`no`: no Flex cost). */
+  flex?: 'yes' | 'no' | 'unknown'
+  /** Prompt tokens the prompt cache is expected to serve (billed at the cached price). */
+  cachedTokens?: number
 }
 
 /** Sums a job's requests, prices them at standard and Batch rates, and finds the binding limit. */
@@ -53,12 +63,19 @@ export function estimateJob(input: JobEstimateInput): JobEstimate {
     ]
   ]
   const [binding, durationMs] = candidates.reduce((worst, c) => (c[1] > worst[1] ? c : worst))
+  const cachedTokens = Math.min(input.cachedTokens ?? 0, promptTokens)
+  const cost = (batch: boolean, read: number): number | null =>
+    input.prices ? tokenCost(input.prices, promptTokens, outputTokens, batch, { read }) : null
   return {
     requests: n,
     promptTokens,
     outputTokens,
-    costStandard: input.prices ? tokenCost(input.prices, promptTokens, outputTokens) : null,
-    costBatch: input.prices ? tokenCost(input.prices, promptTokens, outputTokens, true) : null,
+    costStandard: cost(false, cachedTokens),
+    // Batch lines are not counted on the prompt cache (they may run anywhere in 24 h).
+    costBatch: cost(true, 0),
+    costFlex: input.flex === 'no' ? null : cost(true, cachedTokens),
+    cachedTokens,
+    imagesLearnedFrom: n === 0 ? 0 : Math.min(...input.requests.map((r) => r.learnedFrom)),
     durationMs: n === 0 ? 0 : durationMs + input.expectedLatencyMs,
     binding,
     batch: batchPlan({

@@ -18,7 +18,13 @@ export interface RequestShape {
 /** Tokens of one request: billed prompt, admission charge against TPM, expected output. */
 export interface RequestEstimate {
   promptTokens: number
+  /** Its image tokens: the catalog's rule, corrected by what answers taught. */
   imageTokens: number
+  /** The image tokens by the catalog's rule alone, and its text tokens (what `usage` is compared with). */
+  ruleImageTokens: number
+  textTokens: number
+  /** Answers the image figure was learned from (0: the catalog's rule, not yet learned). */
+  learnedFrom: number
   /** What the rate limiter is charged on admission: text + image charge + max completion tokens. */
   admissionTokens: number
   outputTokens: number
@@ -26,24 +32,42 @@ export interface RequestEstimate {
   lineBytes: number
 }
 
+/** What earlier answers taught about a model's images (see UsageLearning). */
+export interface UsageHints {
+  imageFactor(model: string, detail: string, ruleTokens: number): { factor: number; n: number }
+  admissionPerImage(model: string, detail: string): number | undefined
+}
+
 /**
  * Estimates one request. `imageAdmission` is how the server charges images against tokens/min:
  * by the billing formula, or a flat amount per image (OpenAI was observed to reserve ~800).
+ * `hints` correct both from what earlier answers and 429s said.
  */
 export function estimateRequest(
   shape: RequestShape,
-  imageAdmission: 'formula' | number
+  imageAdmission: 'formula' | number,
+  hints?: UsageHints
 ): RequestEstimate {
   const text = countPromptTextTokens(shape.texts)
-  const images = shape.images.reduce(
-    (sum, size) => sum + imageTokens(size, shape.detail, shape.model.imageTokens),
-    0
-  )
-  const admittedImages =
-    imageAdmission === 'formula' ? images : imageAdmission * shape.images.length
+  const { id } = shape.model
+  let rule = 0
+  let images = 0
+  let learnedFrom = Number.POSITIVE_INFINITY
+  for (const size of shape.images) {
+    const ruleTokens = imageTokens(size, shape.detail, shape.model.imageTokens)
+    const learned = hints?.imageFactor(id, shape.detail, ruleTokens) ?? { factor: 1, n: 0 }
+    rule += ruleTokens
+    images += Math.round(ruleTokens * learned.factor)
+    learnedFrom = Math.min(learnedFrom, learned.n)
+  }
+  const perImage = hints?.admissionPerImage(id, shape.detail) ?? imageAdmission
+  const admittedImages = perImage === 'formula' ? images : perImage * shape.images.length
   return {
     promptTokens: text + images,
     imageTokens: images,
+    ruleImageTokens: rule,
+    textTokens: text,
+    learnedFrom: Number.isFinite(learnedFrom) ? learnedFrom : 0,
     admissionTokens: text + admittedImages + shape.maxCompletionTokens,
     outputTokens: Math.min(shape.expectedOutputTokens, shape.maxCompletionTokens),
     lineBytes: batchLineBytes(

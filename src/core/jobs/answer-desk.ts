@@ -10,6 +10,7 @@ import type { JobRequest } from './job-request'
 import { addSpend } from './job-state'
 import type { ItemResult, Spend } from './journal-events'
 import type { JobRecorder } from './recorder'
+import type { UsageLearning } from '../estimate/usage-learning'
 
 /** What the desk needs from the run around it. */
 export interface DeskContext {
@@ -19,6 +20,8 @@ export interface DeskContext {
   recorder: () => JobRecorder
   /** Sends a follow-up request; false when the job is closing. */
   send: (request: JobRequest) => boolean
+  /** Learns image tokens from answers' `usage` and admission charges from 429s. */
+  learning?: UsageLearning
 }
 
 /**
@@ -54,7 +57,10 @@ export class AnswerDesk {
     const request = this.take(workId)
     const id = itemIdOf(workId)
     const prices = request && 'pricedAt' in request ? (request.pricedAt ?? null) : this.ctx.prices
-    const attempt = attemptSpend(prices, completion.usage, request?.estimate)
+    // Billed at the tier the answer ran on: a Flex request may have gone standard (fallback).
+    const tier = completion.service_tier ?? undefined
+    const attempt = attemptSpend(prices, completion.usage, request?.estimate, tier === 'flex')
+    this.learnImage(request, completion.usage?.prompt_tokens)
     this.ctx.budget.settle(request?.estimateUsd ?? 0, attempt.costUsd)
     const spent = addSpend(this.spend.get(id), attempt)
     this.spend.set(id, spent)
@@ -66,6 +72,7 @@ export class AnswerDesk {
       fields: parsed.fields,
       model: completion.model,
       ...spent,
+      ...(tier ? { serviceTier: tier } : {}),
       latencyMs,
       finishReason: completion.choices[0]?.finish_reason ?? 'stop',
       fromCache: false,
@@ -115,6 +122,24 @@ export class AnswerDesk {
     this.requests.delete(request.work.id)
     this.ctx.budget.settle(request.estimateUsd, 0)
     return false
+  }
+
+  /** A 429 said what admission charged a request: the per-image part is learned. */
+  charged(workId: string, requested: number): void {
+    const request = this.requests.get(workId)
+    const teaches = request?.teaches
+    if (!teaches || !this.ctx.learning) return
+    const maxOutput = request.work.body.max_completion_tokens ?? 0
+    const perImage = requested - teaches.textTokens - maxOutput
+    this.ctx.learning.observeAdmission(teaches.model, teaches.detail, perImage)
+  }
+
+  /** `usage.prompt_tokens` minus the text's tokens is what the photo was billed. */
+  private learnImage(request: JobRequest | undefined, promptTokens: unknown): void {
+    const teaches = request?.teaches
+    if (!teaches || request.textOnly || typeof promptTokens !== 'number') return
+    const billed = promptTokens - teaches.textTokens
+    this.ctx.learning?.observeImage(teaches.model, teaches.detail, teaches.ruleImageTokens, billed)
   }
 
   private take(workId: string): JobRequest | undefined {

@@ -9,7 +9,10 @@ import {
   type MeasuredPhoto
 } from './photo-estimate'
 import type { JobSettings } from './job-store'
-import type { RequestEstimate } from '../estimate/request-estimate'
+import { takesOpenAIFields } from './job-request'
+import { findModel } from '@shared/models/catalog'
+import type { RequestEstimate, UsageHints } from '../estimate/request-estimate'
+import { LEARNED_AFTER } from '../estimate/usage-learning'
 
 const BINDING: Record<BindingLimit, EstimateView['binding']> = {
   'requests per minute': 'requests',
@@ -26,14 +29,15 @@ export function draftEstimate(
   settings: JobSettings,
   measured: readonly MeasuredPhoto[],
   total: number,
-  keyLimits: readonly KeyEstimateLimits[] = [{}]
+  keyLimits: readonly KeyEstimateLimits[] = [{}],
+  hints?: UsageHints
 ): EstimateView {
   const {
     estimate: base,
     requests,
     keys,
     unreadable
-  } = estimatePhotos(settings, measured, keyLimits)
+  } = estimatePhotos(settings, measured, { keyLimits, hints })
   const expected = Math.max(0, total - unreadable)
   const scale = requests.length > 0 ? expected / requests.length : 0
   const scaleMoney = (usd: number | null): number | null => (usd === null ? null : usd * scale)
@@ -43,6 +47,10 @@ export function draftEstimate(
     unreadable,
     costStandard: scaleMoney(base.costStandard),
     costBatch: scaleMoney(base.costBatch),
+    ...flexChoice(settings, scaleMoney(base.costFlex)),
+    cachedShare: base.promptTokens > 0 ? base.cachedTokens / base.promptTokens : 0,
+    imageTokens: imageTokensSource(settings, base.imagesLearnedFrom),
+    learnedFrom: base.imagesLearnedFrom,
     durationMs:
       requests.length > 0
         ? Math.max(0, base.durationMs - EXPECTED_LATENCY_MS) * scale + EXPECTED_LATENCY_MS
@@ -52,6 +60,25 @@ export function draftEstimate(
     pricing: settings.pricing ?? 'catalog',
     batch: scaledBatchPlan(base, requests, expected, scale)
   }
+}
+
+/** Where the image tokens come from: a documented rule, or one assumed and still being learned. */
+export function imageTokensSource(
+  settings: Pick<JobSettings, 'model'>,
+  learnedFrom: number
+): EstimateView['imageTokens'] {
+  if (!findModel(settings.model)?.imageRuleAssumed) return 'documented'
+  return learnedFrom >= LEARNED_AFTER ? 'learned' : learnedFrom > 0 ? 'learning' : 'assumed'
+}
+
+/** Flex's cost where the endpoint and the model offer it. */
+function flexChoice(
+  settings: JobSettings,
+  costFlex: number | null
+): Pick<EstimateView, 'costFlex' | 'flex'> {
+  if (!takesOpenAIFields(settings.endpoint)) return { costFlex: null, flex: 'notHere' }
+  const flex = findModel(settings.model)?.flex ?? 'unknown'
+  return { costFlex: flex === 'no' ? null : costFlex, flex }
 }
 
 /** The keys' limits together, where they come from, and how many keys. */

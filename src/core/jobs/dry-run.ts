@@ -3,6 +3,7 @@ import type { JobEstimate } from '../estimate/job-estimate'
 import { estimatePhotos, readPhotoSize } from './photo-estimate'
 import type { JobState } from './job-state'
 import type { JobSettings } from './job-store'
+import type { UsageHints } from '../estimate/request-estimate'
 
 /**
  * The estimate of a job before it runs (`--dry-run`): every pending photo's header read, then the
@@ -11,17 +12,17 @@ import type { JobSettings } from './job-store'
 export async function estimateFromPhotos(
   state: JobState,
   settings: JobSettings,
-  keys: RateLimits[]
+  keys: RateLimits[],
+  hints?: UsageHints
 ): Promise<JobEstimate & { unreadable: number }> {
   const measured = []
   for (const item of state.items.values())
     if (item.status === 'pending')
       measured.push({ path: item.paths[0], size: await readPhotoSize(item.paths[0]) })
-  const { estimate, unreadable } = estimatePhotos(
-    settings,
-    measured,
-    keys,
-    state.batch.learnedLimit ?? undefined
-  )
+  const { estimate, unreadable } = estimatePhotos(settings, measured, {
+    keyLimits: keys,
+    queueLimit: state.batch.learnedLimit ?? undefined,
+    hints
+  })
   return { ...estimate, unreadable }
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../scheduler/clock'
 import type { LanePool } from '../scheduler/lane-pool'
 import type { KeySpec, SchedulerOptions } from '../scheduler/types'
 import type { JournalEvent } from './journal-events'
+import type { UsageLearning } from '../estimate/usage-learning'
 
 /** What a job run needs from the outside world. */
 export interface EngineContext {
@@ -23,6 +24,10 @@ export interface EngineContext {
   onRecorded?: (event: JournalEvent) => void
   /** The most requests in flight (Settings), over the job's own setting. */
   maxConcurrency?: number
+  /** Image tokens and admission charges learned from answers: requests are estimated by them and teach them. */
+  learning?: UsageLearning
+  /** Live requests go as Flex (`fallback`: standard when Flex has no capacity). */
+  flex?: { fallback: boolean }
   /** Refuses a model that no longer exists, before anything is sent (null: it may run). */
   checkModel?: () => Promise<Problem | null>
 }

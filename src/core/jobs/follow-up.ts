@@ -24,7 +24,7 @@ export function reaskRequest(
     },
     cacheKey: request.cacheKey,
     estimate: { promptTokens, outputTokens },
-    estimateUsd: prices ? tokenCost(prices, promptTokens, outputTokens) : 0
+    estimateUsd: prices ? tokenCost(prices, promptTokens, outputTokens, isFlex(body)) : 0
   }
 }
 
@@ -40,7 +40,9 @@ export function largerBudgetRequest(request: JobRequest, prices: ModelPrices | n
     },
     cacheKey: request.cacheKey,
     estimate: { ...request.estimate, outputTokens },
-    estimateUsd: prices ? tokenCost(prices, request.estimate.promptTokens, outputTokens) : 0
+    estimateUsd: prices
+      ? tokenCost(prices, request.estimate.promptTokens, outputTokens, isFlex(request.work.body))
+      : 0
   }
 }
 
@@ -51,7 +53,8 @@ export function largerBudgetRequest(request: JobRequest, prices: ModelPrices | n
 export function attemptSpend(
   prices: ModelPrices | null,
   usage: Partial<CompletionUsage> | undefined | null,
-  estimate: JobRequest['estimate'] | undefined
+  estimate: JobRequest['estimate'] | undefined,
+  flex = false
 ): Spend {
   const count = (value: unknown, fallback: number | undefined): number =>
     typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : (fallback ?? 0)
@@ -61,8 +64,14 @@ export function attemptSpend(
     { cached_tokens?: unknown; cache_write_tokens?: unknown } | undefined
   const cachedTokens = count(details?.cached_tokens, 0)
   const cache = { read: cachedTokens, written: count(details?.cache_write_tokens, 0) }
-  const costUsd = prices ? tokenCost(prices, promptTokens, completionTokens, false, cache) : 0
+  // Flex is billed at Batch prices, prompt-cache discounts included.
+  const costUsd = prices ? tokenCost(prices, promptTokens, completionTokens, flex, cache) : 0
   return cachedTokens > 0
     ? { costUsd, promptTokens, completionTokens, cachedTokens }
     : { costUsd, promptTokens, completionTokens }
+}
+
+/** Whether a request asks for Flex processing (its answers are billed at Flex prices). */
+export function isFlex(body: { service_tier?: string | null } | null | undefined): boolean {
+  return body?.service_tier === 'flex'
 }

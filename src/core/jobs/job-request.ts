@@ -3,7 +3,11 @@ import type { Problem } from '@shared/problem'
 import { fallbackModel, findModel, type ModelInfo, type ModelPrices } from '@shared/models/catalog'
 import type { Detail, Size } from '@shared/models/image-tokens'
 import { resolvePrices, tokenCost } from '../estimate/catalog-overrides'
-import { estimateRequest, type RequestShape } from '../estimate/request-estimate'
+import {
+  estimateRequest,
+  type RequestShape,
+  type UsageHints
+} from '../estimate/request-estimate'
 import {
   DEFAULT_PREPROCESS,
   type PreparedImage,
@@ -34,6 +38,8 @@ export interface JobRequest {
   pricedAt?: ModelPrices | null
   /** The body holds no photo (a Batch line's text): nothing that needs the photo is sent again. */
   textOnly?: boolean
+  /** What its answer's `usage` teaches: the photo's image tokens by the rule, and its text tokens. */
+  teaches?: { model: string; detail: string; ruleImageTokens: number; textTokens: number }
 }
 
 /** How a job prepares its photos (also the image-cache key's settings). */
@@ -126,7 +132,8 @@ export function jobRequest(
   image: PreparedImage,
   template: Template,
   settings: JobSettings,
-  prices: ModelPrices | null
+  prices: ModelPrices | null,
+  how: { tier?: ServiceTier; hints?: UsageHints } = {}
 ): JobRequest {
   const model = findModel(settings.model)
   const dataUrl = `data:${image.mime};base64,${image.data.toString('base64')}`
@@ -142,24 +149,45 @@ export function jobRequest(
   const estimate = model
     ? estimateRequest(
         requestShape(built, template, model, [image], settings.detail),
-        settings.imageAdmission
+        settings.imageAdmission,
+        how.hints
       )
     : {
         promptTokens: 0,
         admissionTokens: (built.body.max_completion_tokens ?? 0) + 1000,
         outputTokens
       }
-  const estimateUsd = prices ? tokenCost(prices, estimate.promptTokens, outputTokens) : 0
+  const flex = how.tier === 'flex'
+  const estimateUsd = prices ? tokenCost(prices, estimate.promptTokens, outputTokens, flex) : 0
+  const body = withCacheKey(built.body, template, settings)
   return {
     work: {
       id: item.id,
-      body: withCacheKey(built.body, template, settings),
+      body: flex ? { ...body, service_tier: 'flex' } : body,
       chargeTokens: estimate.admissionTokens
     },
     cacheKey: resultKey(settings.endpoint, built.body),
     estimate: { promptTokens: estimate.promptTokens, outputTokens: estimate.outputTokens },
-    estimateUsd
+    estimateUsd,
+    ...('ruleImageTokens' in estimate
+      ? {
+          teaches: {
+            model: settings.model,
+            detail: settings.detail,
+            ruleImageTokens: estimate.ruleImageTokens,
+            textTokens: estimate.textTokens
+          }
+        }
+      : {})
   }
+}
+
+/** How live requests are served: standard, or Flex (Batch prices, slower, sometimes no room). */
+export type ServiceTier = 'standard' | 'flex'
+
+/** Endpoints that take OpenAI's own request fields (`service_tier`, `prompt_cache_key`). */
+export function takesOpenAIFields(endpoint: JobSettings['endpoint']): boolean {
+  return endpoint.kind === 'openai' || endpoint.kind === 'demo'
 }
 
 /**
@@ -172,7 +200,7 @@ export function withCacheKey(
   template: Template,
   settings: Pick<JobSettings, 'endpoint'>
 ): ChatBody {
-  if (settings.endpoint.kind !== 'openai') return body
+  if (!takesOpenAIFields(settings.endpoint)) return body
   const digest = createHash('sha256').update(template.instructions).digest('hex').slice(0, 12)
   return { ...body, prompt_cache_key: `photoscribe-${template.id}-${digest}` }
 }

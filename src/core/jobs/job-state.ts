@@ -147,8 +147,18 @@ export function jobSpend(state: JobState): {
   tokensOut: number
   /** Of `tokensIn`, those read from the prompt cache (billed at the cached price). */
   tokensCached: number
+  /** Answers that say they ran on Flex, and on another tier (a Flex job's fallbacks). */
+  flexAnswers: number
+  otherTierAnswers: number
 } {
-  const spend = { costUsd: 0, tokensIn: 0, tokensOut: 0, tokensCached: 0 }
+  const spend = {
+    costUsd: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    tokensCached: 0,
+    flexAnswers: 0,
+    otherTierAnswers: 0
+  }
   for (const { result, wasted } of state.items.values()) {
     for (const part of [result, wasted]) {
       if (!part) continue
@@ -157,6 +167,9 @@ export function jobSpend(state: JobState): {
       spend.tokensOut += part.completionTokens
       spend.tokensCached += part.cachedTokens ?? 0
     }
+    const tier = result && !result.fromCache ? result.serviceTier : undefined
+    if (tier === 'flex') spend.flexAnswers++
+    else if (tier) spend.otherTierAnswers++
   }
   return spend
 }

@@ -10,6 +10,8 @@ export interface JobSummary {
   id: string
   name: string
   createdAt: string
+  /** The model the job asks (what is left is asked with it). */
+  model: string
   finished: boolean
   counts: ReturnType<typeof countItems>
   spentUsd: number
@@ -31,6 +33,7 @@ export function summarize(job: StoredJob): JobSummary {
     id: job.id,
     name: settings.name,
     createdAt: settings.createdAt,
+    model: settings.model,
     finished: state.finished,
     counts: countItems(state),
     spentUsd: jobSpend(state).costUsd,
@@ -57,7 +60,9 @@ export async function readFreshSummary(jobDir: string): Promise<JobSummary | nul
       stat(join(jobDir, 'journal.jsonl'))
     ])
     if (summary.mtimeMs < journal.mtimeMs) return null
-    return JSON.parse(await readFile(join(jobDir, FILE), 'utf8')) as JobSummary
+    const stored = JSON.parse(await readFile(join(jobDir, FILE), 'utf8')) as JobSummary
+    // Written by a version that did not name the model: replayed once, rewritten when it runs.
+    return typeof stored.model === 'string' ? stored : null
   } catch {
     return null
   }

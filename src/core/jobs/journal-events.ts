@@ -21,6 +21,8 @@ export interface ItemResult {
   /** Of the prompt tokens, those read from the prompt cache. */
   cachedTokens?: number
   costUsd: number
+  /** The `service_tier` the answer says it ran on (`flex`: billed at Flex prices). */
+  serviceTier?: string
   latencyMs: number
   finishReason: string
   /** Served by the result cache: nothing was sent or paid. */

@@ -9,6 +9,8 @@ import type { StoredJob } from './job-store'
 import type { JobRecorder } from './recorder'
 import type { EngineContext } from './engine-context'
 
+const FLEX_TIMEOUT_MS = 15 * 60_000
+
 /** What the live scheduler and its answer desk need from the run around them. */
 export interface LiveDeskParts {
   template: Template
@@ -20,7 +22,7 @@ export interface LiveDeskParts {
    * Hears every scheduler event after the tracker and the desk have, but the scheduler's end: the
    * run reports its own end once the journal is closed.
    */
-  emit: (event: Exclude<SchedulerEvent, { type: 'job' }>) => void
+  emit: (event: Exclude<SchedulerEvent, { type: 'job' | 'charge' }>) => void
 }
 
 /**
@@ -37,12 +39,15 @@ export function createLiveDesk(
     keys: ctx.keys,
     clock: ctx.clock,
     maxConcurrency: ctx.maxConcurrency ?? job.settings.maxConcurrency,
+    // Flex answers are slower: OpenAI advises waiting up to 15 minutes for one.
+    ...(ctx.flex ? { flexFallback: ctx.flex.fallback, requestTimeoutMs: FLEX_TIMEOUT_MS } : {}),
     ...ctx.scheduler
   })
   const scheduler: Scheduler = new Scheduler(
     ctx.transport,
     options,
     (event) => {
+      if (event.type === 'charge') return desk.charged(event.id, event.requested)
       parts.tracker.observe(event)
       if (event.type === 'item' && event.state.status === 'done')
         desk.answered(event.id, event.state.completion, event.state.latencyMs)
@@ -57,6 +62,7 @@ export function createLiveDesk(
     prices: parts.prices,
     budget: parts.budget,
     recorder: parts.recorder,
+    learning: ctx.learning,
     send: (request) => {
       if (scheduler.closed) return false
       scheduler.add([request.work])

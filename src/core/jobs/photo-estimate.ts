@@ -4,8 +4,12 @@ import { apiImageSize, type Size } from '@shared/models/image-tokens'
 import { batchQueueLimit } from '@shared/models/tiers'
 import { resolveLimits } from '../estimate/catalog-overrides'
 import { estimateJob, type JobEstimate } from '../estimate/job-estimate'
-import { estimateRequest, type RequestEstimate } from '../estimate/request-estimate'
-import { buildRequest } from '../templates/build-request'
+import {
+  estimateRequest,
+  type RequestEstimate,
+  type UsageHints
+} from '../estimate/request-estimate'
+import { buildRequest, cachedPrefixTokens } from '../templates/build-request'
 import { jobPrices, jobTemplate, photoVariables, requestShape } from './job-request'
 import type { JobItem } from './job-state'
 import type { JobSettings } from './job-store'
@@ -21,6 +25,13 @@ export interface KeyEstimateLimits {
   rpm?: number
   tpm?: number
   batchQueueTokens?: number
+}
+
+/** What an estimate knows besides the photos: each key's limits, the Batch queue, what was learned. */
+export interface EstimateContext {
+  keyLimits?: readonly KeyEstimateLimits[]
+  queueLimit?: number
+  hints?: UsageHints
 }
 
 /** The one estimate of a job's photos, for the window's panel and the CLI's --dry-run alike. */
@@ -41,11 +52,11 @@ export const EXPECTED_LATENCY_MS = 3000
 export function estimatePhotos(
   settings: JobSettings,
   measured: readonly MeasuredPhoto[],
-  keyLimits: readonly KeyEstimateLimits[] = [{}],
-  queueLimit?: number
+  given: EstimateContext = {}
 ): PhotoEstimate {
+  const { keyLimits = [{}], queueLimit, hints } = given
   const readable = measured.filter((photo) => photo.size !== null)
-  const requests = requestEstimates(settings, readable)
+  const requests = requestEstimates(settings, readable, hints)
   const keys = keyLimits.map((key) =>
     resolveLimits(settings.model, { rpm: key.rpm ?? settings.rpm, tpm: key.tpm ?? settings.tpm })
   )
@@ -55,7 +66,11 @@ export function estimatePhotos(
     keys: keys.map(({ rpm, tpm }) => ({ rpm, tpm })),
     maxConcurrency: settings.maxConcurrency,
     expectedLatencyMs: EXPECTED_LATENCY_MS,
-    queueLimit: queueLimit ?? keyLimits[0]?.batchQueueTokens ?? batchQueueLimit(settings.model)
+    queueLimit: queueLimit ?? keyLimits[0]?.batchQueueTokens ?? batchQueueLimit(settings.model),
+    flex: findModel(settings.model)?.flex ?? 'unknown',
+    // Every photo after each key's first reads a long enough static prefix from the prompt cache.
+    cachedTokens:
+      cachedPrefixTokens(jobTemplate(settings)) * Math.max(0, requests.length - keys.length)
   })
   return { estimate, requests, keys, unreadable: measured.length - readable.length }
 }
@@ -74,7 +89,8 @@ export function estimateForSize(
   item: JobItem,
   settings: JobSettings,
   model: ModelInfo,
-  upright: Size
+  upright: Size,
+  hints?: UsageHints
 ): RequestEstimate {
   const size = apiImageSize(upright, settings.detail, model.imageTokens)
   const template = jobTemplate(settings)
@@ -87,14 +103,16 @@ export function estimateForSize(
   )
   return estimateRequest(
     requestShape(built, template, model, [size], settings.detail),
-    settings.imageAdmission
+    settings.imageAdmission,
+    hints
   )
 }
 
 /** One estimate per photo (once per size when no product sheet varies the prompt). */
 function requestEstimates(
   settings: JobSettings,
-  photos: readonly MeasuredPhoto[]
+  photos: readonly MeasuredPhoto[],
+  hints?: UsageHints
 ): RequestEstimate[] {
   const model = findModel(settings.model) ?? fallbackModel()
   const varies = Boolean(settings.productContext)
@@ -104,7 +122,7 @@ function requestEstimates(
     const key = `${size.width}x${size.height}`
     const known = varies ? undefined : bySize.get(key)
     if (known) return known
-    const estimate = estimateForSize(itemFor(photo.path), settings, model, size)
+    const estimate = estimateForSize(itemFor(photo.path), settings, model, size, hints)
     bySize.set(key, estimate)
     return estimate
   })

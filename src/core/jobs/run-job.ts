@@ -175,7 +175,8 @@ export class JobRun {
       outcome.image.prepared,
       this.template,
       this.job.settings,
-      prices
+      prices,
+      { tier: this.ctx.flex ? 'flex' : 'standard', hints: this.ctx.learning }
     )
     const cached = await this.recorder.cached(request.cacheKey)
     if (cached)

@@ -88,10 +88,11 @@ function settingNamed(message: string, param: string | null | undefined): string
 }
 
 function classify429(
-  base: Omit<RequestFailure, 'kind'>,
+  given: Omit<RequestFailure, 'kind'>,
   body: { code?: string | null; type?: string },
   headers: Headers | undefined
 ): RequestFailure {
+  let base = given
   if (BILLING_CODES.has(body.code ?? '') || BILLING_CODES.has(body.type ?? '')) {
     return {
       ...base,
@@ -99,7 +100,16 @@ function classify429(
       message: `This OpenAI account is out of credit or over its spend limit (${body.code ?? body.type}).`
     }
   }
+  const requested = /\bRequested (\d+)\b/.exec(base.message)
+  if (requested) base = { ...base, requestedTokens: Number(requested[1]) }
   if (base.message.startsWith('Request too large')) return { ...base, kind: 'too_large' }
+  if (body.code === 'resource_unavailable' || body.type === 'resource_unavailable')
+    return {
+      ...base,
+      kind: 'flex_unavailable',
+      retryAfterMs: retryAfterMs(headers, base.message),
+      message: 'Flex processing had no capacity for this request (not billed).'
+    }
   const daily = /per day \((RPD|TPD)\)/.exec(base.message)
   if (daily) {
     const wait = retryAfterMs(undefined, base.message)

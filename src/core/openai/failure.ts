@@ -11,6 +11,8 @@ import type { RateLimitReport } from './rate-headers'
  * - `timeout`: no whole answer in time; sent again once at most (the first may still be billed)
  * - `daily_limit`: a per-day limit is used up: the job stops until it resets
  * - `aborted`: the user cancelled
+ * - `flex_unavailable`: Flex had no capacity (429 `resource_unavailable`, not billed): wait and
+ *   send again, or go standard where the user allowed it; never counts against the photo
  */
 export type FailureKind =
   | 'rate_limit'
@@ -24,6 +26,7 @@ export type FailureKind =
   | 'network'
   | 'timeout'
   | 'aborted'
+  | 'flex_unavailable'
 
 /** Failures worth trying again on resume and by "retry failed": nothing was wrong with the photo. */
 export const RETRYABLE_LATER: ReadonlySet<string> = new Set([
@@ -43,6 +46,8 @@ export interface RequestFailure {
   /** Which limit a 429 named, when it said. */
   limit?: 'requests' | 'tokens'
   rateLimits?: RateLimitReport | null
+  /** What a tokens/min 429 says the request was charged ("Requested N"): the server's count. */
+  requestedTokens?: number
 }
 
 export const BILLING_CODES = new Set([

@@ -12,6 +12,8 @@ export interface Entry {
   failures: number
   /** Timeouts so far: a timed-out request may still be billed, so it is re-sent once at most. */
   timeouts: number
+  /** Times Flex had no capacity for it (they never count as failures). */
+  flexWaits: number
   attempts: number
   controller?: AbortController
 }

@@ -10,6 +10,8 @@ export type FailureAction =
   | { kind: 'requeue' }
   | { kind: 'fail'; reason: string }
   | { kind: 'retry'; delayMs: number }
+  | { kind: 'flex-wait'; delayMs: number }
+  | { kind: 'flex-fallback' }
 
 /**
  * The retry policy (docs/architecture.md §4): 429 rate limits pause the key and never count; quota
@@ -24,10 +26,14 @@ export function decide(
   failures: number,
   options: Pick<
     SchedulerOptions,
-    'maxAttempts' | 'maxTimeouts' | 'backoffBaseMs' | 'backoffCapMs' | 'random'
+    'maxAttempts' | 'maxTimeouts' | 'backoffBaseMs' | 'backoffCapMs' | 'random' | 'flexFallback'
   >
 ): FailureAction {
   switch (failure.kind) {
+    case 'flex_unavailable':
+      return options.flexFallback
+        ? { kind: 'flex-fallback' }
+        : { kind: 'flex-wait', delayMs: flexWait(failure, failures, options) }
     case 'rate_limit':
       return { kind: 'pause-key' }
     case 'network':
@@ -52,3 +58,17 @@ export function decide(
     }
   }
 }
+
+/** Flex without capacity: the server's retry-after, else 5 s doubling to a minute, with jitter. */
+function flexWait(
+  failure: RequestFailure,
+  waits: number,
+  options: Pick<SchedulerOptions, 'random'>
+): number {
+  if (failure.retryAfterMs !== undefined) return failure.retryAfterMs
+  const ceiling = Math.min(FLEX_WAIT_CAP_MS, FLEX_WAIT_BASE_MS * 2 ** Math.max(0, waits - 1))
+  return ceiling / 2 + (options.random() * ceiling) / 2
+}
+
+const FLEX_WAIT_BASE_MS = 5000
+const FLEX_WAIT_CAP_MS = 60_000

@@ -13,6 +13,8 @@ export interface FailurePort {
   fail(entry: Entry, kind: Extract<ItemState, { status: 'failed' }>['kind'], reason: string): void
   stop(reason: string, kind: RequestFailure['kind'], resumeInMs?: number): void
   setState(entry: Entry, state: ItemState): void
+  /** The server said what it charged the request against tokens/min. */
+  charged(entry: Entry, requested: number): void
 }
 
 /**
@@ -28,11 +30,9 @@ export function routeFailure(
 ): void {
   if (failure.kind === 'transient') entry.failures++
   if (failure.kind === 'timeout') entry.timeouts++
-  const action = decide(
-    failure,
-    failure.kind === 'timeout' ? entry.timeouts : entry.failures,
-    port.options
-  )
+  if (failure.kind === 'flex_unavailable') entry.flexWaits++
+  if (failure.requestedTokens !== undefined) port.charged(entry, failure.requestedTokens)
+  const action = decide(failure, attemptsOfKind(entry, failure.kind), port.options)
   switch (action.kind) {
     case 'pause-key':
       return pauseKey(entry, lane, failure, port)
@@ -51,8 +51,25 @@ export function routeFailure(
     case 'fail':
       return port.fail(entry, failure.kind, action.reason)
     case 'retry':
+    case 'flex-wait':
       return port.retryLater(entry, failure, action.delayMs)
+    case 'flex-fallback':
+      return standardTier(entry, port)
   }
+}
+
+function attemptsOfKind(entry: Entry, kind: RequestFailure['kind']): number {
+  if (kind === 'timeout') return entry.timeouts
+  return kind === 'flex_unavailable' ? entry.flexWaits : entry.failures
+}
+
+/** Flex had no room and the user allowed standard: the same request goes again without Flex. */
+function standardTier(entry: Entry, port: FailurePort): void {
+  if (entry.body) {
+    const { service_tier: _flex, ...standard } = entry.body
+    entry.body = standard
+  }
+  port.requeueFront(entry, { status: 'queued' })
 }
 
 /** A 429: the whole key waits, and this item goes back to the front of the queue. */

@@ -6,12 +6,14 @@ import { routeFailure, type FailurePort } from './failure-routing'
 import type { LanePool } from './lane-pool'
 import { KeyLane, type KeySnapshot, type SendTicket } from './key-lane'
 import { RoomWaiters } from './room-waiters'
-import type { ItemState, JobOutcome, SchedulerOptions, WorkItem } from './types'
+import type { ItemState, JobOutcome, RetryCause, SchedulerOptions, WorkItem } from './types'
 
 export type SchedulerEvent =
   | { type: 'item'; id: string; state: ItemState }
   | { type: 'key'; key: KeySnapshot }
   | { type: 'job'; outcome: JobOutcome }
+  /** A 429 said what the server charged a request against tokens/min (we charged `charged`). */
+  | { type: 'charge'; id: string; requested: number; charged: number }
 
 /**
  * The throttled worker pool: a queue of requests, started on the key with the soonest capacity,
@@ -55,7 +57,9 @@ export class Scheduler {
       retryLater: (entry, failure, delay) => this.retryLater(entry, failure, delay),
       fail: (entry, kind, reason) => this.fail(entry, kind, reason),
       stop: (reason, kind, resumeInMs) => this.stop(reason, kind, resumeInMs),
-      setState: (entry, state) => this.setState(entry, state)
+      setState: (entry, state) => this.setState(entry, state),
+      charged: (entry, requested) =>
+        this.listener({ type: 'charge', id: entry.id, requested, charged: entry.chargeTokens })
     }
   }
 
@@ -71,6 +75,7 @@ export class Scheduler {
         state: { status: 'queued' },
         failures: 0,
         timeouts: 0,
+        flexWaits: 0,
         attempts: 0
       }
       this.entries.set(item.id, entry)
@@ -214,7 +219,9 @@ export class Scheduler {
       })
       return
     }
-    lane.finish(ticket, result.failure.rateLimits, undefined, result.failure.kind === 'rate_limit')
+    // A 429 (rate limit, or Flex without capacity) never counted at the server: ours gives it back.
+    const refused = ['rate_limit', 'flex_unavailable'].includes(result.failure.kind)
+    lane.finish(ticket, result.failure.rateLimits, undefined, refused)
     routeFailure(entry, lane, result.failure, this.port)
   }
 
@@ -225,8 +232,7 @@ export class Scheduler {
       status: 'retrying',
       at: this.options.clock.now() + delay,
       reason: failure.message,
-      cause:
-        failure.kind === 'timeout' ? 'timeout' : failure.kind === 'network' ? 'network' : 'server'
+      cause: retryCause(failure.kind)
     })
     const timer = this.options.clock.setTimeout(() => {
       this.retryTimers.delete(entry)
@@ -297,4 +303,9 @@ export class Scheduler {
     if (this.wakeTimer !== null) this.options.clock.clearTimeout(this.wakeTimer)
     this.wakeTimer = null
   }
+}
+
+function retryCause(kind: RequestFailure['kind']): RetryCause {
+  if (kind === 'timeout' || kind === 'network') return kind
+  return kind === 'flex_unavailable' ? 'flex' : 'server'
 }

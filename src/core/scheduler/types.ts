@@ -37,7 +37,7 @@ export type ItemState =
   | { status: 'failed'; kind: FailureKind | 'too_large'; reason: string; attempts: number }
 
 /** Why an item waits to be sent again (the window words it). */
-export type RetryCause = 'rate_limit' | 'network' | 'timeout' | 'server'
+export type RetryCause = 'rate_limit' | 'network' | 'timeout' | 'server' | 'flex'
 
 /**
  * How a job ended: `budget`, `journal` and `model` (switched off, refused before anything is
@@ -82,6 +82,8 @@ export interface SchedulerOptions {
   minTimeoutMs: number
   /** Wait after a 429 that named no time; doubled for each 429 in a row. */
   defaultRetryAfterMs: number
+  /** Flex without capacity: send that request at standard price (true) or wait and try again. */
+  flexFallback: boolean
 }
 
 /** Fills the options not given with defaults. */
@@ -104,6 +106,7 @@ export function resolveSchedulerOptions(
     // Vision answers take seconds and vary: never give up sooner than this (a retry may pay twice).
     minTimeoutMs: 30_000,
     defaultRetryAfterMs: 1_000,
+    flexFallback: false,
     ...given
   }
 }

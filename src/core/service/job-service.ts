@@ -17,6 +17,7 @@ import { createOpenAITransport } from '../openai/transport'
 import { systemClock, type Clock } from '../scheduler/clock'
 import { LanePool } from '../scheduler/lane-pool'
 import { budgetProblem } from '../jobs/job-request'
+import { flexProblem } from '../jobs/flex'
 import {
   listJobs,
   loadJob,
@@ -26,6 +27,8 @@ import {
 } from '../jobs/job-store'
 import type { JobSummary } from '../jobs/job-summary'
 import { draftEstimate } from '../jobs/draft-estimate'
+import { UsageLearning } from '../estimate/usage-learning'
+import { dataLayout } from '../paths'
 import { estimateFromPhotos } from '../jobs/dry-run'
 import type { KeyEstimateLimits, MeasuredPhoto } from '../jobs/photo-estimate'
 import type { EstimateView } from '@shared/domain/queue'
@@ -33,6 +36,12 @@ import type { RateLimits } from '@shared/models/catalog'
 import { newJob } from '../jobs/new-job'
 import { JobRun } from '../jobs/run-job'
 import { createBatchClient } from '../batch/batch-client'
+import {
+  jobsOnDyingModels,
+  switchJobModel,
+  switchProblem,
+  type JobOnDyingModel
+} from './model-switch'
 import { BatchRun } from '../batch/batch-run'
 import {
   BatchWatchPool,
@@ -46,7 +55,7 @@ import type { JobOutcome, KeySpec } from '../scheduler/types'
 import type { Listing } from '../ingest/ingest'
 
 /** How a job's requests go: one by one at the key's limits, or through the Batch API. */
-export type JobMode = 'live' | 'batch'
+export type JobMode = 'live' | 'flex' | 'batch'
 
 /** A job being run, live or through the Batch API: what the CLI and the window may do with it. */
 export interface JobRunner {
@@ -94,6 +103,8 @@ export class JobService {
   /** And one batch watch per key: one poll covers every job's batches (the demo's poll faster). */
   private readonly watches: BatchWatchPool
   private readonly demoWatches: BatchWatchPool
+  /** What answers taught about image tokens and admission charges, shared by every job. */
+  readonly learning: UsageLearning
 
   constructor(
     readonly dataDir: string,
@@ -104,6 +115,7 @@ export class JobService {
     /** Endpoints' own model lists, an hour each (the window shares them with Test key). */
     private readonly listings: ModelListings = new ModelListings()
   ) {
+    this.learning = UsageLearning.open(dataLayout(dataDir).learnedUsage)
     this.watches = new BatchWatchPool(clock, pollSchedule)
     this.demoWatches = new BatchWatchPool(clock, DEMO_POLL_SCHEDULE)
   }
@@ -123,6 +135,8 @@ export class JobService {
     if (problem) throw new JobServiceError({ ...problem, field: 'budget' })
     const dead = deadModelProblem(settings.model, this.modelLife(settings.model))
     if (dead) throw new JobServiceError({ ...dead, field: 'model' })
+    const flex = settings.mode === 'flex' ? flexProblem(settings) : null
+    if (flex) throw new JobServiceError({ ...flex, field: 'mode' })
     return newJob(this.dataDir, settings, onFound, listed)
   }
 
@@ -156,12 +170,31 @@ export class JobService {
     total: number,
     keyLimits?: readonly KeyEstimateLimits[]
   ): EstimateView {
-    return draftEstimate(spec, measured, total, keyLimits)
+    return draftEstimate(spec, measured, total, keyLimits, this.learning)
   }
 
   /** The same estimate for a saved job, every pending photo measured (`--dry-run`). */
   estimateJob(job: StoredJob, keys: RateLimits[]): ReturnType<typeof estimateFromPhotos> {
-    return estimateFromPhotos(job.state, job.settings, keys)
+    return estimateFromPhotos(job.state, job.settings, keys, this.learning)
+  }
+
+  /** Unfinished jobs whose model is switched off or shuts down within the warning window. */
+  async jobsOnDyingModels(): Promise<JobOnDyingModel[]> {
+    return jobsOnDyingModels(await this.list(), this.today())
+  }
+
+  /**
+   * Moves what is left of a stopped job to another model because the person asked (a model
+   * shutting down): refused while it runs, has batches open, or for a model already gone.
+   */
+  async switchModel(
+    job: StoredJob,
+    to: string,
+    changes: Pick<JobSettings, 'pricing' | 'prices'>
+  ): Promise<{ from: string; to: string }> {
+    const problem = switchProblem(job, to, this.today())
+    if (problem) throw new JobServiceError(problem)
+    return switchJobModel(job, to, changes)
   }
 
   /**
@@ -201,6 +234,8 @@ export class JobService {
     }
     const secrets = new Map(connection.keys.map((key) => [key.id, key.apiKey]))
     if (mode === 'batch' && connection.azure) throw refuse('mode', 'azureNoBatch')
+    const flex = mode === 'flex' ? flexProblem(job.settings, Boolean(connection.azure)) : null
+    if (flex) throw new JobServiceError({ ...flex, field: 'mode' })
     const transport = createOpenAITransport(endpoint, secrets)
     this.lanes.restart(connection.keys.map((key) => key.id))
     const keys = keySpecs(job, connection.keys)
@@ -214,6 +249,7 @@ export class JobService {
       onRecorded,
       lanes: this.lanes,
       maxConcurrency,
+      learning: this.learning,
       // Before any photo is sent: the model must still exist, by the endpoint's list and date.
       checkModel: async () =>
         deadModelProblem(
@@ -222,6 +258,8 @@ export class JobService {
         )
     }
     if (mode === 'live') return new JobRun(job, context)
+    if (mode === 'flex')
+      return new JobRun(job, { ...context, flex: { fallback: job.settings.flexFallback } })
     const batchClient = createBatchClient(endpoint, secrets, job.settings.model)
     const watches = job.settings.endpoint.kind === 'demo' ? this.demoWatches : this.watches
     return new BatchRun(job, { ...context, batchClient, watches })

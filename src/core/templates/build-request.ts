@@ -1,5 +1,5 @@
 import { REASONING_TOKENS, reasoningEffortOf, type ModelInfo } from '@shared/models/catalog'
-import { countTextTokens } from '@shared/models/prompt-tokens'
+import { PROMPT_CACHE_MIN_TOKENS, countTextTokens } from '@shared/models/prompt-tokens'
 import type { Detail } from '@shared/models/image-tokens'
 import type { ChatBody } from '../openai/transport'
 import { jsonModeInstructions, responseFormat, type StructuredMode } from './schema'
@@ -29,7 +29,20 @@ export function expectedCompletionTokens(template: Template, model: ModelInfo | 
   return expectedOutputTokens(template) + REASONING_TOKENS[reasoningEffortOf(model)].expected
 }
 
-/** Builds the chat request for one photo: system + instructions + the image (a data URL). */
+/**
+ * The per-photo notes (a product sheet's brand, keywords and facts): they go after the photo, so
+ * every photo's request starts with the same words and the prompt cache can serve them.
+ */
+export const PHOTO_NOTES = ['brand_note', 'keywords_note', 'context'] as const
+
+/** Variables that differ from photo to photo: a template naming them inline varies its prefix. */
+const PER_PHOTO = /\{(filename|folder|sku|brand|keywords)\}/
+
+/**
+ * Builds the chat request for one photo: the static part first (system words, the template's
+ * instructions with the job's own variables, the answer's schema), then the photo, then the
+ * photo's own notes.
+ */
 export function buildRequest(
   template: Template,
   variables: TemplateVariables,
@@ -38,7 +51,9 @@ export function buildRequest(
   modelId: string,
   mode: StructuredMode = 'json_schema'
 ): BuiltRequest {
-  const base = fillVariables(template.instructions, variables)
+  const notes = PHOTO_NOTES.map((name) => variables[name] ?? '').filter(Boolean)
+  const withoutNotes = { ...variables, ...Object.fromEntries(PHOTO_NOTES.map((n) => [n, ''])) }
+  const base = fillVariables(template.instructions, withoutNotes)
   const instructions =
     mode === 'json_object' && template.fields.length > 1
       ? `${base}\n${jsonModeInstructions(template)}`
@@ -52,7 +67,8 @@ export function buildRequest(
         role: 'user',
         content: [
           { type: 'text', text: instructions },
-          { type: 'image_url', image_url: { url: image.dataUrl, detail: image.detail } }
+          { type: 'image_url', image_url: { url: image.dataUrl, detail: image.detail } },
+          ...(notes.length > 0 ? [{ type: 'text' as const, text: notes.join(' ') }] : [])
         ]
       }
     ]
@@ -60,7 +76,8 @@ export function buildRequest(
   const format = responseFormat(template, mode)
   if (format) body.response_format = format as unknown as ChatBody['response_format']
   if (model?.reasoning) body.reasoning_effort = reasoningEffortOf(model)
-  return { body, texts: [[SYSTEM], [instructions]] }
+  const userTexts = notes.length > 0 ? [instructions, notes.join(' ')] : [instructions]
+  return { body, texts: [[SYSTEM], userTexts] }
 }
 
 /**
@@ -74,4 +91,18 @@ export function staticPrefixTokens(template: Pick<Template, 'instructions'>): nu
     .replace(/\s+/g, ' ')
     .trim()
   return countTextTokens(`${SYSTEM}\n${instructions}`)
+}
+
+/** Cached prompt tokens are counted in steps of this many. */
+const CACHE_STEP = 128
+
+/**
+ * The prompt tokens a repeated request of this template is expected to read from the prompt cache:
+ * its static prefix in 128-token steps when it reaches 1,024 tokens, else none (also none when the
+ * instructions name a per-photo variable inline, so every photo's prefix differs).
+ */
+export function cachedPrefixTokens(template: Pick<Template, 'instructions'>): number {
+  if (PER_PHOTO.test(template.instructions)) return 0
+  const prefix = staticPrefixTokens(template)
+  return prefix < PROMPT_CACHE_MIN_TOKENS ? 0 : Math.floor(prefix / CACHE_STEP) * CACHE_STEP
 }

@@ -33,8 +33,13 @@ export const jobOptionsSchema = z
       .regex(/^#[0-9a-fA-F]{6}$/, problem('colour'))
       .default('#ffffff'),
     structuredMode: z.enum(['json_schema', 'json_object']).default('json_schema'),
-    /** Live requests, or the Batch API (half the price, results within 24 h). */
-    mode: z.enum(['live', 'batch']).default('live'),
+    /**
+     * Live requests; Flex (live at Batch prices, slower, sometimes without capacity: OpenAI only);
+     * or the Batch API (half the price, results within 24 h).
+     */
+    mode: z.enum(['live', 'flex', 'batch']).default('live'),
+    /** Flex without capacity: send that photo at the standard price instead of waiting. */
+    flexFallback: z.boolean().default(false),
     /** Requests per Batch input file (smaller files finish sooner); at most the API's 50,000. */
     batchLines: z.number().int().min(1).max(50_000).optional(),
     skuPattern: z

@@ -36,7 +36,7 @@ export interface BatchPartProgress {
 }
 
 /** Why an item waits to be sent again. */
-export type RetryCauseCode = 'rate_limit' | 'network' | 'timeout' | 'server'
+export type RetryCauseCode = 'rate_limit' | 'network' | 'timeout' | 'server' | 'flex'
 
 /** One item's state. `reason` carries the server's or the file's own words, never ours. */
 export type ItemProgress = { id: string } & (

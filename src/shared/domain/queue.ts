@@ -21,7 +21,7 @@ export const rowStatusSchema = z.enum([
 ])
 export type RowStatus = z.infer<typeof rowStatusSchema>
 
-export const retryCauseSchema = z.enum(['rate_limit', 'network', 'timeout', 'server'])
+export const retryCauseSchema = z.enum(['rate_limit', 'network', 'timeout', 'server', 'flex'])
 
 export const queueRowSchema = z.object({
   id: z.string(),
@@ -63,6 +63,19 @@ export const estimateViewSchema = z.object({
   unreadable: z.number().int().nonnegative(),
   costStandard: z.number().nullable(),
   costBatch: z.number().nullable(),
+  /** Live at Flex prices; null where the model or the endpoint has no Flex. */
+  costFlex: z.number().nullable(),
+  /** Whether Flex can be chosen: the model takes it (`unknown`: maybe), or not, or not here. */
+  flex: z.enum(['yes', 'unknown', 'no', 'notHere']),
+  /** The share of prompt tokens expected from the prompt cache (0 when the prefix is short). */
+  cachedShare: z.number().min(0).max(1),
+  /**
+   * Where the image tokens come from: the model's documented rule, or (no official table) the
+   * catalog's assumption, being learned from answers, or learned (after 20 photos).
+   */
+  imageTokens: z.enum(['documented', 'assumed', 'learning', 'learned']),
+  /** Answered photos the image figure was learned from. */
+  learnedFrom: z.number().int().nonnegative(),
   durationMs: z.number().nonnegative(),
   binding: z.enum(['requests', 'tokens', 'concurrency']),
   rpm: z.number(),

@@ -70,7 +70,7 @@ export const runViewSchema = z.object({
     .object({ kind: z.string(), reason: z.string(), resumeInMs: z.number().optional() })
     .optional(),
   /** Live requests or the Batch API. */
-  mode: z.enum(['live', 'batch']),
+  mode: z.enum(['live', 'flex', 'batch']),
   /** A Batch job's files and where each stands (also after a restart, from the journal). */
   batch: z
     .object({

@@ -48,3 +48,9 @@ export function batchSummary(estimate: {
       : `within 24 h${limit ? ` (fits the enqueued-token limit of ${limit})` : ''}`
   return `Batch API: ${cost} · ${fileWords} · ${time}`
 }
+
+/** "Flex: ≈ $0.95, answers now but slower (Batch prices); waits when Flex has no capacity". */
+export function flexSummary(estimate: { costFlex: number | null; cachedTokens?: number }): string {
+  const cost = estimate.costFlex === null ? 'cost unknown' : `≈ ${formatUsd(estimate.costFlex)}`
+  return `Flex: ${cost}, answers now but slower (Batch prices; waits when Flex has no capacity)`
+}

@@ -41,6 +41,7 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     reasoningEffort: 'none',
     defaultEffort: 'medium',
     imageTokens: patch(1.2, 2500),
+    imageRuleAssumed: true,
     prices: prices(0.1, 0.01, 0.5, 0.125),
     ...BIG_CONTEXT,
     flex: 'yes'
@@ -51,6 +52,7 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     reasoningEffort: 'none',
     defaultEffort: 'medium',
     imageTokens: patch(1.2, 2500),
+    imageRuleAssumed: true,
     prices: prices(1, 0.05, 5, 1.25),
     ...BIG_CONTEXT,
     flex: 'yes'
@@ -61,6 +63,7 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     reasoning: true,
     reasoningEffort: 'low',
     imageTokens: patch(1.2, 2500),
+    imageRuleAssumed: true,
     prices: prices(2, 0.1, 10),
     ...BIG_CONTEXT,
     flex: 'unknown'

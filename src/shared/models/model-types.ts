@@ -30,6 +30,8 @@ export interface ModelInfo {
   /** The lowest effort the model takes: copy from a photo needs no deliberation. */
   reasoningEffort?: ReasoningEffort
   imageTokens: ImageTokenMethod
+  /** No official image-token table: the rule is a third party's ⚠; answers' `usage` corrects it. */
+  imageRuleAssumed?: true
   prices: ModelPrices
   tier1Limits?: TierOneLimits
   /** The effort the model uses when none is sent (for the record; the app sends its lowest). */

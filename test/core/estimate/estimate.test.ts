@@ -75,6 +75,9 @@ describe('estimate vs what the simulator bills', () => {
 const request = (admission: number, prompt = 1000, output = 50): RequestEstimate => ({
   promptTokens: prompt,
   imageTokens: 765,
+  ruleImageTokens: 765,
+  textTokens: prompt - 765,
+  learnedFrom: 0,
   admissionTokens: admission,
   outputTokens: output,
   lineBytes: 50_000

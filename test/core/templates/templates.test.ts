@@ -132,9 +132,15 @@ describe('requests from templates', () => {
       model,
       'gpt-4o'
     )
-    expect(built.texts[1][0]).toContain(
+    // The photo's own notes come after the photo, so every photo's request starts the same
+    // (the prompt cache serves that prefix); the instructions before it hold none of them.
+    const notes =
       'The brand is Acme. Use these keywords where they fit naturally: coffee mug, stoneware. Product facts: material: stoneware.'
-    )
+    expect(built.texts[1]).toEqual([expect.not.stringContaining('Acme'), notes])
+    const content = (built.body.messages[1] as { content: { type: string; text?: string }[] })
+      .content
+    expect(content.map((part) => part.type)).toEqual(['text', 'image_url', 'text'])
+    expect(content[2].text).toBe(notes)
   })
 
   it('takes {sku} from a file-name pattern and finds the product row by it', () => {

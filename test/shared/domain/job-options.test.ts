@@ -15,7 +15,8 @@ describe('job options', () => {
         jpegQuality: 85,
         background: '#ffffff',
         structuredMode: 'json_schema',
-        mode: 'live'
+        mode: 'live',
+        flexFallback: false
       }
     })
   })

@@ -21,7 +21,7 @@ export const runRoutes = defineRoutes('run', {
         ids: z.array(z.string().min(1).max(64)).max(100_000).optional(),
         code: z.string().max(64).optional(),
         /** Re-run them live, or in a new batch (a Batch job's failed or expired lines). */
-        mode: z.enum(['live', 'batch']).optional()
+        mode: z.enum(['live', 'flex', 'batch']).optional()
       })
       .strict(),
     output: z.object({ retried: z.number().int() })

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { EstimateView } from '@shared/domain/queue'
 import { useFormat } from '../../words/format'
@@ -30,7 +31,8 @@ export function EstimatePanel({
     estimate.keys > 1 ? t('estimate.keys', { n: estimate.keys }) : '',
     estimate.limitsSource === 'family' || estimate.limitsSource === 'lowest'
       ? t('estimate.guessed')
-      : ''
+      : '',
+    imageTokensNote(estimate, t)
   ].join('')
   return (
     <section className="estimate" aria-label={t('estimate.title')} data-testid="estimate">
@@ -45,6 +47,18 @@ export function EstimatePanel({
           {t('estimate.now')} ·{' '}
           <span data-testid="estimate-batch">{money(estimate.costBatch)}</span>{' '}
           {t('estimate.batch')}
+          {estimate.costFlex !== null && (
+            <>
+              {' '}
+              · <span data-testid="estimate-flex">{money(estimate.costFlex)}</span>{' '}
+              {t('estimate.flex')}
+            </>
+          )}
+        </p>
+      )}
+      {estimate.cachedShare > 0 && (
+        <p className="muted small" data-testid="estimate-cached">
+          {t('estimate.cached', { share: Math.round(estimate.cachedShare * 100) })}
         </p>
       )}
       <p>
@@ -87,4 +101,13 @@ function BatchEstimate({ estimate }: { estimate: EstimateView }): React.JSX.Elem
       )}
     </p>
   )
+}
+
+/** Where the image-token figure comes from, when it is not the catalog's published rule. */
+function imageTokensNote(estimate: EstimateView, t: TFunction): string {
+  if (estimate.imageTokens === 'assumed') return t('estimate.imagesAssumed')
+  if (estimate.imageTokens === 'documented') return ''
+  const key =
+    estimate.imageTokens === 'learned' ? 'estimate.imagesLearned' : 'estimate.imagesLearning'
+  return t(key, { n: estimate.learnedFrom })
 }

@@ -16,10 +16,13 @@ const DETAILS = [
 /** Template, language, model, detail and budget: each change re-estimates in main at once. */
 export function OptionsForm({
   options,
-  locked
+  locked,
+  flex = 'unknown'
 }: {
   options: JobOptions
   locked: boolean
+  /** Whether Flex can be chosen here (the estimate says, from the model and the endpoint). */
+  flex?: 'yes' | 'unknown' | 'no' | 'notHere'
 }): React.JSX.Element {
   const settings = useWorkspaceState((s) => s.snapshot?.settings.settings)
   const { bridge, act } = useApp()
@@ -87,9 +90,27 @@ export function OptionsForm({
           onChange={(e) => change({ mode: e.target.value as JobOptions['mode'] })}
         >
           <option value="live">{t('run.modeLive')}</option>
+          <option value="flex" disabled={flex === 'no' || flex === 'notHere'}>
+            {flex === 'no'
+              ? t('run.modeFlexNotModel')
+              : flex === 'notHere'
+                ? t('run.modeFlexNotHere')
+                : t('run.modeFlex')}
+          </option>
           <option value="batch">{t('run.modeBatch')}</option>
         </select>
       </label>
+      {options.mode === 'flex' && (
+        <label className="field-row check-row">
+          <input
+            type="checkbox"
+            data-testid="flex-fallback"
+            checked={options.flexFallback}
+            onChange={(e) => change({ flexFallback: e.target.checked })}
+          />
+          <span>{t('run.flexFallback')}</span>
+        </label>
+      )}
       <label className="field-row">
         <span>{t('run.budget')}</span>
         <span className="money-input">

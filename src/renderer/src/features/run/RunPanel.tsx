@@ -25,7 +25,7 @@ export function RunPanel(): React.JSX.Element {
   return (
     <aside className="run-panel" aria-label={t('run.title')}>
       <h2 className="section-title">{t('run.title')}</h2>
-      <OptionsForm options={view.options} locked={!draft} />
+      <OptionsForm options={view.options} locked={!draft} flex={view.estimate?.flex} />
       {draft && (
         <>
           <div className="sheet-row">
@@ -78,7 +78,7 @@ export function RunPanel(): React.JSX.Element {
         </>
       )}
       {!draft && <BatchPanel run={view.run} heardAt={view.runAt} />}
-      {!draft && view.run.mode === 'live' && (
+      {!draft && view.run.mode !== 'batch' && (
         <RateLimitsPanel
           keys={view.run.keys}
           heardAt={view.runAt}

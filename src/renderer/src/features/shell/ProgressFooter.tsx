@@ -61,7 +61,7 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
         {words}
       </span>
       <div className="run-controls">
-        {run.status === 'running' && run.mode === 'live' && (
+        {run.status === 'running' && run.mode !== 'batch' && (
           <button
             type="button"
             onClick={() => void act(() => bridge.run.pause())}
