@@ -9,7 +9,7 @@ import type { JobMode } from '../../src/core/service/job-service'
 import { startSimulator, type Simulator } from '../../src/simulator/server'
 import { DEMO_POLL_SCHEDULE } from '../../src/core/batch/batch-watch'
 import { systemClock } from '../../src/core/scheduler/clock'
-import { benchSettings, learningError, variedPhotos } from './learning'
+import { BENCH_LIMITS, benchSettings, learningError, variedPhotos } from './learning'
 import { houseStyleTemplate } from './house-style'
 
 /** The model families whose image tokens are learned: the assumed rule and documented ones. */
@@ -97,7 +97,12 @@ async function costOf(
 export async function benchModels(args: string[], print: (line: string) => void): Promise<void> {
   const photos = Number(args[0] ?? 1000)
   const root = await mkdtemp(join(tmpdir(), 'photoscribe-bench-models-'))
-  const sim = await startSimulator({ latencyMs: 10, latencyJitterMs: 10, batch: { stepMs: 300 } })
+  const sim = await startSimulator({
+    ...BENCH_LIMITS,
+    latencyMs: 10,
+    latencyJitterMs: 10,
+    batch: { stepMs: 300 }
+  })
   try {
     await learningTable(sim, print)
     const house = houseStyleTemplate()

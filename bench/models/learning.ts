@@ -32,6 +32,9 @@ export async function variedPhotos(
   return dir
 }
 
+/** Simulator limits above anything a bench job asks: the benches measure tokens, not pacing. */
+export const BENCH_LIMITS = { defaultKey: { rpm: 30_000, tpm: 100_000_000 } }
+
 /** A job's settings for the simulator at `url` (OpenAI's own endpoint kind, generous limits). */
 export function benchSettings(inputs: string[], extra: Partial<JobSettings>): JobSettings {
   const spec = jobSpecSchema.parse({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findModel } from '@shared/models/catalog'
-import { learningError } from '../../bench/models/learning'
+import { BENCH_LIMITS, learningError } from '../../bench/models/learning'
 import { simulatorPerTest } from '../helpers/sim'
 
 const sims = simulatorPerTest()
@@ -15,7 +15,7 @@ describe('image tokens learned from usage, per model family', () => {
   ] as const)(
     '%s at %s detail: after 20 answered photos the estimate of 20 others is within ±2 %',
     async (model, detail) => {
-      const sim = await sims.start()
+      const sim = await sims.start(BENCH_LIMITS)
       const { before, after } = await learningError(sim, model, detail)
       expect(before.learnedFrom).toBe(0)
       expect(after.error).toBeLessThanOrEqual(0.02)

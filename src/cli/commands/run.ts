@@ -93,10 +93,9 @@ function addLimitOptions(run: Command): void {
     )
 }
 
-/** Which job, where it lives, and how it reports. */
-function addJobOptions(run: Command): void {
+/** How the requests go: live, Flex or through the Batch API. */
+function addModeOptions(run: Command): void {
   run
-    .option('--dry-run', 'show what it would cost and how long it would take; send nothing', false)
     .option(
       '--batch',
       'send through the OpenAI Batch API: half the price, results within 24 h (on --resume: re-run what is left in a new batch)',
@@ -118,6 +117,13 @@ function addJobOptions(run: Command): void {
       false
     )
     .option('--live', 'on --resume: re-run what is left (failed or expired lines) live', false)
+}
+
+/** Which job, where it lives, and how it reports. */
+function addJobOptions(run: Command): void {
+  addModeOptions(run)
+  run
+    .option('--dry-run', 'show what it would cost and how long it would take; send nothing', false)
     .option(
       '--cancel-batches',
       'on --resume: cancel the job’s open batches, keep what finished, write the results',

@@ -2,8 +2,6 @@ import {
   ConnectRefused,
   JobServiceError,
   connect,
-  countItems,
-  dyingModelProblem,
   endpointFor,
   endpointId,
   flexProblem,
@@ -22,14 +20,13 @@ import type { JobProgress } from '@shared/domain/progress'
 import { batchSummary, estimateSummary, flexSummary } from '@shared/format/estimate-summary'
 import { maskSecret } from '@shared/redact'
 import { englishProblem } from '@shared/i18n/problems'
-import type { Problem } from '@shared/problem'
 import { cliProblem } from '../problem-words'
 import { DEFAULT_SETTINGS, hasCredentials, isVisibleAscii } from '@shared/settings/schema'
 import type { Simulator } from '../../simulator/server'
 import { ExitCodes } from '../exit-codes'
 import type { CliIo } from '../io'
 import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from '../../simulator/demo'
-import { dyingJobLine } from './dying-jobs'
+import { listJobsOnDyingModels, switchHow, switchModel, warnIfDying } from './dying-jobs'
 import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
 import {
@@ -73,32 +70,6 @@ export async function executeRun(inputs: string[], flags: RunFlags, io: CliIo): 
   } finally {
     await endpoint.simulator?.close()
   }
-}
-
-/** A model shutting down soon runs, with a warning in the first lines naming the date. */
-function warnIfDying(service: JobService, job: StoredJob, flags: RunFlags, io: CliIo): void {
-  const dying = dyingModelProblem(job.settings.model, service.modelLife(job.settings.model))
-  if (!dying) return
-  if (flags.json) io.out(JSON.stringify({ event: 'warning', ...dying }))
-  else io.err(`photoscribe: ${cliProblem(switchHow(dying, flags))}`)
-}
-
-/**
- * A resumed job is switched with --switch-model (a new one takes --model): the model problems
- * name that command. Never switched on its own.
- */
-function switchHow<P extends Problem>(problem: P, flags: RunFlags): P {
-  const replacement = problem.params?.replacement
-  if (!flags.resume || problem.field !== 'model' || typeof replacement !== 'string') return problem
-  const how = `photoscribe run --resume ${flags.resume} --switch-model ${replacement}`
-  return { ...problem, params: { ...problem.params, how } }
-}
-
-/** Unfinished jobs asking a model that is gone or shuts down soon, with the command to switch. */
-async function listJobsOnDyingModels(service: JobService, json: boolean, io: CliIo): Promise<void> {
-  for (const job of await service.jobsOnDyingModels())
-    if (json) io.out(JSON.stringify({ event: 'jobOnDyingModel', ...job }))
-    else io.err(`photoscribe: ${dyingJobLine(job)}`)
 }
 
 /** The engine's refusals as usage errors, with the flag that sets what it refused. */
@@ -176,27 +147,6 @@ async function resumeJob(
       : await service.resume(flags.resume!, current)
   if (flags.switchModel) await switchModel(service, job, flags, io)
   return job
-}
-
-/** `--switch-model`: the photos left are asked with another model; kept answers stay. */
-async function switchModel(
-  service: JobService,
-  job: StoredJob,
-  flags: RunFlags,
-  io: CliIo
-): Promise<void> {
-  const prices =
-    flags.priceInput !== undefined && flags.priceOutput !== undefined
-      ? { input: flags.priceInput, output: flags.priceOutput }
-      : undefined
-  const { from, to } = await service.switchModel(job, flags.switchModel!, {
-    pricing: undefined,
-    prices
-  })
-  const kept = countItems(job.state).done
-  io.err(
-    `Job ${job.id} now asks ${to} for the photos left (it asked ${from}); the ${kept} answer(s) kept came from ${from} and say so.`
-  )
 }
 
 /** `--move-endpoint`: the job goes on at the endpoint set now, priced by the catalog there. */

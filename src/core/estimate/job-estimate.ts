@@ -48,21 +48,10 @@ export function estimateJob(input: JobEstimateInput): JobEstimate {
     input.requests.reduce((total, r) => total + pick(r), 0)
   const promptTokens = sum((r) => r.promptTokens)
   const outputTokens = sum((r) => r.outputTokens)
-  const rpm = input.keys.reduce((total, k) => total + k.rpm, 0)
-  const tpm = input.keys.reduce((total, k) => total + k.tpm, 0)
-  const candidates: [BindingLimit, number][] = [
-    ['requests per minute', rpm > 0 ? (n / rpm) * 60_000 : Number.POSITIVE_INFINITY],
-    [
-      'tokens per minute',
-      tpm > 0 ? (sum((r) => r.admissionTokens) / tpm) * 60_000 : Number.POSITIVE_INFINITY
-    ],
-    [
-      'concurrency × latency',
-      (n * input.expectedLatencyMs) /
-        Math.max(1, input.maxConcurrency * Math.max(1, input.keys.length))
-    ]
-  ]
-  const [binding, durationMs] = candidates.reduce((worst, c) => (c[1] > worst[1] ? c : worst))
+  const [binding, durationMs] = bindingLimit(
+    input,
+    sum((r) => r.admissionTokens)
+  )
   const cachedTokens = Math.min(input.cachedTokens ?? 0, promptTokens)
   const cost = (batch: boolean, read: number): number | null =>
     input.prices ? tokenCost(input.prices, promptTokens, outputTokens, batch, { read }) : null
@@ -85,4 +74,21 @@ export function estimateJob(input: JobEstimateInput): JobEstimate {
       queueLimit: input.queueLimit ?? null
     })
   }
+}
+
+/** Which limit paces the job, and how long the requests take at it. */
+function bindingLimit(input: JobEstimateInput, admissionTokens: number): [BindingLimit, number] {
+  const n = input.requests.length
+  const rpm = input.keys.reduce((total, k) => total + k.rpm, 0)
+  const tpm = input.keys.reduce((total, k) => total + k.tpm, 0)
+  const candidates: [BindingLimit, number][] = [
+    ['requests per minute', rpm > 0 ? (n / rpm) * 60_000 : Number.POSITIVE_INFINITY],
+    ['tokens per minute', tpm > 0 ? (admissionTokens / tpm) * 60_000 : Number.POSITIVE_INFINITY],
+    [
+      'concurrency × latency',
+      (n * input.expectedLatencyMs) /
+        Math.max(1, input.maxConcurrency * Math.max(1, input.keys.length))
+    ]
+  ]
+  return candidates.reduce((worst, c) => (c[1] > worst[1] ? c : worst))
 }

@@ -5,6 +5,7 @@ import type { Detail, Size } from '@shared/models/image-tokens'
 import { resolvePrices, tokenCost } from '../estimate/catalog-overrides'
 import {
   estimateRequest,
+  type RequestEstimate,
   type RequestShape,
   type UsageHints
 } from '../estimate/request-estimate'
@@ -146,17 +147,7 @@ export function jobRequest(
     settings.structuredMode
   )
   const outputTokens = expectedCompletionTokens(template, model)
-  const estimate = model
-    ? estimateRequest(
-        requestShape(built, template, model, [image], settings.detail),
-        settings.imageAdmission,
-        how.hints
-      )
-    : {
-        promptTokens: 0,
-        admissionTokens: (built.body.max_completion_tokens ?? 0) + 1000,
-        outputTokens
-      }
+  const estimate = photoEstimate(built, template, settings, image, how.hints)
   const flex = how.tier === 'flex'
   const estimateUsd = prices ? tokenCost(prices, estimate.promptTokens, outputTokens, flex) : 0
   const body = withCacheKey(built.body, template, settings)
@@ -169,16 +160,41 @@ export function jobRequest(
     cacheKey: resultKey(settings.endpoint, built.body),
     estimate: { promptTokens: estimate.promptTokens, outputTokens: estimate.outputTokens },
     estimateUsd,
-    ...('ruleImageTokens' in estimate
-      ? {
-          teaches: {
-            model: settings.model,
-            detail: settings.detail,
-            ruleImageTokens: estimate.ruleImageTokens,
-            textTokens: estimate.textTokens
-          }
-        }
-      : {})
+    ...teaches(estimate, settings)
+  }
+}
+
+/** One photo's request estimated (an unknown model: only an admission guess). */
+function photoEstimate(
+  built: ReturnType<typeof buildRequest>,
+  template: Template,
+  settings: JobSettings,
+  image: PreparedImage,
+  hints: UsageHints | undefined
+): RequestEstimate | { promptTokens: number; admissionTokens: number; outputTokens: number } {
+  const model = findModel(settings.model)
+  if (model)
+    return estimateRequest(
+      requestShape(built, template, model, [image], settings.detail),
+      settings.imageAdmission,
+      hints
+    )
+  return {
+    promptTokens: 0,
+    admissionTokens: (built.body.max_completion_tokens ?? 0) + 1000,
+    outputTokens: expectedCompletionTokens(template, model)
+  }
+}
+
+/** What the answer's usage can teach about this photo's image tokens (known models only). */
+function teaches(
+  estimate: ReturnType<typeof photoEstimate>,
+  settings: JobSettings
+): Pick<JobRequest, 'teaches'> {
+  if (!('ruleImageTokens' in estimate)) return {}
+  const { ruleImageTokens, textTokens } = estimate
+  return {
+    teaches: { model: settings.model, detail: settings.detail, ruleImageTokens, textTokens }
   }
 }
 

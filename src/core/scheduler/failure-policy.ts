@@ -1,5 +1,5 @@
 import type { RequestFailure } from '../openai/failure'
-import type { SchedulerOptions } from './types'
+import type { RetryCause, SchedulerOptions } from './types'
 
 /** What the scheduler does with one failed attempt. */
 export type FailureAction =
@@ -72,3 +72,9 @@ function flexWait(
 
 const FLEX_WAIT_BASE_MS = 5000
 const FLEX_WAIT_CAP_MS = 60_000
+
+/** How a retrying item's wait is explained: a timeout, the network, Flex capacity or the server. */
+export function retryCause(kind: RequestFailure['kind']): RetryCause {
+  if (kind === 'timeout' || kind === 'network') return kind
+  return kind === 'flex_unavailable' ? 'flex' : 'server'
+}

@@ -66,7 +66,8 @@ function attemptsOfKind(entry: Entry, kind: RequestFailure['kind']): number {
 /** Flex had no room and the user allowed standard: the same request goes again without Flex. */
 function standardTier(entry: Entry, port: FailurePort): void {
   if (entry.body) {
-    const { service_tier: _flex, ...standard } = entry.body
+    const standard = { ...entry.body }
+    delete standard.service_tier
     entry.body = standard
   }
   port.requeueFront(entry, { status: 'queued' })

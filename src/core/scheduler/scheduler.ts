@@ -3,23 +3,22 @@ import type { ChatTransport, TransportResult } from '../openai/transport'
 import { chooseLane } from './choose-lane'
 import type { Entry } from './entry'
 import { routeFailure, type FailurePort } from './failure-routing'
+import { retryCause } from './failure-policy'
 import type { LanePool } from './lane-pool'
 import { KeyLane, type KeySnapshot, type SendTicket } from './key-lane'
 import { RoomWaiters } from './room-waiters'
-import type { ItemState, JobOutcome, RetryCause, SchedulerOptions, WorkItem } from './types'
+import type { ItemState, JobOutcome, SchedulerOptions, WorkItem } from './types'
+import type { SchedulerEvent } from './scheduler-event'
 
-export type SchedulerEvent =
-  | { type: 'item'; id: string; state: ItemState }
-  | { type: 'key'; key: KeySnapshot }
-  | { type: 'job'; outcome: JobOutcome }
-  /** A 429 said what the server charged a request against tokens/min (we charged `charged`). */
-  | { type: 'charge'; id: string; requested: number; charged: number }
+export type { SchedulerEvent } from './scheduler-event'
 
 /**
  * The throttled worker pool: a queue of requests, started on the key with the soonest capacity,
  * paced by each key's buckets, capped by rate × latency, retried by failure kind. Retries and
  * 429s go back to the front of the queue, so nothing is lost or reordered behind new work.
  */
+type FailedKind = Extract<ItemState, { status: 'failed' }>['kind']
+
 export class Scheduler {
   readonly done: Promise<JobOutcome>
   private readonly lanes: KeyLane[]
@@ -36,8 +35,7 @@ export class Scheduler {
   /** This scheduler's own requests in flight (a shared lane also counts other jobs'). */
   private inFlight = 0
   private resolveDone!: (outcome: JobOutcome) => void
-  /** What failure routing may do to the queue. */
-  private readonly port: FailurePort
+  private readonly port: FailurePort // what failure routing may do to the queue
 
   /** `pool`: lanes shared with the other jobs of this process (one per key); else lanes of its own. */
   constructor(
@@ -247,11 +245,7 @@ export class Scheduler {
     this.setState(entry, state)
   }
 
-  private fail(
-    entry: Entry,
-    kind: Extract<ItemState, { status: 'failed' }>['kind'],
-    reason: string
-  ): void {
+  private fail(entry: Entry, kind: FailedKind, reason: string): void {
     this.setState(entry, { status: 'failed', kind, reason, attempts: entry.attempts })
   }
 
@@ -303,9 +297,4 @@ export class Scheduler {
     if (this.wakeTimer !== null) this.options.clock.clearTimeout(this.wakeTimer)
     this.wakeTimer = null
   }
-}
-
-function retryCause(kind: RequestFailure['kind']): RetryCause {
-  if (kind === 'timeout' || kind === 'network') return kind
-  return kind === 'flex_unavailable' ? 'flex' : 'server'
 }

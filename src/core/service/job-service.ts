@@ -13,7 +13,7 @@ import {
   resumeEndpointProblem,
   type EndpointRef
 } from '../openai/endpoint'
-import { createOpenAITransport } from '../openai/transport'
+import { createOpenAITransport, type EndpointConfig } from '../openai/transport'
 import { systemClock, type Clock } from '../scheduler/clock'
 import { LanePool } from '../scheduler/lane-pool'
 import { budgetProblem } from '../jobs/job-request'
@@ -92,6 +92,13 @@ export class JobServiceError extends Error {
 
 const refuse = (field: string, code: string, params?: Problem['params']): JobServiceError =>
   new JobServiceError({ code, field, ...(params ? { params } : {}) })
+
+/** Batch on Azure, or Flex where it is not offered: refused before anything is sent. */
+function refuseMode(settings: JobSettings, mode: JobMode, azure: boolean): void {
+  if (mode === 'batch' && azure) throw refuse('mode', 'azureNoBatch')
+  const flex = mode === 'flex' ? flexProblem(settings, azure) : null
+  if (flex) throw new JobServiceError({ ...flex, field: 'mode' })
+}
 
 /**
  * The one way to run a job, for the CLI and the window alike: create or open it (refusing what
@@ -226,16 +233,9 @@ export class JobService {
     onRecorded?: (event: JournalEvent) => void,
     mode: JobMode = job.settings.mode ?? 'live'
   ): JobRunner {
-    const endpoint = {
-      baseURL: connection.baseURL,
-      fetch: connection.fetch,
-      defaultHeaders: connection.defaultHeaders,
-      azure: connection.azure
-    }
+    const endpoint = endpointOf(connection)
     const secrets = new Map(connection.keys.map((key) => [key.id, key.apiKey]))
-    if (mode === 'batch' && connection.azure) throw refuse('mode', 'azureNoBatch')
-    const flex = mode === 'flex' ? flexProblem(job.settings, Boolean(connection.azure)) : null
-    if (flex) throw new JobServiceError({ ...flex, field: 'mode' })
+    refuseMode(job.settings, mode, Boolean(connection.azure))
     const transport = createOpenAITransport(endpoint, secrets)
     this.lanes.restart(connection.keys.map((key) => key.id))
     const keys = keySpecs(job, connection.keys)
@@ -290,4 +290,10 @@ function keySpecs(job: StoredJob, keys: readonly ConnectionKey[]): KeySpec[] {
     tpm: tpm ?? job.settings.tpm,
     batchQueueTokens
   }))
+}
+
+/** Where requests go and how, without the keys. */
+function endpointOf(connection: Connection): EndpointConfig {
+  const { baseURL, fetch, defaultHeaders, azure } = connection
+  return { baseURL, fetch, defaultHeaders, azure }
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { LEARNED_AFTER, UsageLearning } from '../../../src/core/estimate/usage-learning'
 import { estimateRequest } from '../../../src/core/estimate/request-estimate'
 import { findModel } from '@shared/models/catalog'
-import { learningError } from '../../../bench/models/learning'
+import { BENCH_LIMITS, learningError } from '../../../bench/models/learning'
 import { simulatorPerTest } from '../../helpers/sim'
 import { tempDir } from '../../helpers/temp'
 
@@ -13,7 +13,11 @@ const sims = simulatorPerTest()
 describe('image tokens learned from usage', () => {
   it('gpt-6-luna at low detail: after 20 answered photos the estimate of 20 others is within ±2 %', async () => {
     // The other models and details are measured in the long suite (test/models/learning-matrix).
-    const { before, after } = await learningError(await sims.start(), 'gpt-6-luna', 'low')
+    const { before, after } = await learningError(
+      await sims.start(BENCH_LIMITS),
+      'gpt-6-luna',
+      'low'
+    )
     expect(before.learnedFrom).toBe(0)
     expect(before.error).toBeGreaterThan(0.05)
     expect(after.learnedFrom).toBe(20)
