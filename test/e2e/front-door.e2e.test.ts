@@ -9,6 +9,7 @@ import { photoFolder } from './helpers/photos'
 import { openWindow, type WindowHarness } from './helpers/window-harness'
 import { addKey, closeSettings, useCustomEndpoint } from './helpers/settings-steps'
 import { chatRequests, dropAndRun, runStatus } from './helpers/window-steps'
+import { testSettings } from '../helpers/job-fixtures'
 
 /** The window's front door, clicked as a person would: each test here failed on the old main. */
 const SHOTS = join(ROOT, 'test-results')
@@ -119,5 +120,45 @@ describe('the window front door', () => {
     } finally {
       await b.close()
     }
+  })
+
+  it('an unfinished job on a dying model is offered at start, and "Switch job to gpt-6-luna" asks the photos left with it', async () => {
+    const sim = await startSimulator({ latencyMs: 20 })
+    const env = { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.url }
+    // Yesterday's session: a job saved on gpt-4.1-mini, never run.
+    const before = await openWindow(browser, { env })
+    const photos = await photoFolder(4)
+    const ws = before.workspace
+    const endpoint = ws.deps.connection.endpoint()
+    const job = await ws.service.create(
+      testSettings([photos.dir], { model: 'gpt-4.1-mini', endpoint })
+    )
+    await before.close()
+    const harness = await openWindow(browser, { env, dataDir: before.dataDir })
+    opened = { harness, sim }
+    const page = harness.page
+    const offers = page.locator('[data-testid="model-offers"]')
+    await offers.waitFor()
+    expect(await offers.textContent()).toContain(
+      `Unfinished job “${job.settings.name}” (4 photos left) asks gpt-4.1-mini, which shuts down on 2027-01-14; gpt-6-luna replaces it.`
+    )
+    await page.screenshot({ path: join(SHOTS, 'model-offers.png') })
+    expect(chatRequests(sim.log)).toBe(0)
+    let asked = ''
+    page.once('dialog', (dialog) => {
+      asked = dialog.message()
+      void dialog.accept()
+    })
+    await page.getByRole('button', { name: 'Switch job to gpt-6-luna' }).click()
+    await offers.waitFor({ state: 'detached' })
+    expect(asked).toContain('Ask the 4 photos left')
+    // Switching sends nothing; Resume does, with the replacement only.
+    expect(chatRequests(sim.log)).toBe(0)
+    await page.getByRole('button', { name: 'Resume' }).click()
+    await runStatus(page, 'completed')
+    const models = sim.log.entries
+      .filter((entry) => entry.path.includes('/chat/completions'))
+      .map((entry) => (entry as { model?: string }).model)
+    expect(models).toEqual(Array(4).fill('gpt-6-luna'))
   })
 })

@@ -29,6 +29,7 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
     languages: ['English', 'Español'],
     history: [],
     resumable: null,
+    modelOffers: [],
     settings: settingsView(),
     ...over
   }

@@ -27,6 +27,7 @@ import { UpdatePump } from './update-pump'
 import { choices, LANGUAGE_CHOICES } from './choices'
 import { Ticker } from './ticker'
 import { RunCoordinator } from './run-coordinator'
+import { modelOffers } from './model-offers'
 
 export interface WorkspaceDeps {
   dataDir: string
@@ -68,7 +69,8 @@ export class Workspace {
   /** Settings changed: the window hears them, where jobs go, and the open queue's new estimate. */
   private async settingsChanged(): Promise<void> {
     const settings = await this.deps.connection.settings.view()
-    this.pump.set({ settings, connection: this.deps.connection.info() })
+    const connection = this.deps.connection.info()
+    this.pump.set({ settings, connection, modelOffers: await this.modelOffers() })
     const draft = this.openDraft()
     const estimate = draft && this.estimate(draft)
     if (draft && estimate) this.pump.patch(draft.id, { estimate })
@@ -142,7 +144,8 @@ export class Workspace {
       languages: LANGUAGE_CHOICES,
       history: [...this.history.samples],
       resumable,
-      settings: await this.deps.connection.settings.view()
+      settings: await this.deps.connection.settings.view(),
+      modelOffers: await this.modelOffers()
     }
   }
 
@@ -252,7 +255,11 @@ export class Workspace {
 
   /** Tells the window the jobs list changed (counts, a new job, a run that ended). */
   async refreshJobs(): Promise<void> {
-    this.pump.set({ jobs: await this.jobEntries() })
+    this.pump.set({ jobs: await this.jobEntries(), modelOffers: await this.modelOffers() })
+  }
+
+  private modelOffers(): Promise<Snapshot['modelOffers']> {
+    return modelOffers(this.service, this.deps.connection.settings.value)
   }
 
   async jobEntries(): Promise<Snapshot['jobs']> {

@@ -13,6 +13,7 @@ import { JobsSidebar } from './features/shell/JobsSidebar'
 import { moveAction } from './features/shell/move-job'
 import { ProgressFooter } from './features/shell/ProgressFooter'
 import { SettingsNotice } from './features/shell/SettingsNotice'
+import { ModelOffers } from './features/shell/ModelOffers'
 import { StopBanner } from './features/shell/StopBanner'
 import { QueuePane } from './features/queue/QueuePane'
 import { RunPanel } from './features/run/RunPanel'
@@ -117,6 +118,7 @@ function Workspace(): React.JSX.Element {
       <JobsSidebar />
       <main className="center">
         <SettingsNotice />
+        <ModelOffers />
         <StopBanner />
         <FirstRun />
         <QueuePane />

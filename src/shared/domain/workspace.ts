@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { settingsViewSchema } from '../settings/view'
+import { modelOfferSchema } from '../models/model-offers'
 import { jobOptionsSchema } from './job-options'
 import { estimateViewSchema, queueRowSchema } from './queue'
 import { limitSampleSchema, runViewSchema } from './run-view'
@@ -67,7 +68,9 @@ export const snapshotSchema = z.object({
   history: z.array(limitSampleSchema),
   /** An unfinished job offered for resume at start. */
   resumable: jobEntrySchema.nullable(),
-  settings: settingsViewSchema
+  settings: settingsViewSchema,
+  /** Saved things naming a model that is gone or shuts down soon, offered for a switch. */
+  modelOffers: z.array(modelOfferSchema)
 })
 export type Snapshot = z.infer<typeof snapshotSchema>
 
@@ -96,6 +99,7 @@ export const updateSchema = z.object({
   history: z.array(limitSampleSchema).optional(),
   connection: connectionInfoSchema.optional(),
   templates: z.array(choiceSchema).optional(),
-  settings: settingsViewSchema.optional()
+  settings: settingsViewSchema.optional(),
+  modelOffers: z.array(modelOfferSchema).optional()
 })
 export type WorkspaceUpdate = z.infer<typeof updateSchema>

@@ -18,7 +18,7 @@ export const ROUTE_NAMES = {
     'copy'
   ],
   run: ['start', 'sample', 'pause', 'resume', 'cancel', 'retry', 'cancelBatches', 'demo'],
-  jobs: ['list', 'open', 'moveEndpoint', 'newQueue'],
+  jobs: ['list', 'open', 'moveEndpoint', 'switchModel', 'newQueue'],
   export: ['save'],
   limits: ['history'],
   settings: [

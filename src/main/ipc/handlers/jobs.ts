@@ -1,6 +1,7 @@
 import type { Handlers } from '@shared/ipc/routes'
 import { openJob } from '../../workspace/actions'
 import { moveJob } from '../../workspace/runs'
+import { switchJobModel } from '../../workspace/job-switch'
 import type { Workspace } from '../../workspace/workspace'
 
 /** `jobs:*`: the sidebar. */
@@ -12,6 +13,7 @@ export function jobsHandlers(ws: Workspace): Handlers['jobs'] {
       return { ok: true as const }
     },
     moveEndpoint: ({ id }) => moveJob(ws, id),
+    switchModel: ({ id, to }) => switchJobModel(ws, id, to),
     newQueue: () => {
       ws.runs.closeDraft()
       ws.ensureDraft()

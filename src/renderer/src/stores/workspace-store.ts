@@ -125,8 +125,8 @@ export function applyUpdate(
   next.view = view
   next.sample = sample
   if (state.snapshot) {
-    const { jobs, connection, templates, settings } = update
-    const whole = Object.entries({ jobs, connection, templates, settings }).filter(
+    const { jobs, connection, templates, settings, modelOffers } = update
+    const whole = Object.entries({ jobs, connection, templates, settings, modelOffers }).filter(
       ([, value]) => value !== undefined
     )
     if (whole.length > 0) next.snapshot = { ...state.snapshot, ...Object.fromEntries(whole) }

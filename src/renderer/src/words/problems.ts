@@ -20,6 +20,7 @@ const SENTENCES = new Set([
     'noReadablePhotos',
     'alreadyRunning',
     'stopBeforeMove',
+    'stopBeforeSwitch',
     'openJobFirst',
     'nothingRunning'
   ].map((code) => `problem.${code}`)
