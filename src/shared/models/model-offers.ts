@@ -37,7 +37,7 @@ export function endingLife(model: string, today: string): EndingLife | null {
 
 /**
  * What in Settings names a model that is gone or shuts down soon, on `today` (by the catalog):
- * the default model, each key's models, each price override and, with Azure chosen, each
+ * the default model, each key's models (and models it has limits for), each price override and, with Azure chosen, each
  * deployment. One entry per place, so the window can say where to change it.
  */
 export function settingsOnEndingModels(
@@ -50,7 +50,11 @@ export function settingsOnEndingModels(
     if (life) offers.push({ where, model, life, ...(name === undefined ? {} : { name }) })
   }
   offer('default', settings.defaults.model)
-  for (const key of settings.keys) for (const model of key.models) offer('key', model, key.label)
+  for (const key of settings.keys) {
+    // A key's models and the limits saved for a model on it: each model named once per key.
+    const named = new Set([...key.models, ...Object.keys(key.limits)])
+    for (const model of named) offer('key', model, key.label)
+  }
   for (const model of Object.keys(settings.prices)) offer('price', model)
   if (settings.provider.preset === 'azure')
     for (const model of Object.keys(settings.provider.azure.deployments)) offer('azure', model)

@@ -15,7 +15,7 @@ describe('what Settings name that is gone or shuts down soon', () => {
     expect(settingsOnEndingModels(DEFAULT_SETTINGS, TODAY)).toEqual([])
   })
 
-  it('names the default model, each key model, each price and (with Azure) each deployment', () => {
+  it('names the default model, each key model (and limits saved for one), each price and (with Azure) each deployment', () => {
     const settings = settingsWith((s) => {
       s.defaults.model = 'gpt-4.1-mini'
       s.keys = [
@@ -24,7 +24,10 @@ describe('what Settings name that is gone or shuts down soon', () => {
           label: 'Work',
           hint: 'sk-…abcd',
           models: ['gpt-6-luna', 'gpt-5-mini'],
-          limits: {},
+          limits: {
+            'gpt-5-mini': { source: 'custom', rpm: 500, tpm: 200_000 },
+            o3: { source: 'custom', rpm: 500, tpm: 200_000 }
+          },
           reported: {}
         }
       ]
@@ -38,6 +41,7 @@ describe('what Settings name that is gone or shuts down soon', () => {
     expect(openai.map((o) => [o.where, o.model, o.name, o.life.kind, o.life.replacement])).toEqual([
       ['default', 'gpt-4.1-mini', undefined, 'dying', 'gpt-6-luna'],
       ['key', 'gpt-5-mini', 'Work', 'dying', 'gpt-6.1-terra'],
+      ['key', 'o3', 'Work', 'dying', 'gpt-6.1-sol'],
       ['price', 'gpt-4.1-nano', undefined, 'gone', 'gpt-6-luna']
     ])
     expect(openai[0].life).toMatchObject({ shutdownDate: '2027-01-14', daysLeft: 39 })
