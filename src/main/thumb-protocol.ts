@@ -9,6 +9,8 @@ export const THUMB_SCHEME_PRIVILEGES = {
 } as const
 
 /** Shown at 48 px: 96 px covers a 2× display; larger only costs decoding while scrolling. */
+/** The review desk's photo: the longest side, in pixels. */
+const LARGE = 1600
 const SIZE = 96
 const CACHE_ENTRIES = 3000
 const ID = /^[\w-]{1,80}$/
@@ -26,14 +28,17 @@ export function thumbnailResponder(
 ): (request: Request) => Promise<Response> {
   const cache = new Map<string, Promise<Buffer | null>>()
   return async (request) => {
-    const [viewId, rowId] = new URL(request.url).pathname.split('/').filter(Boolean).slice(-2)
+    const segments = new URL(request.url).pathname.split('/').filter(Boolean)
+    const [viewId, rowId] = segments.slice(-2)
     if (!viewId || !rowId || !ID.test(viewId) || !ID.test(rowId)) return notFound()
     const path = pathOf(viewId, rowId)
     if (!path) return notFound()
-    const key = `${viewId}/${rowId}\0${path}`
+    // `…/large/<view>/<row>`: the review desk's photo, big enough to judge (and zoom into).
+    const large = segments.at(-3) === 'large'
+    const key = `${large ? 'L' : 'S'}${viewId}/${rowId}\0${path}`
     let made = cache.get(key)
     if (!made) {
-      made = makeThumbnail(path)
+      made = makeThumbnail(path, large)
       cache.set(key, made)
       if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!)
     }
@@ -48,11 +53,13 @@ export function thumbnailResponder(
   }
 }
 
-async function makeThumbnail(path: string): Promise<Buffer | null> {
+async function makeThumbnail(path: string, large: boolean): Promise<Buffer | null> {
   try {
-    return await sharp(path, { limitInputPixels: 100_000_000, failOn: 'none', pages: 1 })
-      .rotate()
-      .resize(SIZE, SIZE, { fit: 'cover', withoutEnlargement: true })
+    const image = sharp(path, { limitInputPixels: 100_000_000, failOn: 'none', pages: 1 }).rotate()
+    const sized = large
+      ? image.resize(LARGE, LARGE, { fit: 'inside', withoutEnlargement: true })
+      : image.resize(SIZE, SIZE, { fit: 'cover', withoutEnlargement: true })
+    return await sized
       .jpeg({ quality: 70, mozjpeg: false })
       .toBuffer()
   } catch {

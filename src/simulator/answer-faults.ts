@@ -11,6 +11,8 @@ export interface AnswerFaultOptions {
   codeFence: number
   /** The answer made longer than any template rule allows (ten times over). */
   overlong: number
+  /** Each text cut to 30 characters: shorter than a field's description asks (a rule to review). */
+  short: number
   /** `usage` without `prompt_tokens` (some compatible servers). */
   noPromptTokens: number
   /** A 200 whose `choices` is empty. */
@@ -32,6 +34,7 @@ const ORDER: readonly AnswerFault[] = [
   'contentFilter',
   'codeFence',
   'overlong',
+  'short',
   'noPromptTokens',
   'emptyChoices',
   'formulaTrigger',
@@ -45,6 +48,7 @@ export const NO_ANSWER_FAULTS: AnswerFaultOptions = {
   contentFilter: 0,
   codeFence: 0,
   overlong: 0,
+  short: 0,
   noPromptTokens: 0,
   emptyChoices: 0,
   formulaTrigger: 0,
@@ -67,6 +71,7 @@ type Completion = Record<string, unknown> & {
 /** The faults that only rewrite the answer's text (each string of a JSON answer). */
 const TEXT_CHANGES: Partial<Record<AnswerFault, (text: string, index: number) => string>> = {
   overlong: (t) => t.repeat(10),
+  short: (t) => t.slice(0, 30).trimEnd(),
   formulaTrigger: (t, i) => `${TRIGGERS[i % TRIGGERS.length]}${t}`,
   controlChars: (t) => `\u0000${t}\u0007\u001b[31m\u202e${t}\u0008`,
   huge: (t) => t.padEnd(100_000, ` ${t}`)

@@ -15,11 +15,15 @@ export interface SchemaNode {
   maxItems?: number
   minimum?: number
   maximum?: number
+  description?: string
 }
 
 /** A stable seed from the images of a request, so the same photo always gets the same answer. */
 export function answerSeed(images: readonly ReceivedImage[], prompt: string): string {
-  return images.map((image) => image.sha256.slice(0, 8)).join('-') || `text-${prompt.length}`
+  const seed = images.map((image) => image.sha256.slice(0, 8)).join('-') || `text-${prompt.length}`
+  // A reviewer's note asks for another answer: the same photo gets a different one.
+  const note = /The reviewer asks: (.*)$/m.exec(prompt)?.[1]
+  return note ? `${(hash(note + seed) % 0xffffff).toString(16).padStart(6, '0')}-${seed}` : seed
 }
 
 const COLOURS: [string, [number, number, number]][] = [
@@ -110,14 +114,27 @@ function numberFor(schema: SchemaNode, key: string, integer: boolean): number {
 
 function stringFor(schema: SchemaNode, seed: string, name: string): string {
   const base = `${name.replace(/_/g, ' ')} for photo ${seed.slice(0, 6)}`
-  const min = schema.minLength ?? 0
-  const max = schema.maxLength ?? Math.max(min, base.length)
+  const asked = askedLength(schema.description)
+  const min = schema.minLength ?? asked.min ?? 0
+  const max = schema.maxLength ?? asked.max ?? Math.max(min, base.length)
   let text = base
   while (text.length < min) text += ' with clean lines and a versatile look'
   return text
     .slice(0, Math.max(min, Math.min(max, text.length)))
     .trimEnd()
     .padEnd(min, '.')
+}
+
+/**
+ * The length a field's description asks for ("120–155 characters.", "At most 70 characters."),
+ * followed as a model would (the `short` answer fault makes answers that do not).
+ */
+function askedLength(description: string | undefined): { min?: number; max?: number } {
+  if (!description || / each\./.test(description)) return {}
+  const range = /(\d+)–(\d+) characters/.exec(description)
+  if (range) return { min: Number(range[1]), max: Number(range[2]) }
+  const most = /At most (\d+) characters/.exec(description)
+  return most ? { max: Number(most[1]) } : {}
 }
 
 function hash(text: string): number {

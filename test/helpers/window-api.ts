@@ -10,6 +10,7 @@ export const WINDOW_API_KEYS = [
   'limits',
   'onUpdate',
   'queue',
+  'review',
   'run',
   'settings',
   'templates'

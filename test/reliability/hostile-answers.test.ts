@@ -64,7 +64,7 @@ describe('hostile model answers', () => {
     for (const item of huge) expect(item.result?.review, item.id).toBeTruthy()
 
     const csvPath = join(dataDir, '..', 'hostile.csv')
-    await exportJob(job, csvPath, dataDir, false)
+    await exportJob(job, csvPath, dataDir)
     const [header, ...rows] = parseCsv(await readFile(csvPath, 'utf8'))
     expect(rows).toHaveLength(PHOTOS)
     const columns = FIELD_HEADERS.map((h) => header.indexOf(h))
@@ -78,7 +78,7 @@ describe('hostile model answers', () => {
     }
 
     const xlsxPath = join(dataDir, '..', 'hostile.xlsx')
-    await exportJob(job, xlsxPath, dataDir, false)
+    await exportJob(job, xlsxPath, dataDir)
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(xlsxPath)
     book.worksheets[0].eachRow((row, n) => {

@@ -110,7 +110,7 @@ describe('hostile and odd input in one drop', () => {
     // The symlink loop is walked once, not forever; nothing was added to the chosen folder.
     expect(before).toEqual((await readdir(join(root, 'drop'))).sort())
     const out = join(root, 'results.csv')
-    await exportJob(after, out, dataDir, false)
+    await exportJob(after, out, dataDir)
     expect((await readdir(root)).sort()).toEqual(['data', 'drop', 'results.csv'])
   }, 60_000)
 

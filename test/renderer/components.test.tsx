@@ -21,7 +21,8 @@ const noActions: RowActions = {
   save: async () => true,
   showInFolder: () => {},
   copy: () => {},
-  toggle: () => {}
+  toggle: () => {},
+  review: () => {}
 }
 
 function row(over: Partial<QueueRow>): QueueRow {

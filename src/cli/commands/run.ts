@@ -46,6 +46,11 @@ function addWhatOptions(run: Command): void {
       'a regular expression whose first group is the SKU in a file name (default: the name without extension)'
     )
     .option('--thumbnails', 'put a thumbnail in each XLSX row', false)
+    .option(
+      '--approved-only',
+      'export only the answers approved in the window\'s review desk (with --resume)',
+      false
+    )
     .option('--model <id>', 'the vision model (photoscribe models lists them)', DEFAULT_MODEL)
     .option('--detail <low|high|auto>', 'image detail: low is cheapest', 'low')
     .option('--lang <language>', 'output language (en, es, de, fr, pt, ja, zh, or any name)', 'en')

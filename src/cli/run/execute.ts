@@ -212,7 +212,10 @@ async function runToEnd(
   const started = performance.now()
   const outcome = await untilDoneOrSignal(run)
   io.status('')
-  await service.export(job, flags.out!, flags.thumbnails)
+  await service.export(job, flags.out!, {
+    thumbnails: flags.thumbnails,
+    approvedOnly: flags.approvedOnly
+  })
   const seconds = (performance.now() - started) / 1000
   const twice = run.totals().possiblyPaidTwice
   for (const line of flags.json

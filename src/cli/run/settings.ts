@@ -40,6 +40,7 @@ export interface RunFlags {
   productsEncoding?: string
   jsonMode: boolean
   thumbnails: boolean
+  approvedOnly: boolean
   skuPattern?: string
   priceInput?: number
   priceOutput?: number

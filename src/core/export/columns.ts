@@ -26,7 +26,7 @@ export function resultColumns(fields: readonly { name: string; label: string }[]
     {
       header: 'Status',
       width: 12,
-      value: (r) => (r.status === 'done' && r.reason ? 'needs review' : r.status)
+      value: (r) => r.verdict || (r.status === 'done' && r.reason ? 'needs review' : r.status)
     },
     { header: 'Reason', width: 40, value: (r) => r.reason },
     { header: 'Model', width: 16, value: (r) => r.model },

@@ -23,16 +23,24 @@ async function thumbnailsByPath(job: StoredJob, dataDir: string): Promise<Map<st
   return pictures
 }
 
-/** Writes a job's results to `path` (format by extension), with thumbnails in XLSX when asked. */
+/** What goes into an export besides the answers. */
+export interface ExportChoice {
+  /** Thumbnails in an XLSX. */
+  thumbnails?: boolean
+  /** Only the answers a person approved in the review desk (else every photo). */
+  approvedOnly?: boolean
+}
+
+/** Writes a job's results to `path` (format by extension); returns the rows written. */
 export async function exportJob(
   job: StoredJob,
   path: string,
   dataDir: string,
-  withThumbnails = false
+  { thumbnails = false, approvedOnly = false }: ExportChoice = {}
 ): Promise<number> {
-  const rows = resultRows(job.state)
+  const rows = resultRows(job.state, approvedOnly)
   const pictures =
-    withThumbnails && path.toLowerCase().endsWith('.xlsx')
+    thumbnails && path.toLowerCase().endsWith('.xlsx')
       ? await thumbnailsByPath(job, dataDir)
       : null
   const pathOf = (row: ResultRow): string => (row.folder ? `${row.folder}/${row.file}` : row.file)

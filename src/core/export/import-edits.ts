@@ -5,6 +5,7 @@ import { applyEvent, type JobItem } from '../jobs/job-state'
 import { csvCellText } from './sanitize'
 import type { StoredJob } from '../jobs/job-store'
 import type { FieldSpec } from '../templates/template'
+import { editedEvent } from '../jobs/edited-event'
 import { readTable, type Table } from '../files/read-table'
 
 /** What importing an edited spreadsheet changed. */
@@ -39,7 +40,8 @@ function editOf(item: JobItem, cells: [FieldSpec, string | undefined][]): Journa
     ([name, value]) => JSON.stringify(value) !== JSON.stringify(item.result?.fields?.[name])
   )
   if (!changed) return null
-  return { e: 'edited', id: item.id, at: Date.now(), fields: { ...item.result?.fields, ...edited } }
+  const specs = cells.map(([field]) => field)
+  return editedEvent(specs, item.id, { ...item.result?.fields, ...edited })
 }
 
 function column(table: Table, header: string): number {

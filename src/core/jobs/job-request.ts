@@ -105,7 +105,8 @@ export function photoVariables(item: JobItem, settings: JobSettings): Record<str
       ? `Use these keywords where they fit naturally: ${product.keywords}.`
       : '',
     context:
-      extra.length > 0 ? `Product facts: ${extra.map(([k, v]) => `${k}: ${v}`).join('; ')}.` : ''
+      extra.length > 0 ? `Product facts: ${extra.map(([k, v]) => `${k}: ${v}`).join('; ')}.` : '',
+    redo_note: item.redo ? `Write a new answer. The reviewer asks: ${item.redo}` : ''
   }
 }
 

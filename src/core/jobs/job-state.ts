@@ -1,6 +1,6 @@
 import { RETRYABLE_LATER } from '../openai/failure'
 import { applyBatchEvent, emptyBatchState, type BatchState } from './batch-state'
-import type { ItemResult, JournalEvent, Spend } from './journal-events'
+import type { ItemResult, JournalEvent, Spend, Verdict } from './journal-events'
 
 /** One photo of a job, as replay rebuilds it. */
 export interface JobItem {
@@ -14,6 +14,10 @@ export interface JobItem {
   reason?: string
   /** What answers that could not be used cost (kept across resumes, never refunded). */
   wasted?: Spend
+  /** A person's judgement of the answer; a new answer clears it. */
+  verdict?: Verdict
+  /** A person asked for another answer with this note: the item is sent again, its answer kept meanwhile. */
+  redo?: string
 }
 
 /** Everything the journal says about a job. */
@@ -39,23 +43,25 @@ export function applyEvent(state: JobState, event: JournalEvent): void {
     case 'rejected':
       return void state.items.set(event.id, newItem(event))
     case 'done':
+      setAsideReplaced(state, event.id)
       return settle(state, event.id, {
         status: 'done',
         result: event.result,
         code: undefined,
-        reason: undefined
+        reason: undefined,
+        verdict: undefined,
+        redo: undefined
       })
     case 'failed':
       settle(state, event.id, { status: 'failed', code: event.code, reason: event.reason })
       if (event.spend) addWasted(state, event.id, event.spend)
       return
-    case 'edited': {
-      const result = state.items.get(event.id)?.result
-      if (result) Object.assign(result, { fields: event.fields, edited: true, review: undefined })
-      return
-    }
+    case 'edited':
+    case 'verdict':
+    case 'restored':
+    case 'regenerate':
     case 'requeued':
-      return settle(state, event.id, { status: 'pending', code: undefined, reason: undefined })
+      return applyPersonsChange(state, event)
     case 'removed':
       return void state.items.delete(event.id)
     case 'stopped':
@@ -68,6 +74,82 @@ export function applyEvent(state: JobState, event: JournalEvent): void {
       return
     default:
       applyBatchEvent(state.batch, event)
+  }
+}
+
+/** A person's change to an answered item: an edit, a verdict, an undo, a Retry. */
+function applyPersonsChange(
+  state: JobState,
+  event: Extract<JournalEvent, { e: 'edited' | 'verdict' | 'restored' | 'regenerate' | 'requeued' }>
+): void {
+  switch (event.e) {
+    case 'edited': {
+      const result = state.items.get(event.id)?.result
+      if (result)
+        Object.assign(result, { fields: event.fields, edited: true, review: event.review })
+      return
+    }
+    case 'verdict': {
+      const item = state.items.get(event.id)
+      if (item?.status === 'done') item.verdict = event.verdict ?? undefined
+      return
+    }
+    case 'restored': {
+      if (event.setAside) swapPaidAnswer(state, event.id, event.result)
+      return settle(state, event.id, {
+        status: 'done',
+        result: event.result,
+        code: undefined,
+        reason: undefined,
+        verdict: event.verdict ?? undefined,
+        redo: undefined
+      })
+    }
+    case 'regenerate':
+      return askAgain(state, event.id, event.note)
+    case 'requeued':
+      return settle(state, event.id, {
+        status: 'pending',
+        code: undefined,
+        reason: undefined,
+        verdict: undefined
+      })
+  }
+}
+
+/** A person asked for another answer: sent again, the answer so far kept until it comes. */
+function askAgain(state: JobState, id: string, note: string): void {
+  const item = state.items.get(id)
+  if (item?.status === 'done') Object.assign(item, { redo: note, verdict: undefined })
+}
+
+/**
+ * A regenerated answer arrives: the one it replaces was paid for, so its spend is kept. (Only
+ * then: a re-asked answer's result already carries the spend of the answer it replaces.)
+ */
+function setAsideReplaced(state: JobState, id: string): void {
+  const item = state.items.get(id)
+  if (item?.redo !== undefined && item.result && !item.result.fromCache)
+    addWasted(state, id, item.result)
+}
+
+/**
+ * Undo of a regenerate whose new answer came: the new one is set aside (its spend kept) and the
+ * old one, set aside when it was replaced, is the answer again (its spend leaves the set-aside).
+ */
+function swapPaidAnswer(state: JobState, id: string, restored: ItemResult): void {
+  const item = state.items.get(id)
+  if (!item?.result || item.redo !== undefined) return
+  if (!item.result.fromCache) addWasted(state, id, item.result)
+  if (!restored.fromCache) addWasted(state, id, negated(restored))
+}
+
+function negated(spend: Spend): Spend {
+  return {
+    costUsd: -spend.costUsd,
+    promptTokens: -spend.promptTokens,
+    completionTokens: -spend.completionTokens,
+    cachedTokens: -(spend.cachedTokens ?? 0)
   }
 }
 
@@ -113,12 +195,14 @@ function settle(state: JobState, id: string, change: Partial<JobItem>): void {
 }
 
 /**
- * Whether a run sends this item: pending ones, and ones that failed for a reason that was not the
- * photo's (the network, a timeout, a server error), which a resume tries again.
+ * Whether a run sends this item: pending ones, answers a person asked to regenerate, and ones that
+ * failed for a reason that was not the photo's (the network, a timeout, a server error).
  */
 export function toSend(item: JobItem): boolean {
   return (
-    item.status === 'pending' || (item.status === 'failed' && RETRYABLE_LATER.has(item.code ?? ''))
+    item.status === 'pending' ||
+    item.redo !== undefined ||
+    (item.status === 'failed' && RETRYABLE_LATER.has(item.code ?? ''))
   )
 }
 
@@ -126,18 +210,31 @@ export function toSend(item: JobItem): boolean {
 export function countItems(
   state: JobState,
   pendingIf: (item: JobItem) => boolean = (item) => item.status === 'pending'
-): {
+): ItemCounts {
+  const counts = { total: 0, done: 0, failed: 0, pending: 0, review: 0, approved: 0, rejected: 0 }
+  for (const item of state.items.values()) {
+    counts.total++
+    counts[pendingIf(item) ? 'pending' : item.status]++
+    if (item.status !== 'done') continue
+    if (item.verdict) counts[item.verdict]++
+    else if (item.result?.review) counts.review++
+  }
+  return counts
+}
+
+/**
+ * A job's photos by where they stand, the same everywhere (queue header, footer, jobs list,
+ * export): `done` counts every answer kept; of those, `review` broke a rule and is not judged yet,
+ * `approved` and `rejected` were judged by a person.
+ */
+export interface ItemCounts {
   total: number
   done: number
   failed: number
   pending: number
-} {
-  const counts = { total: 0, done: 0, failed: 0, pending: 0 }
-  for (const item of state.items.values()) {
-    counts.total++
-    counts[pendingIf(item) ? 'pending' : item.status]++
-  }
-  return counts
+  review: number
+  approved: number
+  rejected: number
 }
 
 /** What a job's paid answers used and cost so far, kept or not (the baseline of a resumed run). */

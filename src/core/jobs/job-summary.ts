@@ -61,8 +61,9 @@ export async function readFreshSummary(jobDir: string): Promise<JobSummary | nul
     ])
     if (summary.mtimeMs < journal.mtimeMs) return null
     const stored = JSON.parse(await readFile(join(jobDir, FILE), 'utf8')) as JobSummary
-    // Written by a version that did not name the model: replayed once, rewritten when it runs.
-    return typeof stored.model === 'string' ? stored : null
+    // Written by a version that did not name the model or count verdicts: replayed once.
+    const current = typeof stored.model === 'string' && typeof stored.counts?.approved === 'number'
+    return current ? stored : null
   } catch {
     return null
   }

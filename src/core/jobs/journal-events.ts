@@ -33,6 +33,9 @@ export interface ItemResult {
   edited?: boolean
 }
 
+/** A person's judgement of an answer in the review desk. */
+export type Verdict = 'approved' | 'rejected'
+
 /** One line of `journal.jsonl`. Replay folds them into every item's state. */
 export type JournalEvent =
   | { e: 'added'; id: string; sha256: string; bytes: number; paths: string[] }
@@ -40,7 +43,24 @@ export type JournalEvent =
   | { e: 'done'; id: string; at: number; result: ItemResult }
   /** `spend`: what answers that could not be used (refusals, broken JSON, …) cost. */
   | { e: 'failed'; id: string; at: number; code: string; reason: string; spend?: Spend }
-  | { e: 'edited'; id: string; at: number; fields: Record<string, unknown> }
+  /** A person's edit; `review`: a rule the edited answer still breaks (older lines have none). */
+  | { e: 'edited'; id: string; at: number; fields: Record<string, unknown>; review?: string }
+  /** A person approved or rejected an answer (null: the judgement taken back). */
+  | { e: 'verdict'; id: string; at: number; verdict: Verdict | null }
+  /**
+   * Undo: an answer put back whole as it was before a person's last change, with its verdict;
+   * `setAside`: the answer it replaces was a paid one (a regenerated answer), kept as spend.
+   */
+  | {
+      e: 'restored'
+      id: string
+      at: number
+      result: ItemResult
+      verdict: Verdict | null
+      setAside?: boolean
+    }
+  /** A person asked for another answer, with a note ("shorter"): sent again, the cache bypassed. */
+  | { e: 'regenerate'; id: string; at: number; note: string }
   /** A person asked for the item to be sent again (Retry). */
   | { e: 'requeued'; id: string; at: number }
   /** A person took the item out of the job. */

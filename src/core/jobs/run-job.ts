@@ -178,7 +178,8 @@ export class JobRun {
       prices,
       { tier: this.ctx.flex ? 'flex' : 'standard', hints: this.ctx.learning }
     )
-    const cached = await this.recorder.cached(request.cacheKey)
+    // A regenerated answer is asked for anew: the cache holds the one the person set aside.
+    const cached = item.redo === undefined ? await this.recorder.cached(request.cacheKey) : null
     if (cached)
       return this.recorder.done(
         item.id,

@@ -6,7 +6,7 @@ import type { Connection, ConnectionKey } from './connection'
 
 export type { Connection, ConnectionKey } from './connection'
 import type { JobProgress } from '@shared/domain/progress'
-import { exportJob } from '../export/export-job'
+import { exportJob, type ExportChoice } from '../export/export-job'
 import {
   describeEndpoint,
   endpointId,
@@ -276,8 +276,8 @@ export class JobService {
   }
 
   /** Writes the job's results to `path` (format by extension); returns the number of rows. */
-  export(job: StoredJob, path: string, thumbnails = false): Promise<number> {
-    return exportJob(job, path, this.dataDir, thumbnails)
+  export(job: StoredJob, path: string, choice: ExportChoice = {}): Promise<number> {
+    return exportJob(job, path, this.dataDir, choice)
   }
 }
 

@@ -30,10 +30,11 @@ export function expectedCompletionTokens(template: Template, model: ModelInfo | 
 }
 
 /**
- * The per-photo notes (a product sheet's brand, keywords and facts): they go after the photo, so
+ * The per-photo notes (a product sheet's brand, keywords and facts, a reviewer's note on a
+ * regenerated answer): they go after the photo, so
  * every photo's request starts with the same words and the prompt cache can serve them.
  */
-export const PHOTO_NOTES = ['brand_note', 'keywords_note', 'context'] as const
+export const PHOTO_NOTES = ['brand_note', 'keywords_note', 'context', 'redo_note'] as const
 
 /** Variables that differ from photo to photo: a template naming them inline varies its prefix. */
 const PER_PHOTO = /\{(filename|folder|sku|brand|keywords)\}/

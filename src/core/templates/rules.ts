@@ -1,7 +1,10 @@
 import type { FieldSpec, Template } from './template'
 
 /** The first rule an answer breaks, in words a person can act on, or null when it keeps them all. */
-export function brokenRule(template: Template, fields: Record<string, unknown>): string | null {
+export function brokenRule(
+  template: Pick<Template, 'fields'>,
+  fields: Record<string, unknown>
+): string | null {
   for (const field of template.fields) {
     const broken = checkField(field, fields[field.name])
     if (broken) return template.fields.length > 1 ? `${field.label}: ${broken}` : broken

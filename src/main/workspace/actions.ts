@@ -1,11 +1,12 @@
 import { AppError, ErrorCodes } from '@shared/errors'
-import { readProductSheet, type JobMode, type JournalEvent } from '../../core'
+import { editedEvent, readProductSheet, type JobMode, type JournalEvent } from '../../core'
 import type { SheetEncoding } from '@shared/domain/sheet-encoding'
 import { basename } from 'node:path'
 import type { EstimateView } from '@shared/domain/queue'
 import { openJobView, refusedAsAppError, startRun } from './runs'
 import type { Workspace } from './workspace'
 import { fieldText, MAX_FIELD_CHARS } from './job-rows'
+import { rememberForUndo } from './review-desk'
 
 /** Removes rows: from the draft, or journaled out of the open job. */
 export async function removeRows(ws: Workspace, ids: string[]): Promise<number> {
@@ -93,7 +94,8 @@ export async function editRow(
     changed = true
   }
   if (!changed) return
-  await ws.note(view, [{ e: 'edited', id, at: Date.now(), fields }])
+  rememberForUndo(view, [id])
+  await ws.note(view, [editedEvent(view.template.fields, id, fields)])
   const row = view.row(id)
   if (row) ws.pump.patch(view.id, { rows: [row] })
 }

@@ -11,6 +11,8 @@ export function jobEntry(summary: JobSummary, running: boolean): JobEntry {
     done: summary.counts.done,
     failed: summary.counts.failed,
     pending: summary.counts.pending,
+    approved: summary.counts.approved,
+    review: summary.counts.review,
     spentUsd: summary.spentUsd,
     finished: summary.finished,
     stopKind: summary.stopped?.kind,

@@ -20,18 +20,20 @@ export function jobRow(
 ): QueueRow {
   const path = item.paths[0] ?? ''
   const base = { id: item.id, name: basename(path), folder: dirname(path) }
+  const liveRow = live && liveState(live, keyLabel)
   if (item.status === 'done' && item.result) {
     const { result } = item
-    return {
+    const answer = {
       ...base,
-      status: result.review ? 'review' : 'done',
+      status: item.verdict ?? (result.review ? 'review' : 'done'),
       fields: answerFields(template, result.fields ?? {}, result.text),
       review: result.review,
       edited: result.edited,
       costUsd: result.costUsd
-    }
+    } satisfies QueueRow
+    // Being regenerated: the answer so far, with where the new one stands.
+    return item.redo === undefined ? answer : { ...answer, ...(liveRow ?? { status: 'waiting' }) }
   }
-  const liveRow = live && liveState(live, keyLabel)
   if (liveRow) return { ...base, ...liveRow }
   if (batch) return { ...base, status: 'batched', batch }
   if (item.status === 'failed')
@@ -70,9 +72,12 @@ export function answerFields(
   text: string
 ): NonNullable<QueueRow['fields']> {
   if (template.fields.length === 0) return [shownField('text', 'Text', text)]
-  return template.fields.map((field) =>
-    shownField(field.name, field.label, fieldText(fields[field.name]))
-  )
+  return template.fields.map((field) => {
+    const shown = shownField(field.name, field.label, fieldText(fields[field.name]))
+    // A list's length rule is per entry: its counter would mislead, so lists show none.
+    const { minLength: min, maxLength: max } = field.type === 'string' ? (field.rules ?? {}) : {}
+    return { ...shown, ...(min ? { min } : {}), ...(max ? { max } : {}) }
+  })
 }
 
 /** A field as its row shows it: whole, or its first characters marked as cut. */

@@ -5,7 +5,7 @@ import type { PhotoscribeApi } from '@shared/ipc/routes'
 import { readBridgeError } from './bridge'
 import { MissingBridge } from './components/MissingBridge'
 import { Notices, type Notice } from './components/Notices'
-import { AppContext, type AppContextValue, type SettingsSection } from './context'
+import { AppContext, useWorkspaceState, type AppContextValue, type SettingsSection } from './context'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { FirstRun } from './features/shell/FirstRun'
 import { Header } from './features/shell/Header'
@@ -14,6 +14,7 @@ import { moveAction } from './features/shell/move-job'
 import { ProgressFooter } from './features/shell/ProgressFooter'
 import { SettingsNotice } from './features/shell/SettingsNotice'
 import { ModelOffers } from './features/shell/ModelOffers'
+import { ReviewPane } from './features/review/ReviewPane'
 import { StopBanner } from './features/shell/StopBanner'
 import { QueuePane } from './features/queue/QueuePane'
 import { RunPanel } from './features/run/RunPanel'
@@ -113,6 +114,7 @@ function useAppLanguage(store: WorkspaceStore): void {
 
 function Workspace(): React.JSX.Element {
   useShortcuts()
+  const reviewing = useWorkspaceState((s) => s.reviewing !== null)
   return (
     <div className="workspace">
       <JobsSidebar />
@@ -123,7 +125,7 @@ function Workspace(): React.JSX.Element {
         <FirstRun />
         <QueuePane />
       </main>
-      <RunPanel />
+      {reviewing ? <ReviewPane /> : <RunPanel />}
     </div>
   )
 }

@@ -15,6 +15,9 @@ export const rowStatusSchema = z.enum([
   'retrying',
   'done',
   'review',
+  /** Judged by a person in the review desk. */
+  'approved',
+  'rejected',
   'failed',
   /** In a batch at the Batch API, waiting for its results. */
   'batched'
@@ -35,6 +38,9 @@ export const queueRowSchema = z.object({
         name: z.string(),
         label: z.string(),
         value: z.string(),
+        /** The template's length rule for the field, in characters (the review desk's counter). */
+        min: z.number().int().optional(),
+        max: z.number().int().optional(),
         /** The answer is longer than the row shows: the editor keeps it whole (read-only). */
         cut: z.literal(true).optional()
       })

@@ -14,6 +14,9 @@ export const jobEntrySchema = z.object({
   done: z.number().int(),
   failed: z.number().int(),
   pending: z.number().int(),
+  /** Of `done`: answers approved in the review desk, and those still needing review. */
+  approved: z.number().int(),
+  review: z.number().int(),
   spentUsd: z.number(),
   finished: z.boolean(),
   stopKind: z.string().optional(),

@@ -19,6 +19,7 @@ export const ROUTE_NAMES = {
   ],
   run: ['start', 'sample', 'pause', 'resume', 'cancel', 'retry', 'cancelBatches', 'demo'],
   jobs: ['list', 'open', 'moveEndpoint', 'switchModel', 'newQueue'],
+  review: ['judge', 'approvePassing', 'undo', 'regenerateCost', 'regenerate'],
   export: ['save'],
   limits: ['history'],
   settings: [

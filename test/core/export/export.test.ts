@@ -30,6 +30,7 @@ function row(i: number, title: string, extra: Partial<ResultRow> = {}): ResultRo
     file: `IMG_${i}.jpg`,
     folder: '/shop/shoes',
     status: 'done',
+    verdict: '',
     reason: '',
     fields: { title, tags: ['red', 'shoe'] },
     model: 'gpt-4o',

@@ -28,6 +28,7 @@ const rows: ResultRow[] = HOSTILE.map((title, i) => ({
   file: `IMG_${i}.jpg`,
   folder: '',
   status: 'done',
+  verdict: '',
   reason: '',
   fields: { title },
   model: 'gpt-4o',

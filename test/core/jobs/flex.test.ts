@@ -29,9 +29,9 @@ async function flexJob(
       maxConcurrency: 1
     })
   )
-  expect(await service.start(job, { endpoint: OPENAI, baseURL: sim.url, keys: [KEY] }).run()).toEqual(
-    { status: 'completed' }
-  )
+  expect(
+    await service.start(job, { endpoint: OPENAI, baseURL: sim.url, keys: [KEY] }).run()
+  ).toEqual({ status: 'completed' })
   return { service, job }
 }
 
@@ -126,10 +126,7 @@ describe('Flex processing', () => {
       cachedTokens: 2 * 1920
     }
     const estimate = estimateJob({ ...input, flex: 'yes' })
-    expect(estimate.costFlex).toBeCloseTo(
-      tokenCost(LUNA, 9000, 600, true, { read: 3840 }),
-      12
-    )
+    expect(estimate.costFlex).toBeCloseTo(tokenCost(LUNA, 9000, 600, true, { read: 3840 }), 12)
     expect(estimate.costStandard).toBeCloseTo(tokenCost(LUNA, 9000, 600, false, { read: 3840 }), 12)
     expect(estimate.costFlex!).toBeLessThan(estimate.costBatch!)
     expect(estimateJob({ ...input, flex: 'no' }).costFlex).toBeNull()

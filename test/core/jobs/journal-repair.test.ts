@@ -25,7 +25,15 @@ describe('a torn journal line', () => {
     sim = await sims.start({ latencyMs: 5 })
     const { outcome, job: reloaded } = await runJobOnSim(dataDir, job.id, { sim })
     expect(outcome).toEqual({ status: 'completed' })
-    expect(countItems(reloaded.state)).toEqual({ total: 20, done: 20, failed: 0, pending: 0 })
+    expect(countItems(reloaded.state)).toEqual({
+      total: 20,
+      done: 20,
+      failed: 0,
+      pending: 0,
+      review: 0,
+      approved: 0,
+      rejected: 0
+    })
     expect(reloaded.tornTail).toBe(false)
     const kept = (await readdir(job.dir)).filter((name) => name.startsWith('journal.jsonl.torn-'))
     expect(kept).toHaveLength(1)

@@ -34,7 +34,15 @@ describe('a 30 s network outage mid-job', () => {
     const busy = (): boolean => sim!.inFlight() > 0
     const { outcome, job: after } = await clock.runWithIo(running, 600_000, busy)
     expect(outcome).toEqual({ status: 'completed' })
-    expect(countItems(after.state)).toEqual({ total: 40, done: 40, failed: 0, pending: 0 })
+    expect(countItems(after.state)).toEqual({
+      total: 40,
+      done: 40,
+      failed: 0,
+      pending: 0,
+      review: 0,
+      approved: 0,
+      rejected: 0
+    })
     const dropped = sim.log.entries.filter((e) => e.outcome === 'outage').length
     // A few requests in flight when it went, then one probe per pause (1, 2, 4, 8, 16 s): not 40 × 5.
     expect(dropped).toBeGreaterThan(0)
@@ -58,6 +66,14 @@ describe('a 30 s network outage mid-job', () => {
     sim = await sims.start({ latencyMs: 5 })
     const { outcome, job: after } = await runJobOnSim(dataDir, job.id, { sim })
     expect(outcome).toEqual({ status: 'completed' })
-    expect(countItems(after.state)).toEqual({ total: 6, done: 6, failed: 0, pending: 0 })
+    expect(countItems(after.state)).toEqual({
+      total: 6,
+      done: 6,
+      failed: 0,
+      pending: 0,
+      review: 0,
+      approved: 0,
+      rejected: 0
+    })
   })
 })

@@ -45,7 +45,15 @@ describe('a job from folder to journal', () => {
     const job = await newJob(dataDir, testSettings([photos]))
     expect(await run(dataDir, job.id, ['main'])).toEqual({ status: 'completed' })
     const reloaded = await loadJob(dataDir, job.id)
-    expect(countItems(reloaded.state)).toEqual({ total: 8, done: 8, failed: 0, pending: 0 })
+    expect(countItems(reloaded.state)).toEqual({
+      total: 8,
+      done: 8,
+      failed: 0,
+      pending: 0,
+      review: 0,
+      approved: 0,
+      rejected: 0
+    })
     expect(reloaded.state.finished).toBe(true)
     const item = [...reloaded.state.items.values()][0]
     expect(item.result?.fields?.meta_description).toMatch(/^Discover this .{100,150}\.$/)

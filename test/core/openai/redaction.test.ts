@@ -75,7 +75,7 @@ describe('keys never reach stored or shown text', () => {
       clock: systemClock
     }).run()
     const out = join(dataDir, 'results.csv')
-    await exportJob(job, out, dataDir, false)
+    await exportJob(job, out, dataDir)
     for (const file of [job.journalPath, out]) {
       const text = await readFile(file, 'utf8')
       expect(text).not.toContain('Secret0123456789')

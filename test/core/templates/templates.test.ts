@@ -15,6 +15,10 @@ import { BUILTIN_TEMPLATES, findTemplate } from '../../../src/core/templates/bui
 import { buildRequest } from '../../../src/core/templates/build-request'
 import { brokenRule } from '../../../src/core/templates/rules'
 import { startSimulator, type Simulator } from '../../../src/simulator/server'
+import type { SimulatorOverrides } from '../../../src/simulator/options'
+
+/** Every answer shorter than its fields ask: the meta description breaks its 120-character floor. */
+const SHORT_ANSWERS: SimulatorOverrides = { answerFaults: { short: 1 } }
 import { photoFolder, testSettings } from '../../helpers/job-fixtures'
 import { tempDir } from '../../helpers/temp'
 
@@ -26,9 +30,10 @@ afterEach(async () => {
 
 async function runTemplate(
   templateId: string,
-  photos = 3
+  photos = 3,
+  overrides: SimulatorOverrides = {}
 ): Promise<{ dataDir: string; jobId: string }> {
-  sim = await startSimulator()
+  sim = await startSimulator(overrides)
   const folder = await photoFolder(photos)
   const job = await newJob(folder.dataDir, testSettings([folder.photos], { templateId }))
   const run = new JobRun(job, {
@@ -192,7 +197,7 @@ describe('templates against the simulator', () => {
   })
 
   it('re-asks an answer that breaks a length rule once, then flags it for review', async () => {
-    const { dataDir, jobId } = await runTemplate('listing-pack', 2)
+    const { dataDir, jobId } = await runTemplate('listing-pack', 2, SHORT_ANSWERS)
     const items = [...(await loadJob(dataDir, jobId)).state.items.values()]
     for (const item of items) {
       expect(item.status).toBe('done')
@@ -201,7 +206,7 @@ describe('templates against the simulator', () => {
       )
     }
     // Two photos, each asked twice: the re-ask carries the answer and the broken rule, not the photo.
-    const chats = sim!.log.entries.filter((e) => e.outcome === 'ok')
+    const chats = sim!.log.entries.filter((e) => e.outcome === 'answer:short')
     expect(chats).toHaveLength(4)
     const [withPhoto, textOnly] = [
       chats.filter((e) => e.images!.length > 0),
@@ -219,7 +224,7 @@ describe('templates against the simulator', () => {
   })
 
   it('journals the rule-breaking answer (needs review) before the re-ask goes out', async () => {
-    const { dataDir, jobId } = await runTemplate('listing-pack', 1)
+    const { dataDir, jobId } = await runTemplate('listing-pack', 1, SHORT_ANSWERS)
     const { events } = await readJournal((await loadJob(dataDir, jobId)).journalPath)
     const done = events.filter((e) => e.e === 'done')
     expect(done).toHaveLength(2)

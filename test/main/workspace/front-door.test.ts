@@ -3,22 +3,17 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { routes } from '@shared/ipc/routes'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/settings/schema'
-import { createHandlers } from '../../../src/main/ipc/handlers'
-import { createRouter, type Router } from '../../../src/main/ipc/router'
-import type { SettingsService } from '../../../src/main/settings/settings-service'
 import type { Workspace } from '../../../src/main/workspace/workspace'
-import { TEST_APP_INFO } from '../../helpers/app-info'
 import { photoFolder } from '../../helpers/job-fixtures'
 import { simulatorPerTest } from '../../helpers/sim'
 import { until } from '../../helpers/until'
-import { testWorkspace } from '../../helpers/workspace'
+import { door as openDoor, queueOn, useEndpoint, type Door } from '../../helpers/door'
 
 /**
  * The window's door to the engine, tried as a new user would: through the real IPC router, with
  * the simulator behind it. Each test here failed on the main this wave started from.
  */
 const sims = simulatorPerTest()
-const APP = 'app://photoscribe/index.html'
 const SECRET = 'sk-front-door-sentinel-4b1d9e7a'
 let workspace: Workspace | undefined
 afterEach(async () => {
@@ -26,40 +21,10 @@ afterEach(async () => {
   workspace = undefined
 })
 
-interface Door {
-  ws: Workspace
-  settings: SettingsService
-  call: (channel: string, input?: unknown) => Promise<unknown>
-  photos: string
-}
-
 async function door(photoCount: number): Promise<Door> {
-  const folder = await photoFolder(photoCount)
-  const ws = (workspace = testWorkspace(folder.dataDir, {}))
-  const router: Router = createRouter(
-    createHandlers({ appInfo: () => TEST_APP_INFO, workspace: ws }),
-    () => true,
-    { checkOutputs: true }
-  )
-  const call = async (channel: string, input?: unknown): Promise<unknown> => {
-    const result = await router.handle(channel, APP, input)
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-    return result.data
-  }
-  return { ws, settings: ws.deps.connection.settings, call, photos: folder.photos }
-}
-
-function useEndpoint(settings: SettingsService, baseURL: string): Promise<unknown> {
-  const provider: Settings['provider'] = { ...DEFAULT_SETTINGS.provider, preset: 'custom', baseURL }
-  return settings.update({ section: 'provider', value: provider })
-}
-
-/** Settings send to `url` with one key; the door's photos are in the queue, listed. */
-async function queueOn(d: Door, url: string): Promise<void> {
-  await useEndpoint(d.settings, url)
-  await d.settings.addKey('Main', SECRET)
-  await d.call(routes.queue.add.channel, { paths: [d.photos] })
-  await until(() => d.ws.openDraft()?.walking === false, 5_000)
+  const opened = await openDoor(photoCount)
+  workspace = opened.ws
+  return opened
 }
 
 const chats = (sim: { log: { entries: { path: string; outcome: string }[] } }) =>

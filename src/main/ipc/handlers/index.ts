@@ -5,6 +5,7 @@ import { exportHandlers } from './export'
 import { jobsHandlers } from './jobs'
 import { queueHandlers } from './queue'
 import { runHandlers } from './run'
+import { reviewHandlers } from './review'
 import { settingsHandlers } from './settings'
 import { templatesHandlers } from './templates'
 import { windowReady } from '../../workspace/runs'
@@ -23,6 +24,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     queue: queueHandlers(ws),
     run: runHandlers(ws),
     jobs: jobsHandlers(ws),
+    review: reviewHandlers(ws),
     export: exportHandlers(ws),
     limits: { history: () => [...ws.history.samples] },
     settings: settingsHandlers(ws),

@@ -41,6 +41,9 @@ export interface WorkspaceState {
   history: LimitSample[]
   /** Row ids the user selected in the open queue. */
   selected: Set<string>
+  /** The row open in the review desk, if any. */
+  reviewing: string | null
+  review(id: string | null): void
   setReady(snapshot: Snapshot, info: AppInfo, now: number): void
   fail(problem: Problem): void
   apply(update: WorkspaceUpdate, now: number): void
@@ -65,17 +68,12 @@ export function createWorkspaceStore(): WorkspaceStore {
     sample: null,
     history: [],
     selected: new Set(),
+    reviewing: null,
+    review(id) {
+      set({ reviewing: id })
+    },
     setReady(snapshot, info, now) {
-      const { view, sample, history, ...rest } = snapshot
-      set({
-        ready: true,
-        info,
-        snapshot: rest,
-        view: view && toQueue(view, now),
-        sample: sample && toQueue(sample, now),
-        history: history.slice(-HISTORY),
-        selected: new Set()
-      })
+      set(readyState(snapshot, info, now))
     },
     fail(problem) {
       set({ error: problem, ready: true })
@@ -93,6 +91,21 @@ export function createWorkspaceStore(): WorkspaceStore {
       set((state) => (state.snapshot ? { snapshot: { ...state.snapshot, settings } } : {}))
     }
   }))
+}
+
+/** The whole state the ready handshake gives. */
+function readyState(snapshot: Snapshot, info: AppInfo, now: number): Partial<WorkspaceState> {
+  const { view, sample, history, ...rest } = snapshot
+  return {
+    ready: true,
+    info,
+    snapshot: rest,
+    view: view && toQueue(view, now),
+    sample: sample && toQueue(sample, now),
+    history: history.slice(-HISTORY),
+    selected: new Set(),
+    reviewing: null
+  }
 }
 
 function toggled(selected: ReadonlySet<string>, ids: Iterable<string>, on: boolean): Set<string> {
@@ -116,6 +129,7 @@ export function applyUpdate(
   if (update.view !== undefined) {
     view = update.view && toQueue(update.view, now)
     next.selected = new Set()
+    if (view?.id !== state.view?.id) next.reviewing = null
   }
   if (update.sample !== undefined) sample = update.sample && toQueue(update.sample, now)
   for (const patch of update.patches ?? []) {

@@ -21,6 +21,7 @@ const SENTENCES = new Set([
     'alreadyRunning',
     'stopBeforeMove',
     'stopBeforeSwitch',
+    'regenerating',
     'openJobFirst',
     'nothingRunning'
   ].map((code) => `problem.${code}`)

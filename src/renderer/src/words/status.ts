@@ -40,6 +40,10 @@ export function statusWords(row: QueueRow, t: TFunction, sinceMs = 0): StatusWor
       return { mark: '✓', tone: 'green', words: firstLine(row) || t('status.done') }
     case 'review':
       return { mark: '!', tone: 'amber', words: row.review ?? t('status.review') }
+    case 'approved':
+      return { mark: '✔', tone: 'green', words: t('status.approved') }
+    case 'rejected':
+      return { mark: '⊘', tone: 'grey', words: t('status.rejected') }
     case 'failed':
       return { mark: '✗', tone: 'red', words: failureTitle(row.code, t) }
     case 'batched':

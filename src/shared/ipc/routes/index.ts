@@ -7,6 +7,7 @@ import { exportRoutes } from './export'
 import { jobsRoutes } from './jobs'
 import { limitsRoutes } from './limits'
 import { queueRoutes } from './queue'
+import { reviewRoutes } from './review'
 import { runRoutes } from './run'
 import { settingsRoutes } from './settings'
 import { templatesRoutes } from './templates'
@@ -17,6 +18,7 @@ export const routes = {
   queue: queueRoutes,
   run: runRoutes,
   jobs: jobsRoutes,
+  review: reviewRoutes,
   export: exportRoutes,
   limits: limitsRoutes,
   settings: settingsRoutes,

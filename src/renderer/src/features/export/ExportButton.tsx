@@ -14,11 +14,17 @@ export function ExportButton(): React.JSX.Element | null {
   const [open, setOpen] = useState(false)
   const [format, setFormat] = useState<Format>('xlsx')
   const [thumbnails, setThumbnails] = useState(true)
+  const [approvedOnly, setApprovedOnly] = useState(false)
+  const approved = useWorkspaceState((s) => countApproved(s.view?.rows))
   const [saved, setSaved] = useState<string | null>(null)
   if (!isJob) return null
   const save = async (): Promise<void> => {
     const result = await act(() =>
-      bridge.export.save({ format, thumbnails: format === 'xlsx' && thumbnails })
+      bridge.export.save({
+        format,
+        thumbnails: format === 'xlsx' && thumbnails,
+        approvedOnly: approvedOnly && approved > 0
+      })
     )
     if (result) {
       setSaved(t('export.saved', { n: result.rows, path: result.path }))
@@ -57,6 +63,29 @@ export function ExportButton(): React.JSX.Element | null {
               </label>
             ))}
           </fieldset>
+          {approved > 0 && (
+            <fieldset>
+              <legend className="small muted">{t('export.which')}</legend>
+              <label className="radio">
+                <input
+                  type="radio"
+                  name="export-rows"
+                  checked={!approvedOnly}
+                  onChange={() => setApprovedOnly(false)}
+                />
+                {t('export.all')}
+              </label>
+              <label className="radio">
+                <input
+                  type="radio"
+                  name="export-rows"
+                  checked={approvedOnly}
+                  onChange={() => setApprovedOnly(true)}
+                />
+                {t('export.approvedOnly', { n: approved })}
+              </label>
+            </fieldset>
+          )}
           {format === 'xlsx' && (
             <label className="check">
               <input
@@ -74,4 +103,11 @@ export function ExportButton(): React.JSX.Element | null {
       )}
     </div>
   )
+}
+
+/** Rows approved in the review desk (the export can keep only those). */
+function countApproved(rows: ReadonlyMap<string, { status: string }> | undefined): number {
+  let n = 0
+  for (const row of rows?.values() ?? []) if (row.status === 'approved') n++
+  return n
 }

@@ -44,7 +44,8 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
       },
       showInFolder: (id) => void act(() => bridge.queue.showInFolder({ id })),
       copy: (id) => void act(() => bridge.queue.copy({ id })),
-      toggle: (id, on) => store.getState().select([id], on)
+      toggle: (id, on) => store.getState().select([id], on),
+      review: (id) => store.getState().review(id)
     }),
     [bridge, store, act]
   )

@@ -65,6 +65,7 @@ export function QueuePane(): React.JSX.Element | null {
             photos(counts.total),
             t('queue.doneCount', { n: count(counts.done) }),
             counts.review ? t('queue.reviewCount', { n: count(counts.review) }) : '',
+            counts.approved ? t('queue.approvedCount', { n: count(counts.approved) }) : '',
             counts.failed ? t('queue.failedCount', { n: count(counts.failed) }) : '',
             view.walking ? t('queue.walking') : ''
           ].join('')}
@@ -88,6 +89,16 @@ export function QueuePane(): React.JSX.Element | null {
               </option>
             ))}
           </select>
+          {view.kind === 'job' && counts.done > counts.approved && (
+            <button
+              type="button"
+              className="small"
+              title={t('queue.approvePassingTitle')}
+              onClick={() => void act(() => bridge.review.approvePassing())}
+            >
+              {t('queue.approvePassing')}
+            </button>
+          )}
           <button
             type="button"
             className="ghost"

@@ -16,6 +16,8 @@ export interface RowActions {
   showInFolder(id: string): void
   copy(id: string): void
   toggle(id: string, on: boolean): void
+  /** Opens the row in the review desk. */
+  review(id: string): void
 }
 
 interface RowProps {
@@ -48,6 +50,11 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
       aria-rowindex={props.index + 1}
       data-row-id={row.id}
       data-status={row.status}
+      tabIndex={row.fields ? 0 : -1}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && event.target === event.currentTarget && row.fields)
+          actions.review(row.id)
+      }}
     >
       <span role="gridcell" className="row-cell">
         <input
@@ -72,7 +79,11 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
           />
         )}
       </span>
-      <div className="row-main" role="gridcell">
+      <div
+        className={row.fields ? 'row-main opens' : 'row-main'}
+        role="gridcell"
+        onClick={() => row.fields && !props.editing && actions.review(row.id)}
+      >
         <div className="row-title">
           <span className="row-name truncate" title={`${row.folder}/${row.name}`}>
             {row.name}
@@ -98,6 +109,14 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
         )}
         {row.fields && !props.editing && (
           <>
+            <button
+              type="button"
+              className="small"
+              onClick={() => actions.review(row.id)}
+              aria-label={t('queue.reviewLabel', { name: row.name })}
+            >
+              {t('queue.review')}
+            </button>
             <button type="button" className="small ghost" onClick={() => actions.edit(row.id)}>
               {t('queue.edit')}
             </button>
@@ -132,7 +151,7 @@ function RowDetail({
   row: QueueRow
   words: RowProps['words']
 }): React.JSX.Element | null {
-  if (row.status === 'done' || row.status === 'review')
+  if (row.fields)
     return (
       <p
         className="row-text truncate"

@@ -1,9 +1,19 @@
 import type { QueueRow, RowStatus } from '@shared/domain/queue'
 
-export type Filter = 'all' | 'waiting' | 'working' | 'done' | 'review' | 'failed'
+export type Filter =
+  'all' | 'waiting' | 'working' | 'done' | 'review' | 'approved' | 'rejected' | 'failed'
 
 /** The filters in the order the picker shows them (worded by `queue.filter.<id>`). */
-export const FILTERS: readonly Filter[] = ['all', 'waiting', 'working', 'done', 'review', 'failed']
+export const FILTERS: readonly Filter[] = [
+  'all',
+  'waiting',
+  'working',
+  'done',
+  'review',
+  'approved',
+  'rejected',
+  'failed'
+]
 
 const GROUP: Record<RowStatus, Filter> = {
   listed: 'waiting',
@@ -14,6 +24,8 @@ const GROUP: Record<RowStatus, Filter> = {
   retrying: 'working',
   done: 'done',
   review: 'review',
+  approved: 'approved',
+  rejected: 'rejected',
   failed: 'failed',
   batched: 'working'
 }
@@ -35,18 +47,25 @@ export function visibleIds(
   })
 }
 
-/** Counts for the header: photos, done (incl. needs review), failed. */
+const ANSWERED = new Set<RowStatus>(['done', 'review', 'approved', 'rejected'])
+
+/**
+ * Counts for the header, as the footer, the jobs list and the export count them: `done` is every
+ * answer kept; of those, `review` still needs a look and `approved` was approved.
+ */
 export function queueCounts(rows: ReadonlyMap<string, QueueRow>): {
   total: number
   done: number
   review: number
+  approved: number
   failed: number
 } {
-  const counts = { total: 0, done: 0, review: 0, failed: 0 }
+  const counts = { total: 0, done: 0, review: 0, approved: 0, failed: 0 }
   for (const row of rows.values()) {
     counts.total++
-    if (row.status === 'done') counts.done++
+    if (ANSWERED.has(row.status)) counts.done++
     if (row.status === 'review') counts.review++
+    if (row.status === 'approved') counts.approved++
     if (row.status === 'failed') counts.failed++
   }
   return counts

@@ -57,8 +57,13 @@ function jobTone(job: JobEntry): string {
   return job.finished ? 'done' : 'open'
 }
 
-/** "1,180/1,240 · 12 failed", "done · 30", "… · stopped". */
-export function jobCounts(job: JobEntry, t: TFunction, { count }: Formatters): string {
+/** "1,180/1,240 · 12 failed", "done · 30 · 12 approved", "… · stopped". */
+export function jobCounts(job: JobEntry, t: TFunction, format: Formatters): string {
+  const approved = job.approved > 0 ? t('queue.approvedCount', { n: format.count(job.approved) }) : ''
+  return progressCounts(job, t, format) + approved
+}
+
+function progressCounts(job: JobEntry, t: TFunction, { count }: Formatters): string {
   const failed = job.failed > 0 ? t('jobs.failed', { n: count(job.failed) }) : ''
   if (job.finished && job.failed === 0) return t('jobs.done', { done: count(job.done) })
   const state = job.running

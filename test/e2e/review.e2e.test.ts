@@ -1,0 +1,177 @@
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startSimulator, type Simulator } from '../../src/simulator/server'
+import { ROOT, launchChromium } from './helpers/app-page'
+import { photoFolder } from './helpers/photos'
+import { openWindow, type WindowHarness } from './helpers/window-harness'
+import { chatRequests, runStatus } from './helpers/window-steps'
+
+/** The review desk, used as a marketer would: keyboard first, then export what was approved. */
+const SHOTS = join(ROOT, 'docs', 'screenshots')
+const KEY = 'sk-test-review-e2e-1a2b3c4d'
+let browser: Browser
+let opened: { harness?: WindowHarness; sim?: Simulator } = {}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  browser = await launchChromium()
+})
+afterEach(async () => {
+  await opened.harness?.close()
+  await opened.sim?.close()
+  opened = {}
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const text = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .textContent()
+    .then((t) => t ?? '')
+
+/** "40 photos · 40 done · 3 need review · 37 approved": the header's numbers by name. */
+async function headerCounts(page: Page): Promise<Record<string, number>> {
+  const words = await text(page, '[data-testid="queue-counts"]')
+  const counts: Record<string, number> = {}
+  for (const [, n, name] of words.matchAll(/([\d,]+) (photos|done|need review|approved|failed)/g))
+    counts[name] = Number(n.replace(/,/g, ''))
+  return counts
+}
+
+async function footerDone(page: Page): Promise<number> {
+  const words = await text(page, '[data-testid="progress-words"]')
+  return Number(/([\d,]+) done/.exec(words)![1].replace(/,/g, ''))
+}
+
+/** Labelled elements inside `root` whose text is cut off (wider than their box), by their text. */
+function clipped(page: Page, root: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const inside = document.querySelector(selector)
+    if (!inside) return ['(missing)']
+    const labelled = inside.querySelectorAll('button, label, dt, .chip-words, .review-actions *')
+    return [...labelled]
+      .filter((el) => !el.closest('.truncate') && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => (el.textContent ?? '').trim())
+  }, root)
+}
+
+describe('the review desk', () => {
+  it('40 photos, listing pack: reviewed by keyboard, three edited, one regenerated with a note, one rejected, bulk-approved, and the export holds exactly the approved rows with the edits', async () => {
+    const sim = await startSimulator({ latencyMs: 5 })
+    const harness = await openWindow(browser, {
+      env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.url },
+      viewport: { width: 1920, height: 1080 }
+    })
+    opened = { harness, sim }
+    const page = harness.page
+    const photos = await photoFolder(40)
+    await harness.dropFiles(photos.paths)
+    await page.waitForSelector('[data-testid="estimate"]')
+    await page.locator('.options select').first().selectOption('listing-pack')
+    await page.getByRole('button', { name: 'Run', exact: true }).click()
+    await runStatus(page, 'completed')
+    await page.waitForFunction(() =>
+      /40 done/.test(document.querySelector('[data-testid="queue-counts"]')?.textContent ?? '')
+    )
+    expect((await headerCounts(page)).done).toBe(await footerDone(page))
+
+    // Opened by keyboard: the first row focused, Enter.
+    await page.locator('[data-row-id]').first().focus()
+    await page.keyboard.press('Enter')
+    const pane = page.locator('[data-testid="review-pane"]')
+    await pane.waitFor()
+    const first = await text(page, '.review-head .section-title')
+    expect(first).toMatch(/^product-0\d\d\.jpg$/)
+
+    // Three rows edited: E, a new title, Save; J moves on.
+    const edited: string[] = []
+    for (let i = 0; i < 3; i++) {
+      edited.push(await text(page, '.review-head .section-title'))
+      await page.keyboard.press('e')
+      const title = pane.locator('textarea').first()
+      await title.fill(`Edited title number ${i + 1} for review`)
+      await pane.getByRole('button', { name: 'Save' }).click()
+      await pane.locator('textarea').first().waitFor({ state: 'detached' })
+      await page.keyboard.press('j')
+      await page.waitForFunction(
+        (name) => document.querySelector('.review-head .section-title')?.textContent !== name,
+        edited[i]
+      )
+    }
+    // One regenerated with a note: R, its cost said first, then the new answer replaces the old.
+    const redone = await text(page, '.review-head .section-title')
+    const before = await text(page, '.review-field dd')
+    const sent = chatRequests(sim.log)
+    await page.keyboard.press('r')
+    const ask = pane.getByRole('button', { name: /^Regenerate \(≈ \$/ })
+    await ask.waitFor()
+    await page.screenshot({ path: join(SHOTS, 'review-1920.png') })
+    expect(chatRequests(sim.log)).toBe(sent)
+    await pane.locator('[data-testid="regenerate-form"] input').fill('mention the material')
+    await ask.click()
+    await page.waitForFunction((old) => {
+      const now = document.querySelector('.review-field dd')?.textContent
+      return now !== undefined && now !== old
+    }, before)
+    expect(chatRequests(sim.log)).toBe(sent + 1)
+    expect(await text(page, '.review-head .section-title')).toBe(redone)
+    await page.keyboard.press('j')
+    // One rejected with X (the desk moves to the next row).
+    const rejected = await text(page, '.review-head .section-title')
+    await page.keyboard.press('x')
+    await page.waitForFunction(
+      (name) => document.querySelector('.review-head .section-title')?.textContent !== name,
+      rejected
+    )
+    await page.keyboard.press('Escape')
+    await pane.waitFor({ state: 'detached' })
+
+    await page.getByRole('button', { name: 'Approve all that pass' }).click()
+    await page.waitForFunction(() =>
+      /approved/.test(document.querySelector('[data-testid="queue-counts"]')?.textContent ?? '')
+    )
+    const counts = await headerCounts(page)
+    const approvedRows = await page.locator('[data-row-id][data-status="approved"]').count()
+    const job = harness.workspace.openJob().job
+    const approvedInJob = [...job.state.items.values()].filter((i) => i.verdict === 'approved')
+    expect(counts.done).toBe(40)
+    expect(counts.approved).toBe(approvedInJob.length)
+    expect(counts.approved).toBe(40 - 1 - (counts['need review'] ?? 0))
+    expect(approvedRows).toBeLessThanOrEqual(counts.approved)
+    expect(await footerDone(page)).toBe(40)
+    const sidebar = await text(page, '.job-item .job-counts')
+    expect(sidebar).toContain(`${counts.approved} approved`)
+
+    // Export, approved only.
+    const out = join(harness.dataDir, 'approved.csv')
+    harness.desktop.savePath = out
+    await page.getByRole('button', { name: /Export/ }).click()
+    await page.getByRole('radio', { name: 'CSV' }).check()
+    await page.getByRole('radio', { name: /Approved only/ }).check()
+    await page.getByRole('button', { name: 'Save…' }).click()
+    await page.waitForSelector('.export-saved')
+    const lines = readFileSync(out, 'utf8').trim().split(/\r?\n/)
+    expect(lines).toHaveLength(counts.approved + 1)
+    const csv = lines.join('\n')
+    expect(csv).not.toContain(rejected)
+    for (const [i, name] of edited.entries()) {
+      const line = lines.find((l) => l.startsWith(name))
+      // An edited row broke no rule after the edit, so bulk approval took it.
+      expect(line).toContain(`Edited title number ${i + 1} for review`)
+    }
+
+    // On a 1024×640 laptop the desk takes the room (the sidebar folds away) and nothing is clipped.
+    await page.setViewportSize({ width: 1024, height: 640 })
+    await page.locator('[data-row-id]').first().focus()
+    await page.keyboard.press('Enter')
+    await pane.waitFor()
+    expect(await page.locator('.sidebar').isVisible()).toBe(false)
+    expect(await clipped(page, '[data-testid="review-pane"]')).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'review-1024.png') })
+  })
+})
