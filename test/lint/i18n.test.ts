@@ -17,6 +17,14 @@ function keys(catalog: object, prefix = ''): string[] {
   )
 }
 
+/** Every TypeScript source under `dir`, as one text. */
+function sourceText(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+    .join('\n')
+}
+
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{(\w+)\}\}|<(\d+)>/g)].map((m) => m[1] ?? `<${m[2]}>`).sort()
 }
@@ -86,6 +94,18 @@ function reachesJsx(node: ts.Node): boolean {
 }
 
 describe('the window in English and 简体中文', () => {
+  it('every key is used by the code: literally, or under a prefix the code fills in', () => {
+    const source = sourceText(join(import.meta.dirname, '../../src'))
+    const used = (key: string): boolean => {
+      const base = key.replace(/_(zero|one|two|few|many|other)$/, '') // i18next plural forms
+      if ([`'${base}'`, `"${base}"`, `\`${base}\``].some((quoted) => source.includes(quoted)))
+        return true
+      const parts = base.split('.')
+      return parts.some((_, i) => i > 0 && source.includes(`\`${parts.slice(0, i).join('.')}.\${`))
+    }
+    expect(keys(en).filter((key) => !used(key))).toEqual([])
+  })
+
   it('both catalogs have the same keys', () => {
     expect(keys(zhCN).sort()).toEqual(keys(en).sort())
   })
