@@ -1,6 +1,6 @@
 import type { Snapshot } from '@shared/domain/workspace'
 import { MODEL_CATALOG } from '@shared/models/catalog'
-import type { Template } from '../../core'
+import { BUILTIN_TEMPLATES, type Template, type TemplateStore } from '../../core'
 
 /** Languages offered for the copy (any other can be typed). */
 export const LANGUAGE_CHOICES = [
@@ -27,4 +27,11 @@ export function choices(templates: readonly Template[]): Pick<Snapshot, 'templat
       output: m.prices.output
     }))
   }
+}
+
+/** The built-in templates and the saved ones (a saved one never replaces a built-in). */
+export async function loadTemplates(store: TemplateStore): Promise<Template[]> {
+  const custom = await store.list().catch(() => [])
+  const ids = new Set(BUILTIN_TEMPLATES.map((t) => t.id))
+  return [...BUILTIN_TEMPLATES, ...custom.filter((t) => !ids.has(t.id))]
 }

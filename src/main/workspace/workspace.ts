@@ -24,7 +24,7 @@ import { jobEntry } from './job-entries'
 import type { JobView } from './job-view'
 import { LimitHistory } from './limit-history'
 import { UpdatePump } from './update-pump'
-import { choices, LANGUAGE_CHOICES } from './choices'
+import { choices, LANGUAGE_CHOICES, loadTemplates } from './choices'
 import { Ticker } from './ticker'
 import { RunCoordinator } from './run-coordinator'
 import { modelOffers } from './model-offers'
@@ -70,7 +70,8 @@ export class Workspace {
   private async settingsChanged(): Promise<void> {
     const settings = await this.deps.connection.settings.view()
     const connection = this.deps.connection.info()
-    this.pump.set({ settings, connection, modelOffers: await this.modelOffers() })
+    const { modelOffers } = await this.jobsAndOffers()
+    this.pump.set({ settings, connection, modelOffers })
     const draft = this.openDraft()
     const estimate = draft && this.estimate(draft)
     if (draft && estimate) this.pump.patch(draft.id, { estimate })
@@ -88,7 +89,7 @@ export class Workspace {
 
   /** Templates changed (saved, imported, removed): the pickers follow. */
   async templatesChanged(): Promise<void> {
-    this.templates = await this.loadTemplates()
+    this.templates = await loadTemplates(this.templateStore)
     this.pump.set({ templates: choices(this.templates).templates })
   }
 
@@ -126,8 +127,8 @@ export class Workspace {
   /** The ready handshake: the whole state now; updates follow from here. */
   async snapshot(): Promise<Snapshot> {
     await this.deps.connection.settings.ready
-    this.templates = await this.loadTemplates()
-    const jobs = await this.jobEntries()
+    this.templates = await loadTemplates(this.templateStore)
+    const { jobs, modelOffers } = await this.jobsAndOffers()
     const resumable =
       jobs.find((job) => !job.finished && !job.running && !job.sample && job.pending > 0) ?? null
     const { templates, models } = choices(this.templates)
@@ -145,7 +146,7 @@ export class Workspace {
       history: [...this.history.samples],
       resumable,
       settings: await this.deps.connection.settings.view(),
-      modelOffers: await this.modelOffers()
+      modelOffers
     }
   }
 
@@ -255,18 +256,22 @@ export class Workspace {
 
   /** Tells the window the jobs list changed (counts, a new job, a run that ended). */
   async refreshJobs(): Promise<void> {
-    this.pump.set({ jobs: await this.jobEntries(), modelOffers: await this.modelOffers() })
+    this.pump.set(await this.jobsAndOffers())
   }
 
-  private modelOffers(): Promise<Snapshot['modelOffers']> {
-    return modelOffers(this.service, this.deps.connection.settings.value)
+  /** The jobs list and the switches offered off dying models, from one read of the summaries. */
+  private async jobsAndOffers(): Promise<Pick<Snapshot, 'jobs' | 'modelOffers'>> {
+    const summaries = await this.service.list()
+    const running = (id: string): boolean => this.runs.view(id)?.running ?? false
+    const settings = this.deps.connection.settings.value
+    return {
+      jobs: summaries.map((summary) => jobEntry(summary, running(summary.id))),
+      modelOffers: modelOffers(summaries, settings, this.service.today())
+    }
   }
 
   async jobEntries(): Promise<Snapshot['jobs']> {
-    const summaries = await this.service.list()
-    return summaries.map((summary) =>
-      jobEntry(summary, this.runs.view(summary.id)?.running ?? false)
-    )
+    return (await this.jobsAndOffers()).jobs
   }
 
   /** The open job view, or a clear refusal when the open queue is not a job. */
@@ -290,11 +295,5 @@ export class Workspace {
       const estimate = this.estimate(draft)
       if (estimate) this.pump.patch(draft.id, { estimate })
     }, 250)
-  }
-
-  private async loadTemplates(): Promise<Template[]> {
-    const custom = await this.templateStore.list().catch(() => [])
-    const ids = new Set(BUILTIN_TEMPLATES.map((t) => t.id))
-    return [...BUILTIN_TEMPLATES, ...custom.filter((t) => !ids.has(t.id))]
   }
 }

@@ -15,7 +15,8 @@ export function ExportButton(): React.JSX.Element | null {
   const [format, setFormat] = useState<Format>('xlsx')
   const [thumbnails, setThumbnails] = useState(true)
   const [approvedOnly, setApprovedOnly] = useState(false)
-  const approved = useWorkspaceState((s) => countApproved(s.view?.rows))
+  // Counted only while the dialog is open: not on every update of a 10,000-row queue.
+  const approved = useWorkspaceState((s) => (open ? countApproved(s.view?.rows) : 0))
   const [saved, setSaved] = useState<string | null>(null)
   if (!isJob) return null
   const save = async (): Promise<void> => {
