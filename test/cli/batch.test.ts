@@ -74,10 +74,17 @@ describe('photoscribe run --batch', () => {
     const { photos, dataDir } = await photoFolder(6)
     const out = join(dataDir, 'r.json')
     const args = runArgs(photos, out, dataDir, '--batch', '--json')
-    const started = runInProcess(args)
-    // Ctrl-C while the batch runs: the CLI stops watching, the batch runs on.
-    setTimeout(() => process.emit('SIGINT'), 150)
-    const detached = await started
+    // Ctrl-C once the batch exists (its first part shows in the progress stream), not on a timer:
+    // a timer fired before the batch was created under CI load. The CLI stops watching; the batch
+    // runs on.
+    let interrupted = false
+    const detached = await runInProcess(args, (line) => {
+      const parts = (JSON.parse(line) as { batch?: { parts: unknown[] } }).batch?.parts
+      if (!interrupted && parts?.length) {
+        interrupted = true
+        process.emit('SIGINT')
+      }
+    })
     expect(detached.code).toBe(130)
     const jobId = events(detached.out)[0].jobId as string
     const cancelled = await runInProcess([

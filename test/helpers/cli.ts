@@ -6,14 +6,21 @@ import { startSimulator, type Simulator } from '../../src/simulator/server'
 import type { SimulatorOverrides } from '../../src/simulator/options'
 import { runCli } from '../../src/cli/program'
 
-/** Runs the CLI in this process and collects what a person would see. */
+/**
+ * Runs the CLI in this process and collects what a person would see. `onOut` hears each line of
+ * standard output as it is printed (to act when the CLI reaches a point, not on a timer).
+ */
 export async function runInProcess(
-  argv: string[]
+  argv: string[],
+  onOut?: (line: string) => void
 ): Promise<{ code: number; out: string[]; err: string }> {
   const out: string[] = []
   const err: string[] = []
   const code = await runCli(argv, {
-    out: (l) => out.push(l),
+    out: (l) => {
+      out.push(l)
+      onOut?.(l)
+    },
     err: (l) => err.push(l),
     status: () => {},
     isTTY: false
