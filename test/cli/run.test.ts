@@ -75,7 +75,7 @@ describe('photoscribe run', () => {
   })
 
   it('refuses malformed flags with exit 2, naming the flag', async () => {
-    const { photos, dataDir } = await photoFolder(1)
+    const { photos, dataDir } = await photoFolder(2)
     await useSimulator()
     const detail = await runInProcess([
       'run',
@@ -107,6 +107,16 @@ describe('photoscribe run', () => {
       2,
       'photoscribe: --sku-pattern needs a capturing group, e.g. "^(\\w+)_".'
     ])
+    // A pattern that makes one product of every photo (IMG_0000.jpg, IMG_0001.jpg, … → "IMG").
+    const oneProduct = await runInProcess([
+      ...runArgs(photos, join(dataDir, 'r.json'), dataDir),
+      '--sku-pattern',
+      '^([A-Z]+)_'
+    ])
+    expect(oneProduct.code).toBe(2)
+    expect(oneProduct.err).toMatch(
+      /^photoscribe: --sku-pattern: The SKU pattern puts all \d+ photos into one product \(“IMG”\)/
+    )
     expect(unpriced.code).toBe(2)
     expect(unpriced.err).toContain('--budget: there is no price for "llava:13b"')
     expect(unpriced.err).toContain('--price-input and --price-output')

@@ -86,7 +86,7 @@ describe('Batch mode in the window', () => {
     await harness.dropFiles(photos.paths)
     await page.waitForSelector('[data-testid="estimate-batch-plan"]')
     expect(await page.textContent('[data-testid="estimate-batch-plan"]')).toMatch(
-      /^Batch API: \$[\d.]+ · 1 file\(s\) · within 24 h/
+      /^Batch API: ≈ \$[\d.]+ · 1 file\(s\) · within 24 h/
     )
     await page.locator('[data-testid="mode"]').selectOption('batch')
     await page.getByRole('button', { name: 'Submit to Batch API', exact: true }).waitFor()

@@ -84,6 +84,36 @@ describe('the window front door', () => {
     })
   })
 
+  it('the SKU pattern beside a sheet: a live preview, common patterns, and a one-product pattern refused in words', async () => {
+    const { harness, page } = await windowOnSim()
+    const photos = await photoFolder(3)
+    await harness.dropFiles(photos.paths)
+    await page.waitForSelector('[data-testid="estimate"]')
+    const sheet = join(photos.dir, 'products.csv')
+    writeFileSync(sheet, 'sku,brand\r\n001,Acme\r\n003,Bolt\r\n')
+    harness.desktop.sheet = sheet
+    await page.getByRole('button', { name: /Attach product sheet/ }).click()
+    const preview = page.getByTestId('sku-preview')
+    await preview.waitFor()
+    expect(await preview.textContent()).toMatch(/^Matched 0 of 3; unmatched: product-00\d\.jpg/)
+    // A preset whose group is the part before the hyphen: "product" for all three — refused.
+    await page.getByLabel('SKU in the file name').selectOption('^([^-]+)-')
+    await page.getByTestId('sku-problem').waitFor()
+    expect(await page.textContent('[data-testid="sku-problem"]')).toBe(
+      'The SKU pattern puts all 3 photos into one product (“product”): its group should catch the part of the name that differs from product to product.'
+    )
+    // The user's own pattern: the digits; the preview follows as it is typed.
+    await page.getByLabel('The SKU pattern').fill('-(\\d+)\\.')
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="sku-preview"]')?.textContent?.startsWith('Matched 2')
+    )
+    expect(await preview.textContent()).toBe(
+      'Matched 2 of 3; unmatched: product-002.jpg · 3 products'
+    )
+    expect(harness.workspace.openDraft()!.options.skuPattern).toBe('-(\\d+)\\.')
+    await page.locator('.run-panel').screenshot({ path: join(SHOTS, 'sku-pattern.png') })
+  })
+
   it('a job stopped on one endpoint is refused on another, and "Move this job…" moves it after a confirmation', async () => {
     const a = await startSimulator({ latencyMs: 20, defaultKey: { quotaAfter: 2 } })
     const b = await startSimulator({ latencyMs: 20 })

@@ -107,7 +107,7 @@ describe('Settings in the window, on the real engine and the simulator', () => {
     const photos = await photoFolder(12)
     await harness.dropFiles(photos.paths)
     await page.waitForSelector('[data-testid="estimate-now"]')
-    expect(await page.textContent('[data-testid="estimate-now"]')).toMatch(/^US\$/)
+    expect(await page.textContent('[data-testid="estimate-now"]')).toMatch(/^约 US\$/)
     expect(await page.textContent('[data-testid="estimate-duration"]')).toMatch(/^约 \d+ (秒|分钟)/)
     expect(await page.textContent('.run-panel')).toContain('先试运行几张')
     expect(await page.textContent('[data-testid="estimate"]')).toContain('使用你在设置中填写的价格')

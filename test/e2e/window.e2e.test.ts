@@ -57,7 +57,7 @@ async function windowOnSim(simOptions: SimulatorOverrides = {}) {
 }
 
 describe('the window, on the real engine and the simulator', () => {
-  it('drops 30 photos: 28 done, the corrupt one and the text file fail with reasons; Retry failed sends nothing', async () => {
+  it('drops 30 photos: 28 done, the corrupt one and the text file fail with reasons; no Retry is offered for them', async () => {
     const { sim, harness, page } = await windowOnSim()
     const photos = await photoFolder(28, true)
     await harness.dropFiles(photos.paths)
@@ -106,9 +106,10 @@ describe('the window, on the real engine and the simulator', () => {
     expect(await page.textContent('.failure-groups')).toMatch(/1 · (file is damaged|not an image)/)
     await page.screenshot({ path: join(SHOTS, 'failures.png') })
     expect(chatRequests(sim.log)).toBe(28)
-    await page.getByRole('button', { name: /Retry failed/ }).click()
-    await runStatus(page, 'completed')
-    await page.waitForTimeout(500)
+    // Neither failure can succeed on a retry: no Retry anywhere, and each row says why.
+    expect(await page.getByRole('button', { name: /Retry/ }).count()).toBe(0)
+    expect(await page.locator('.no-retry').count()).toBe(2)
+    expect(await page.textContent('.failure-groups')).toMatch(/Retry won’t help/)
     expect(chatRequests(sim.log)).toBe(28)
     expect(await rowsWith(page, 'failed')).toBe(2)
     expect(harness.problems).toEqual([])
@@ -124,7 +125,7 @@ describe('the window, on the real engine and the simulator', () => {
     await dropAndRun(harness, photos.paths, 'gpt-4.1-mini')
     await page.waitForSelector('[data-testid="cooling"]', { timeout: 20_000 })
     expect(await page.textContent('[data-testid="cooling"]')).toMatch(
-      /Cooling down \d+ s — rate limit/
+      /waits \d+ s — OpenAI said too many requests this minute/
     )
     await page.screenshot({ path: join(SHOTS, 'cooling-down.png') })
     await runStatus(page, 'completed')

@@ -105,11 +105,19 @@ describe('a queue row says its state in UI.md’s words and colours', () => {
       })
     )
     expect(screen.getByText('Zapatilla de running ligera')).toBeTruthy()
-    renderRow(row({ id: 'p2', status: 'failed', code: 'damaged', reason: 'corrupt JPEG header' }), {
-      ...noActions,
-      retry: (id) => retried.push(id)
-    })
-    expect(screen.getByText('corrupt JPEG header')).toBeTruthy()
+    renderRow(
+      row({
+        id: 'p2',
+        status: 'failed',
+        code: 'timeout',
+        reason: 'The server did not answer within 60 s.'
+      }),
+      {
+        ...noActions,
+        retry: (id) => retried.push(id)
+      }
+    )
+    expect(screen.getByText('The server did not answer within 60 s.')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
     expect(retried).toEqual(['p2'])
   })
@@ -145,17 +153,25 @@ describe('the estimate panel', () => {
 
   it('shows the cost now and with Batch, the duration and which limit binds', () => {
     render(<EstimatePanel estimate={estimate} />)
-    expect(screen.getByTestId('estimate-now').textContent).toBe('$1.90')
-    expect(screen.getByTestId('estimate-batch').textContent).toBe('$0.95')
+    expect(screen.getByTestId('estimate-now').textContent).toBe('≈ $1.90')
+    expect(screen.getByTestId('estimate-batch').textContent).toBe('≈ $0.95')
     expect(screen.getByTestId('estimate-duration').textContent).toBe('≈ 14 min')
     expect(screen.getByTestId('estimate-binding').textContent).toContain(
       'tokens per minute is the cap'
     )
     expect(screen.getByText('2,000 photos')).toBeTruthy()
+    expect(screen.getByTestId('estimate-binding').textContent).toContain('usage tier 1 limits')
+  })
+
+  it('says when the limits are the key’s own, as the server reported them', () => {
+    render(<EstimatePanel estimate={{ ...estimate, limitsSource: 'reported' }} />)
+    expect(screen.getByTestId('estimate-binding').textContent).toContain(
+      'your key’s own limits, as OpenAI reported them'
+    )
   })
 
   it('says when it is extrapolated, what cannot be read, and how many photos a sheet matched', () => {
-    render(
+    withContext(
       <EstimatePanel
         estimate={{
           ...estimate,
@@ -177,7 +193,7 @@ describe('the estimate panel', () => {
         estimate={{ ...estimate, cachedShare: 0.62, imageTokens: 'assumed', learnedFrom: 0 }}
       />
     )
-    expect(screen.getByTestId('estimate-flex').textContent).toBe('$0.95')
+    expect(screen.getByTestId('estimate-flex').textContent).toBe('≈ $0.95')
     expect(screen.getByTestId('estimate-cached').textContent).toContain('≈ 62 %')
     expect(screen.getByText(/the model’s rule is not published yet/)).toBeTruthy()
     rerender(
@@ -271,13 +287,16 @@ describe('the rate-limits panel', () => {
     }
     withContext(<RateLimitsPanel keys={[key]} heardAt={performance.now()} running />)
     expect(screen.getByTestId('cooling').textContent).toBe(
-      '⟳ Cooling down 12 s — rate limit (tokens per minute)'
+      '⟳ Key “Main” waits 12 s — OpenAI said too many tokens this minute'
+    )
+    expect(screen.getByTestId('pace-words').textContent).toBe(
+      'OpenAI asked to slow down: Photoscribe waits and goes on by itself.'
     )
     expect(screen.getByText('0 of 500 left')).toBeTruthy()
     act(() => {
       vi.advanceTimersByTime(5000)
     })
-    expect(screen.getByTestId('cooling').textContent).toContain('Cooling down 7 s')
+    expect(screen.getByTestId('cooling').textContent).toContain('waits 7 s')
     act(() => {
       vi.advanceTimersByTime(7500)
     })

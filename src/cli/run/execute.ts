@@ -78,7 +78,13 @@ async function asUsage<T>(work: Promise<T>, flags: RunFlags): Promise<T> {
     if (!(error instanceof JobServiceError)) throw error
     const modelFlag = flags.switchModel ? '--switch-model' : flags.resume ? '--resume' : '--model'
     const flag =
-      { budget: '--budget', mode: '--batch', endpoint: '--resume', model: modelFlag }[
+      {
+        budget: '--budget',
+        mode: '--batch',
+        endpoint: '--resume',
+        model: modelFlag,
+        skuPattern: '--sku-pattern'
+      }[
         error.field as string
       ] ?? '--resume'
     throw new UsageError(`${flag}: ${cliProblem(switchHow(error.problem, flags))}`)

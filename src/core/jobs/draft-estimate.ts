@@ -56,7 +56,7 @@ export function draftEstimate(
         ? Math.max(0, base.durationMs - EXPECTED_LATENCY_MS) * scale + EXPECTED_LATENCY_MS
         : 0,
     binding: BINDING[base.binding],
-    ...summedLimits(keys),
+    ...summedLimits(keys, keyLimits),
     pricing: settings.pricing ?? 'catalog',
     batch: scaledBatchPlan(base, requests, expected, scale)
   }
@@ -81,14 +81,24 @@ function flexChoice(
   return { costFlex: flex === 'no' ? null : costFlex, flex }
 }
 
-/** The keys' limits together, where they come from, and how many keys. */
+/**
+ * The keys' limits together, where they come from (`reported` when every key's numbers are what
+ * its server said, in a key test or a run), and how many keys.
+ */
 function summedLimits(
-  keys: readonly ReturnType<typeof resolveLimits>[]
+  keys: readonly ReturnType<typeof resolveLimits>[],
+  given: readonly KeyEstimateLimits[] = []
 ): Pick<EstimateView, 'rpm' | 'tpm' | 'limitsSource' | 'keys'> {
+  const reported =
+    keys.every((key) => key.source === 'given') && given.every((key) => key.from === 'reported')
   return {
     rpm: keys.reduce((sum, key) => sum + key.rpm, 0),
     tpm: keys.reduce((sum, key) => sum + key.tpm, 0),
-    limitsSource: keys.some((key) => key.source === 'given') ? 'given' : keys[0].source,
+    limitsSource: reported
+      ? 'reported'
+      : keys.some((key) => key.source === 'given')
+        ? 'given'
+        : keys[0].source,
     keys: keys.length
   }
 }

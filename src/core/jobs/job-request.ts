@@ -1,3 +1,4 @@
+import { skuOf } from '@shared/domain/sku'
 import { createHash } from 'node:crypto'
 import type { Problem } from '@shared/problem'
 import { fallbackModel, findModel, type ModelInfo, type ModelPrices } from '@shared/models/catalog'
@@ -84,9 +85,7 @@ export function photoVariables(item: JobItem, settings: JobSettings): Record<str
   const path = item.paths[0] ?? ''
   const parts = path.split(/[\\/]/)
   const filename = parts.at(-1) ?? ''
-  const stem = filename.replace(/\.[^.]+$/, '')
-  const sku =
-    (settings.skuPattern ? new RegExp(settings.skuPattern).exec(filename)?.[1] : undefined) ?? stem
+  const sku = skuOf(filename, settings.skuPattern)
   const context = settings.productContext ?? {}
   const own = (key: string): Record<string, string> | undefined =>
     Object.hasOwn(context, key) ? context[key] : undefined

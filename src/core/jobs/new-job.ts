@@ -13,9 +13,12 @@ export async function newJob(
   dataDir: string,
   settings: JobSettings,
   onFound: (files: number) => void = () => {},
-  listed?: Listing
+  listed?: Listing,
+  /** Throws to refuse the photos found (their paths), before anything is written. */
+  refuseFound: (paths: string[]) => void = () => {}
 ): Promise<StoredJob> {
   const found = await ingest(settings.inputs, onFound, undefined, listed)
+  refuseFound(found.photos.map((photo) => photo.paths[0]))
   const job = await createJob(dataDir, settings)
   const events: JournalEvent[] = [
     ...found.photos.map((photo, i): JournalEvent => ({

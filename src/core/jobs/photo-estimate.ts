@@ -25,6 +25,8 @@ export interface KeyEstimateLimits {
   rpm?: number
   tpm?: number
   batchQueueTokens?: number
+  /** `reported`: the numbers are what the server's headers said for this key (a test or a run). */
+  from?: 'reported'
 }
 
 /** What an estimate knows besides the photos: each key's limits, the Batch queue, what was learned. */

@@ -10,6 +10,8 @@ export interface ConnectionKey {
   tpm?: number
   /** The Batch API's enqueued-token limit for the job's model. */
   batchQueueTokens?: number
+  /** `reported`: rpm/tpm are what the server said for this key (a key test or a run). */
+  from?: 'reported'
 }
 
 /** Where requests go and with which keys. Secrets go to the transport and nowhere else. */

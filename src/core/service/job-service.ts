@@ -16,7 +16,7 @@ import {
 import { createOpenAITransport, type EndpointConfig } from '../openai/transport'
 import { systemClock, type Clock } from '../scheduler/clock'
 import { LanePool } from '../scheduler/lane-pool'
-import { budgetProblem } from '../jobs/job-request'
+import { photosProblem, settingsProblem } from './create-checks'
 import { flexProblem } from '../jobs/flex'
 import {
   listJobs,
@@ -138,13 +138,12 @@ export class JobService {
     onFound?: (files: number) => void,
     listed?: Listing
   ): Promise<StoredJob> {
-    const problem = budgetProblem(settings)
-    if (problem) throw new JobServiceError({ ...problem, field: 'budget' })
-    const dead = deadModelProblem(settings.model, this.modelLife(settings.model))
-    if (dead) throw new JobServiceError({ ...dead, field: 'model' })
-    const flex = settings.mode === 'flex' ? flexProblem(settings) : null
-    if (flex) throw new JobServiceError({ ...flex, field: 'mode' })
-    return newJob(this.dataDir, settings, onFound, listed)
+    const problem = settingsProblem(settings, this.modelLife(settings.model))
+    if (problem) throw new JobServiceError(problem)
+    return newJob(this.dataDir, settings, onFound, listed, (paths) => {
+      const refused = photosProblem(settings, paths)
+      if (refused) throw new JobServiceError(refused)
+    })
   }
 
   /** Every job in the data folder, newest first: counts, money, where it stands. */

@@ -91,13 +91,15 @@ export function keysForEndpoint(settings: Settings): KeyRecord[] {
   return settings.keys.filter((k) => (k.endpoint ?? here) === here)
 }
 
-/** A key's limits for a model from Settings: a tier preset, typed numbers, or what headers said. */
+/**
+ * A key's limits for a model from Settings: a tier preset, typed numbers, or what headers said —
+ * which is also what counts when nothing was chosen and a key test or a run heard the server.
+ */
 export function keyLimits(
   record: KeyRecord,
   model: string
-): { rpm?: number; tpm?: number; batchQueueTokens?: number } {
-  const limits = record.limits[model]
-  if (!limits) return {}
+): { rpm?: number; tpm?: number; batchQueueTokens?: number; from?: 'reported' } {
+  const limits = record.limits[model] ?? { source: 'headers' }
   if (limits.source === 'custom')
     return { rpm: limits.rpm, tpm: limits.tpm, batchQueueTokens: limits.batchQueue }
   if (limits.source === 'tier') {
@@ -106,7 +108,8 @@ export function keyLimits(
     return { ...(tierLimits(model, tier) ?? {}), batchQueueTokens: queue }
   }
   const reported = record.reported[model]
-  return { rpm: reported?.rpm, tpm: reported?.tpm }
+  if (!reported?.rpm && !reported?.tpm) return {}
+  return { rpm: reported.rpm, tpm: reported.tpm, from: 'reported' }
 }
 
 /**

@@ -3,6 +3,7 @@ import { editedEvent, readProductSheet, type JobMode, type JournalEvent } from '
 import type { SheetEncoding } from '@shared/domain/sheet-encoding'
 import { basename } from 'node:path'
 import type { EstimateView } from '@shared/domain/queue'
+import { noRetryReason } from '@shared/domain/failure-codes'
 import { openJobView, refusedAsAppError, startRun } from './runs'
 import type { Workspace } from './workspace'
 import { fieldText, MAX_FIELD_CHARS } from './job-rows'
@@ -29,7 +30,10 @@ export async function removeRows(ws: Workspace, ids: string[]): Promise<number> 
   return known.length
 }
 
-/** Sends failed photos again (these ids, every failure with a code, or all failures). */
+/**
+ * Sends failed photos again (these ids, every failure with a code, or all failures), leaving out
+ * failures a retry cannot fix (a damaged file, a refusal): sending those again only costs money.
+ */
 export async function retryRows(
   ws: Workspace,
   ids?: string[],
@@ -40,7 +44,10 @@ export async function retryRows(
   const wanted = ids ? new Set(ids) : null
   const failed = [...view.job.state.items.values()].filter(
     (item) =>
-      item.status === 'failed' && (!wanted || wanted.has(item.id)) && (!code || item.code === code)
+      item.status === 'failed' &&
+      !noRetryReason(item.code) &&
+      (!wanted || wanted.has(item.id)) &&
+      (!code || item.code === code)
   )
   if (failed.length === 0) return 0
   await ws.note(

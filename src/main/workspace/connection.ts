@@ -117,9 +117,12 @@ export class ConnectionSource {
   /** Each usable key's limits for a model, for the estimate (undefined parts: the catalog's). */
   keyLimits(model: string): KeyEstimateLimits[] {
     try {
-      return this.planned(this.current(), model).map(({ rpm, tpm, batchQueueTokens }) =>
-        batchQueueTokens === undefined ? { rpm, tpm } : { rpm, tpm, batchQueueTokens }
-      )
+      return this.planned(this.current(), model).map(({ rpm, tpm, batchQueueTokens, from }) => ({
+        rpm,
+        tpm,
+        ...(batchQueueTokens === undefined ? {} : { batchQueueTokens }),
+        ...(from ? { from } : {})
+      }))
     } catch {
       return [{}]
     }

@@ -5,6 +5,7 @@ import type { RateLimits } from '@shared/models/catalog'
 import {
   jobName,
   listFiles,
+  looksCutOff,
   readPhotoSize,
   type JobService,
   type JobSettings,
@@ -12,6 +13,9 @@ import {
   type MeasuredPhoto,
   type ProductSheet
 } from '../../core'
+import type { Size } from '@shared/models/image-tokens'
+import { oneProductProblem, skuGroups, skuOf } from '@shared/domain/sku'
+import { AppError, ErrorCodes } from '@shared/errors'
 
 /** A product sheet attached to a draft. */
 export interface AttachedSheet {
@@ -28,10 +32,15 @@ interface DraftFile {
   rejected?: string
   /** Its header could not be read as an image: it will fail at Run, so the queue says so now. */
   unreadable?: boolean
+  /** The file ends before its image does: only the part that can be read would be sent. */
+  cutOff?: boolean
 }
 
 const UNREADABLE =
   "This file doesn't look like an image Photoscribe can read; unless it is replaced, it fails at Run with the exact reason."
+
+/** Unmatched photo names the sheet's preview lists. */
+const UNMATCHED_SHOWN = 5
 
 /** How many headers are read at once in the background. */
 const HEADER_READS = 4
@@ -54,11 +63,24 @@ export class Draft {
 
   constructor(
     readonly id: string,
-    public options: JobOptions,
+    private chosen: JobOptions,
     private readonly changed: (change: DraftChange) => void,
     /** The engine's estimate (the one the CLI's --dry-run gives). */
     private readonly engine: Pick<JobService, 'estimate'>
   ) {}
+
+  get options(): JobOptions {
+    return this.chosen
+  }
+
+  /** New options; a SKU pattern that puts every photo into one product is refused, with counts. */
+  set options(options: JobOptions) {
+    if (options.skuPattern !== this.chosen.skuPattern) {
+      const problem = oneProductProblem(this.photoNames(), options.skuPattern)
+      if (problem) throw new AppError(ErrorCodes.invalidInput, problem)
+    }
+    this.chosen = options
+  }
 
   get walking(): boolean {
     return this.walks > 0
@@ -120,22 +142,36 @@ export class Draft {
     const photos = [...this.files.values()].filter((file) => !file.rejected)
     const measured = photos.flatMap((file) => this.measured.get(file.path) ?? [])
     if (photos.length === 0 || measured.length === 0) return null
-    const view = this.engine.estimate(settings, measured, photos.length, keyLimits)
+    const estimated = this.engine.estimate(settings, measured, photos.length, keyLimits)
+    const cutOff = photos.filter((file) => file.cutOff).length
+    const view = cutOff > 0 ? { ...estimated, cutOff } : estimated
     return this.sheet ? { ...view, sheet: this.sheetMatches(settings, photos) } : view
   }
 
+  /** The file names of the photos that would be sent. */
+  private photoNames(): string[] {
+    return [...this.files.values()].filter((f) => !f.rejected).map((f) => basename(f.path))
+  }
+
+  /**
+   * How the sheet meets the photos under the SKU pattern: matched, a few of those unmatched (the
+   * live preview beside the pattern), and how many products the pattern makes of the photos.
+   */
   private sheetMatches(settings: JobSettings, photos: DraftFile[]): EstimateView['sheet'] {
     const context = this.sheet!.context
-    const pattern = settings.skuPattern ? new RegExp(settings.skuPattern) : null
-    const matched = photos.filter((file) => {
-      const name = basename(file.path).toLowerCase()
-      const sku = (
-        pattern?.exec(basename(file.path))?.[1] ?? name.replace(/\.[^.]+$/, '')
-      ).toLowerCase()
-      return Object.hasOwn(context, name) || Object.hasOwn(context, sku)
-    }).length
-    const rows = new Set(Object.values(context)).size
-    return { name: this.sheet!.name, matched, rows, ...this.sheet!.encoding }
+    const names = photos.map((file) => basename(file.path))
+    const unmatched = names.filter((name) => {
+      const sku = skuOf(name, settings.skuPattern).toLowerCase()
+      return !Object.hasOwn(context, name.toLowerCase()) && !Object.hasOwn(context, sku)
+    })
+    return {
+      name: this.sheet!.name,
+      matched: names.length - unmatched.length,
+      rows: new Set(Object.values(context)).size,
+      unmatched: unmatched.slice(0, UNMATCHED_SHOWN),
+      products: skuGroups(names, settings.skuPattern).products,
+      ...this.sheet!.encoding
+    }
   }
 
   private addFile(path: string, rejected?: string): QueueRow {
@@ -156,13 +192,14 @@ export class Draft {
     while (this.measuring < HEADER_READS && this.toMeasure.length > 0) {
       const file = this.toMeasure.shift()!
       this.measuring++
-      void readPhotoSize(file.path).then((size) => {
+      void measure(file.path).then(({ size, cutOff }) => {
         this.measured.set(file.path, { path: file.path, size })
         this.measuring--
         this.pumpHeaders()
         file.unreadable = size === null
-        const rows = file.unreadable && this.files.has(file.id) ? [draftRow(file)] : undefined
-        this.changed({ measured: this.measured.size, rows })
+        file.cutOff = cutOff
+        const odd = (file.unreadable || cutOff) && this.files.has(file.id)
+        this.changed({ measured: this.measured.size, rows: odd ? [draftRow(file)] : undefined })
       })
     }
   }
@@ -183,7 +220,12 @@ function draftRow(file: DraftFile): QueueRow {
     status: file.rejected ? 'failed' : 'listed'
   }
   if (file.rejected) return { ...row, code: 'rejected', reason: file.rejected }
-  return file.unreadable
-    ? { ...row, status: 'failed', code: 'unreadable', reason: UNREADABLE }
-    : row
+  if (file.unreadable) return { ...row, status: 'failed', code: 'unreadable', reason: UNREADABLE }
+  return file.cutOff ? { ...row, warning: 'cutOff' } : row
+}
+
+/** A photo's size from its header, and whether its file looks cut off (its last bytes). */
+async function measure(path: string): Promise<{ size: Size | null; cutOff: boolean }> {
+  const size = await readPhotoSize(path)
+  return { size, cutOff: size !== null && (await looksCutOff(path)) }
 }

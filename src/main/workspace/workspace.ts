@@ -238,14 +238,13 @@ export class Workspace {
     return note ? { ...view, model: note } : view
   }
 
+  /** Changes a draft's options; a budget or SKU pattern of null clears it. */
   setOptions(
     draft: Draft,
-    change: Partial<Omit<JobOptions, 'budgetUsd'>> & { budgetUsd?: number | null }
+    change: { [K in keyof JobOptions]?: JobOptions[K] | null }
   ): EstimateView | null {
-    const { budgetUsd, ...rest } = change
-    const next: Record<string, unknown> = { ...draft.options, ...rest }
-    if (budgetUsd === null) delete next.budgetUsd
-    else if (budgetUsd !== undefined) next.budgetUsd = budgetUsd
+    const next: Record<string, unknown> = { ...draft.options, ...change }
+    for (const [key, value] of Object.entries(change)) if (value === null) delete next[key]
     const parsed = jobOptionsSchema.safeParse(next)
     if (!parsed.success) {
       throw new AppError(ErrorCodes.invalidInput, issueProblem(parsed.error.issues))

@@ -5,7 +5,12 @@ import type { PhotoscribeApi } from '@shared/ipc/routes'
 import { readBridgeError } from './bridge'
 import { MissingBridge } from './components/MissingBridge'
 import { Notices, type Notice } from './components/Notices'
-import { AppContext, useWorkspaceState, type AppContextValue, type SettingsSection } from './context'
+import {
+  AppContext,
+  useWorkspaceState,
+  type AppContextValue,
+  type SettingsSection
+} from './context'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { FirstRun } from './features/shell/FirstRun'
 import { Header } from './features/shell/Header'
@@ -15,6 +20,7 @@ import { ProgressFooter } from './features/shell/ProgressFooter'
 import { SettingsNotice } from './features/shell/SettingsNotice'
 import { ModelOffers } from './features/shell/ModelOffers'
 import { ReviewPane } from './features/review/ReviewPane'
+import { OfflineBanner } from './features/shell/OfflineBanner'
 import { StopBanner } from './features/shell/StopBanner'
 import { QueuePane } from './features/queue/QueuePane'
 import { RunPanel } from './features/run/RunPanel'
@@ -122,6 +128,7 @@ function Workspace(): React.JSX.Element {
         <SettingsNotice />
         <ModelOffers />
         <StopBanner />
+        <OfflineBanner />
         <FirstRun />
         <QueuePane />
       </main>

@@ -55,6 +55,8 @@ export const queueRowSchema = z.object({
   cause: retryCauseSchema.optional(),
   keyLabel: z.string().optional(),
   edited: z.boolean().optional(),
+  /** Something to know before sending: `cutOff`, the file ends before its image does. */
+  warning: z.enum(['cutOff']).optional(),
   costUsd: z.number().nonnegative().optional(),
   /** The batch a `batched` row is in: "in batch 2 of 5 · in progress". */
   batch: z.object({ n: z.number().int(), of: z.number().int(), status: z.string() }).optional()
@@ -67,6 +69,8 @@ export const estimateViewSchema = z.object({
   /** Photos whose header was read so far; the rest are extrapolated from them. */
   measured: z.number().int().nonnegative(),
   unreadable: z.number().int().nonnegative(),
+  /** Photos whose file looks cut off: sent as far as they can be read, after a warning. */
+  cutOff: z.number().int().positive().optional(),
   costStandard: z.number().nullable(),
   costBatch: z.number().nullable(),
   /** Live at Flex prices; null where the model or the endpoint has no Flex. */
@@ -106,6 +110,10 @@ export const estimateViewSchema = z.object({
       name: z.string(),
       matched: z.number().int(),
       rows: z.number().int(),
+      /** The first few photos the sheet has no row for, under the SKU pattern. */
+      unmatched: z.array(z.string()).optional(),
+      /** How many products the SKU pattern makes of the photos. */
+      products: z.number().int().optional(),
       /** A CSV's encoding, and how it was decided (a person can choose another). */
       encoding: z.enum(SHEET_ENCODINGS).optional(),
       how: z.enum(['bom', 'utf-8', 'detected', 'chosen']).optional()

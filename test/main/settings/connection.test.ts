@@ -61,7 +61,11 @@ describe('keys from Settings carry a run, and are never written in clear', () =>
 describe('Test key', () => {
   it('reads the limits from the headers of one tiny request and records them for the key', async () => {
     const sim = await sims.start({ defaultKey: { rpm: 480, tpm: 123_000 } })
-    const { ws, settings, keyId } = await withKey(sim.url)
+    const { ws, settings, keyId, folder } = await withKey(sim.url, 1)
+    const draft = ws.ensureDraft()
+    await draft.add([folder.photos])
+    await until(() => ws.estimate(draft)?.measured === 1)
+    expect(ws.estimate(draft)).toMatchObject({ rpm: 500, limitsSource: 'given' })
     const result = await ws.deps.connection.testKey(keyId, 'gpt-6-luna')
     expect(result).toMatchObject({ outcome: 'valid', rpm: 480, tpm: 123_000 })
     const chats = sim.log.entries.filter((e) => e.path === '/v1/chat/completions')
@@ -70,8 +74,14 @@ describe('Test key', () => {
       rpm: 480,
       tpm: 123_000
     })
+    // With nothing chosen in Settings, the estimate uses what the test heard, not tier 1's figures.
+    const reported = [{ rpm: 480, tpm: 123_000, from: 'reported' }]
+    expect(ws.deps.connection.keyLimits('gpt-6-luna')).toEqual(reported)
+    expect(ws.estimate(draft)).toMatchObject({ rpm: 480, tpm: 123_000, limitsSource: 'reported' })
     await settings.setKeyLimits(keyId, 'gpt-6-luna', { source: 'headers' })
-    expect(ws.deps.connection.keyLimits('gpt-6-luna')).toEqual([{ rpm: 480, tpm: 123_000 }])
+    expect(ws.deps.connection.keyLimits('gpt-6-luna')).toEqual(reported)
+    await settings.setKeyLimits(keyId, 'gpt-6-luna', { source: 'tier', tier: 1 })
+    expect(ws.deps.connection.keyLimits('gpt-6-luna')[0].from).toBeUndefined()
   })
 
   it('says why a key does not work: refused, out of credit, or no access to the model', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { runOpen } from '../../../src/main/workspace/runs'
+import { retryRows } from '../../../src/main/workspace/actions'
 import { FakeDesktop } from '../../helpers/fake-desktop'
 import { photoFolder } from '../../helpers/job-fixtures'
 import { simulatorPerTest } from '../../helpers/sim'
@@ -44,6 +45,27 @@ describe('the end of a run in the window', () => {
     await runOpen(ws)
     await until(() => desktop.progress.at(-1)?.fraction === null, 10_000)
     expect(desktop.notified).toEqual([])
+    await ws.close()
+  })
+})
+
+describe('Retry failed in the window', () => {
+  it('leaves out failures a retry cannot fix: a refused photo is not sent (and billed) again', async () => {
+    const sim = await sims.start({ latencyMs: 5, answerFaults: { refusal: 1 } })
+    const { photos, dataDir } = await photoFolder(3)
+    const ws = testWorkspace(dataDir, {
+      OPENAI_API_KEY: 'sk-test-retry-1',
+      OPENAI_BASE_URL: sim.url
+    })
+    await ws.ensureDraft().add([photos])
+    const id = await runOpen(ws)
+    await until(() => ws.runs.view(id)?.running === false, 10_000)
+    const codes = [...ws.runs.view(id)!.job.state.items.values()].map((item) => item.code)
+    expect(codes).toEqual(['refusal', 'refusal', 'refusal'])
+    const sent = sim.log.entries.length
+    expect(await retryRows(ws)).toBe(0)
+    expect(await retryRows(ws, undefined, 'refusal')).toBe(0)
+    expect(sim.log.entries.length).toBe(sent)
     await ws.close()
   })
 })

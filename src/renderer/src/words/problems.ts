@@ -22,6 +22,7 @@ const SENTENCES = new Set([
     'stopBeforeMove',
     'stopBeforeSwitch',
     'regenerating',
+    'skuOneProduct',
     'openJobFirst',
     'nothingRunning'
   ].map((code) => `problem.${code}`)

@@ -3,10 +3,15 @@ import { useNow } from '../../hooks/useNow'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../words/format'
 import { LimitsChart } from './LimitsChart'
+import { useWorkspaceState } from '../../context'
+import { paceOf } from './pace'
 
 type Key = RunView['keys'][number]
 
-/** Per key: limits with what the headers say remains, in flight, and a 429 cool-down countdown. */
+/**
+ * The run's speed in plain words — as fast as the plan allows, or why not, and what would make it
+ * faster — with each key's cool-down; the gauges and the chart are one click away.
+ */
 export function RateLimitsPanel({
   keys,
   heardAt,
@@ -21,27 +26,77 @@ export function RateLimitsPanel({
   return (
     <section className="limits" aria-label={t('limits.title')} data-testid="rate-limits">
       <h3 className="section-title">{t('limits.title')}</h3>
-      {keys.length === 0 && (
-        <p className="muted small">{running ? t('limits.starting') : t('limits.idle')}</p>
-      )}
+      <PaceWords keys={keys} running={running} />
       {keys.map((key) => (
-        <KeyLimits key={key.id} limits={key} sinceMs={now - heardAt} />
+        <Cooling key={key.id} limits={key} sinceMs={now - heardAt} />
       ))}
-      <LimitsChart />
+      <details className="limits-details" data-testid="limits-details">
+        <summary className="small">{t('limits.details')}</summary>
+        {keys.map((key) => (
+          <KeyLimits key={key.id} limits={key} />
+        ))}
+        <LimitsChart />
+      </details>
     </section>
   )
 }
 
-/** One key's gauges and its cool-down, counted down from when the window heard of it. */
-export function KeyLimits({
-  limits,
-  sinceMs
-}: {
-  limits: Key
-  sinceMs: number
-}): React.JSX.Element {
+/** "Going as fast as your OpenAI plan allows — 412 of 500 requests a minute", and how to go faster. */
+function PaceWords({ keys, running }: { keys: Key[]; running: boolean }): React.JSX.Element {
+  const { t } = useTranslation()
+  const { count } = useFormat()
+  const history = useWorkspaceState((s) => s.history)
+  const pace = paceOf(history, keys, running)
+  const unit = t(pace.binding === 'tokens' ? 'limits.tokens' : 'limits.requests')
+  const words = t(`limits.pace.${pace.state}`, {
+    used: count(pace.used),
+    limit: count(pace.limit),
+    unit
+  })
+  const hint =
+    pace.state === 'full' || pace.state === 'slowed'
+      ? t(`limits.faster.${pace.binding}`)
+      : pace.state === 'room'
+        ? t('limits.faster.room')
+        : ''
+  return (
+    <>
+      <p data-testid="pace-words" data-pace={pace.state}>
+        {words}
+      </p>
+      {hint && (
+        <p className="muted small" data-testid="pace-hint">
+          {hint}
+        </p>
+      )}
+    </>
+  )
+}
+
+/** A key's cool-down, counted down from when the window heard of it, and why in words. */
+function Cooling({ limits, sinceMs }: { limits: Key; sinceMs: number }): React.JSX.Element | null {
   const { t } = useTranslation()
   const cooling = limits.coolingInMs !== undefined ? Math.max(0, limits.coolingInMs - sinceMs) : 0
+  if (cooling <= 0) return null
+  return (
+    <p className="cooling" role="status" data-testid="cooling">
+      {t('limits.cooling', {
+        key: limits.label,
+        n: Math.ceil(cooling / 1000),
+        why:
+          limits.coolingCause === 'network'
+            ? t('limits.coolingNetwork')
+            : t('limits.coolingRate', {
+                which: t(limits.coolingLimit === 'tokens' ? 'limits.tokens' : 'limits.requests')
+              })
+      })}
+    </p>
+  )
+}
+
+/** One key's gauges: what the headers say remains of each limit, and what is in flight. */
+export function KeyLimits({ limits }: { limits: Key }): React.JSX.Element {
+  const { t } = useTranslation()
   return (
     <div className="key-limits" data-testid={`key-${limits.id}`}>
       <div className="key-head">
@@ -56,19 +111,6 @@ export function KeyLimits({
       <p className="muted small">
         {limits.limitsFrom === 'headers' ? t('limits.fromHeaders') : t('limits.fromSettings')}
       </p>
-      {cooling > 0 && (
-        <p className="cooling" role="status" data-testid="cooling">
-          {t('limits.cooling', {
-            n: Math.ceil(cooling / 1000),
-            why:
-              limits.coolingCause === 'network'
-                ? t('limits.coolingNetwork')
-                : t('limits.coolingRate', {
-                    which: t(limits.coolingLimit === 'tokens' ? 'limits.tokens' : 'limits.requests')
-                  })
-          })}
-        </p>
-      )}
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { failureTitle } from '../../words/status'
 import { FILTERS, failureGroups, queueCounts, visibleIds, type Filter } from './filters'
 import { QueueList } from './QueueList'
 import { useDropAnywhere } from './useDropAnywhere'
+import { noRetryReason } from '@shared/domain/failure-codes'
 
 /** The queue: photos dropped or added, filtered and searched, failures grouped with one Retry each. */
 export function QueuePane(): React.JSX.Element | null {
@@ -126,20 +127,26 @@ function FailureGroups({
   const { count } = useFormat()
   return (
     <ul className="failure-groups" aria-label={t('queue.groups')}>
-      {groups.map((group) => (
-        <li key={group.code} className="failure-group">
-          <span>
-            <strong>{count(group.count)}</strong> · {failureTitle(group.code, t)}
-          </span>
-          <button
-            type="button"
-            className="small"
-            onClick={() => void act(() => bridge.run.retry({ code: group.code }))}
-          >
-            {t('queue.retry')}
-          </button>
-        </li>
-      ))}
+      {groups
+        .map((group) => ({ ...group, noRetry: noRetryReason(group.code) }))
+        .map((group) => (
+          <li key={group.code} className="failure-group">
+            <span>
+              <strong>{count(group.count)}</strong> · {failureTitle(group.code, t)}
+            </span>
+            {group.noRetry ? (
+              <span className="small muted">{t(`queue.noRetry.${group.noRetry}`)}</span>
+            ) : (
+              <button
+                type="button"
+                className="small"
+                onClick={() => void act(() => bridge.run.retry({ code: group.code }))}
+              >
+                {t('queue.retry')}
+              </button>
+            )}
+          </li>
+        ))}
     </ul>
   )
 }

@@ -5,9 +5,7 @@ import type { Formatters } from '../../words/format'
 import { firstLine } from '../../words/status'
 import { RowEditor } from './RowEditor'
 import { StatusChip } from './StatusChip'
-
-/** Failures a queue shows before any job exists: nothing to retry until the file changes. */
-const DRAFT_ONLY = new Set(['rejected', 'unreadable'])
+import { noRetryReason } from '@shared/domain/failure-codes'
 
 export interface RowActions {
   retry(id: string): void
@@ -90,6 +88,11 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
           </span>
           <StatusChip row={row} heardAt={props.heardAt} t={t} />
           {row.edited && <span className="badge">{t('queue.edited')}</span>}
+          {row.warning === 'cutOff' && (
+            <span className="badge badge-warn" title={t('queue.cutOffTitle')}>
+              ⚠ {t('queue.cutOff')}
+            </span>
+          )}
         </div>
         {props.editing && row.fields ? (
           <RowEditor
@@ -102,7 +105,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
         )}
       </div>
       <div className="row-actions" role="gridcell">
-        {row.status === 'failed' && !DRAFT_ONLY.has(row.code ?? '') && (
+        {row.status === 'failed' && !noRetryReason(row.code) && (
           <button type="button" className="small" onClick={() => actions.retry(row.id)}>
             {t('queue.retry')}
           </button>
@@ -161,12 +164,16 @@ function RowDetail({
         {row.costUsd ? <span className="muted small"> · {money(row.costUsd)}</span> : null}
       </p>
     )
-  if (row.status === 'failed')
+  if (row.status === 'failed') {
+    const why = noRetryReason(row.code)
+    const noRetry = why ? t(`queue.noRetry.${why}`) : ''
     return (
-      <p className="row-text row-reason truncate" title={row.reason}>
+      <p className="row-text row-reason truncate" title={[row.reason, noRetry].join('\n')}>
         {row.reason}
+        {why && <span className="muted small no-retry"> · {noRetry}</span>}
       </p>
     )
+  }
   return (
     <p className="row-text muted small truncate" title={row.folder}>
       {row.folder.split(/[\\/]/).slice(-2).join('/')}

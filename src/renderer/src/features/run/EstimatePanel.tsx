@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { EstimateView } from '@shared/domain/queue'
 import { useFormat } from '../../words/format'
 import { SheetLine } from './SheetLine'
+import { useApp, useWorkspaceState } from '../../context'
 
 /** Photos, cost now and with the Batch API, ≈ duration at the limits, and which limit binds. */
 export function EstimatePanel({
@@ -11,7 +12,8 @@ export function EstimatePanel({
   estimate: EstimateView | undefined
 }): React.JSX.Element {
   const { t } = useTranslation()
-  const { count, money, photos, approxDuration } = useFormat()
+  const { count, money: exact, photos, approxDuration } = useFormat()
+  const money = (usd: number | null): string => t('estimate.approx', { money: exact(usd) })
   if (!estimate)
     return (
       <section className="estimate" aria-label={t('estimate.title')}>
@@ -29,9 +31,6 @@ export function EstimatePanel({
     estimate.pricing === 'override' ? t('estimate.overridePrice') : '',
     estimate.pricing === 'free' ? t('estimate.free') : '',
     estimate.keys > 1 ? t('estimate.keys', { n: estimate.keys }) : '',
-    estimate.limitsSource === 'family' || estimate.limitsSource === 'lowest'
-      ? t('estimate.guessed')
-      : '',
     imageTokensNote(estimate, t)
   ].join('')
   return (
@@ -71,13 +70,50 @@ export function EstimatePanel({
             rpm: count(estimate.rpm),
             tpm: count(estimate.tpm)
           })}
+          {t(`estimate.limitsFrom.${limitsFrom(estimate.limitsSource)}`)}
         </span>
       </p>
       <BatchEstimate estimate={estimate} />
       <p className="muted small">{notes}</p>
+      {estimate.cutOff && <CutOffWarning n={estimate.cutOff} />}
       {estimate.sheet && <SheetLine sheet={estimate.sheet} photos={estimate.photos} />}
     </section>
   )
+}
+
+/** Photos whose file looks cut off: they would be sent (and billed) as far as they can be read. */
+function CutOffWarning({ n }: { n: number }): React.JSX.Element {
+  const { t } = useTranslation()
+  const { bridge, act } = useApp()
+  // Joined into one string: a selector must return the same value while nothing changed.
+  const joined = useWorkspaceState((s) =>
+    [...(s.view?.rows.values() ?? [])]
+      .filter((row) => row.warning === 'cutOff')
+      .map((row) => row.id)
+      .join('\n')
+  )
+  const ids = joined ? joined.split('\n') : []
+  return (
+    <p className="cut-off-warning small" role="status" data-testid="cut-off-warning">
+      ⚠ {t('estimate.cutOff', { count: n })}{' '}
+      {ids.length > 0 && (
+        <button
+          type="button"
+          className="small"
+          onClick={() => void act(() => bridge.queue.remove({ ids }))}
+        >
+          {t('estimate.removeCutOff', { count: ids.length })}
+        </button>
+      )}
+    </p>
+  )
+}
+
+/** Where the limits the duration assumes come from, in the words of the panel. */
+function limitsFrom(source: string): 'reported' | 'settings' | 'tier1' | 'guessed' {
+  if (source === 'reported') return 'reported'
+  if (source === 'given') return 'settings'
+  return source === 'catalog' ? 'tier1' : 'guessed'
 }
 
 /** The same job through the Batch API: money, files, and whether the queue limit paces it. */
@@ -85,6 +121,7 @@ function BatchEstimate({ estimate }: { estimate: EstimateView }): React.JSX.Elem
   const { t } = useTranslation()
   const { count, money } = useFormat()
   const { files, rounds, queueLimit } = estimate.batch
+  const approx = (usd: number | null): string => t('estimate.approx', { money: money(usd) })
   const time =
     rounds > 1
       ? t('estimate.batchRounds', { rounds, limit: count(queueLimit ?? 0) })
@@ -92,7 +129,7 @@ function BatchEstimate({ estimate }: { estimate: EstimateView }): React.JSX.Elem
   return (
     <p className="small" data-testid="estimate-batch-plan">
       {t('estimate.batchPlan', {
-        money: estimate.pricing === 'unknown' ? '—' : money(estimate.costBatch),
+        money: estimate.pricing === 'unknown' ? '—' : approx(estimate.costBatch),
         files: count(files),
         time
       })}

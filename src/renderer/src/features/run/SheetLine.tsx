@@ -3,6 +3,7 @@ import type { EstimateView } from '@shared/domain/queue'
 import { SHEET_ENCODINGS, type SheetEncoding } from '@shared/domain/sheet-encoding'
 import { useApp } from '../../context'
 import { useFormat } from '../../words/format'
+import { SkuPatternField } from './SkuPatternField'
 
 type Sheet = NonNullable<EstimateView['sheet']>
 
@@ -23,6 +24,7 @@ export function SheetLine({ sheet, photos }: { sheet: Sheet; photos: number }): 
         })}
       </p>
       {sheet.encoding && <EncodingPicker sheet={sheet} encoding={sheet.encoding} />}
+      <SkuPatternField sheet={sheet} photos={photos} />
     </>
   )
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
 import { useFormat } from '../../words/format'
 import type { RunView } from '@shared/domain/run-view'
+import { noRetryReason } from '@shared/domain/failure-codes'
 
 /** The bottom bar: progress with done / failed / total, pace, ETA, money against the estimate, controls. */
 export function ProgressFooter(): React.JSX.Element {
@@ -28,6 +29,13 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
   const { t } = useTranslation()
   const { count, money, duration } = useFormat()
   const { done, failed, total, throughputPerMin, etaMs, costUsd } = run.totals
+  // Failures a retry cannot fix (a damaged file, a refusal) get no "Retry failed".
+  const hopeless = useWorkspaceState((s) => {
+    let n = 0
+    for (const row of s.view?.rows.values() ?? [])
+      if (row.status === 'failed' && noRetryReason(row.code)) n++
+    return n
+  })
   const settled = done + failed
   const percent = total > 0 ? Math.floor((settled / total) * 100) : 0
   const active = run.status === 'running' || run.status === 'paused'
@@ -95,7 +103,7 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
               : t('footer.resume')}
           </button>
         )}
-        {failed > 0 && (
+        {failed > hopeless && (
           <button type="button" onClick={() => void act(() => bridge.run.retry({}))}>
             {t('footer.retryFailed')}
           </button>
