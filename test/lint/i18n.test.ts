@@ -184,8 +184,13 @@ describe('problems main and the engine send', () => {
   })
 
   it('every one has words in both catalogs: the 简体中文 window never shows an English sentence', () => {
+    // A template rule's code is worded by the `rule.says` catalog, every other one by `problem`.
+    const catalogs = (file: string) =>
+      file.endsWith('templates/rules.ts')
+        ? [en.rule.says, zhCN.rule.says]
+        : [en.problem, zhCN.problem]
     const missing = [...used]
-      .filter(([code]) => !(code in en.problem) || !(code in zhCN.problem))
+      .filter(([code, file]) => catalogs(file).some((catalog) => !(code in catalog)))
       .map(([code, file]) => `${code} (${file})`)
     expect(missing).toEqual([])
   })

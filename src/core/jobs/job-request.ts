@@ -1,3 +1,4 @@
+import { targetKeyword } from './target-keyword'
 import { skuOf } from '@shared/domain/sku'
 import { createHash } from 'node:crypto'
 import type { Problem } from '@shared/problem'
@@ -100,9 +101,7 @@ export function photoVariables(item: JobItem, settings: JobSettings): Record<str
     brand: product.brand ?? '',
     keywords: product.keywords ?? '',
     brand_note: product.brand ? `The brand is ${product.brand}.` : '',
-    keywords_note: product.keywords
-      ? `Use these keywords where they fit naturally: ${product.keywords}.`
-      : '',
+    keywords_note: keywordsNote(product.keywords),
     context:
       extra.length > 0 ? `Product facts: ${extra.map(([k, v]) => `${k}: ${v}`).join('; ')}.` : '',
     redo_note: item.redo ? `Write a new answer. The reviewer asks: ${item.redo}` : ''
@@ -219,4 +218,11 @@ export function withCacheKey(
   if (!takesOpenAIFields(settings.endpoint)) return body
   const digest = createHash('sha256').update(template.instructions).digest('hex').slice(0, 12)
   return { ...body, prompt_cache_key: `photoscribe-${template.id}-${digest}` }
+}
+
+/** The sheet's keywords for the prompt: the first is the target (checked in titles and descriptions). */
+function keywordsNote(keywords: string | undefined): string {
+  const target = targetKeyword(keywords)
+  if (!target) return ''
+  return `Put “${target}” in the title and the description. Use these keywords where they fit naturally: ${keywords}.`
 }

@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path'
 import type { ItemProgress } from '@shared/domain/progress'
 import type { QueueRow } from '@shared/domain/queue'
-import type { JobItem, Template } from '../../core'
+import { ruleBreak, type JobItem, type Template } from '../../core'
 
 /** Longest answer text a row carries (the full answer stays in the journal and the export). */
 /** The longest field text a row carries (a runaway answer is not sent whole to the window). */
@@ -28,6 +28,8 @@ export function jobRow(
       status: item.verdict ?? (result.review ? 'review' : 'done'),
       fields: answerFields(template, result.fields ?? {}, result.text),
       review: result.review,
+      // The rule as data, for the window's words and its filter (the journal keeps English).
+      rule: result.review ? (ruleBreak(template, result.fields ?? {}) ?? undefined) : undefined,
       edited: result.edited,
       costUsd: result.costUsd
     } satisfies QueueRow

@@ -3,6 +3,7 @@ import type { QueueRow } from '@shared/domain/queue'
 import { emptyTotals, type RunStatus, type RunView } from '@shared/domain/run-view'
 import type { OpenView } from '@shared/domain/workspace'
 import {
+  AnswerChecks,
   batchProgress,
   countItems,
   jobSpend,
@@ -34,12 +35,15 @@ export class JobView {
   private startedAt = 0
   private elapsedBefore = 0
   private stop: RunView['stop']
+  /** Titles and descriptions checked against the job's other answers and the product's keyword. */
+  private readonly checks: AnswerChecks
 
   constructor(
     readonly job: StoredJob,
     readonly sample: boolean
   ) {
     this.template = jobTemplate(job.settings)
+    this.checks = new AnswerChecks(this.template, job.settings)
     this.status = job.state.finished ? 'completed' : job.state.stopped ? 'stopped' : 'idle'
     this.stop = job.state.stopped
   }
@@ -52,15 +56,20 @@ export class JobView {
     return this.status === 'running' || this.status === 'paused'
   }
 
+  /** Every row; the job-wide checks are indexed first, so each row's flags see every answer. */
   rows(): QueueRow[] {
-    return [...this.job.state.items.keys()].flatMap((id) => this.row(id) ?? [])
+    for (const item of this.job.state.items.values()) this.checks.index(item)
+    return [...this.job.state.items.keys()].flatMap((id) => this.row(id, false) ?? [])
   }
 
-  row(id: string): QueueRow | undefined {
+  row(id: string, index = true): QueueRow | undefined {
     const item = this.job.state.items.get(id)
     if (!item) return undefined
+    if (index) this.checks.index(item)
     const live = this.running && toSend(item) ? this.live.get(id) : undefined
-    return jobRow(item, this.template, live, (keyId) => this.keyLabel(keyId), this.batchOf(item))
+    const row = jobRow(item, this.template, live, (key) => this.keyLabel(key), this.batchOf(item))
+    const flags = row.fields ? this.checks.flags(item) : []
+    return flags.length > 0 ? { ...row, flags } : row
   }
 
   /** The open batch a photo waits in, as its row says it: "in batch 2 of 5 · in progress". */

@@ -67,15 +67,16 @@ export async function judge(
   return changing.length
 }
 
-/** "Approve all that pass": every answer not judged yet that broke no rule. */
+/**
+ * "Approve all that pass": every answer not judged yet that broke no rule and fails no check
+ * against the job (a duplicate title, a missing keyword).
+ */
 export function approvePassing(ws: Workspace): Promise<number> {
   const view = deskView(ws)
-  const passing = [...view.job.state.items.values()].filter(
-    (item) => item.status === 'done' && !item.verdict && !item.result?.review
-  )
+  const passing = view.rows().filter((row) => row.status === 'done' && !row.flags)
   return judge(
     ws,
-    passing.map((item) => item.id),
+    passing.map((row) => row.id),
     'approved'
   )
 }

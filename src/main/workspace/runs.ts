@@ -1,3 +1,4 @@
+import { notifyWords } from '@shared/i18n/catalog-words'
 import { AppError, ErrorCodes, type ErrorCode } from '@shared/errors'
 import type { JobProgress } from '@shared/domain/progress'
 import {
@@ -226,7 +227,8 @@ async function ended(ws: Workspace, view: JobView, outcome: ProgressOutcome): Pr
   ws.pump.patch(view.id, { run: view.runView(ws.now()), rows: view.rows() })
   await ws.refreshJobs()
   if (ws.runs.openId === view.id) ws.deps.desktop.setProgress(null, 'Photoscribe')
-  if (elapsed > NOTIFY_AFTER_MS && !view.sample) ws.deps.desktop.notify(...endWords(view, outcome))
+  if (elapsed > NOTIFY_AFTER_MS && !view.sample)
+    ws.deps.desktop.notify(...endWords(view, outcome, uiLanguage(ws)))
   if (view.rerun && outcome.status === 'completed') {
     view.rerun = false
     await startRun(ws, view)
@@ -246,13 +248,15 @@ async function rememberHeaders(
       await settings.recordReported(key.id, model, key.rpm, key.tpm)
 }
 
-function endWords(view: JobView, outcome: ProgressOutcome): [string, string] {
+/** The end of a run as a notification, in the app's language. */
+function endWords(view: JobView, outcome: ProgressOutcome, language: string): [string, string] {
   const { done, failed } = view.runView(0).totals
-  const name = view.job.settings.name
+  const say = (key: Parameters<typeof notifyWords>[1]): string =>
+    notifyWords(language, key, { name: view.job.settings.name, done, failed })
   if (outcome.status === 'completed')
-    return [`${name} is done`, `${done} photos done${failed ? `, ${failed} failed` : ''}.`]
-  if (outcome.status === 'stopped') return [`${name} stopped`, outcome.reason]
-  return [`${name} was cancelled`, `${done} photos done; resume it any time.`]
+    return [say('notify.done'), say(failed ? 'notify.doneFailed' : 'notify.doneBody')]
+  if (outcome.status === 'stopped') return [say('notify.stopped'), outcome.reason]
+  return [say('notify.cancelled'), say('notify.cancelledBody')]
 }
 
 async function create(
@@ -269,4 +273,8 @@ function samplePaths(draft: Draft, ids: string[] | undefined): string[] {
   if (photos.length <= SAMPLE_SIZE) return photos.map((file) => file.path)
   const step = photos.length / SAMPLE_SIZE
   return Array.from({ length: SAMPLE_SIZE }, (_, i) => photos[Math.floor(i * step + step / 2)].path)
+}
+
+function uiLanguage(ws: Workspace): string {
+  return ws.deps.connection.settings.value.uiLanguage
 }

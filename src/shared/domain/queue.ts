@@ -26,6 +26,14 @@ export type RowStatus = z.infer<typeof rowStatusSchema>
 
 export const retryCauseSchema = z.enum(['rate_limit', 'network', 'timeout', 'server', 'flex'])
 
+/** A rule or check an answer fails, as data the window words. */
+const ruleSchema = z.object({
+  code: z.string(),
+  field: z.string().optional(),
+  entry: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
+})
+
 export const queueRowSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -48,6 +56,10 @@ export const queueRowSchema = z.object({
     .optional(),
   /** The rule a kept answer broke, e.g. "Too long (171 of 155 characters)". */
   review: z.string().optional(),
+  /** The same rule as data: its code, the field's label and list entry, its numbers or word. */
+  rule: ruleSchema.optional(),
+  /** Checks the answer fails against the job: a title like another photo's, a missing keyword. */
+  flags: z.array(ruleSchema).optional(),
   /** A failure's kind (image error code or API failure kind) and its own words. */
   code: z.string().optional(),
   reason: z.string().optional(),

@@ -140,7 +140,7 @@ describe('requests from templates', () => {
     // The photo's own notes come after the photo, so every photo's request starts the same
     // (the prompt cache serves that prefix); the instructions before it hold none of them.
     const notes =
-      'The brand is Acme. Use these keywords where they fit naturally: coffee mug, stoneware. Product facts: material: stoneware.'
+      'The brand is Acme. Put “coffee mug” in the title and the description. Use these keywords where they fit naturally: coffee mug, stoneware. Product facts: material: stoneware.'
     expect(built.texts[1]).toEqual([expect.not.stringContaining('Acme'), notes])
     const content = (built.body.messages[1] as { content: { type: string; text?: string }[] })
       .content

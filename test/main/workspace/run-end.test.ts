@@ -28,7 +28,29 @@ describe('the end of a run in the window', () => {
     await until(() => desktop.notified.length > 0, 10_000)
     expect(desktop.notified[0].title).toMatch(/ is done$/)
     expect(desktop.notified[0].body).toBe('3 photos done.')
+
     expect(desktop.progress.at(-1)).toEqual({ fraction: null, title: 'Photoscribe' })
+    await ws.close()
+  })
+
+  it('says it in the app’s language (简体中文)', async () => {
+    const sim = await sims.start({ latencyMs: 5 })
+    const { photos, dataDir } = await photoFolder(2)
+    const desktop = new FakeDesktop()
+    let clock = 0
+    const ws = testWorkspace(
+      dataDir,
+      { OPENAI_API_KEY: 'sk-test-notify-3', OPENAI_BASE_URL: sim.url },
+      desktop,
+      () => {},
+      () => (clock += 20_000)
+    )
+    await ws.deps.connection.settings.update({ section: 'uiLanguage', value: 'zh-CN' })
+    await ws.ensureDraft().add([photos])
+    await runOpen(ws)
+    await until(() => desktop.notified.length > 0, 10_000)
+    expect(desktop.notified[0].title).toMatch(/ 已完成$/)
+    expect(desktop.notified[0].body).toBe('已完成 2 张照片。')
     await ws.close()
   })
 

@@ -1,3 +1,4 @@
+import { ruleText } from './rules'
 import type { TFunction } from 'i18next'
 import type { QueueRow } from '@shared/domain/queue'
 import en from '@shared/i18n/locales/en.json'
@@ -39,7 +40,7 @@ export function statusWords(row: QueueRow, t: TFunction, sinceMs = 0): StatusWor
     case 'done':
       return { mark: '✓', tone: 'green', words: firstLine(row) || t('status.done') }
     case 'review':
-      return { mark: '!', tone: 'amber', words: row.review ?? t('status.review') }
+      return { mark: '!', tone: 'amber', words: ruleText(row, t) ?? t('status.review') }
     case 'approved':
       return { mark: '✔', tone: 'green', words: t('status.approved') }
     case 'rejected':

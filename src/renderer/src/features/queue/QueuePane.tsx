@@ -6,6 +6,7 @@ import { failureTitle } from '../../words/status'
 import { FILTERS, failureGroups, queueCounts, visibleIds, type Filter } from './filters'
 import { QueueList } from './QueueList'
 import { useDropAnywhere } from './useDropAnywhere'
+import { CheckFilter } from './CheckFilter'
 import { noRetryReason } from '@shared/domain/failure-codes'
 
 /** The queue: photos dropped or added, filtered and searched, failures grouped with one Retry each. */
@@ -17,6 +18,7 @@ export function QueuePane(): React.JSX.Element | null {
   const hasKey = useWorkspaceState((s) => s.snapshot?.connection.hasKey ?? false)
   const [filter, setFilter] = useState<Filter>('all')
   const [search, setSearch] = useState('')
+  const [check, setCheck] = useState('')
   const version = useDeferredValue(view?.version)
   const onFiles = useCallback(
     (files: File[]) => void act(() => bridge.addDropped(files)),
@@ -25,9 +27,9 @@ export function QueuePane(): React.JSX.Element | null {
   const dragging = useDropAnywhere(onFiles)
   const rows = view?.rows
   const ids = useMemo(
-    () => (view && rows ? visibleIds(view.ids, rows, filter, search) : []),
+    () => (view && rows ? visibleIds(view.ids, rows, filter, search, check) : []),
     // `version` says when the rows changed (they are updated in place).
-    [view?.ids, rows, version, filter, search]
+    [view?.ids, rows, version, filter, search, check]
   )
   const counts = useMemo(() => queueCounts(rows ?? new Map()), [rows, version])
   const groups = useMemo(() => failureGroups(rows ?? new Map()), [rows, version])
@@ -82,7 +84,10 @@ export function QueuePane(): React.JSX.Element | null {
           <select
             aria-label={t('queue.show')}
             value={filter}
-            onChange={(e) => setFilter(e.target.value as Filter)}
+            onChange={(e) => {
+              setFilter(e.target.value as Filter)
+              setCheck('')
+            }}
           >
             {FILTERS.map((id) => (
               <option key={id} value={id}>
@@ -90,6 +95,7 @@ export function QueuePane(): React.JSX.Element | null {
               </option>
             ))}
           </select>
+          <CheckFilter check={check} onCheck={setCheck} />
           {view.kind === 'job' && counts.done > counts.approved && (
             <button
               type="button"

@@ -6,6 +6,7 @@ import { firstLine } from '../../words/status'
 import { RowEditor } from './RowEditor'
 import { StatusChip } from './StatusChip'
 import { noRetryReason } from '@shared/domain/failure-codes'
+import { breakText } from '../../words/rules'
 
 export interface RowActions {
   retry(id: string): void
@@ -88,6 +89,16 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
           </span>
           <StatusChip row={row} heardAt={props.heardAt} t={t} />
           {row.edited && <span className="badge">{t('queue.edited')}</span>}
+          {row.flags && (
+            <span
+              className="badge badge-warn"
+              data-testid="row-flags"
+              title={row.flags.map((flag) => breakText(flag, t)).join('\n')}
+            >
+              ⚑ {breakText(row.flags[0], t)}
+              {row.flags.length > 1 ? ` +${row.flags.length - 1}` : ''}
+            </span>
+          )}
           {row.warning === 'cutOff' && (
             <span className="badge badge-warn" title={t('queue.cutOffTitle')}>
               ⚠ {t('queue.cutOff')}

@@ -30,21 +30,52 @@ const GROUP: Record<RowStatus, Filter> = {
   batched: 'working'
 }
 
-/** The ids to show, in queue order: by status group and a file-name search. */
+/**
+ * The ids to show, in queue order: by status group, by the check an answer fails (`check`, a rule
+ * code), and a search of file names and answer text.
+ */
 export function visibleIds(
   ids: readonly string[],
   rows: ReadonlyMap<string, QueueRow>,
   filter: Filter,
-  search: string
+  search: string,
+  check = ''
 ): string[] {
   const needle = search.trim().toLowerCase()
-  if (filter === 'all' && !needle) return ids as string[]
+  if (filter === 'all' && !needle && !check) return ids as string[]
   return ids.filter((id) => {
     const row = rows.get(id)
     if (!row) return false
     if (filter !== 'all' && GROUP[row.status] !== filter) return false
-    return !needle || row.name.toLowerCase().includes(needle)
+    if (check && !failsCheck(row, check)) return false
+    return !needle || matches(row, needle)
   })
+}
+
+/** The answer breaks this rule, or fails this check against the job. */
+function failsCheck(row: QueueRow, code: string): boolean {
+  return row.rule?.code === code || (row.flags?.some((flag) => flag.code === code) ?? false)
+}
+
+/** The file name or any field of the answer holds the text searched for. */
+function matches(row: QueueRow, needle: string): boolean {
+  if (row.name.toLowerCase().includes(needle)) return true
+  return row.fields?.some((field) => field.value.toLowerCase().includes(needle)) ?? false
+}
+
+/** The rules and checks answers fail, with how many answers fail each, biggest first. */
+export function checkCounts(
+  rows: ReadonlyMap<string, QueueRow>
+): { code: string; count: number }[] {
+  const counts = new Map<string, number>()
+  for (const row of rows.values()) {
+    const codes = new Set([
+      ...(row.status === 'review' && row.rule ? [row.rule.code] : []),
+      ...(row.flags ?? []).map((flag) => flag.code)
+    ])
+    for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1)
+  }
+  return [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count)
 }
 
 const ANSWERED = new Set<RowStatus>(['done', 'review', 'approved', 'rejected'])

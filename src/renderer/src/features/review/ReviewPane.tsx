@@ -1,3 +1,4 @@
+import { breakText, ruleText } from '../../words/rules'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QueueRow } from '@shared/domain/queue'
@@ -87,7 +88,14 @@ export function ReviewPane(): React.JSX.Element | null {
       ) : (
         <ReviewFields row={row} />
       )}
-      {row.review && !editing && <p className="review-rule">{row.review}</p>}
+      {row.review && !editing && <p className="review-rule">{ruleText(row, t)}</p>}
+      {row.flags && !editing && (
+        <ul className="review-flags" aria-label={t('rule.flags')} data-testid="review-flags">
+          {row.flags.map((flag) => (
+            <li key={`${flag.code}-${flag.field ?? ''}`}>⚑ {breakText(flag, t)}</li>
+          ))}
+        </ul>
+      )}
       {asking && <RegenerateForm id={row.id} onDone={() => setAsking(false)} />}
       <div className="review-actions">
         <button type="button" className="primary small" onClick={() => judge('approved')}>

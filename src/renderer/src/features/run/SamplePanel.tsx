@@ -1,3 +1,4 @@
+import { ruleText } from '../../words/rules'
 import { useTranslation } from 'react-i18next'
 import type { QueueState } from '../../stores/workspace-store'
 import { useFormat } from '../../words/format'
@@ -31,7 +32,7 @@ export function SamplePanel({ sample }: { sample: QueueState }): React.JSX.Eleme
                 ? firstLine(row) || t('status.done')
                 : statusWords(row, t).words}
             </span>
-            {row.status === 'review' && <span className="small amber">{row.review}</span>}
+            {row.status === 'review' && <span className="small amber">{ruleText(row, t)}</span>}
           </li>
         ))}
       </ul>

@@ -1,0 +1,75 @@
+import type { RuleBreak } from '../templates/rules'
+import type { FieldSpec, Template } from '../templates/template'
+import { photoVariables } from './job-request'
+import { targetKeyword } from './target-keyword'
+import type { JobSettings } from './job-store'
+import type { JobItem } from './job-state'
+
+/** A check an answer fails against the job around it (a template rule is a `RuleBreak` too). */
+export type AnswerFlag = Omit<RuleBreak, 'code'> & { code: 'duplicate' | 'keywordMissing' }
+
+/** Fields checked against the job: titles and descriptions (else the first text field). */
+function checkedFields(template: Template): FieldSpec[] {
+  const text = template.fields.filter((field) => field.type === 'string')
+  const named = text.filter((field) => /title|description/i.test(`${field.name} ${field.label}`))
+  return named.length > 0 ? named : text.slice(0, 1)
+}
+
+const normal = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ')
+
+/**
+ * Checks each answer by the job around it: the product's target keyword (the first of the product
+ * sheet's keywords) in every title and description, and no title or description the same as
+ * another photo's. An index of the answers' texts is kept up to date one answer at a time.
+ */
+export class AnswerChecks {
+  private readonly fields: FieldSpec[]
+  /** Per field: each normalised text and the photos whose answer has it. */
+  private readonly byText = new Map<string, Map<string, Set<string>>>()
+  private readonly indexed = new Map<string, Map<string, string>>()
+
+  constructor(
+    template: Template,
+    private readonly settings: JobSettings
+  ) {
+    this.fields = checkedFields(template)
+    for (const field of this.fields) this.byText.set(field.name, new Map())
+  }
+
+  /** (Re)indexes one item's answer; an item without an answer leaves the index. */
+  index(item: JobItem): void {
+    const before = this.indexed.get(item.id)
+    for (const [name, text] of before ?? []) this.byText.get(name)!.get(text)?.delete(item.id)
+    this.indexed.delete(item.id)
+    const answer = item.status === 'done' ? item.result?.fields : undefined
+    if (!answer) return
+    const now = new Map<string, string>()
+    for (const field of this.fields) {
+      const value = answer[field.name]
+      if (typeof value !== 'string' || !value.trim()) continue
+      const text = normal(value)
+      now.set(field.name, text)
+      const texts = this.byText.get(field.name)!
+      if (!texts.has(text)) texts.set(text, new Set())
+      texts.get(text)!.add(item.id)
+    }
+    this.indexed.set(item.id, now)
+  }
+
+  /** The checks this item's answer fails, in field order. */
+  flags(item: JobItem): AnswerFlag[] {
+    const answer = item.status === 'done' ? item.result?.fields : undefined
+    if (!answer) return []
+    const keyword = targetKeyword(photoVariables(item, this.settings).keywords)
+    return this.fields.flatMap((field): AnswerFlag[] => {
+      const value = answer[field.name]
+      if (typeof value !== 'string' || !value.trim()) return []
+      const flags: AnswerFlag[] = []
+      if (keyword && !normal(value).includes(normal(keyword)))
+        flags.push({ code: 'keywordMissing', field: field.label, params: { word: keyword } })
+      const others = (this.byText.get(field.name)!.get(normal(value))?.size ?? 1) - 1
+      if (others > 0) flags.push({ code: 'duplicate', field: field.label, params: { n: others } })
+      return flags
+    })
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { AnswerChecks } from '../../../src/core/jobs/answer-checks'
+import type { JobItem } from '../../../src/core/jobs/job-state'
+import { jobTemplate } from '../../../src/core/jobs/job-request'
+import { testSettings } from '../../helpers/job-fixtures'
+
+const settings = testSettings(['/p'], {
+  templateId: 'listing-pack',
+  productContext: {
+    'shoe-1.jpg': { keywords: 'trail shoe, running, red' },
+    'shoe-2.jpg': { keywords: 'trail shoe' }
+  }
+})
+
+function answered(id: string, file: string, title: string, description: string): JobItem {
+  return {
+    id,
+    sha256: id,
+    bytes: 1,
+    paths: [`/p/${file}`],
+    status: 'done',
+    result: {
+      text: '',
+      fields: { title, meta_description: description, alt_text: 'x', tags: ['a'] },
+      model: 'm',
+      promptTokens: 1,
+      completionTokens: 1,
+      costUsd: 0,
+      latencyMs: 1,
+      finishReason: 'stop',
+      fromCache: false
+    }
+  }
+}
+
+describe('checks of an answer against the job around it', () => {
+  it('flags a title another photo also got, and a target keyword missing; an edit clears it', () => {
+    const checks = new AnswerChecks(jobTemplate(settings), settings)
+    const a = answered('p1', 'shoe-1.jpg', 'Red trail shoe', 'A light trail shoe for wet paths.')
+    const b = answered('p2', 'shoe-2.jpg', 'Red Trail  Shoe', 'Grippy running shoe.')
+    const c = answered('p3', 'hat.jpg', 'Wool hat', 'A warm hat.')
+    for (const item of [a, b, c]) checks.index(item)
+    expect(checks.flags(a)).toEqual([{ code: 'duplicate', field: 'Product title', params: { n: 1 } }])
+    expect(checks.flags(b)).toEqual([
+      { code: 'duplicate', field: 'Product title', params: { n: 1 } },
+      { code: 'keywordMissing', field: 'Meta description', params: { word: 'trail shoe' } }
+    ])
+    expect(checks.flags(c)).toEqual([])
+    b.result!.fields!.title = 'Grippy trail shoe'
+    checks.index(b)
+    expect(checks.flags(a)).toEqual([])
+  })
+})
