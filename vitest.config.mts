@@ -21,6 +21,9 @@ const LONG = [
   'test/models/learning-matrix.test.ts'
 ]
 
+/** Browser suites as long: every screen at two sizes in two languages through a whole run. */
+const LONG_WEB = ['test/e2e/screens.e2e.test.ts']
+
 export default defineConfig({
   test: {
     // One temp root per run, removed at the end, with a check that nothing leaked outside it.
@@ -80,8 +83,21 @@ export default defineConfig({
           environment: 'node',
           env,
           include: ['test/e2e/**/*.e2e.test.ts'],
+          exclude: LONG_WEB,
           globalSetup: ['test/setup/e2e-global.ts'],
           testTimeout: 60_000,
+          hookTimeout: 60_000
+        }
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'long-web',
+          environment: 'node',
+          env,
+          include: LONG_WEB,
+          globalSetup: ['test/setup/e2e-global.ts'],
+          testTimeout: 240_000,
           hookTimeout: 60_000
         }
       }

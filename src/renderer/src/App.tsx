@@ -49,6 +49,7 @@ function Shell({ bridge }: { bridge: PhotoscribeApi }): React.JSX.Element {
   const { t } = useTranslation()
   const [notices, setNotices] = useState<Notice[]>([])
   const [settingsSection, setSettingsSection] = useState<SettingsSection | null>(null)
+  const [jobsOpen, setJobsOpen] = useState(false)
   const act = useCallback(
     async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
       try {
@@ -81,8 +82,12 @@ function Shell({ bridge }: { bridge: PhotoscribeApi }): React.JSX.Element {
   const error = useStore(store, (s) => s.error)
   return (
     <AppContext.Provider value={context}>
-      <div className="app" data-ready={ready ? 'true' : 'false'}>
-        <Header onOpenSettings={() => setSettingsSection('keys')} />
+      <div className={`app${jobsOpen ? ' jobs-open' : ''}`} data-ready={ready ? 'true' : 'false'}>
+        <Header
+          onOpenSettings={() => setSettingsSection('keys')}
+          onToggleJobs={() => setJobsOpen((open) => !open)}
+          jobsOpen={jobsOpen}
+        />
         {error ? (
           <div className="fatal" role="alert">
             {t('app.loadFailed', { error: problemText(error, t) })}

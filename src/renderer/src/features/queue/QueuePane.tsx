@@ -76,7 +76,7 @@ export function QueuePane(): React.JSX.Element | null {
         <div className="queue-tools">
           <input
             type="search"
-            placeholder={t('queue.search')}
+            placeholder={t('queue.searchShort')}
             aria-label={t('queue.search')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}

@@ -4,16 +4,28 @@ import { ExportButton } from '../export/ExportButton'
 
 interface HeaderProps {
   onOpenSettings: () => void
+  /** Shows or hides the jobs list (a laptop-sized window folds it away). */
+  onToggleJobs: () => void
+  jobsOpen: boolean
 }
 
 /** The top bar: the product name, the open job, Export and Settings. */
-export function Header({ onOpenSettings }: HeaderProps): React.JSX.Element {
+export function Header({ onOpenSettings, onToggleJobs, jobsOpen }: HeaderProps): React.JSX.Element {
   const { t } = useTranslation()
   const name = useWorkspaceState((s) => s.view?.name)
   const demo = useWorkspaceState((s) => s.view?.demo)
   return (
     <header className="header">
       <div className="brand">
+        <button
+          type="button"
+          className="ghost jobs-toggle"
+          aria-expanded={jobsOpen}
+          onClick={onToggleJobs}
+          data-testid="jobs-toggle"
+        >
+          ☰ {t('header.jobs')}
+        </button>
         <span className="brand-mark" aria-hidden="true">
           ◧
         </span>
