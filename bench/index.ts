@@ -3,6 +3,7 @@
 // must pay that as the app does.
 import { benchBatch } from './batch'
 import { benchJob } from './job'
+import { benchLanguages } from './languages'
 import { benchModels } from './models'
 import { benchPreprocess } from './preprocess'
 import { benchReliability } from './reliability'
@@ -19,7 +20,8 @@ const benches: Record<string, (args: string[], print: (line: string) => void) =>
     settings: benchSettings,
     batch: benchBatch,
     reliability: benchReliability,
-    models: benchModels
+    models: benchModels,
+    languages: benchLanguages
   }
 
 const [name, ...args] = process.argv.slice(2)

@@ -325,6 +325,22 @@ describe('the run options', () => {
   })
 })
 
+describe('more languages in one run', () => {
+  it('toggles each language beside the main one; the last one off clears the list', () => {
+    const store = createWorkspaceStore()
+    store.getState().setReady(snapshot(), INFO, 0)
+    const options = jobOptionsSchema.parse({ moreLanguages: ['Español'] })
+    const { fake } = withContext(<OptionsForm options={options} locked={false} />, store)
+    const chip = screen.getByRole('button', { name: 'Español' })
+    expect(chip.getAttribute('aria-pressed')).toBe('true')
+    expect(screen.queryByRole('button', { name: 'English' })).toBeNull()
+    fireEvent.click(chip)
+    expect(fake.calls.filter((c) => c.method === 'queue.setOptions').map((c) => c.input)).toEqual([
+      { moreLanguages: null }
+    ])
+  })
+})
+
 describe('the model price under the picker', () => {
   function priceLine(provider: 'openai' | 'openrouter', prices = {}) {
     const store = createWorkspaceStore()

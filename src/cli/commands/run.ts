@@ -45,15 +45,28 @@ function addWhatOptions(run: Command): void {
       '--sku-pattern <regex>',
       'a regular expression whose first group is the SKU in a file name (default: the name without extension)'
     )
+  addBrandOptions(run)
+  run
     .option('--thumbnails', 'put a thumbnail in each XLSX row', false)
     .option(
       '--approved-only',
-      'export only the answers approved in the window\'s review desk (with --resume)',
+      "export only the answers approved in the window's review desk (with --resume)",
       false
     )
     .option('--model <id>', 'the vision model (photoscribe models lists them)', DEFAULT_MODEL)
     .option('--detail <low|high|auto>', 'image detail: low is cheapest', 'low')
-    .option('--lang <language>', 'output language (en, es, de, fr, pt, ja, zh, or any name)', 'en')
+    .option('--lang <language>', 'output language (en, es, de, fr, pt, ja, zh, or any name); several, comma-separated, answer in one request per photo', 'en')
+}
+
+/** The brand's voice and words, asked for in each prompt and checked in each answer. */
+function addBrandOptions(run: Command): void {
+  run
+    .option('--brand-voice <text>', 'how the brand speaks, e.g. "warm, plain, no hype"')
+    .option('--use-words <words>', 'comma-separated words the brand prefers')
+    .option(
+      '--avoid-words <words>',
+      'comma-separated words never to use: an answer with one is kept for review'
+    )
 }
 
 /** Rate limits, money and how images are charged. */

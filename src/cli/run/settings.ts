@@ -42,6 +42,9 @@ export interface RunFlags {
   thumbnails: boolean
   approvedOnly: boolean
   skuPattern?: string
+  brandVoice?: string
+  useWords?: string
+  avoidWords?: string
   priceInput?: number
   priceOutput?: number
   batch: boolean
@@ -155,6 +158,7 @@ function pricesFrom(flags: RunFlags): JobSettings['prices'] {
 const FLAG_OF: Record<string, string> = {
   templateId: '--template',
   language: '--lang',
+  moreLanguages: '--lang',
   model: '--model',
   detail: '--detail',
   rpm: '--rpm',
@@ -165,15 +169,43 @@ const FLAG_OF: Record<string, string> = {
   imageAdmission: '--image-charge',
   structuredMode: '--json-mode',
   skuPattern: '--sku-pattern',
+  brand: '--brand-voice/--use-words/--avoid-words',
   batchLines: '--batch-size',
   mode: '--flex',
   flexFallback: '--flex-fallback'
 }
 
+/** `--lang es` or `--lang en,es,de` (every language in one request per photo). */
+function languagesFromFlag(lang: string): Pick<JobOptions, 'language' | 'moreLanguages'> {
+  const [first, ...more] = lang
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => LANGUAGES[l.toLowerCase()] ?? l)
+  return more.length > 0
+    ? { language: first ?? lang, moreLanguages: more }
+    : { language: first ?? lang }
+}
+
+/** `--brand-voice`, `--use-words` and `--avoid-words` (comma-separated) as the job's brand. */
+function brandFromFlags(flags: RunFlags): JobOptions['brand'] {
+  if (flags.brandVoice === undefined && !flags.useWords && !flags.avoidWords) return undefined
+  const words = (list?: string): string[] =>
+    (list ?? '')
+      .split(',')
+      .map((word) => word.trim())
+      .filter(Boolean)
+  return {
+    voice: flags.brandVoice ?? '',
+    use: words(flags.useWords),
+    avoid: words(flags.avoidWords)
+  }
+}
+
 /** The flags as job options, checked by the one schema the window uses too. */
 function optionsFromFlags(flags: RunFlags): JobOptions {
   const parsed = parseJobOptions({
-    language: LANGUAGES[flags.lang.toLowerCase()] ?? flags.lang,
+    ...languagesFromFlag(flags.lang),
     model: flags.model,
     detail: flags.detail,
     rpm: flags.rpm,
@@ -184,6 +216,7 @@ function optionsFromFlags(flags: RunFlags): JobOptions {
     imageAdmission: flags.imageCharge,
     structuredMode: flags.jsonMode ? 'json_object' : 'json_schema',
     skuPattern: flags.skuPattern,
+    brand: brandFromFlags(flags),
     mode: modeFromFlags(flags) ?? 'live',
     flexFallback: flags.flexFallback,
     batchLines: flags.batchSize

@@ -3,6 +3,8 @@ import { resolveLimits } from '../estimate/catalog-overrides'
 import type { JobSettings } from '../jobs/job-store'
 import type { EndpointRef } from '../openai/endpoint'
 import type { Template } from '../templates/template'
+import { withBrand } from '../templates/brand'
+import { withLanguages } from '../templates/languages'
 
 /** What a job is made of besides the options a person chose. */
 export interface JobInputs {
@@ -21,7 +23,10 @@ export function jobSettingsFrom(options: JobOptions, parts: JobInputs): JobSetti
     inputs: parts.inputs,
     ...options,
     templateId: parts.template.id,
-    template: parts.template,
+    template: withBrand(
+      withLanguages(parts.template, [options.language, ...(options.moreLanguages ?? [])]),
+      options.brand
+    ),
     productContext: parts.productContext,
     rpm: limits.rpm,
     tpm: limits.tpm,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DEFAULT_MODEL } from '../models/catalog'
+import { brandSchema } from './brand'
 import { englishProblem } from '../i18n/problems'
 import { issueProblem, problem, type Problem } from '../problem'
 
@@ -8,6 +9,8 @@ export const jobOptionsSchema = z
   .object({
     templateId: z.string().min(1).max(100).default('seo-meta'),
     language: z.string().trim().min(1).max(40).default('English'),
+    /** Languages answered besides `language`, in the same request (a field per language). */
+    moreLanguages: z.array(z.string().trim().min(1).max(40)).max(5).optional(),
     model: z.string().trim().min(1).max(100).default(DEFAULT_MODEL),
     detail: z
       .enum(['low', 'high', 'auto'], {
@@ -42,6 +45,8 @@ export const jobOptionsSchema = z
     flexFallback: z.boolean().default(false),
     /** Requests per Batch input file (smaller files finish sooner); at most the API's 50,000. */
     batchLines: z.number().int().min(1).max(50_000).optional(),
+    /** The brand's voice and words (a new queue takes Settings' defaults). */
+    brand: brandSchema.optional(),
     skuPattern: z
       .string()
       .max(200)

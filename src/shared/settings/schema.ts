@@ -1,3 +1,4 @@
+import { NO_BRAND, brandSchema } from '../domain/brand'
 import { z } from 'zod'
 import { PROVIDER_IDS } from './providers'
 import { problem } from '../problem'
@@ -177,7 +178,9 @@ export const defaultsSchema = z
       .min(0, problem('atLeast', 0))
       .max(100_000, problem('atMost', 100_000))
       .nullable(),
-    maxConcurrency: positiveInt(2000)
+    maxConcurrency: positiveInt(2000),
+    // Settings files from before the brand default to none (a missing key must not reset them).
+    brand: brandSchema.default(NO_BRAND)
   })
   .strict()
 
@@ -239,7 +242,8 @@ export const DEFAULT_SETTINGS: Settings = {
     jpegQuality: 85,
     background: '#ffffff',
     budgetUsd: null,
-    maxConcurrency: 500
+    maxConcurrency: 500,
+    brand: NO_BRAND
   },
   prices: {},
   uiLanguage: 'en',

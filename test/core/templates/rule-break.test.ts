@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { brokenRule, ruleBreak } from '../../../src/core/templates/rules'
 import type { Template } from '../../../src/core/templates/template'
+import { withBrand } from '../../../src/core/templates/brand'
 
 const template: Pick<Template, 'fields'> = {
   fields: [
@@ -21,5 +22,29 @@ describe('a broken rule as data', () => {
     // The journal and the CLI keep the English sentence.
     expect(brokenRule(template, answer)).toBe('Tags: “toolong”: Too long (7 of 4 characters)')
     expect(ruleBreak(template, { title: 'Short', tags: ['ok'] })).toBeNull()
+  })
+})
+
+describe('the brand in a template', () => {
+  const base: Template = {
+    id: 't',
+    name: 'T',
+    instructions: 'Describe the product.',
+    fields: template.fields,
+    maxCompletionTokens: 400
+  }
+
+  it('joins the voice and words to the instructions, and makes the avoided words banned in every field', () => {
+    const branded = withBrand(base, { voice: 'warm, plain', use: ['handmade'], avoid: ['cheap'] })
+    expect(branded.instructions).toBe(
+      'Describe the product.\n\nBrand voice: warm, plain\nPrefer these words where they fit: handmade.\nNever use these words: cheap.'
+    )
+    expect(brokenRule(branded, { title: 'Cheap mug', tags: ['mug'] })).toBe(
+      'Title: Must not use “cheap”'
+    )
+    expect(brokenRule(branded, { title: 'Mug', tags: ['cheap'] })).toBe(
+      'Tags: “cheap”: Too long (5 of 4 characters)'
+    )
+    expect(withBrand(base, { voice: '', use: [], avoid: [] })).toBe(base)
   })
 })

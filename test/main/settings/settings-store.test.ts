@@ -44,5 +44,19 @@ describe.each(Object.entries(backends))('settings in %s', (_name, make) => {
     const filled = await loadSettings(make(dir))
     expect(filled.setAside).toBeUndefined()
     expect(filled.settings.uiLanguage).toBe('zh-CN')
+
+    // Defaults saved before the brand voice existed keep every choice; the brand starts empty.
+    const oldDefaults: Record<string, unknown> = { ...DEFAULT_SETTINGS.defaults, jpegQuality: 70 }
+    delete oldDefaults.brand
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ ...DEFAULT_SETTINGS, defaults: oldDefaults })
+    )
+    const kept = await loadSettings(make(dir))
+    expect(kept.setAside).toBeUndefined()
+    expect(kept.settings.defaults).toMatchObject({
+      jpegQuality: 70,
+      brand: { voice: '', avoid: [] }
+    })
   })
 })

@@ -16,6 +16,8 @@ export interface Formatters {
 }
 
 export function formatters(locale: string, t: ReturnType<typeof useTranslation>['t']): Formatters {
+  // Plain strings: with a catalog this size, i18next's inferred key types grow too deep here.
+  const say = t as unknown as (key: string, options: Record<string, unknown>) => string
   const number = new Intl.NumberFormat(locale)
   const usd = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' })
   const small = new Intl.NumberFormat(locale, {
@@ -25,10 +27,10 @@ export function formatters(locale: string, t: ReturnType<typeof useTranslation>[
   })
   const duration = (ms: number): string => {
     const seconds = Math.max(1, Math.round(ms / 1000))
-    if (seconds < 90) return t('time.seconds', { n: seconds })
+    if (seconds < 90) return say('time.seconds', { n: seconds })
     const minutes = Math.round(seconds / 60)
-    if (minutes < 90) return t('time.minutes', { n: minutes })
-    return t('time.hoursMinutes', { h: Math.floor(minutes / 60), m: minutes % 60 })
+    if (minutes < 90) return say('time.minutes', { n: minutes })
+    return say('time.hoursMinutes', { h: Math.floor(minutes / 60), m: minutes % 60 })
   }
   return {
     locale,
@@ -39,8 +41,8 @@ export function formatters(locale: string, t: ReturnType<typeof useTranslation>[
           ? small.format(value)
           : usd.format(value),
     count: (n) => number.format(n),
-    photos: (n) => t('count.photos', { count: n, n: number.format(n) }),
-    approxDuration: (ms) => t('time.approx', { d: duration(ms) }),
+    photos: (n) => say('count.photos', { count: n, n: number.format(n) }),
+    approxDuration: (ms) => say('time.approx', { d: duration(ms) }),
     duration
   }
 }

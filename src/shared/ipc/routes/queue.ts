@@ -18,11 +18,12 @@ export const queueRoutes = defineRoutes('queue', {
   choose: { input: z.undefined(), output: z.object({ added: z.number().int() }) },
   remove: { input: z.object({ ids }).strict(), output: z.object({ removed: z.number().int() }) },
   setOptions: {
-    // A budget or a SKU pattern of null clears it (undefined does not survive IPC).
+    // A budget, a SKU pattern or more languages of null clears it (undefined does not survive IPC).
     input: jobOptionsChangeSchema
       .extend({
         budgetUsd: z.number().nonnegative().nullable().optional(),
-        skuPattern: jobOptionsChangeSchema.shape.skuPattern.unwrap().nullable().optional()
+        skuPattern: jobOptionsChangeSchema.shape.skuPattern.unwrap().nullable().optional(),
+        moreLanguages: jobOptionsChangeSchema.shape.moreLanguages.unwrap().nullable().optional()
       })
       .strict(),
     output: estimateViewSchema.nullable()

@@ -5,6 +5,7 @@ import { PROVIDERS } from '@shared/settings/providers'
 import { useApp, useWorkspaceState } from '../../context'
 import { useFormat } from '../../words/format'
 import { templateName } from '../../words/templates'
+import { MoreLanguages } from './MoreLanguages'
 import { ModelPicker } from '../../components/ModelPicker'
 
 const DETAILS = [
@@ -60,6 +61,11 @@ export function OptionsForm({
           ))}
         </select>
       </label>
+      <MoreLanguages
+        options={options}
+        languages={snapshot?.languages ?? []}
+        onChange={(moreLanguages) => change({ moreLanguages })}
+      />
       <label className="field-row">
         <span>{t('run.model')}</span>
         <ModelPicker value={options.model} onChange={(model) => change({ model })} />

@@ -6,8 +6,9 @@ import { templateName } from '../../words/templates'
 import { ModelPicker } from '../../components/ModelPicker'
 import { Field, NumberField, SaveBar, SelectField, useProblems } from './fields'
 import { useSettingsCall, useSettingsView } from './useSettings'
+import { BrandFields } from './BrandFields'
 
-/** Defaults for a new queue: model, detail, template, language, JPEG quality, background, budget, concurrency. */
+/** Defaults for a new queue: model, detail, template, language, JPEG quality, background, budget, concurrency, the brand. */
 export function DefaultsSection(): React.JSX.Element {
   const { t } = useTranslation()
   const { bridge } = useApp()
@@ -102,6 +103,13 @@ export function DefaultsSection(): React.JSX.Element {
         hint={t('defaults.concurrencyHint')}
         problem={problems.get('maxConcurrency')}
         onChange={(maxConcurrency) => set({ maxConcurrency: maxConcurrency ?? NaN })}
+      />
+      <BrandFields
+        brand={draft.brand}
+        problem={(path) =>
+          [...problems].find(([at]) => at === path || at.startsWith(`${path}.`))?.[1]
+        }
+        onChange={(brand) => set({ brand })}
       />
       <SaveBar
         disabled={problems.size > 0}

@@ -1,7 +1,6 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TemplateInput } from '@shared/templates/template-schema'
-import { NumberField, SelectField, TextField } from './fields'
+import { NumberField, SelectField, TextField, WordsField } from './fields'
 
 type FieldInput = TemplateInput['fields'][number]
 
@@ -105,38 +104,6 @@ export function FieldEditor({
         {t('templates.removeField')}
       </button>
     </fieldset>
-  )
-}
-
-/** Words as a comma-separated list, kept as typed. */
-function WordsField({
-  label,
-  words,
-  problem,
-  onChange
-}: {
-  label: string
-  words: string[] | undefined
-  problem?: string
-  onChange(words: string[] | undefined): void
-}): React.JSX.Element {
-  const { t } = useTranslation()
-  const [text, setText] = useState((words ?? []).join(', '))
-  return (
-    <TextField
-      label={label}
-      value={text}
-      hint={t('templates.wordsHint')}
-      problem={problem}
-      onChange={(next) => {
-        setText(next)
-        const list = next
-          .split(/[,，]/)
-          .map((w) => w.trim())
-          .filter(Boolean)
-        onChange(list.length > 0 ? list : undefined)
-      }}
-    />
   )
 }
 

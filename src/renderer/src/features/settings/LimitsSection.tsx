@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { tierPresets } from '@shared/models/tiers'
@@ -180,7 +181,7 @@ function modelsAfter(models: string[], model: string, allow: boolean): string[] 
 
 function catalogWords(
   model: string,
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
   count: (n: number) => string
 ): string {
   const tier1 = findModel(model)?.tier1Limits

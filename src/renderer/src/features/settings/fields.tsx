@@ -213,3 +213,35 @@ export function SaveBar({
     </div>
   )
 }
+
+/** Words as a comma-separated list, kept as typed. */
+export function WordsField({
+  label,
+  words,
+  problem,
+  onChange
+}: {
+  label: string
+  words: string[] | undefined
+  problem?: string
+  onChange(words: string[] | undefined): void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const [text, setText] = useState((words ?? []).join(', '))
+  return (
+    <TextField
+      label={label}
+      value={text}
+      hint={t('templates.wordsHint')}
+      problem={problem}
+      onChange={(next) => {
+        setText(next)
+        const list = next
+          .split(/[,，]/)
+          .map((w) => w.trim())
+          .filter(Boolean)
+        onChange(list.length > 0 ? list : undefined)
+      }}
+    />
+  )
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next'
+import type { Brand } from '@shared/domain/brand'
+import { TextField, WordsField } from './fields'
+
+/** The brand's voice and words, for every new queue: asked for in each prompt, checked in each answer. */
+export function BrandFields({
+  brand,
+  problem,
+  onChange
+}: {
+  brand: Brand
+  problem: (path: string) => string | undefined
+  onChange(brand: Brand): void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <fieldset className="brand-fields" data-testid="brand-fields">
+      <legend>{t('defaults.brand')}</legend>
+      <p className="muted small">{t('defaults.brandIntro')}</p>
+      <TextField
+        label={t('defaults.brandVoice')}
+        value={brand.voice}
+        hint={t('defaults.brandVoiceHint')}
+        problem={problem('brand.voice')}
+        onChange={(voice) => onChange({ ...brand, voice })}
+      />
+      <WordsField
+        label={t('defaults.brandUse')}
+        words={brand.use}
+        problem={problem('brand.use')}
+        onChange={(use) => onChange({ ...brand, use: use ?? [] })}
+      />
+      <WordsField
+        label={t('defaults.brandAvoid')}
+        words={brand.avoid}
+        problem={problem('brand.avoid')}
+        onChange={(avoid) => onChange({ ...brand, avoid: avoid ?? [] })}
+      />
+    </fieldset>
+  )
+}
