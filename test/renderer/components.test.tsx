@@ -326,16 +326,21 @@ describe('the run options', () => {
 })
 
 describe('more languages in one run', () => {
-  it('toggles each language beside the main one; the last one off clears the list', () => {
+  it('adds languages beside the main one; taking the last one off clears the list', () => {
     const store = createWorkspaceStore()
-    store.getState().setReady(snapshot(), INFO, 0)
+    store.getState().setReady(snapshot({ languages: ['English', 'Español', 'Deutsch'] }), INFO, 0)
     const options = jobOptionsSchema.parse({ moreLanguages: ['Español'] })
     const { fake } = withContext(<OptionsForm options={options} locked={false} />, store)
-    const chip = screen.getByRole('button', { name: 'Español' })
-    expect(chip.getAttribute('aria-pressed')).toBe('true')
-    expect(screen.queryByRole('button', { name: 'English' })).toBeNull()
-    fireEvent.click(chip)
+    const picker = screen.getByRole('combobox', { name: 'Also in' })
+    // The main language and the chosen one are not offered again.
+    expect([...picker.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      '+ another language',
+      'Deutsch'
+    ])
+    fireEvent.change(picker, { target: { value: 'Deutsch' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Stop answering in Español' }))
     expect(fake.calls.filter((c) => c.method === 'queue.setOptions').map((c) => c.input)).toEqual([
+      { moreLanguages: ['Español', 'Deutsch'] },
       { moreLanguages: null }
     ])
   })

@@ -61,11 +61,6 @@ export function OptionsForm({
           ))}
         </select>
       </label>
-      <MoreLanguages
-        options={options}
-        languages={snapshot?.languages ?? []}
-        onChange={(moreLanguages) => change({ moreLanguages })}
-      />
       <label className="field-row">
         <span>{t('run.model')}</span>
         <ModelPicker value={options.model} onChange={(model) => change({ model })} />
@@ -144,6 +139,12 @@ export function OptionsForm({
           {budgetProblem}
         </p>
       )}
+      {/* Last: the row grows with each language chosen. */}
+      <MoreLanguages
+        options={options}
+        languages={snapshot?.languages ?? []}
+        onChange={(moreLanguages) => change({ moreLanguages })}
+      />
     </fieldset>
   )
 }
