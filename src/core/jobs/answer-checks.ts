@@ -2,11 +2,14 @@ import type { RuleBreak } from '../templates/rules'
 import type { FieldSpec, Template } from '../templates/template'
 import { photoVariables } from './job-request'
 import { targetKeyword } from './target-keyword'
+import { HARD_TO_READ, readingEase } from './reading-ease'
 import type { JobSettings } from './job-store'
 import type { JobItem } from './job-state'
 
 /** A check an answer fails against the job around it (a template rule is a `RuleBreak` too). */
-export type AnswerFlag = Omit<RuleBreak, 'code'> & { code: 'duplicate' | 'keywordMissing' }
+export type AnswerFlag = Omit<RuleBreak, 'code'> & {
+  code: 'duplicate' | 'keywordMissing' | 'hardToRead'
+}
 
 /** Fields checked against the job: titles and descriptions (else the first text field). */
 function checkedFields(template: Template): FieldSpec[] {
@@ -69,7 +72,16 @@ export class AnswerChecks {
         flags.push({ code: 'keywordMissing', field: field.label, params: { word: keyword } })
       const others = (this.byText.get(field.name)!.get(normal(value))?.size ?? 1) - 1
       if (others > 0) flags.push({ code: 'duplicate', field: field.label, params: { n: others } })
+      const ease = this.inEnglish(field) ? readingEase(value) : null
+      if (ease !== null && ease < HARD_TO_READ)
+        flags.push({ code: 'hardToRead', field: field.label, params: { score: Math.round(ease) } })
       return flags
     })
+  }
+
+  /** Reading ease is an English measure: a field in English (its own, or the job's only language). */
+  private inEnglish(field: FieldSpec): boolean {
+    if (/\(English\)$/.test(field.label)) return true
+    return this.settings.language === 'English' && !this.settings.moreLanguages?.length
   }
 }

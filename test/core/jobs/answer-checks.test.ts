@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AnswerChecks } from '../../../src/core/jobs/answer-checks'
+import { readingEase } from '../../../src/core/jobs/reading-ease'
 import type { JobItem } from '../../../src/core/jobs/job-state'
 import { jobTemplate } from '../../../src/core/jobs/job-request'
 import { testSettings } from '../../helpers/job-fixtures'
@@ -40,7 +41,9 @@ describe('checks of an answer against the job around it', () => {
     const b = answered('p2', 'shoe-2.jpg', 'Red Trail  Shoe', 'Grippy running shoe.')
     const c = answered('p3', 'hat.jpg', 'Wool hat', 'A warm hat.')
     for (const item of [a, b, c]) checks.index(item)
-    expect(checks.flags(a)).toEqual([{ code: 'duplicate', field: 'Product title', params: { n: 1 } }])
+    expect(checks.flags(a)).toEqual([
+      { code: 'duplicate', field: 'Product title', params: { n: 1 } }
+    ])
     expect(checks.flags(b)).toEqual([
       { code: 'duplicate', field: 'Product title', params: { n: 1 } },
       { code: 'keywordMissing', field: 'Meta description', params: { word: 'trail shoe' } }
@@ -49,5 +52,38 @@ describe('checks of an answer against the job around it', () => {
     b.result!.fields!.title = 'Grippy trail shoe'
     checks.index(b)
     expect(checks.flags(a)).toEqual([])
+  })
+})
+
+describe('reading ease of English descriptions', () => {
+  const dense =
+    'Ergonomically engineered multifunctional thermoplastic polyurethane construction facilitates exceptional proprioceptive responsiveness, notwithstanding considerable environmental variability, predominantly characterising professional utilisation.'
+  const plain =
+    'A light trail shoe for wet paths. It grips well, dries fast and feels soft from the first run.'
+
+  it('flags a description that reads like an academic paper, not a plain one', () => {
+    expect(readingEase(plain)!).toBeGreaterThan(60)
+    expect(readingEase(dense)!).toBeLessThan(0)
+    expect(readingEase('Too short to judge.')).toBeNull()
+    const checks = new AnswerChecks(jobTemplate(settings), settings)
+    const hard = answered('p1', 'hat.jpg', 'Trail shoe', dense)
+    const easy = answered('p2', 'cap.jpg', 'Trail cap', plain)
+    for (const item of [hard, easy]) checks.index(item)
+    expect(checks.flags(hard)).toEqual([
+      {
+        code: 'hardToRead',
+        field: 'Meta description',
+        params: { score: Math.round(readingEase(dense)!) }
+      }
+    ])
+    expect(checks.flags(easy)).toEqual([])
+  })
+
+  it('is not judged in another language', () => {
+    const spanish = { ...settings, language: 'Español' }
+    const checks = new AnswerChecks(jobTemplate(spanish), spanish)
+    const hard = answered('p1', 'hat.jpg', 'Zapatilla', dense)
+    checks.index(hard)
+    expect(checks.flags(hard)).toEqual([])
   })
 })
