@@ -13,21 +13,23 @@ export interface ReviewKeys {
 
 /** The desk's keys while it is open and nothing is typed into: A, X, E, R, J, K, Ctrl+Z, Esc. */
 export function useReviewKeys(active: boolean, keys: ReviewKeys): void {
-  const latest = useRef(keys)
-  latest.current = keys
+  const latest = useRef({ active, keys })
+  latest.current = { active, keys }
+  // One listener for the desk's life, reading `active` when a key comes: re-adding it each time
+  // `active` changed left a gap after Save in which a key (J right after an edit) was lost.
   useEffect(() => {
-    if (!active) return
     const onKey = (event: KeyboardEvent): void => {
+      if (!latest.current.active) return
       const target = event.target as HTMLElement | null
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
       const action = actionFor(event)
       if (!action) return
       event.preventDefault()
-      latest.current[action]()
+      latest.current.keys[action]()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [active])
+  }, [])
 }
 
 function actionFor(event: KeyboardEvent): keyof ReviewKeys | null {
