@@ -21,8 +21,11 @@ const LONG = [
   'test/models/learning-matrix.test.ts'
 ]
 
-/** Browser suites as long: every screen at two sizes in two languages through a whole run. */
-const LONG_WEB = ['test/e2e/screens.e2e.test.ts']
+/**
+ * Browser suites as long: every screen at two sizes in two languages through a whole run, and the
+ * window's eight scenarios (over two minutes together, which pushed `npm test` past 5 minutes).
+ */
+const LONG_WEB = ['test/e2e/screens.e2e.test.ts', 'test/e2e/window.e2e.test.ts']
 
 export default defineConfig({
   test: {
