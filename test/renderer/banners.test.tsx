@@ -13,7 +13,7 @@ import { createWorkspaceStore } from '../../src/renderer/src/stores/workspace-st
 import { createI18n } from '../../src/renderer/src/i18n'
 import { formatters } from '../../src/renderer/src/words/format'
 import { INFO, fakeBridge, snapshot } from './fake-bridge'
-import { draftView, runView } from './views'
+import { draftView, noActions, runView } from './views'
 
 afterEach(cleanup)
 
@@ -130,15 +130,7 @@ describe('no Retry where a retry cannot succeed', () => {
         selected={false}
         editing={false}
         index={0}
-        actions={{
-          retry: () => {},
-          edit: () => {},
-          save: async () => true,
-          showInFolder: () => {},
-          copy: () => {},
-          toggle: () => {},
-          review: () => {}
-        }}
+        actions={noActions}
         words={words}
       />
     )

@@ -5,25 +5,15 @@ import type { RunView } from '@shared/domain/run-view'
 import { AppContext } from '../../src/renderer/src/context'
 import { EstimatePanel } from '../../src/renderer/src/features/run/EstimatePanel'
 import { RateLimitsPanel } from '../../src/renderer/src/features/limits/RateLimitsPanel'
-import { QueueRowView, type RowActions } from '../../src/renderer/src/features/queue/QueueRowView'
+import { QueueRowView } from '../../src/renderer/src/features/queue/QueueRowView'
 import { RunProgress } from '../../src/renderer/src/features/shell/ProgressFooter'
 import { createWorkspaceStore } from '../../src/renderer/src/stores/workspace-store'
 import { INFO, fakeBridge, settingsView, snapshot } from './fake-bridge'
-import { runView } from './views'
+import { noActions, runView } from './views'
 import { createI18n } from '../../src/renderer/src/i18n'
 import { formatters } from '../../src/renderer/src/words/format'
 import { OptionsForm } from '../../src/renderer/src/features/run/OptionsForm'
 import { jobOptionsSchema } from '@shared/domain/job-options'
-
-const noActions: RowActions = {
-  retry: () => {},
-  edit: () => {},
-  save: async () => true,
-  showInFolder: () => {},
-  copy: () => {},
-  toggle: () => {},
-  review: () => {}
-}
 
 function row(over: Partial<QueueRow>): QueueRow {
   return { id: 'p1', name: 'IMG_0412.jpg', folder: '/photos', status: 'waiting', ...over }

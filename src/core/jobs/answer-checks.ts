@@ -1,6 +1,6 @@
 import type { RuleBreak } from '../templates/rules'
 import type { FieldSpec, Template } from '../templates/template'
-import { photoVariables } from './job-request'
+import { productOf } from './job-request'
 import { targetKeyword } from './target-keyword'
 import { HARD_TO_READ, readingEase } from './reading-ease'
 import type { JobSettings } from './job-store'
@@ -63,7 +63,7 @@ export class AnswerChecks {
   flags(item: JobItem): AnswerFlag[] {
     const answer = item.status === 'done' ? item.result?.fields : undefined
     if (!answer) return []
-    const keyword = targetKeyword(photoVariables(item, this.settings).keywords)
+    const keyword = targetKeyword(productOf(item, this.settings).keywords)
     return this.fields.flatMap((field): AnswerFlag[] => {
       const value = answer[field.name]
       if (typeof value !== 'string' || !value.trim()) return []

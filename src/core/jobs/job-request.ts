@@ -78,6 +78,20 @@ export function jobTemplate(settings: JobSettings): Template {
   return template
 }
 
+/** The product sheet's row for a photo: by its file name, else by its SKU; empty without one. */
+export function productOf(item: JobItem, settings: JobSettings): Record<string, string> {
+  if (!settings.productContext) return {}
+  const filename = (item.paths[0] ?? '').split(/[\\/]/).at(-1) ?? ''
+  return productRow(settings, filename, skuOf(filename, settings.skuPattern))
+}
+
+function productRow(settings: JobSettings, filename: string, sku: string): Record<string, string> {
+  const context = settings.productContext ?? {}
+  const own = (key: string): Record<string, string> | undefined =>
+    Object.hasOwn(context, key) ? context[key] : undefined
+  return own(filename.toLowerCase()) ?? own(sku.toLowerCase()) ?? {}
+}
+
 /**
  * The `{variables}` a photo brings: file name, folder, SKU (the file name without extension), the
  * job's language, and the product sheet's row for it (brand, keywords and any other column).
@@ -87,10 +101,7 @@ export function photoVariables(item: JobItem, settings: JobSettings): Record<str
   const parts = path.split(/[\\/]/)
   const filename = parts.at(-1) ?? ''
   const sku = skuOf(filename, settings.skuPattern)
-  const context = settings.productContext ?? {}
-  const own = (key: string): Record<string, string> | undefined =>
-    Object.hasOwn(context, key) ? context[key] : undefined
-  const product = own(filename.toLowerCase()) ?? own(sku.toLowerCase()) ?? {}
+  const product = productRow(settings, filename, sku)
   const extra = Object.entries(product).filter(([k]) => k !== 'brand' && k !== 'keywords')
   return {
     ...product,

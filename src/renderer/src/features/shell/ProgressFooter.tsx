@@ -32,7 +32,9 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
   // Failures a retry cannot fix (a damaged file, a refusal) get no "Retry failed".
   const hopeless = useWorkspaceState((s) => {
     let n = 0
-    for (const row of s.view?.rows.values() ?? [])
+    // This runs on every store update: the rows are only read when some photo failed.
+    if (!s.view?.run.totals.failed) return 0
+    for (const row of s.view.rows.values())
       if (row.status === 'failed' && noRetryReason(row.code)) n++
     return n
   })
