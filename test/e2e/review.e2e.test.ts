@@ -61,7 +61,7 @@ function clipped(page: Page, root: string): Promise<string[]> {
 }
 
 describe('the review desk', () => {
-  it('40 photos, listing pack: reviewed by keyboard, three edited, one regenerated with a note, one rejected, bulk-approved, and the export holds exactly the approved rows with the edits', async () => {
+  it('40 photos, listing pack: reviewed by keyboard, three edited, one regenerated with a note and one field of it alone, keywords typed for one, one rejected, bulk-approved, and the export holds exactly the approved rows with the edits', async () => {
     const sim = await startSimulator({ latencyMs: 5 })
     const harness = await openWindow(browser, {
       env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.url },
@@ -120,9 +120,26 @@ describe('the review desk', () => {
     }, before)
     expect(chatRequests(sim.log)).toBe(sent + 1)
     expect(await text(page, '.review-head .section-title')).toBe(redone)
+    // Then one field of it alone (↻ beside the meta description): the title stays as it is.
+    const dd = pane.locator('.review-field dd')
+    const [title, description] = [await dd.nth(0).textContent(), await dd.nth(1).textContent()]
+    await pane.locator('.field-redo').nth(1).click()
+    expect(await pane.locator('[data-testid="regenerate-field"]').inputValue()).toBe('meta_description')
+    await pane.getByRole('button', { name: /^Regenerate \(≈ \$/ }).click()
+    await page.waitForFunction(
+      (old) => document.querySelectorAll('.review-field dd')[1]?.textContent !== old,
+      description
+    )
+    expect(chatRequests(sim.log)).toBe(sent + 2)
+    expect(await dd.nth(0).textContent()).toBe(title)
     await page.keyboard.press('j')
-    // One rejected with X (the desk moves to the next row).
+    // One rejected with X (the desk moves to the next row), after its product's target keyword
+    // was typed: the title and description that miss it are flagged at once.
     const rejected = await text(page, '.review-head .section-title')
+    const keywords = pane.locator('[data-testid="product-keywords"]')
+    await keywords.locator('input').fill('zebra print')
+    await keywords.getByRole('button', { name: 'Save keywords' }).click()
+    await pane.locator('[data-testid="review-flags"]', { hasText: 'zebra print' }).waitFor()
     await page.keyboard.press('x')
     await page.waitForFunction(
       (name) => document.querySelector('.review-head .section-title')?.textContent !== name,
@@ -151,7 +168,7 @@ describe('the review desk', () => {
     const out = join(harness.dataDir, 'approved.csv')
     harness.desktop.savePath = out
     await page.getByRole('button', { name: /Export/ }).click()
-    await page.getByRole('radio', { name: 'CSV' }).check()
+    await page.getByRole('radio', { name: 'CSV', exact: true }).check()
     await page.getByRole('radio', { name: /Approved only/ }).check()
     await page.getByRole('button', { name: 'Save…' }).click()
     await page.waitForSelector('.export-saved')

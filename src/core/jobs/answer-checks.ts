@@ -31,9 +31,10 @@ export class AnswerChecks {
   private readonly byText = new Map<string, Map<string, Set<string>>>()
   private readonly indexed = new Map<string, Map<string, string>>()
 
+  /** `job.settings` is read at each check: keywords typed at the desk count at once. */
   constructor(
     template: Template,
-    private readonly settings: JobSettings
+    private readonly job: { readonly settings: JobSettings }
   ) {
     this.fields = checkedFields(template)
     for (const field of this.fields) this.byText.set(field.name, new Map())
@@ -63,7 +64,7 @@ export class AnswerChecks {
   flags(item: JobItem): AnswerFlag[] {
     const answer = item.status === 'done' ? item.result?.fields : undefined
     if (!answer) return []
-    const keyword = targetKeyword(productOf(item, this.settings).keywords)
+    const keyword = targetKeyword(productOf(item, this.job.settings).keywords)
     return this.fields.flatMap((field): AnswerFlag[] => {
       const value = answer[field.name]
       if (typeof value !== 'string' || !value.trim()) return []
@@ -82,6 +83,7 @@ export class AnswerChecks {
   /** Reading ease is an English measure: a field in English (its own, or the job's only language). */
   private inEnglish(field: FieldSpec): boolean {
     if (/\(English\)$/.test(field.label)) return true
-    return this.settings.language === 'English' && !this.settings.moreLanguages?.length
+    const { language, moreLanguages } = this.job.settings
+    return language === 'English' && !moreLanguages?.length
   }
 }

@@ -64,7 +64,7 @@ export class AnswerDesk {
     this.ctx.budget.settle(request?.estimateUsd ?? 0, attempt.costUsd)
     const spent = addSpend(this.spend.get(id), attempt)
     this.spend.set(id, spent)
-    const parsed = parseAnswer(this.ctx.template, completion)
+    const parsed = keeping(parseAnswer(this.ctx.template, completion), request?.keepFields)
     if (!parsed.ok) return this.unusable(workId, parsed, request)
     const broken = brokenRule(this.ctx.template, parsed.fields)
     const result: ItemResult = {
@@ -153,4 +153,11 @@ export class AnswerDesk {
     this.spend.delete(id)
     return spent
   }
+}
+
+/** An answer to one field asked for again: the new field, with the other fields as they were. */
+function keeping(parsed: ParsedAnswer, kept: Record<string, unknown> | undefined): ParsedAnswer {
+  if (!parsed.ok || !kept) return parsed
+  const fields = { ...parsed.fields, ...kept }
+  return { ok: true, text: JSON.stringify(fields), fields }
 }

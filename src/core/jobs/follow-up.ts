@@ -24,7 +24,8 @@ export function reaskRequest(
     },
     cacheKey: request.cacheKey,
     estimate: { promptTokens, outputTokens },
-    estimateUsd: prices ? tokenCost(prices, promptTokens, outputTokens, isFlex(body)) : 0
+    estimateUsd: prices ? tokenCost(prices, promptTokens, outputTokens, isFlex(body)) : 0,
+    ...kept(request)
   }
 }
 
@@ -42,8 +43,14 @@ export function largerBudgetRequest(request: JobRequest, prices: ModelPrices | n
     estimate: { ...request.estimate, outputTokens },
     estimateUsd: prices
       ? tokenCost(prices, request.estimate.promptTokens, outputTokens, isFlex(request.work.body))
-      : 0
+      : 0,
+    ...kept(request)
   }
+}
+
+/** A follow-up to one field asked for again keeps the answer's other fields too. */
+function kept(request: JobRequest): Pick<JobRequest, 'keepFields'> {
+  return request.keepFields ? { keepFields: request.keepFields } : {}
 }
 
 /**

@@ -41,6 +41,8 @@ export interface JobRequest {
   pricedAt?: ModelPrices | null
   /** The body holds no photo (a Batch line's text): nothing that needs the photo is sent again. */
   textOnly?: boolean
+  /** A field asked for again: the answer's other fields, kept whatever the new answer says. */
+  keepFields?: Record<string, unknown>
   /** What its answer's `usage` teaches: the photo's image tokens by the rule, and its text tokens. */
   teaches?: { model: string; detail: string; ruleImageTokens: number; textTokens: number }
 }
@@ -87,9 +89,33 @@ export function productOf(item: JobItem, settings: JobSettings): Record<string, 
 
 function productRow(settings: JobSettings, filename: string, sku: string): Record<string, string> {
   const context = settings.productContext ?? {}
-  const own = (key: string): Record<string, string> | undefined =>
-    Object.hasOwn(context, key) ? context[key] : undefined
-  return own(filename.toLowerCase()) ?? own(sku.toLowerCase()) ?? {}
+  const key = productKey(context, filename, sku)
+  return Object.hasOwn(context, key) ? context[key] : {}
+}
+
+/** Which row of the product sheet is a photo's: its file name's, else its SKU's (lower case). */
+function productKey(context: Record<string, unknown>, filename: string, sku: string): string {
+  const byName = filename.toLowerCase()
+  return Object.hasOwn(context, byName) || !sku ? byName : sku.toLowerCase()
+}
+
+/**
+ * The job's settings with a product's target keywords typed in the window: its sheet row (by
+ * file name, else by SKU, else a new row for the SKU) gets them, so every photo of the product
+ * is asked for them and checked against them. Empty keywords take them out.
+ */
+export function withProductKeywords(
+  item: JobItem,
+  settings: JobSettings,
+  keywords: string
+): JobSettings {
+  const context = { ...settings.productContext }
+  const filename = (item.paths[0] ?? '').split(/[\\/]/).at(-1) ?? ''
+  const key = productKey(context, filename, skuOf(filename, settings.skuPattern))
+  const row = { ...(Object.hasOwn(context, key) ? context[key] : {}) }
+  delete row.keywords
+  context[key] = keywords.trim() ? { ...row, keywords: keywords.trim() } : row
+  return { ...settings, productContext: context }
 }
 
 /**
@@ -115,8 +141,26 @@ export function photoVariables(item: JobItem, settings: JobSettings): Record<str
     keywords_note: keywordsNote(product.keywords),
     context:
       extra.length > 0 ? `Product facts: ${extra.map(([k, v]) => `${k}: ${v}`).join('; ')}.` : '',
-    redo_note: item.redo ? `Write a new answer. The reviewer asks: ${item.redo}` : ''
+    redo_note: redoNote(item)
   }
+}
+
+/** The reviewer's note on an answer asked for again: the whole answer, or one field of it. */
+function redoNote(item: JobItem): string {
+  if (item.redo === undefined) return ''
+  const asks = item.redo ? ` The reviewer asks: ${item.redo}` : ''
+  const field = item.redoField
+  if (!field) return `Write a new answer.${asks}`
+  const now = item.result?.fields?.[field]
+  const current = typeof now === 'string' ? ` It is now: "${now}".` : ''
+  return `Write a new ${field} only; the other fields may stay as they are.${current}${asks}`
+}
+
+/** The fields an answer keeps when only one of them was asked for again. */
+function keptFields(item: JobItem): Record<string, unknown> | undefined {
+  const fields = item.result?.fields
+  if (item.redo === undefined || !item.redoField || !fields) return undefined
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => name !== item.redoField))
 }
 
 /** What the estimator needs of a built request: its texts, images and answer budgets. */
@@ -170,7 +214,8 @@ export function jobRequest(
     cacheKey: resultKey(settings.endpoint, built.body),
     estimate: { promptTokens: estimate.promptTokens, outputTokens: estimate.outputTokens },
     estimateUsd,
-    ...teaches(estimate, settings)
+    ...teaches(estimate, settings),
+    ...(keptFields(item) ? { keepFields: keptFields(item) } : {})
   }
 }
 

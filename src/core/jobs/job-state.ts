@@ -18,6 +18,8 @@ export interface JobItem {
   verdict?: Verdict
   /** A person asked for another answer with this note: the item is sent again, its answer kept meanwhile. */
   redo?: string
+  /** The one field the person asked for again (the other fields of the answer stay). */
+  redoField?: string
 }
 
 /** Everything the journal says about a job. */
@@ -50,7 +52,8 @@ export function applyEvent(state: JobState, event: JournalEvent): void {
         code: undefined,
         reason: undefined,
         verdict: undefined,
-        redo: undefined
+        redo: undefined,
+        redoField: undefined
       })
     case 'failed':
       settle(state, event.id, { status: 'failed', code: event.code, reason: event.reason })
@@ -102,11 +105,12 @@ function applyPersonsChange(
         code: undefined,
         reason: undefined,
         verdict: event.verdict ?? undefined,
-        redo: undefined
+        redo: undefined,
+        redoField: undefined
       })
     }
     case 'regenerate':
-      return askAgain(state, event.id, event.note)
+      return askAgain(state, event.id, event.note, event.field)
     case 'requeued':
       return settle(state, event.id, {
         status: 'pending',
@@ -118,9 +122,10 @@ function applyPersonsChange(
 }
 
 /** A person asked for another answer: sent again, the answer so far kept until it comes. */
-function askAgain(state: JobState, id: string, note: string): void {
+function askAgain(state: JobState, id: string, note: string, field?: string): void {
   const item = state.items.get(id)
-  if (item?.status === 'done') Object.assign(item, { redo: note, verdict: undefined })
+  if (item?.status === 'done')
+    Object.assign(item, { redo: note, redoField: field, verdict: undefined })
 }
 
 /**

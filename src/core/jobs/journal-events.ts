@@ -60,7 +60,8 @@ export type JournalEvent =
       setAside?: boolean
     }
   /** A person asked for another answer, with a note ("shorter"): sent again, the cache bypassed. */
-  | { e: 'regenerate'; id: string; at: number; note: string }
+  /** `field`: only that field is asked for again; the answer's other fields stay as they are. */
+  | { e: 'regenerate'; id: string; at: number; note: string; field?: string }
   /** A person asked for the item to be sent again (Retry). */
   | { e: 'requeued'; id: string; at: number }
   /** A person took the item out of the job. */

@@ -2,13 +2,13 @@ import type { Brand } from '@shared/domain/brand'
 import type { Template } from './template'
 
 /**
- * A template with the brand in it: the voice and the words to prefer and to avoid join its
+ * A template with the brand in it (its own brand if it has one, else the workspace's): the voice and the words to prefer and to avoid join its
  * instructions (the static part of the prompt, so the prompt cache still covers them), and the
  * words to avoid become every field's banned words, checked like the template's own.
  */
-export function withBrand(template: Template, brand: Brand | undefined): Template {
-  if (!brand || (!brand.voice && brand.use.length === 0 && brand.avoid.length === 0))
-    return template
+export function withBrand(template: Template, workspace: Brand | undefined): Template {
+  const brand = saysAnything(template.brand) ? template.brand : workspace
+  if (!saysAnything(brand)) return template
   const notes = [
     brand.voice ? `Brand voice: ${brand.voice}` : '',
     brand.use.length > 0 ? `Prefer these words where they fit: ${brand.use.join(', ')}.` : '',
@@ -29,4 +29,9 @@ export function withBrand(template: Template, brand: Brand | undefined): Templat
           }
     )
   }
+}
+
+/** Whether a brand has a voice or words (an empty one leaves the template as it is). */
+export function saysAnything(brand: Brand | undefined): brand is Brand {
+  return Boolean(brand && (brand.voice || brand.use.length > 0 || brand.avoid.length > 0))
 }

@@ -1,3 +1,5 @@
+import type { Brand } from '@shared/domain/brand'
+
 /** Rules a field's answer must keep; a broken rule re-asks the item, then flags it for review. */
 export interface FieldRules {
   minLength?: number
@@ -25,6 +27,8 @@ export interface Template {
   fields: FieldSpec[]
   /** Tokens reserved for the answer (and charged against tokens/min on admission). */
   maxCompletionTokens: number
+  /** The template's own brand voice, in place of the workspace's (Settings → Defaults). */
+  brand?: Brand
 }
 
 /** Values for `{variables}` in instructions: filename, folder, sku, brand, keywords, language, … */

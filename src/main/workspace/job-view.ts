@@ -43,7 +43,7 @@ export class JobView {
     readonly sample: boolean
   ) {
     this.template = jobTemplate(job.settings)
-    this.checks = new AnswerChecks(this.template, job.settings)
+    this.checks = new AnswerChecks(this.template, job)
     this.status = job.state.finished ? 'completed' : job.state.stopped ? 'stopped' : 'idle'
     this.stop = job.state.stopped
   }

@@ -117,15 +117,23 @@ export async function regenerateCost(ws: Workspace, id: string): Promise<number 
 }
 
 /**
- * Asks for another answer to `id` with the person's note ("shorter", "mention the material"):
- * journaled, then sent by the job's run, past the answer cache. The old answer stays until the
+ * Asks for another answer to `id` (or to one `field` of it) with the person's note ("shorter",
+ * "mention the material"): journaled, then sent by the job's run, past the answer cache. The old answer stays until the
  * new one arrives, and Undo puts it back (the new one's spend is kept).
  */
-export async function regenerate(ws: Workspace, id: string, text: string): Promise<void> {
+export async function regenerate(
+  ws: Workspace,
+  id: string,
+  text: string,
+  field?: string
+): Promise<void> {
   const view = deskView(ws)
   answered(view, id)
+  if (field !== undefined && !view.template.fields.some((spec) => spec.name === field))
+    throw new AppError(ErrorCodes.invalidInput, { code: 'unknownField', params: { n: field } })
   rememberForUndo(view, [id], true)
-  await note(ws, view, [{ e: 'regenerate', id, at: Date.now(), note: text.trim() }])
+  const asked = field === undefined ? {} : { field }
+  await note(ws, view, [{ e: 'regenerate', id, at: Date.now(), note: text.trim(), ...asked }])
   if (view.running) view.rerun = true
   else await startRun(ws, view)
 }

@@ -19,7 +19,15 @@ export const ROUTE_NAMES = {
   ],
   run: ['start', 'sample', 'pause', 'resume', 'cancel', 'retry', 'cancelBatches', 'demo'],
   jobs: ['list', 'open', 'moveEndpoint', 'switchModel', 'newQueue'],
-  review: ['judge', 'approvePassing', 'undo', 'regenerateCost', 'regenerate'],
+  review: [
+    'judge',
+    'approvePassing',
+    'undo',
+    'keywords',
+    'setKeywords',
+    'regenerateCost',
+    'regenerate'
+  ],
   export: ['save'],
   limits: ['history'],
   settings: [

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { brandSchema } from '../domain/brand'
 import { problem } from '../settings/schema'
 
 /** A template's id: also its file name, so nothing that could leave the templates folder. */
@@ -58,7 +59,9 @@ export const templateSchema = z
       .number({ error: problem('notNumber') })
       .int(problem('wholeNumber'))
       .min(16, problem('atLeast', 16))
-      .max(16_000, problem('atMost', 16_000))
+      .max(16_000, problem('atMost', 16_000)),
+    /** The template's own brand voice: used instead of Settings' default where it says anything. */
+    brand: brandSchema.optional()
   })
   .strict()
 

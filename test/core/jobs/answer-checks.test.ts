@@ -36,7 +36,7 @@ function answered(id: string, file: string, title: string, description: string):
 
 describe('checks of an answer against the job around it', () => {
   it('flags a title another photo also got, and a target keyword missing; an edit clears it', () => {
-    const checks = new AnswerChecks(jobTemplate(settings), settings)
+    const checks = new AnswerChecks(jobTemplate(settings), { settings })
     const a = answered('p1', 'shoe-1.jpg', 'Red trail shoe', 'A light trail shoe for wet paths.')
     const b = answered('p2', 'shoe-2.jpg', 'Red Trail  Shoe', 'Grippy running shoe.')
     const c = answered('p3', 'hat.jpg', 'Wool hat', 'A warm hat.')
@@ -65,7 +65,7 @@ describe('reading ease of English descriptions', () => {
     expect(readingEase(plain)!).toBeGreaterThan(60)
     expect(readingEase(dense)!).toBeLessThan(0)
     expect(readingEase('Too short to judge.')).toBeNull()
-    const checks = new AnswerChecks(jobTemplate(settings), settings)
+    const checks = new AnswerChecks(jobTemplate(settings), { settings })
     const hard = answered('p1', 'hat.jpg', 'Trail shoe', dense)
     const easy = answered('p2', 'cap.jpg', 'Trail cap', plain)
     for (const item of [hard, easy]) checks.index(item)
@@ -81,7 +81,7 @@ describe('reading ease of English descriptions', () => {
 
   it('is not judged in another language', () => {
     const spanish = { ...settings, language: 'Español' }
-    const checks = new AnswerChecks(jobTemplate(spanish), spanish)
+    const checks = new AnswerChecks(jobTemplate(spanish), { settings: spanish })
     const hard = answered('p1', 'hat.jpg', 'Zapatilla', dense)
     checks.index(hard)
     expect(checks.flags(hard)).toEqual([])

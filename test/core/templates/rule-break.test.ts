@@ -47,4 +47,17 @@ describe('the brand in a template', () => {
     )
     expect(withBrand(base, { voice: '', use: [], avoid: [] })).toBe(base)
   })
+
+  it("uses a template's own brand voice in place of the workspace's, and the workspace's when the template's is empty", () => {
+    const workspace = { voice: 'formal', use: [], avoid: ['cheap'] }
+    const own = { ...base, brand: { voice: 'playful', use: ['cosy'], avoid: [] } }
+    const branded = withBrand(own, workspace)
+    expect(branded.instructions).toContain('Brand voice: playful')
+    expect(branded.instructions).toContain('cosy')
+    expect(branded.instructions).not.toContain('formal')
+    // The workspace's banned words are not the template's brand: not checked.
+    expect(brokenRule(branded, { title: 'Cheap mug', tags: ['mug'] })).toBeNull()
+    const empty = { ...base, brand: { voice: '', use: [], avoid: [] } }
+    expect(withBrand(empty, workspace).instructions).toContain('Brand voice: formal')
+  })
 })

@@ -145,6 +145,62 @@ describe('the review desk', () => {
     expect(jobSpend(reloaded.state).costUsd).toBeCloseTo(spentAfter, 10)
   })
 
+  it('regenerates one field alone: the new title, every other field as it was, one request paid; an unknown field is refused', async () => {
+    const d = await answered(2)
+    const view = d.ws.openJob()
+    const id = [...view.job.state.items.keys()][1]
+    const first = structuredClone(view.job.state.items.get(id)!.result!)
+    const sent = chats(d.sim).length
+    const refused = await d
+      .call(routes.review.regenerate.channel, { id, note: '', field: 'colour' })
+      .catch((e) => e)
+    expect(refused).toMatchObject({ problem: { code: 'unknownField' } })
+    expect(view.job.state.items.get(id)!.redo).toBeUndefined()
+
+    await d.call(routes.review.regenerate.channel, { id, note: 'shorter', field: 'title' })
+    await until(() => view.job.state.items.get(id)!.redo === undefined && !view.running, 15_000)
+    const second = view.job.state.items.get(id)!.result!
+    expect(chats(d.sim)).toHaveLength(sent + 1)
+    expect(second.fields!.title).not.toBe(first.fields!.title)
+    const others = (fields: Record<string, unknown>) =>
+      Object.entries(fields).filter(([name]) => name !== 'title')
+    expect(others(second.fields!)).toEqual(others(first.fields!))
+    expect(JSON.parse(second.text)).toEqual(second.fields)
+    // The journal holds the merged answer: a reload shows the same.
+    const reloaded = await loadJob(d.ws.deps.dataDir, d.jobId)
+    expect(reloaded.state.items.get(id)!.result!.fields).toEqual(second.fields)
+    expect(await d.call(routes.review.undo.channel)).toEqual({ changed: 1 })
+    expect(view.job.state.items.get(id)!.result!.fields).toEqual(first.fields)
+  })
+
+  it('takes target keywords typed for a product: saved with the job, checked at once in its answers, never in another product’s', async () => {
+    const d = await answered(2)
+    const view = d.ws.openJob()
+    const [id, other] = [...view.job.state.items.keys()]
+    expect(await d.call(routes.review.keywords.channel, { id })).toEqual({ keywords: '' })
+    const flagged = (rowId: string) =>
+      (view.row(rowId)?.flags ?? []).filter((flag) => flag.code === 'keywordMissing')
+    expect(flagged(id)).toEqual([])
+
+    const set = routes.review.setKeywords.channel
+    expect(await d.call(set, { id, keywords: ' zebra print, stripes ' })).toEqual({ changed: 1 })
+    expect(await d.call(routes.review.keywords.channel, { id })).toEqual({
+      keywords: 'zebra print, stripes'
+    })
+    // The first keyword is the target: missing from the title and the description.
+    expect(flagged(id).map((flag) => flag.params)).toContainEqual({ word: 'zebra print' })
+    expect(flagged(other)).toEqual([])
+    const reloaded = await loadJob(d.ws.deps.dataDir, d.jobId)
+    expect(Object.values(reloaded.settings.productContext ?? {})).toEqual([
+      { keywords: 'zebra print, stripes' }
+    ])
+    // Cleared: the product has no target keyword, and nothing is flagged.
+    await d.call(set, { id, keywords: '' })
+    expect(flagged(id)).toEqual([])
+    const tooLong = await d.call(set, { id, keywords: 'x'.repeat(301) }).catch((e) => e)
+    expect(tooLong).toMatchObject({ code: 'invalid_input' })
+  })
+
   it('refuses a verdict with nothing open and validates its input', async () => {
     const d = await door(1)
     workspace = d.ws

@@ -24,7 +24,8 @@ const SENTENCES = new Set([
     'regenerating',
     'skuOneProduct',
     'openJobFirst',
-    'nothingRunning'
+    'nothingRunning',
+    'unknownField'
   ].map((code) => `problem.${code}`)
 ])
 

@@ -91,7 +91,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
           {row.edited && <span className="badge">{t('queue.edited')}</span>}
           {row.flags && (
             <span
-              className="badge badge-warn"
+              className="badge badge-warn row-flag truncate"
               data-testid="row-flags"
               title={row.flags.map((flag) => breakText(flag, t)).join('\n')}
             >

@@ -5,13 +5,20 @@ import { useFormat } from '../../words/format'
 
 /**
  * "Regenerate with a note": what another answer costs, said before anything is sent; the note
- * ("shorter", "mention the material") goes with the photo. Undo puts the old answer back.
+ * ("shorter", "mention the material") goes with the photo. The whole answer or one field of it
+ * (`field`, '' for the whole) is written again. Undo puts the old answer back.
  */
 export function RegenerateForm({
   id,
+  fields,
+  field,
+  onField,
   onDone
 }: {
   id: string
+  fields: readonly { name: string; label: string }[]
+  field: string
+  onField(field: string): void
   onDone: () => void
 }): React.JSX.Element {
   const { t } = useTranslation()
@@ -32,12 +39,32 @@ export function RegenerateForm({
       data-testid="regenerate-form"
       onSubmit={(event) => {
         event.preventDefault()
-        void act(() => bridge.review.regenerate({ id, note })).then((sent) => sent && onDone())
+        const asked = field ? { field } : {}
+        void act(() => bridge.review.regenerate({ id, note, ...asked })).then(
+          (sent) => sent && onDone()
+        )
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onDone()
       }}
     >
+      {fields.length > 1 && (
+        <label className="field">
+          <span className="small muted">{t('review.regenerateWhat')}</span>
+          <select
+            value={field}
+            data-testid="regenerate-field"
+            onChange={(e) => onField(e.target.value)}
+          >
+            <option value="">{t('review.wholeAnswer')}</option>
+            {fields.map((spec) => (
+              <option key={spec.name} value={spec.name}>
+                {spec.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="field">
         <span className="small muted">{t('review.note')}</span>
         <input

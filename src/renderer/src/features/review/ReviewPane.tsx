@@ -6,6 +6,7 @@ import { useApp, useWorkspaceState } from '../../context'
 import { StatusChip } from '../queue/StatusChip'
 import { RowEditor } from '../queue/RowEditor'
 import { FieldCounter } from './FieldCounter'
+import { ProductKeywords } from './ProductKeywords'
 import { RegenerateForm } from './RegenerateForm'
 import { useReviewKeys } from './useReviewKeys'
 
@@ -23,11 +24,12 @@ export function ReviewPane(): React.JSX.Element | null {
   const viewId = useWorkspaceState((s) => s.view?.id ?? '')
   const base = useWorkspaceState((s) => s.info?.thumbnailBase ?? '')
   const [editing, setEditing] = useState(false)
-  const [asking, setAsking] = useState(false)
+  /** The Regenerate form: closed (null), for the whole answer (''), or for one field's name. */
+  const [asking, setAsking] = useState<string | null>(null)
   const [zoomed, setZoomed] = useState(false)
   useEffect(() => {
     setEditing(false)
-    setAsking(false)
+    setAsking(null)
     setZoomed(false)
   }, [id])
   const move = (step: 1 | -1): void => {
@@ -40,11 +42,11 @@ export function ReviewPane(): React.JSX.Element | null {
   }
   const undo = (): void => void act(() => bridge.review.undo())
   const close = (): void => store.getState().review(null)
-  useReviewKeys(Boolean(row) && !editing && !asking, {
+  useReviewKeys(Boolean(row) && !editing && asking === null, {
     approve: () => judge('approved'),
     reject: () => judge('rejected'),
     edit: () => setEditing(true),
-    regenerate: () => setAsking(true),
+    regenerate: () => setAsking(''),
     next: () => move(1),
     previous: () => move(-1),
     undo,
@@ -86,7 +88,7 @@ export function ReviewPane(): React.JSX.Element | null {
           }}
         />
       ) : (
-        <ReviewFields row={row} />
+        <ReviewFields row={row} onRegenerate={setAsking} />
       )}
       {row.review && !editing && <p className="review-rule">{ruleText(row, t)}</p>}
       {row.flags && !editing && (
@@ -96,7 +98,16 @@ export function ReviewPane(): React.JSX.Element | null {
           ))}
         </ul>
       )}
-      {asking && <RegenerateForm id={row.id} onDone={() => setAsking(false)} />}
+      {!editing && <ProductKeywords id={row.id} />}
+      {asking !== null && (
+        <RegenerateForm
+          id={row.id}
+          fields={row.fields ?? []}
+          field={asking}
+          onField={setAsking}
+          onDone={() => setAsking(null)}
+        />
+      )}
       <div className="review-actions">
         <button type="button" className="primary small" onClick={() => judge('approved')}>
           {t('review.approve')}
@@ -107,7 +118,12 @@ export function ReviewPane(): React.JSX.Element | null {
         <button type="button" className="small" onClick={() => setEditing(true)} disabled={editing}>
           {t('queue.edit')}
         </button>
-        <button type="button" className="small" onClick={() => setAsking(true)} disabled={asking}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => setAsking('')}
+          disabled={asking !== null}
+        >
           {t('review.regenerate')}
         </button>
         <button type="button" className="small ghost" onClick={() => move(-1)}>
@@ -125,14 +141,34 @@ export function ReviewPane(): React.JSX.Element | null {
   )
 }
 
-function ReviewFields({ row }: { row: QueueRow }): React.JSX.Element {
+/** The answer's fields with their counters; a field of several can be asked for again alone (↻). */
+function ReviewFields({
+  row,
+  onRegenerate
+}: {
+  row: QueueRow
+  onRegenerate(field: string): void
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const fields = row.fields ?? []
   return (
     <dl className="review-fields">
-      {(row.fields ?? []).map((field) => (
+      {fields.map((field) => (
         <div key={field.name} className="review-field">
           <dt>
             <span>{field.label}</span>
             <FieldCounter field={field} />
+            {fields.length > 1 && (
+              <button
+                type="button"
+                className="small ghost field-redo"
+                aria-label={t('review.regenerateField', { field: field.label })}
+                title={t('review.regenerateField', { field: field.label })}
+                onClick={() => onRegenerate(field.name)}
+              >
+                ↻
+              </button>
+            )}
           </dt>
           <dd>{field.value}</dd>
         </div>

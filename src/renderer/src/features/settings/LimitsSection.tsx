@@ -179,11 +179,7 @@ function modelsAfter(models: string[], model: string, allow: boolean): string[] 
   return all.filter((id) => id !== model)
 }
 
-function catalogWords(
-  model: string,
-  t: TFunction,
-  count: (n: number) => string
-): string {
+function catalogWords(model: string, t: TFunction, count: (n: number) => string): string {
   const tier1 = findModel(model)?.tier1Limits
   return tier1
     ? t('limitsSettings.catalog', { rpm: count(tier1.rpm), tpm: count(tier1.tpm) })

@@ -7,6 +7,8 @@ import {
   type TemplateInput
 } from '@shared/templates/template-schema'
 import { useApp } from '../../context'
+import { NO_BRAND } from '@shared/domain/brand'
+import { BrandFields } from './BrandFields'
 import { FieldEditor } from './FieldEditor'
 import { Field, NumberField, TextField, useProblems } from './fields'
 import { TemplatePreview } from './TemplatePreview'
@@ -107,6 +109,12 @@ export function TemplateEditor({
         hint={t('templates.maxTokensHint')}
         problem={problems.get('maxCompletionTokens')}
         onChange={(n) => set({ maxCompletionTokens: n ?? NaN })}
+      />
+      <BrandFields
+        ofTemplate
+        brand={{ ...NO_BRAND, ...draft.brand }}
+        problem={(path) => problems.get(path)}
+        onChange={(brand) => set({ brand })}
       />
       <TemplatePreview draft={draft} valid={problems.size === 0} />
       <div className="settings-save">
