@@ -18,7 +18,8 @@ const LONG = [
   'test/reliability/fault-matrix.test.ts',
   'test/cli/crash-resume.test.ts',
   'test/cli/batch-crash.test.ts',
-  'test/models/learning-matrix.test.ts'
+  'test/models/learning-matrix.test.ts',
+  'test/core/export/shop-in-calc.test.ts'
 ]
 
 /**

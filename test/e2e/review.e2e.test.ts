@@ -124,7 +124,9 @@ describe('the review desk', () => {
     const dd = pane.locator('.review-field dd')
     const [title, description] = [await dd.nth(0).textContent(), await dd.nth(1).textContent()]
     await pane.locator('.field-redo').nth(1).click()
-    expect(await pane.locator('[data-testid="regenerate-field"]').inputValue()).toBe('meta_description')
+    expect(await pane.locator('[data-testid="regenerate-field"]').inputValue()).toBe(
+      'meta_description'
+    )
     await pane.getByRole('button', { name: /^Regenerate \(≈ \$/ }).click()
     await page.waitForFunction(
       (old) => document.querySelectorAll('.review-field dd')[1]?.textContent !== old,
@@ -181,6 +183,29 @@ describe('the review desk', () => {
       // An edited row broke no rule after the edit, so bulk approval took it.
       expect(line).toContain(`Edited title number ${i + 1} for review`)
     }
+
+    // The same approved rows as Shopify's file: one product per photo here (no SKU pattern), the
+    // image URL from the base typed in the dialog, which Settings keep for the next export.
+    const shopify = join(harness.dataDir, 'shop.csv')
+    harness.desktop.savePath = shopify
+    await page.getByRole('button', { name: /Export/ }).click()
+    await page.getByRole('radio', { name: 'Shopify (CSV)' }).check()
+    await page.getByRole('radio', { name: /Approved only/ }).check()
+    await page.getByTestId('export-image-url-base').fill('https://cdn.example.com/p/')
+    await page.screenshot({ path: join(SHOTS, 'export-shopify.png') })
+    await page.getByRole('button', { name: 'Save…' }).click()
+    await page.waitForFunction(() =>
+      /products saved/.test(document.querySelector('.export-saved')?.textContent ?? '')
+    )
+    const shopRows = readFileSync(shopify, 'utf8').trim().split(/\r\n/)
+    expect(shopRows[0]).toMatch(/^Title,URL handle,/)
+    expect(shopRows).toHaveLength(counts.approved + 1)
+    expect(shopRows.slice(1).every((r) => r.includes(',https://cdn.example.com/p/product-'))).toBe(
+      true
+    )
+    expect(harness.workspace.deps.connection.settings.value.shop.imageUrlBase).toBe(
+      'https://cdn.example.com/p/'
+    )
 
     // On a 1024×640 laptop the desk takes the room (the sidebar folds away) and nothing is clipped.
     await page.setViewportSize({ width: 1024, height: 640 })

@@ -4,6 +4,7 @@ import { imageCharge, numberIn } from '../options'
 import type { CliIo } from '../io'
 import { executeRun } from '../run/execute'
 import type { RunFlags } from '../run/settings'
+import { addShopOptions } from '../run/shop-flags'
 
 /** Registers `run`; the action's exit code goes to `setExit`. */
 export function registerRun(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -22,7 +23,10 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
 /** What to write and with which model. */
 function addWhatOptions(run: Command): void {
   run
-    .option('--out <file>', 'where to write the results: .xlsx, .csv, .json or .jsonl')
+    .option(
+      '--out <file>',
+      'where to write the results: .xlsx, .csv, .json or .jsonl, or a shop file with --format'
+    )
     .option(
       '--template <id|file.json>',
       'what to write: seo-meta, alt-text, product-title, tags, attributes, listing-pack, a saved template, or a template file',
@@ -46,16 +50,15 @@ function addWhatOptions(run: Command): void {
       'a regular expression whose first group is the SKU in a file name (default: the name without extension)'
     )
   addBrandOptions(run)
+  addShopOptions(run)
   run
-    .option('--thumbnails', 'put a thumbnail in each XLSX row', false)
-    .option(
-      '--approved-only',
-      "export only the answers approved in the window's review desk (with --resume)",
-      false
-    )
     .option('--model <id>', 'the vision model (photoscribe models lists them)', DEFAULT_MODEL)
     .option('--detail <low|high|auto>', 'image detail: low is cheapest', 'low')
-    .option('--lang <language>', 'output language (en, es, de, fr, pt, ja, zh, or any name); several, comma-separated, answer in one request per photo', 'en')
+    .option(
+      '--lang <language>',
+      'output language (en, es, de, fr, pt, ja, zh, or any name); several, comma-separated, answer in one request per photo',
+      'en'
+    )
 }
 
 /** The brand's voice and words, asked for in each prompt and checked in each answer. */

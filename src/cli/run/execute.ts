@@ -29,6 +29,7 @@ import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from '../../sim
 import { listJobsOnDyingModels, switchHow, switchModel, warnIfDying } from './dying-jobs'
 import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
+import { exportChoiceOf, shopNotes } from './shop-flags'
 import {
   UsageError,
   checkOut,
@@ -84,9 +85,7 @@ async function asUsage<T>(work: Promise<T>, flags: RunFlags): Promise<T> {
         endpoint: '--resume',
         model: modelFlag,
         skuPattern: '--sku-pattern'
-      }[
-        error.field as string
-      ] ?? '--resume'
+      }[error.field as string] ?? '--resume'
     throw new UsageError(`${flag}: ${cliProblem(switchHow(error.problem, flags))}`)
   })
 }
@@ -144,7 +143,7 @@ async function resumeJob(
   current: EndpointRef,
   io: CliIo
 ): Promise<StoredJob> {
-  if (!flags.dryRun) checkOut(flags.out)
+  if (!flags.dryRun) checkOut(flags.out, flags)
   const job = flags.moveEndpoint
     ? await moveJob(service, flags.resume!, current, io)
     : // A dry run sends nothing, so it may look at a job from any endpoint.
@@ -218,17 +217,14 @@ async function runToEnd(
   const started = performance.now()
   const outcome = await untilDoneOrSignal(run)
   io.status('')
-  await service.export(job, flags.out!, {
-    thumbnails: flags.thumbnails,
-    approvedOnly: flags.approvedOnly
-  })
+  const report = await service.export(job, flags.out!, exportChoiceOf(flags))
   const seconds = (performance.now() - started) / 1000
   const twice = run.totals().possiblyPaidTwice
   for (const line of flags.json
     ? summaryJson(job.id, outcome, job.state, seconds, twice)
     : summaryLines(job.id, outcome, job.state, seconds, twice))
     io.out(line)
-  if (!flags.json) io.out(`Results: ${flags.out}`)
+  if (!flags.json) for (const line of [`Results: ${flags.out}`, ...shopNotes(report)]) io.out(line)
   if (!flags.json && openParts(job.state.batch).length > 0)
     io.out(
       `The job's batches keep running at OpenAI. Collect their results with: photoscribe run --resume ${job.id} --out ${flags.out}`

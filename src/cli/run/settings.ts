@@ -5,7 +5,6 @@ import { cliProblem } from '../problem-words'
 import {
   BUILTIN_TEMPLATES,
   TemplateStore,
-  isExportPath,
   jobSettingsFrom,
   parseTemplate,
   readProductSheet,
@@ -16,9 +15,11 @@ import {
   type Template
 } from '../../core'
 import { SHEET_ENCODINGS, type SheetEncoding } from '@shared/domain/sheet-encoding'
+import { exportChoiceOf, outProblem, type OutputFlags } from './shop-flags'
+import { UsageError } from './usage-error'
 
 /** Flags of `photoscribe run`, as commander parses them. */
-export interface RunFlags {
+export interface RunFlags extends OutputFlags {
   out?: string
   template: string
   model: string
@@ -39,8 +40,6 @@ export interface RunFlags {
   products?: string
   productsEncoding?: string
   jsonMode: boolean
-  thumbnails: boolean
-  approvedOnly: boolean
   skuPattern?: string
   brandVoice?: string
   useWords?: string
@@ -55,8 +54,7 @@ export interface RunFlags {
   cancelBatches: boolean
 }
 
-/** A usage mistake: exit code 2 and a sentence that names the flag. */
-export class UsageError extends Error {}
+export { UsageError }
 
 const LANGUAGES: Record<string, string> = {
   en: 'English',
@@ -137,7 +135,7 @@ export async function settingsFromFlags(
     throw new UsageError(
       'Name the photos or folders to process, e.g. `photoscribe run ./photos --out results.xlsx`, or add --demo.'
     )
-  if (!flags.dryRun) checkOut(flags.out)
+  if (!flags.dryRun) checkOut(flags.out, flags)
   const options = optionsFromFlags(flags)
   const template = await templateFrom(flags.template, dataDir)
   return jobSettingsFrom(options, {
@@ -250,10 +248,12 @@ export function modeFromFlags(flags: RunFlags): 'live' | 'flex' | 'batch' | unde
   return chosen[0]
 }
 
-/** Checks the output path: its extension picks the format. */
-export function checkOut(out: string | undefined): void {
+/** Checks the output path: its extension picks a table's format, or --format a shop's file. */
+export function checkOut(out: string | undefined, flags: OutputFlags): void {
   if (!out)
     throw new UsageError('--out is required: where to write the results, e.g. --out results.xlsx.')
-  if (!isExportPath(out))
-    throw new UsageError(`--out: use .xlsx, .csv, .json or .jsonl; got "${out}".`)
+  const problem = outProblem(out, flags)
+  if (problem) throw new UsageError(problem)
+  // The shop flags are checked before anything is sent, not when the file is written.
+  exportChoiceOf(flags)
 }

@@ -5,6 +5,8 @@ import type { StoredJob } from '../jobs/job-store'
 import { resultRows, type ResultRow } from './rows'
 import { writeResults } from './write-results'
 import { dataLayout } from '../paths'
+import { shopChoiceSchema, type ShopChoiceInput, type ShopFormat } from '@shared/domain/export-choice'
+import { writeShopFiles, type ShopExport } from './shop/write-shop'
 
 /** JPEG thumbnails by photo path, from the prepared-image cache (exceljs embeds no WebP). */
 async function thumbnailsByPath(job: StoredJob, dataDir: string): Promise<Map<string, Buffer>> {
@@ -29,14 +31,44 @@ export interface ExportChoice {
   thumbnails?: boolean
   /** Only the answers a person approved in the review desk (else every photo). */
   approvedOnly?: boolean
+  /** A shop's import file instead of a table (format by the file's extension). */
+  shop?: { format: ShopFormat } & ShopChoiceInput
 }
 
-/** Writes a job's results to `path` (format by extension); returns the rows written. */
+/** What an export wrote: rows (products, for a shop file), the files, and what to know. */
+export interface ExportReport {
+  rows: number
+  files: string[]
+  /** A shop file's notes: photos without URLs, handle collisions, text too long. */
+  shop?: ShopExport
+}
+
+/** Writes a job's results to `path`: a shop's file, or a table by the path's extension. */
 export async function exportJob(
   job: StoredJob,
   path: string,
   dataDir: string,
-  { thumbnails = false, approvedOnly = false }: ExportChoice = {}
+  choice: ExportChoice = {}
+): Promise<ExportReport> {
+  const { shop, approvedOnly = false } = choice
+  if (shop) {
+    const { format, ...wanted } = shop
+    const options = shopChoiceSchema.parse(wanted)
+    const written = await writeShopFiles(path, format, job.state, job.settings, {
+      ...options,
+      approvedOnly
+    })
+    return { rows: written.products, files: written.files, shop: written }
+  }
+  return { rows: await exportTable(job, path, dataDir, choice), files: [path] }
+}
+
+/** The job's results as a table (XLSX, CSV, JSON); returns the rows written. */
+async function exportTable(
+  job: StoredJob,
+  path: string,
+  dataDir: string,
+  { thumbnails = false, approvedOnly = false }: ExportChoice
 ): Promise<number> {
   const rows = resultRows(job.state, approvedOnly)
   const pictures =

@@ -6,7 +6,7 @@ import type { Connection, ConnectionKey } from './connection'
 
 export type { Connection, ConnectionKey } from './connection'
 import type { JobProgress } from '@shared/domain/progress'
-import { exportJob, type ExportChoice } from '../export/export-job'
+import { exportJob, type ExportChoice, type ExportReport } from '../export/export-job'
 import {
   describeEndpoint,
   endpointId,
@@ -275,7 +275,7 @@ export class JobService {
   }
 
   /** Writes the job's results to `path` (format by extension); returns the number of rows. */
-  export(job: StoredJob, path: string, choice: ExportChoice = {}): Promise<number> {
+  export(job: StoredJob, path: string, choice: ExportChoice = {}): Promise<ExportReport> {
     return exportJob(job, path, this.dataDir, choice)
   }
 }

@@ -5,7 +5,8 @@ import type { Desktop } from '../workspace/desktop'
 const FILTERS = {
   xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
   csv: { name: 'CSV (comma-separated)', extensions: ['csv'] },
-  json: { name: 'JSON', extensions: ['json'] }
+  json: { name: 'JSON', extensions: ['json'] },
+  tsv: { name: 'Tab-separated feed', extensions: ['tsv', 'txt'] }
 }
 
 const PHOTOS: Electron.OpenDialogOptions = {

@@ -9,7 +9,7 @@ export interface Desktop {
   /** A file to read: a product sheet (CSV/XLSX) or a template (JSON); null when cancelled. */
   chooseFile(kind: 'sheet' | 'template'): Promise<string | null>
   /** Where to save an export; null when cancelled. */
-  chooseSavePath(defaultName: string, format: 'xlsx' | 'csv' | 'json'): Promise<string | null>
+  chooseSavePath(defaultName: string, format: 'xlsx' | 'csv' | 'json' | 'tsv'): Promise<string | null>
   showInFolder(path: string): void
   copyText(text: string): void
   /** Progress in the taskbar and the window title (null: no run). */

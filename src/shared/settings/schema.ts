@@ -1,4 +1,5 @@
 import { NO_BRAND, brandSchema } from '../domain/brand'
+import { shopChoiceSchema } from '../domain/export-choice'
 import { z } from 'zod'
 import { PROVIDER_IDS } from './providers'
 import { problem } from '../problem'
@@ -204,6 +205,8 @@ export const settingsSchema = z
     defaults: defaultsSchema,
     prices: z.record(modelId, priceOverrideSchema),
     uiLanguage: z.enum(UI_LANGUAGES),
+    /** Shop files: where photos are published, how photos group into products (older files: none). */
+    shop: shopChoiceSchema.default({ groupBy: 'sku' }),
     /** The user agreed to keep keys where only weak (basic_text) encryption exists. */
     allowWeakKeyStorage: z.boolean()
   })
@@ -247,6 +250,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   prices: {},
   uiLanguage: 'en',
+  shop: { groupBy: 'sku' },
   allowWeakKeyStorage: false
 }
 

@@ -8,6 +8,7 @@ import {
   settingsSchema,
   UI_LANGUAGES
 } from './schema'
+import { shopChoiceSchema } from '../domain/export-choice'
 
 /** Where a key's secret is: saved (`os`, `weak`), for this session, or gone (enter it again). */
 export const keyKeptSchema = z.union([keyStorageSchema, z.literal('missing')])
@@ -39,6 +40,7 @@ export const settingsPatchSchema = z.discriminatedUnion('section', [
     value: z.record(z.string().min(1).max(100), priceOverrideSchema)
   }),
   z.object({ section: z.literal('uiLanguage'), value: z.enum(UI_LANGUAGES) }),
+  z.object({ section: z.literal('shop'), value: shopChoiceSchema }),
   z.object({ section: z.literal('allowWeakKeyStorage'), value: z.boolean() })
 ])
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>

@@ -1,19 +1,11 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { ResultRow } from '../../../src/core/export/rows'
 import { writeResults } from '../../../src/core/export/write-results'
+import { convert, hasCalc } from '../../helpers/calc'
 import { tempDir } from '../../helpers/temp'
-
-const SOFFICE = '/usr/bin/soffice'
-const hasCalc = existsSync(SOFFICE)
-if (!hasCalc)
-  console.log(
-    'Skipping the LibreOffice checks: no /usr/bin/soffice (apt-get install libreoffice-calc-nogui).'
-  )
 
 const HOSTILE = [
   'x;=1+1;@SUM(2+3)',
@@ -38,27 +30,6 @@ const rows: ResultRow[] = HOSTILE.map((title, i) => ({
   durationMs: 1,
   fromCache: false
 }))
-
-/** Opens `file` the way a user's LibreOffice Calc would (CSV with `separator`) and saves it as `to`. */
-function convert(file: string, to: 'xlsx' | 'csv', separator?: string): string {
-  const dir = join(file, '..')
-  const filter = separator ? [`--infilter=CSV:${separator.charCodeAt(0)},34,76,1`] : []
-  execFileSync(
-    SOFFICE,
-    [
-      `-env:UserInstallation=file://${dir}/lo-profile`,
-      '--headless',
-      '--convert-to',
-      to,
-      ...filter,
-      '--outdir',
-      join(dir, 'out'),
-      file
-    ],
-    { stdio: 'ignore', timeout: 60_000 }
-  )
-  return join(dir, 'out', basename(file).replace(/\.\w+$/, `.${to}`))
-}
 
 async function formulaCells(xlsx: string): Promise<string[]> {
   const book = new ExcelJS.Workbook()

@@ -25,7 +25,7 @@ describe('the job service (one way to run a job, for the CLI and the window)', (
     expect(await run.run()).toEqual({ status: 'completed' })
     expect(progress.at(-1)).toBe(4)
     const out = join(dataDir, 'results.json')
-    expect(await service.export(job, out)).toBe(4)
+    expect((await service.export(job, out)).rows).toBe(4)
     expect(JSON.parse(await readFile(out, 'utf8'))).toHaveLength(4)
     const reopened = await service.resume(job.id, endpoint)
     expect((await service.list()).map((summary) => summary.id)).toEqual([job.id])

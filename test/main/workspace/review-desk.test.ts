@@ -103,13 +103,13 @@ describe('the review desk', () => {
     expect(view.runView(0).totals.done).toBe(6)
 
     const out = join(d.ws.deps.dataDir, 'approved.csv')
-    expect(await d.ws.service.export(view.job, out, { approvedOnly: true })).toBe(approved)
+    expect((await d.ws.service.export(view.job, out, { approvedOnly: true })).rows).toBe(approved)
     const csv = await readFile(out, 'utf8')
     expect(csv.trim().split('\n')).toHaveLength(approved + 1)
     expect(csv).toContain('Edited linen shirt in sand colour')
     expect(csv).not.toContain(view.job.state.items.get(ids[4])!.paths[0].split('/').at(-1))
     const all = join(d.ws.deps.dataDir, 'all.csv')
-    expect(await d.ws.service.export(view.job, all)).toBe(6)
+    expect((await d.ws.service.export(view.job, all)).rows).toBe(6)
     expect(await readFile(all, 'utf8')).toContain(',rejected,')
   })
 

@@ -1,17 +1,40 @@
 import type { Handlers } from '@shared/ipc/routes'
+import { SHOP_FORMATS, shopExtension, type ShopFormat } from '@shared/domain/export-choice'
 import type { Workspace } from '../../workspace/workspace'
 
-/** `export:save`: the open job's results through a save dialog in main. */
+const isShop = (format: string): format is ShopFormat =>
+  (SHOP_FORMATS as readonly string[]).includes(format)
+
+/**
+ * `export:save`: the open job's results through a save dialog in main, as a table or a shop's
+ * import file. A shop file's choices (image URL base, grouping) are kept in Settings for next time.
+ */
 export function exportHandlers(ws: Workspace): Handlers['export'] {
   return {
-    save: async ({ format, thumbnails, approvedOnly }) => {
+    save: async ({ format, thumbnails, approvedOnly, shop }) => {
       const view = ws.openJob()
       const name = view.job.settings.name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'results'
-      const path = await ws.deps.desktop.chooseSavePath(`${name}.${format}`, format)
+      const extension = isShop(format) ? shopExtension(format) : format
+      const suffix = isShop(format) ? `-${format}` : ''
+      const path = await ws.deps.desktop.chooseSavePath(`${name}${suffix}.${extension}`, extension)
       if (!path) return null
-      const target = withExtension(path, format)
-      const rows = await ws.service.export(view.job, target, { thumbnails, approvedOnly })
-      return { path: target, rows }
+      const target = withExtension(path, extension)
+      const settings = ws.deps.connection.settings
+      const chosen = shop ?? settings.value.shop
+      if (isShop(format) && shop) await settings.update({ section: 'shop', value: shop })
+      const report = await ws.service.export(view.job, target, {
+        thumbnails,
+        approvedOnly,
+        ...(isShop(format) ? { shop: { format, ...chosen } } : {})
+      })
+      const notes = report.shop && {
+        files: report.shop.files,
+        photos: report.shop.photos,
+        withoutUrl: report.shop.withoutUrl.length,
+        collisions: report.shop.collisions.length,
+        tooLong: report.shop.tooLong.slice(0, 20)
+      }
+      return { path: target, rows: report.rows, ...(notes ? { shop: notes } : {}) }
     }
   }
 }

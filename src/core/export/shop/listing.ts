@@ -1,0 +1,127 @@
+import { skuOf } from '@shared/domain/sku'
+import type { JobItem } from '../../jobs/job-state'
+import type { JobSettings } from '../../jobs/job-store'
+import { imageUrlOf, relativePath } from './image-url'
+
+export type { GroupBy }
+
+import type { GroupBy } from '@shared/domain/export-choice'
+
+/** One photo of a listing: where the shop fetches it (empty without a base URL) and its alt text. */
+export interface ListingPhoto {
+  path: string
+  url: string
+  alt: string
+}
+
+/** One product's listing, in one language: the copy of its lead photo, every photo's alt text. */
+export interface Listing {
+  /** The group's key: its SKU, its folder, or the photo's name. */
+  sku: string
+  title: string
+  description: string
+  seoTitle: string
+  seoDescription: string
+  tags: string[]
+  photos: ListingPhoto[]
+}
+
+export interface ListingChoice {
+  groupBy: GroupBy
+  approvedOnly: boolean
+  imageUrlBase?: string
+  /** The language's field suffix (`_es`); '' for a job's first (or only) language. */
+  suffix: string
+}
+
+/** Field names each part of a listing is read from, first found wins. */
+const ROLES = {
+  title: ['title', 'product_title', 'name'],
+  description: ['description', 'long_description', 'body', 'meta_description', 'caption'],
+  seoTitle: ['seo_title', 'meta_title', 'title', 'product_title'],
+  seoDescription: ['meta_description', 'seo_description', 'description'],
+  tags: ['tags', 'keywords'],
+  alt: ['alt_text', 'alt', 'caption']
+} as const
+
+/** Words in a file name that mark the photo to lead with. */
+const LEAD = /(^|[^a-z])(front|main|hero|primary)([^a-z]|$)/i
+
+/**
+ * The job's answers as shop listings: photos grouped into products, each product's copy from its
+ * lead photo (a "front" photo, else the first by name), each photo with its own alt text. Only
+ * answered photos (approved ones with `approvedOnly`) are listed.
+ */
+export function listingsOf(
+  items: Iterable<JobItem>,
+  settings: JobSettings,
+  choice: ListingChoice
+): Listing[] {
+  const groups = new Map<string, { sku: string; photos: { item: JobItem; path: string }[] }>()
+  for (const item of items) {
+    if (item.status !== 'done' || !item.result) continue
+    if (choice.approvedOnly && item.verdict !== 'approved') continue
+    if (!choice.approvedOnly && item.verdict === 'rejected') continue
+    for (const path of item.paths) {
+      const sku = groupKey(path, settings, choice.groupBy)
+      const group = groups.get(sku.toLowerCase()) ?? { sku, photos: [] }
+      group.photos.push({ item, path })
+      groups.set(sku.toLowerCase(), group)
+    }
+  }
+  return [...groups.values()].map(({ sku, photos }) => {
+    const ordered = photos.sort((a, b) => leadFirst(nameOf(a.path), nameOf(b.path)))
+    const lead = ordered[0].item.result!.fields ?? {}
+    const read = (role: keyof typeof ROLES, fields: Record<string, unknown>): unknown =>
+      firstOf(fields, ROLES[role], choice.suffix)
+    return {
+      sku,
+      title: text(read('title', lead)),
+      description: text(read('description', lead)),
+      seoTitle: text(read('seoTitle', lead)),
+      seoDescription: text(read('seoDescription', lead)),
+      tags: list(read('tags', lead)),
+      photos: ordered.map(({ item, path }) => ({
+        path,
+        url: imageUrlOf(choice.imageUrlBase, relativePath(path, settings.inputs)),
+        alt: text(read('alt', item.result!.fields ?? {}))
+      }))
+    }
+  })
+}
+
+function groupKey(path: string, settings: JobSettings, by: GroupBy): string {
+  const name = nameOf(path)
+  if (by === 'sku') return skuOf(name, settings.skuPattern)
+  if (by === 'folder') return path.split(/[\\/]/).at(-2) ?? name
+  return name.replace(/\.[^.]+$/, '')
+}
+
+const nameOf = (path: string): string => path.split(/[\\/]/).at(-1) ?? path
+
+function leadFirst(a: string, b: string): number {
+  const lead = Number(!LEAD.test(a)) - Number(!LEAD.test(b))
+  const stem = (name: string): string => name.replace(/\.[^.]+$/, '')
+  return lead || stem(a).localeCompare(stem(b), undefined, { numeric: true, sensitivity: 'base' })
+}
+
+function firstOf(fields: Record<string, unknown>, names: readonly string[], suffix: string) {
+  for (const name of names) {
+    const value = fields[`${name}${suffix}`]
+    if (value !== undefined && value !== null && value !== '') return value
+  }
+  return undefined
+}
+
+function text(value: unknown): string {
+  if (value === undefined || value === null) return ''
+  return Array.isArray(value) ? value.map(String).join(', ') : String(value)
+}
+
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String).filter(Boolean)
+  return text(value)
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean)
+}
