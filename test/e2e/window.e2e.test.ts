@@ -204,7 +204,7 @@ describe('the window, on the real engine and the simulator', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'photoscribe-export-')), 'results.csv')
     harness.desktop.savePath = out
     await page.getByRole('button', { name: /Export/ }).click()
-    await page.getByLabel('CSV').check()
+    await page.getByLabel('CSV', { exact: true }).check()
     await page.getByRole('button', { name: 'Save…' }).click()
     await page.waitForSelector('.export-saved')
     expect(readFileSync(out, 'utf8')).toContain(edit)
