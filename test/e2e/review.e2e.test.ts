@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -61,7 +61,7 @@ function clipped(page: Page, root: string): Promise<string[]> {
 }
 
 describe('the review desk', () => {
-  it('40 photos, listing pack: reviewed by keyboard, three edited, one regenerated with a note and one field of it alone, keywords typed for one, one rejected, bulk-approved, and the export holds exactly the approved rows with the edits', async () => {
+  it('40 photos, listing pack: reviewed by keyboard, three edited, one regenerated with a note and one field of it alone, keywords typed for one, one rejected, bulk-approved, and the export holds exactly the approved rows with the edits (also as Shopify’s file and as photo copies with their alt text)', async () => {
     const sim = await startSimulator({ latencyMs: 5 })
     const harness = await openWindow(browser, {
       env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: sim.url },
@@ -206,6 +206,19 @@ describe('the review desk', () => {
     expect(harness.workspace.deps.connection.settings.value.shop.imageUrlBase).toBe(
       'https://cdn.example.com/p/'
     )
+
+    // And the approved photos themselves, copied with their alt text inside, into a folder.
+    harness.desktop.folder = join(harness.dataDir, 'with-alt')
+    await page.getByRole('button', { name: /Export/ }).click()
+    await page.getByRole('radio', { name: /Photos with their alt text/ }).check()
+    await page.getByRole('radio', { name: /Approved only/ }).check()
+    await page.getByRole('button', { name: 'Save…' }).click()
+    await page.waitForFunction(() =>
+      /photo copies with their alt text/.test(
+        document.querySelector('.export-saved')?.textContent ?? ''
+      )
+    )
+    expect(readdirSync(harness.desktop.folder)).toHaveLength(counts.approved)
 
     // On a 1024×640 laptop the desk takes the room (the sidebar folds away) and nothing is clipped.
     await page.setViewportSize({ width: 1024, height: 640 })

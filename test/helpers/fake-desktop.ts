@@ -9,6 +9,7 @@ export class FakeDesktop implements Desktop {
   sheet: string | null = null
   template: string | null = null
   savePath: string | null = null
+  folder: string | null = null
   readonly shown: string[] = []
   readonly copied: string[] = []
   readonly progress: { fraction: number | null; title: string }[] = []
@@ -16,6 +17,7 @@ export class FakeDesktop implements Desktop {
   choosePhotos = async (): Promise<string[]> => this.photos
   chooseFile = async (kind: 'sheet' | 'template'): Promise<string | null> => this[kind]
   chooseSavePath = async (): Promise<string | null> => this.savePath
+  chooseFolder = async (): Promise<string | null> => this.folder
   showInFolder = (path: string): void => void this.shown.push(path)
   copyText = (text: string): void => void this.copied.push(text)
   setProgress = (fraction: number | null, title: string): void =>

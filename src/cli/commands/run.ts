@@ -4,7 +4,7 @@ import { imageCharge, numberIn } from '../options'
 import type { CliIo } from '../io'
 import { executeRun } from '../run/execute'
 import type { RunFlags } from '../run/settings'
-import { addShopOptions } from '../run/shop-flags'
+import { addExportOptions } from '../run/export-flags'
 
 /** Registers `run`; the action's exit code goes to `setExit`. */
 export function registerRun(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -50,7 +50,7 @@ function addWhatOptions(run: Command): void {
       'a regular expression whose first group is the SKU in a file name (default: the name without extension)'
     )
   addBrandOptions(run)
-  addShopOptions(run)
+  addExportOptions(run)
   run
     .option('--model <id>', 'the vision model (photoscribe models lists them)', DEFAULT_MODEL)
     .option('--detail <low|high|auto>', 'image detail: low is cheapest', 'low')

@@ -29,7 +29,7 @@ import { DEMO_KEY, DEMO_LIMITS, samplesDir, startDemoSimulator } from '../../sim
 import { listJobsOnDyingModels, switchHow, switchModel, warnIfDying } from './dying-jobs'
 import { progressJson, progressLine } from './progress-line'
 import { exitCodeFor, summaryJson, summaryLines } from './report'
-import { exportChoiceOf, shopNotes } from './shop-flags'
+import { exportChoiceOf, exportNotes } from './export-flags'
 import {
   UsageError,
   checkOut,
@@ -224,7 +224,7 @@ async function runToEnd(
     ? summaryJson(job.id, outcome, job.state, seconds, twice)
     : summaryLines(job.id, outcome, job.state, seconds, twice))
     io.out(line)
-  if (!flags.json) for (const line of [`Results: ${flags.out}`, ...shopNotes(report)]) io.out(line)
+  if (!flags.json) for (const line of [`Results: ${flags.out}`, ...exportNotes(report)]) io.out(line)
   if (!flags.json && openParts(job.state.batch).length > 0)
     io.out(
       `The job's batches keep running at OpenAI. Collect their results with: photoscribe run --resume ${job.id} --out ${flags.out}`

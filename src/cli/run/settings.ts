@@ -15,7 +15,7 @@ import {
   type Template
 } from '../../core'
 import { SHEET_ENCODINGS, type SheetEncoding } from '@shared/domain/sheet-encoding'
-import { exportChoiceOf, outProblem, type OutputFlags } from './shop-flags'
+import { exportChoiceOf, outProblem, type OutputFlags } from './export-flags'
 import { UsageError } from './usage-error'
 
 /** Flags of `photoscribe run`, as commander parses them. */

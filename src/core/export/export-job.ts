@@ -5,7 +5,13 @@ import type { StoredJob } from '../jobs/job-store'
 import { resultRows, type ResultRow } from './rows'
 import { writeResults } from './write-results'
 import { dataLayout } from '../paths'
-import { shopChoiceSchema, type ShopChoiceInput, type ShopFormat } from '@shared/domain/export-choice'
+import {
+  shopChoiceSchema,
+  type GroupBy,
+  type ShopChoiceInput,
+  type ShopFormat
+} from '@shared/domain/export-choice'
+import { writePhotoCopies, type PhotosExport } from './photos/write-photos'
 import { writeShopFiles, type ShopExport } from './shop/write-shop'
 
 /** JPEG thumbnails by photo path, from the prepared-image cache (exceljs embeds no WebP). */
@@ -33,6 +39,8 @@ export interface ExportChoice {
   approvedOnly?: boolean
   /** A shop's import file instead of a table (format by the file's extension). */
   shop?: { format: ShopFormat } & ShopChoiceInput
+  /** Copies of the photos with their alt text in their metadata, into the folder `path`. */
+  photos?: { groupBy?: GroupBy }
 }
 
 /** What an export wrote: rows (products, for a shop file), the files, and what to know. */
@@ -41,6 +49,8 @@ export interface ExportReport {
   files: string[]
   /** A shop file's notes: photos without URLs, handle collisions, text too long. */
   shop?: ShopExport
+  /** Photo copies: how many were written, and which were left out and why. */
+  photos?: PhotosExport
 }
 
 /** Writes a job's results to `path`: a shop's file, or a table by the path's extension. */
@@ -50,7 +60,14 @@ export async function exportJob(
   dataDir: string,
   choice: ExportChoice = {}
 ): Promise<ExportReport> {
-  const { shop, approvedOnly = false } = choice
+  const { shop, photos, approvedOnly = false } = choice
+  if (photos) {
+    const written = await writePhotoCopies(path, job.state, job.settings, {
+      ...photos,
+      approvedOnly
+    })
+    return { rows: written.written, files: [path], photos: written }
+  }
   if (shop) {
     const { format, ...wanted } = shop
     const options = shopChoiceSchema.parse(wanted)
@@ -72,9 +89,7 @@ async function exportTable(
 ): Promise<number> {
   const rows = resultRows(job.state, approvedOnly)
   const pictures =
-    thumbnails && path.toLowerCase().endsWith('.xlsx')
-      ? await thumbnailsByPath(job, dataDir)
-      : null
+    thumbnails && path.toLowerCase().endsWith('.xlsx') ? await thumbnailsByPath(job, dataDir) : null
   const pathOf = (row: ResultRow): string => (row.folder ? `${row.folder}/${row.file}` : row.file)
   await writeResults(
     path,

@@ -44,6 +44,13 @@ export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop 
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     chooseSavePath: (name, format) => savePath(getWindow(), name, format),
+    chooseFolder: async () => {
+      const result = await open({
+        title: 'Where to put the photo copies',
+        properties: ['openDirectory', 'createDirectory']
+      })
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
     showInFolder: (path) => shell.showItemInFolder(path),
     copyText: (text) => clipboard.writeText(text),
     setProgress(fraction, title) {

@@ -10,6 +10,8 @@ export interface Desktop {
   chooseFile(kind: 'sheet' | 'template'): Promise<string | null>
   /** Where to save an export; null when cancelled. */
   chooseSavePath(defaultName: string, format: 'xlsx' | 'csv' | 'json' | 'tsv'): Promise<string | null>
+  /** A folder to write into (created in the dialog if need be); null when cancelled. */
+  chooseFolder(): Promise<string | null>
   showInFolder(path: string): void
   copyText(text: string): void
   /** Progress in the taskbar and the window title (null: no run). */

@@ -12,6 +12,7 @@ const isShop = (format: string): format is ShopFormat =>
 export function exportHandlers(ws: Workspace): Handlers['export'] {
   return {
     save: async ({ format, thumbnails, approvedOnly, shop }) => {
+      if (format === 'photos') return savePhotos(ws, approvedOnly)
       const view = ws.openJob()
       const name = view.job.settings.name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'results'
       const extension = isShop(format) ? shopExtension(format) : format
@@ -37,6 +38,16 @@ export function exportHandlers(ws: Workspace): Handlers['export'] {
       return { path: target, rows: report.rows, ...(notes ? { shop: notes } : {}) }
     }
   }
+}
+
+/** Copies of the open job's photos with their alt text inside, into a folder the person picks. */
+async function savePhotos(ws: Workspace, approvedOnly: boolean) {
+  const view = ws.openJob()
+  const dir = await ws.deps.desktop.chooseFolder()
+  if (!dir) return null
+  const { groupBy } = ws.deps.connection.settings.value.shop
+  const report = await ws.service.export(view.job, dir, { approvedOnly, photos: { groupBy } })
+  return { path: dir, rows: report.rows, skipped: report.photos?.skipped.length ?? 0 }
 }
 
 /**

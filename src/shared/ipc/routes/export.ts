@@ -20,7 +20,7 @@ export const exportRoutes = defineRoutes('export', {
   save: {
     input: z
       .object({
-        format: z.enum([...TABLES, ...SHOP_FORMATS]),
+        format: z.enum([...TABLES, ...SHOP_FORMATS, 'photos']),
         /** A shop file's choices (kept in Settings for the next export). */
         shop: shopChoiceSchema.optional(),
         thumbnails: z.boolean().default(false),
@@ -29,7 +29,13 @@ export const exportRoutes = defineRoutes('export', {
       })
       .strict(),
     output: z
-      .object({ path: z.string(), rows: z.number().int(), shop: shopNotes.optional() })
+      .object({
+        path: z.string(),
+        rows: z.number().int(),
+        shop: shopNotes.optional(),
+        /** Photo copies left out (their image data could not be checked or kept). */
+        skipped: z.number().int().optional()
+      })
       .nullable()
   }
 })

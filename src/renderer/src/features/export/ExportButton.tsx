@@ -8,7 +8,7 @@ import { useApp, useWorkspaceState } from '../../context'
 import { useSettingsView } from '../settings/useSettings'
 import { ShopFields } from './ShopFields'
 
-type Format = 'xlsx' | 'csv' | 'json' | ShopFormat
+type Format = 'xlsx' | 'csv' | 'json' | ShopFormat | 'photos'
 
 const TABLES: readonly Format[] = ['xlsx', 'csv', 'json']
 const isShop = (format: Format): format is ShopFormat =>
@@ -69,7 +69,7 @@ export function ExportButton(): React.JSX.Element | null {
         <div className="popover" role="dialog" aria-label={t('export.title')}>
           <fieldset>
             <legend className="small muted">{t('export.format')}</legend>
-            {[...TABLES, ...SHOP_FORMATS].map((id) => (
+            {[...TABLES, ...SHOP_FORMATS, 'photos' as const].map((id) => (
               <label key={id} className="radio">
                 <input
                   type="radio"
@@ -129,6 +129,11 @@ function savedLines(
   result: NonNullable<z.infer<typeof exportRoutes.save.output>>,
   t: TFunction
 ): string[] {
+  if (result.skipped !== undefined)
+    return [
+      t('export.savedPhotos', { n: result.rows, path: result.path }),
+      ...(result.skipped > 0 ? [t('export.skippedPhotos', { n: result.skipped })] : [])
+    ]
   const notes = result.shop
   if (!notes) return [t('export.saved', { n: result.rows, path: result.path })]
   return [

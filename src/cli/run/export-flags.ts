@@ -1,6 +1,8 @@
 import type { Command } from 'commander'
+import { existsSync, statSync } from 'node:fs'
 import {
   GROUP_BY,
+  type GroupBy,
   SHOP_FORMATS,
   shopChoiceSchema,
   type ShopFormat
@@ -23,9 +25,12 @@ export interface OutputFlags {
 }
 
 const TABLE_FORMATS = ['xlsx', 'csv', 'json', 'jsonl']
+/** Copies of the photos with their alt text inside: `--out` names a folder. */
+const PHOTOS = 'photos'
+const ALL_FORMATS = [...SHOP_FORMATS, PHOTOS, ...TABLE_FORMATS]
 
 /** Registers the export flags of `photoscribe run`: thumbnails, approved only, shop files. */
-export function addShopOptions(run: Command): void {
+export function addExportOptions(run: Command): void {
   run
     .option('--thumbnails', 'put a thumbnail in each XLSX row', false)
     .option(
@@ -35,7 +40,7 @@ export function addShopOptions(run: Command): void {
     )
     .option(
       '--format <format>',
-      `what to write: ${[...SHOP_FORMATS, ...TABLE_FORMATS].join(', ')} (default: by --out's extension)`
+      `what to write: ${ALL_FORMATS.join(', ')} (default: by --out's extension); photos writes copies of the photos with their alt text into the folder --out`
     )
     .option(
       '--group-by <sku|folder|none>',
@@ -61,16 +66,18 @@ export function addShopOptions(run: Command): void {
 export function shopFormatOf(flags: OutputFlags): ShopFormat | null {
   if (flags.format === undefined) return null
   if ((SHOP_FORMATS as readonly string[]).includes(flags.format)) return flags.format as ShopFormat
-  if (TABLE_FORMATS.includes(flags.format)) return null
-  throw new UsageError(
-    `--format: use one of ${[...SHOP_FORMATS, ...TABLE_FORMATS].join(', ')}; got "${flags.format}".`
-  )
+  if (TABLE_FORMATS.includes(flags.format) || flags.format === PHOTOS) return null
+  throw new UsageError(`--format: use one of ${ALL_FORMATS.join(', ')}; got "${flags.format}".`)
 }
 
 /** Checks `--out` against the format: a table's extension, or a shop file's .csv / .tsv / .txt. */
 export function outProblem(out: string, flags: OutputFlags): string | null {
   const extension = out.toLowerCase().split('.').at(-1) ?? ''
   const shop = shopFormatOf(flags)
+  if (flags.format === PHOTOS)
+    return existsSync(out) && !statSync(out).isDirectory()
+      ? `--out: --format photos writes copies into a folder; "${out}" is a file.`
+      : null
   if (shop)
     return ['csv', 'tsv', 'txt'].includes(extension)
       ? null
@@ -85,10 +92,11 @@ export function outProblem(out: string, flags: OutputFlags): string | null {
 /** What to export, from the flags: validated as the window's export choices are. */
 export function exportChoiceOf(flags: OutputFlags): ExportChoice {
   const base = { thumbnails: flags.thumbnails, approvedOnly: flags.approvedOnly }
-  const format = shopFormatOf(flags)
-  if (!format) return base
   if (flags.groupBy && !(GROUP_BY as readonly string[]).includes(flags.groupBy))
     throw new UsageError(`--group-by: use sku, folder or none; got "${flags.groupBy}".`)
+  if (flags.format === PHOTOS) return { ...base, photos: { groupBy: flags.groupBy as GroupBy } }
+  const format = shopFormatOf(flags)
+  if (!format) return base
   const parsed = shopChoiceSchema.safeParse({
     groupBy: flags.groupBy ?? 'sku',
     imageUrlBase: flags.imageUrlBase,
@@ -104,8 +112,9 @@ export function exportChoiceOf(flags: OutputFlags): ExportChoice {
   return { ...base, shop: { format, ...parsed.data } }
 }
 
-/** What a person should know about a shop file, in lines for the terminal. */
-export function shopNotes(report: ExportReport): string[] {
+/** What a person should know about a shop file or photo copies, in lines for the terminal. */
+export function exportNotes(report: ExportReport): string[] {
+  if (report.photos) return photoNotes(report.photos)
   const shop = report.shop
   if (!shop) return []
   const lines = [`${shop.products} products, ${shop.photos} photos: ${shop.files.join(', ')}`]
@@ -122,4 +131,18 @@ export function shopNotes(report: ExportReport): string[] {
       `${sku}: ${column} has ${length} characters, over the ${limit} the platform takes (not cut: shorten it in the review desk).`
     )
   return lines
+}
+
+const SKIPPED_WHY = {
+  format: 'a format whose image data Photoscribe cannot check (JPEG, PNG, WebP and TIFF can be)',
+  unreadable: 'the original could not be read',
+  changedPixels: 'writing changed the image data, so the copy was not kept',
+  writeFailed: 'ExifTool could not write it'
+} as const
+
+function photoNotes(photos: NonNullable<ExportReport['photos']>): string[] {
+  return [
+    `${photos.written} photo copies with their alt text in ${photos.dir} (the originals are untouched).`,
+    ...photos.skipped.map(({ path, reason }) => `Not copied: ${path}: ${SKIPPED_WHY[reason]}.`)
+  ]
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliSimulator, runArgs, runInProcess } from '../helpers/cli'
@@ -140,5 +140,27 @@ describe('photoscribe run --format shopify | woocommerce | merchant', () => {
     ])
     expect(run.code).toBe(0)
     expect(run.out.join('\n')).toMatch(/image URL columns are empty for 5 photos.*--image-url-base/)
+  })
+})
+
+describe('photoscribe run --format photos', () => {
+  it('copies every answered photo into the folder --out with their alt text inside, and refuses a file as --out', async () => {
+    await simulator.use()
+    const { photos, dataDir } = await products()
+    const out = join(dataDir, 'with-alt')
+    const run = await runInProcess([
+      ...runArgs(photos, out, dataDir, '--template', 'listing-pack'),
+      '--format',
+      'photos'
+    ])
+    expect(run.err).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.out.join('\n')).toContain(`5 photo copies with their alt text in ${out}`)
+    expect((await readdir(out)).sort()).toEqual(NAMES.map((n) => `${n}.jpg`).sort())
+    const file = join(dataDir, 'x.csv')
+    await writeFile(file, 'x')
+    const refused = await runInProcess([...runArgs(photos, file, dataDir), '--format', 'photos'])
+    expect(refused.code).toBe(2)
+    expect(refused.err).toMatch(/writes copies into a folder/)
   })
 })
