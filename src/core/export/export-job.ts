@@ -87,7 +87,7 @@ async function exportTable(
   dataDir: string,
   { thumbnails = false, approvedOnly = false }: ExportChoice
 ): Promise<number> {
-  const rows = resultRows(job.state, approvedOnly)
+  const rows = resultRows(job.state, approvedOnly, job.settings)
   const pictures =
     thumbnails && path.toLowerCase().endsWith('.xlsx') ? await thumbnailsByPath(job, dataDir) : null
   const pathOf = (row: ResultRow): string => (row.folder ? `${row.folder}/${row.file}` : row.file)

@@ -7,6 +7,7 @@ import type { StoredJob } from '../jobs/job-store'
 import type { FieldSpec } from '../templates/template'
 import { editedEvent } from '../jobs/edited-event'
 import { readTable, type Table } from '../files/read-table'
+import { relativePath } from './shop/image-url'
 
 /** What importing an edited spreadsheet changed. */
 export interface EditsImported {
@@ -15,8 +16,6 @@ export interface EditsImported {
   /** Rows whose file is not in the job (or not answered), by "folder/file". */
   unmatched: string[]
 }
-
-/** Undoes the export's formula guard: `'=x` was written for `=x`. */
 
 /** A row's cell under `header`, unguarded; undefined when the sheet has no such column. */
 function cellOf(
@@ -61,15 +60,20 @@ export async function importEdits(
   const [fileCol, folderCol] = [column(table, 'File'), column(table, 'Folder')]
   if (fileCol < 0)
     throw new Error('The sheet has no "File" column; import a sheet Photoscribe exported.')
+  // A CSV names each photo by folder and file; the XLSX by its path below its folder.
   const byPath = new Map<string, string>()
   for (const item of job.state.items.values())
-    for (const p of item.paths) byPath.set(p.replace(/\\/g, '/'), item.id)
+    for (const p of item.paths)
+      byPath.set(
+        folderCol >= 0 ? p.replace(/\\/g, '/') : relativePath(p, job.settings.inputs),
+        item.id
+      )
   // CSV cells carry the formula guard; XLSX cells are plain strings.
   const unguard = path.toLowerCase().endsWith('.csv') ? csvCellText : (text: string) => text
   const events: JournalEvent[] = []
   const result: EditsImported = { updated: 0, unchanged: 0, unmatched: [] }
   for (const row of table.rows) {
-    const where = `${folderCol >= 0 ? row[folderCol] : ''}/${row[fileCol]}`
+    const where = folderCol >= 0 ? `${row[folderCol]}/${row[fileCol]}` : (row[fileCol] ?? '')
     const item = job.state.items.get(byPath.get(where) ?? '')
     if (!item?.result) {
       result.unmatched.push(where)

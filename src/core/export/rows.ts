@@ -1,10 +1,21 @@
+import { skuOf } from '@shared/domain/sku'
 import type { JobItem, JobState } from '../jobs/job-state'
 import type { Verdict } from '../jobs/journal-events'
+import { relativePath } from './shop/image-url'
+
+/** Where a job's photos came from, to name each row by its path below its folder and its SKU. */
+export interface RowSource {
+  inputs: readonly string[]
+  skuPattern?: string
+}
 
 /** One spreadsheet row: one per photo path (duplicates share the answer). */
 export interface ResultRow {
   file: string
   folder: string
+  /** The photo's path below the folder it was added from (`shop/TSHIRT-01_front.jpg`). */
+  relative: string
+  sku: string
   status: 'done' | 'failed' | 'pending'
   /** A person's judgement of the answer in the review desk, when given. */
   verdict: Verdict | ''
@@ -19,18 +30,25 @@ export interface ResultRow {
 }
 
 /** Every path of every item, in the order the job found them; `approvedOnly`: approved answers. */
-export function resultRows(state: JobState, approvedOnly = false): ResultRow[] {
+export function resultRows(
+  state: JobState,
+  approvedOnly = false,
+  source: RowSource = { inputs: [] }
+): ResultRow[] {
   const items = [...state.items.values()]
   const chosen = approvedOnly ? items.filter((item) => item.verdict === 'approved') : items
-  return chosen.flatMap((item) => item.paths.map((path) => row(item, path)))
+  return chosen.flatMap((item) => item.paths.map((path) => row(item, path, source)))
 }
 
-function row(item: JobItem, path: string): ResultRow {
+function row(item: JobItem, path: string, source: RowSource): ResultRow {
   const parts = path.split(/[\\/]/)
   const result = item.result
+  const file = parts.at(-1) ?? path
   return {
-    file: parts.at(-1) ?? path,
+    file,
     folder: parts.slice(0, -1).join('/'),
+    relative: relativePath(path, source.inputs),
+    sku: skuOf(file, source.skuPattern),
     status: item.status,
     verdict: item.verdict ?? '',
     reason: item.reason ?? result?.review ?? '',

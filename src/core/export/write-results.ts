@@ -5,6 +5,7 @@ import { writeCsv } from './csv'
 import type { ResultRow } from './rows'
 import { writeJsonRows } from './write-json'
 import { writeXlsx, type XlsxOptions } from './xlsx'
+import { workbookLayout } from './xlsx-layout'
 
 export const EXPORT_FORMATS = ['.xlsx', '.csv', '.json', '.jsonl'] as const
 
@@ -21,14 +22,14 @@ export function isExportPath(path: string): boolean {
 export async function writeResults(
   path: string,
   rows: readonly ResultRow[],
-  fields: readonly { name: string; label: string }[],
+  fields: readonly { name: string; label: string; type?: string; rules?: { maxLength?: number } }[],
   options: XlsxOptions = {}
 ): Promise<void> {
   const format = extname(path).toLowerCase()
   const columns = resultColumns(fields)
   const partial = join(dirname(path), `.${basename(path)}.partial-${process.pid}`)
   try {
-    if (format === '.xlsx') await writeXlsx(partial, columns, rows, options)
+    if (format === '.xlsx') await writeXlsx(partial, workbookLayout(fields), rows, options)
     else if (format === '.csv') await writeCsv(partial, columns, rows)
     else await writeJsonRows(partial, rows, format === '.jsonl')
     await rename(partial, path)

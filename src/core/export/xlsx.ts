@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
-import type { Column } from './columns'
 import type { ResultRow } from './rows'
 import { fitCell } from './sanitize'
+import type { SheetColumn, SheetSpec } from './xlsx-layout'
 
 /** Above this many rows the workbook is streamed to disk, so memory stays bounded. */
 export const STREAMING_THRESHOLD = 5_000
@@ -17,40 +17,109 @@ const HEADER_FILL: ExcelJS.Fill = {
   fgColor: { argb: 'FFE8EDFF' }
 }
 
-/** Writes the results workbook: styled, frozen header, filters, sensible widths, text as strings. */
+type Book = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter
+
+/**
+ * Writes the results workbook, one worksheet per spec: bold frozen header with filters, widths,
+ * wrapped text where a column wraps, text as typed strings, character counts as live `LEN()`
+ * formulas, and the first sheet set up to print (landscape, fit to the page's width, the header
+ * on every page). Above 5,000 rows it is streamed.
+ */
 export async function writeXlsx(
   path: string,
-  columns: readonly Column[],
+  sheets: readonly SheetSpec[],
   rows: readonly ResultRow[],
   options: XlsxOptions = {}
 ): Promise<void> {
   const streaming = rows.length > STREAMING_THRESHOLD
-  const workbook = streaming
+  const workbook: Book = streaming
     ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true })
     : new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('Results', { views: [{ state: 'frozen', ySplit: 1 }] })
-  const pictures = !streaming && options.thumbnail ? options.thumbnail : null
-  const all = pictures
-    ? [{ header: 'Thumbnail', width: 14, value: () => '' } as Column, ...columns]
-    : [...columns]
-  sheet.columns = all.map((c) => ({ header: fitCell(c.header), width: c.width }))
-  const header = sheet.getRow(1)
-  header.font = { bold: true }
-  header.fill = HEADER_FILL
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: all.length } }
-  if (streaming) header.commit()
-  for (const [index, row] of rows.entries()) {
-    const added = sheet.addRow(all.map((c) => cell(c.value(row))))
-    if (pictures) addPicture(workbook as ExcelJS.Workbook, sheet, pictures(row), index + 2)
-    if (streaming) added.commit()
+  for (const [i, spec] of sheets.entries()) {
+    const pictures = i === 0 && !streaming && options.thumbnail ? options.thumbnail : null
+    await writeSheet(workbook, spec, rows, pictures, streaming)
   }
   if (streaming) await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit()
   else await (workbook as ExcelJS.Workbook).xlsx.writeFile(path)
 }
 
-// XLSX cells are written as typed strings, which no spreadsheet runs: only the length is cut.
-function cell(value: string | number | boolean): string | number | boolean {
+async function writeSheet(
+  workbook: Book,
+  spec: SheetSpec,
+  rows: readonly ResultRow[],
+  pictures: XlsxOptions['thumbnail'] | null,
+  streaming: boolean
+): Promise<void> {
+  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  const columns: SheetColumn[] = pictures
+    ? [{ header: 'Thumbnail', width: 14, value: () => '' }, ...spec.columns]
+    : [...spec.columns]
+  sheet.columns = columns.map((c) => ({
+    header: fitCell(c.header),
+    width: c.width,
+    ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {})
+  }))
+  const header = sheet.getRow(1)
+  header.font = { bold: true }
+  header.fill = HEADER_FILL
+  header.alignment = { wrapText: true, vertical: 'middle' }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
+  if (spec.print) setUpPrinting(sheet)
+  if (streaming) header.commit()
+  const where = letters(columns)
+  for (const [index, row] of rows.entries()) {
+    const rowNumber = index + 2
+    const values = columns.map((c) => cellOf(c, row, rowNumber, where))
+    const added = sheet.addRow(values)
+    if (pictures) addPicture(workbook as ExcelJS.Workbook, sheet, pictures(row), rowNumber)
+    if (streaming) added.commit()
+    else if (index % 1000 === 999) await Promise.resolve()
+  }
+  if (streaming) sheet.commit()
+}
+
+/** Where each column is, by header: its letter and itself (for the counts' `LEN()` formulas). */
+function letters(
+  columns: readonly SheetColumn[]
+): Map<string, { letter: string; column: SheetColumn }> {
+  return new Map(
+    columns.map((column, i) => [column.header, { letter: columnLetter(i + 1), column }])
+  )
+}
+
+function columnLetter(n: number): string {
+  let out = ''
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    out = String.fromCharCode(65 + ((k - 1) % 26)) + out
+  return out
+}
+
+function cellOf(
+  column: SheetColumn,
+  row: ResultRow,
+  rowNumber: number,
+  where: Map<string, { letter: string; column: SheetColumn }>
+): ExcelJS.CellValue {
+  const counted = column.countsOf ? where.get(column.countsOf) : undefined
+  if (counted) {
+    // A live count (it follows edits made in the sheet), with the count as written cached.
+    const text = fitCell(String(counted.column.value(row)))
+    return { formula: `LEN(${counted.letter}${rowNumber})`, result: [...text].length }
+  }
+  const value = column.value(row)
+  // XLSX cells are written as typed strings, which no spreadsheet runs: only the length is cut.
   return typeof value === 'string' ? fitCell(value) : value
+}
+
+function setUpPrinting(sheet: ExcelJS.Worksheet): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1'
+  }
 }
 
 function addPicture(

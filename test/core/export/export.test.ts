@@ -8,8 +8,8 @@ import { writeResults } from '../../../src/core/export/write-results'
 import { tempDir } from '../../helpers/temp'
 
 const FIELDS = [
-  { name: 'title', label: 'Title' },
-  { name: 'tags', label: 'Tags' }
+  { name: 'title', label: 'Title', type: 'string', rules: { maxLength: 70 } },
+  { name: 'tags', label: 'Tags', type: 'string[]' }
 ]
 const INJECTIONS = [
   '=HYPERLINK("http://evil","x")',
@@ -29,6 +29,8 @@ function row(i: number, title: string, extra: Partial<ResultRow> = {}): ResultRo
   return {
     file: `IMG_${i}.jpg`,
     folder: '/shop/shoes',
+    relative: `shoes/IMG_${i}.jpg`,
+    sku: `IMG_${i}`,
     status: 'done',
     verdict: '',
     reason: '',
@@ -68,7 +70,7 @@ describe('formula injection in CSV', () => {
 })
 
 describe('XLSX export', () => {
-  it('writes one row per photo, a column per field, a styled frozen header with filters, text as strings', async () => {
+  it('puts the copy first on "Copy": path below the folder, SKU, each field wrapped with a live character count, status; run facts on "Details"; printable; text as strings', async () => {
     const path = await tempFile('results.xlsx')
     const rows = [
       row(1, 'Red running shoe'),
@@ -78,46 +80,70 @@ describe('XLSX export', () => {
     await writeResults(path, rows, FIELDS)
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(path)
-    const sheet = book.getWorksheet('Results')!
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Copy', 'Details'])
+    const sheet = book.getWorksheet('Copy')!
     expect(sheet.getRow(1).values).toEqual([
       undefined,
       'File',
-      'Folder',
+      'SKU',
       'Title',
+      'Title (characters)',
       'Tags',
-      'Status',
-      'Reason',
-      'Model',
-      'Tokens in',
-      'Tokens out',
-      'Cost (USD)',
-      'Duration (ms)'
+      'Status'
     ])
     expect(sheet.getRow(1).font?.bold).toBe(true)
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(sheet.autoFilter).toBeTruthy()
     expect(sheet.getRow(2).values).toEqual([
       undefined,
-      'IMG_1.jpg',
-      '/shop/shoes',
+      'shoes/IMG_1.jpg',
+      'IMG_1',
       'Red running shoe',
+      { formula: 'LEN(C2)', result: 16 },
       'red, shoe',
-      'done',
-      '',
-      'gpt-4o',
-      300,
-      40,
-      0.0012,
-      900
+      'done'
     ])
+    expect(sheet.getColumn(3).alignment).toMatchObject({ wrapText: true, vertical: 'top' })
+    expect(sheet.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1'
+    })
     INJECTIONS.forEach((text, i) => {
       const cell = sheet.getRow(i + 3).getCell(3)
       // A typed string cell, never a formula, and no stray quote ("+20% off" stays as written).
       expect(cell.type).toBe(ExcelJS.ValueType.String)
       expect(cell.value).toBe(text.replace(/\r/g, '\n'))
     })
-    expect(sheet.getRow(rows.length + 1).getCell(5).value).toBe('failed')
-    expect(sheet.getColumn(3).width).toBe(48)
+    expect(sheet.getRow(rows.length + 1).getCell(6).value).toBe('failed')
+    const details = book.getWorksheet('Details')!
+    expect(details.getRow(1).values).toEqual([
+      undefined,
+      'File',
+      'Folder',
+      'Reason',
+      'Model',
+      'Tokens in',
+      'Tokens out',
+      'Cost (USD)',
+      'Duration (ms)',
+      'From cache'
+    ])
+    expect(details.getRow(2).values).toEqual([
+      undefined,
+      'shoes/IMG_1.jpg',
+      '/shop/shoes',
+      '',
+      'gpt-4o',
+      300,
+      40,
+      0.0012,
+      900,
+      ''
+    ])
+    expect(details.getRow(rows.length + 1).getCell(3).value).toBe('corrupt header')
   })
 
   it('embeds thumbnails when asked', async () => {
@@ -129,7 +155,7 @@ describe('XLSX export', () => {
     await writeResults(path, [row(1, 'A'), row(2, 'B')], FIELDS, { thumbnail: () => jpeg })
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(path)
-    const sheet = book.getWorksheet('Results')!
+    const sheet = book.getWorksheet('Copy')!
     expect(sheet.getImages()).toHaveLength(2)
     expect(sheet.getRow(1).getCell(1).value).toBe('Thumbnail')
   })
@@ -148,9 +174,10 @@ describe('XLSX export', () => {
     expect((peak - before) / 1024 / 1024).toBeLessThan(150)
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(path)
-    const sheet = book.getWorksheet('Results')!
+    const sheet = book.getWorksheet('Copy')!
     expect(sheet.rowCount).toBe(100_001)
-    expect(sheet.getRow(100_001).getCell(1).value).toBe('IMG_99999.jpg')
+    expect(sheet.getRow(100_001).getCell(1).value).toBe('shoes/IMG_99999.jpg')
+    expect(book.getWorksheet('Details')!.rowCount).toBe(100_001)
   }, 120_000)
 })
 

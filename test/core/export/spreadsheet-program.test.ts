@@ -19,6 +19,8 @@ const FIELDS = [{ name: 'title', label: 'Title' }]
 const rows: ResultRow[] = HOSTILE.map((title, i) => ({
   file: `IMG_${i}.jpg`,
   folder: '',
+  relative: `IMG_${i}.jpg`,
+  sku: `IMG_${i}`,
   status: 'done',
   verdict: '',
   reason: '',
@@ -71,6 +73,7 @@ describe.skipIf(!hasCalc)('exports opened in LibreOffice Calc', () => {
     const oddRows: ResultRow[] = odd.map((title, i) => ({
       ...rows[0],
       file: `ODD_${i}.jpg`,
+      relative: `ODD_${i}.jpg`,
       fields: { title }
     }))
     const dir = await tempDir('calc')
