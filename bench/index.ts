@@ -2,6 +2,7 @@
 // (~40 MB of heap) too, which makes every full garbage collection dearer, and the preprocess bench
 // must pay that as the app does.
 import { benchBatch } from './batch'
+import { benchExport } from './export'
 import { benchJob } from './job'
 import { benchLanguages } from './languages'
 import { benchModels } from './models'
@@ -21,7 +22,8 @@ const benches: Record<string, (args: string[], print: (line: string) => void) =>
     batch: benchBatch,
     reliability: benchReliability,
     models: benchModels,
-    languages: benchLanguages
+    languages: benchLanguages,
+    export: benchExport
   }
 
 const [name, ...args] = process.argv.slice(2)

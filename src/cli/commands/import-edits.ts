@@ -8,7 +8,7 @@ import { UsageError, dataDirFrom } from '../run/settings'
 export function registerImportEdits(program: Command, io: CliIo): void {
   program
     .command('import-edits <job> <sheet>')
-    .description('update a job from an exported sheet you edited (matched by folder and file)')
+    .description('update a job from an export you edited: its XLSX/CSV (matched by file) or a Shopify, WooCommerce or Merchant Center file it wrote (matched by SKU, handle and photo URL)')
     .option('--data-dir <dir>', 'where jobs live')
     .action(async (jobId: string, sheet: string, flags: { dataDir?: string }) => {
       const job = await openEngine(dataDirFrom(flags))

@@ -8,6 +8,10 @@ import type { FieldSpec } from '../templates/template'
 import { editedEvent } from '../jobs/edited-event'
 import { readTable, type Table } from '../files/read-table'
 import { relativePath } from './shop/image-url'
+import { shopChanges, shopFormatOf } from './shop/import-shop'
+import type { ShopFormat } from '@shared/domain/export-choice'
+import { languageCodes } from '../templates/languages'
+import { basename } from 'node:path'
 
 /** What importing an edited spreadsheet changed. */
 export interface EditsImported {
@@ -57,6 +61,8 @@ export async function importEdits(
   fields: readonly FieldSpec[]
 ): Promise<EditsImported> {
   const table = await readTable(path)
+  const shop = shopFormatOf(table.headers)
+  if (shop) return importShopEdits(job, path, table, shop, fields)
   const [fileCol, folderCol] = [column(table, 'File'), column(table, 'Folder')]
   if (fileCol < 0)
     throw new Error('The sheet has no "File" column; import a sheet Photoscribe exported.')
@@ -88,6 +94,41 @@ export async function importEdits(
   }
   await appendAll(job, events)
   return result
+}
+
+/**
+ * Edits from a shop file Photoscribe wrote (Shopify, WooCommerce, Merchant Center): matched by
+ * SKU or handle and each photo's URL; a language's own file (`shop.es.csv`) edits that language.
+ */
+async function importShopEdits(
+  job: StoredJob,
+  path: string,
+  table: Table,
+  format: ShopFormat,
+  fields: readonly FieldSpec[]
+): Promise<EditsImported> {
+  const items = [...job.state.items.values()]
+  const names = { fields: fields.map((f) => f.name), suffix: languageSuffix(path, job) }
+  const found = shopChanges(table, format, items, job.settings, names)
+  const events = [...found.changes].map(([id, changed]) =>
+    editedEvent(fields, id, { ...job.state.items.get(id)?.result?.fields, ...changed })
+  )
+  await appendAll(job, events)
+  const updated = new Set(found.changes.keys()).size
+  return {
+    updated,
+    unchanged: Math.max(0, found.matched - updated),
+    unmatched: found.unmatched
+  }
+}
+
+/** `shop.es.csv` edits the job's Spanish fields (`title_es`); the first language has none. */
+function languageSuffix(path: string, job: StoredJob): string {
+  const languages = [job.settings.language, ...(job.settings.moreLanguages ?? [])]
+  if (languages.length < 2) return ''
+  const codes = languageCodes(languages)
+  const code = /\.([a-z0-9]+)\.(csv|tsv)$/i.exec(basename(path))?.[1]?.toLowerCase()
+  return `_${code && codes.includes(code) ? code : codes[0]}`
 }
 
 function fieldValue(field: FieldSpec, text: string): unknown {

@@ -62,6 +62,17 @@ export function parseCsv(text: string, maxRows = Infinity): string[][] {
   return rows
 }
 
+/** Tab-separated text (a Merchant Center feed): a row per line, no quoting. */
+export function parseTsv(text: string, maxRows = Infinity): string[][] {
+  const rows = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line !== '')
+    .map((line) => line.split('\t'))
+  if (rows.length > maxRows) throw new TooManyRows()
+  return rows
+}
+
 /**
  * Reads a CSV (in its own encoding: `encoding` when chosen, else detected) or an XLSX file (first
  * sheet) as text cells; oversized sheets are refused before they are held.
@@ -76,12 +87,14 @@ export async function readTable(
     throw new Error(
       `The sheet is ${Math.round(size / 1024 ** 2)} MB; Photoscribe reads sheets up to ${MAX_SHEET_BYTES / 1024 ** 2} MB.`
     )
-  if (ext === '.csv') {
+  if (ext === '.csv' || ext === '.tsv') {
     const { text, encoding, how } = decodeText(await readFile(path), options.encoding)
-    const [headers = [], ...rows] = parseCsv(text, MAX_SHEET_ROWS + 1)
+    const [headers = [], ...rows] =
+      ext === '.tsv' ? parseTsv(text, MAX_SHEET_ROWS + 1) : parseCsv(text, MAX_SHEET_ROWS + 1)
     return { headers: headers.map((h) => h.trim()), rows, encoding: { encoding, how } }
   }
-  if (ext !== '.xlsx') throw new Error(`Photoscribe reads .csv or .xlsx sheets; got "${path}".`)
+  if (ext !== '.xlsx')
+    throw new Error(`Photoscribe reads .csv, .tsv or .xlsx sheets; got "${path}".`)
   const [headers = [], ...rows] = await readXlsx(path)
   return { headers: headers.map((h) => h.trim()), rows }
 }

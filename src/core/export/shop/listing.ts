@@ -35,6 +35,7 @@ export interface ListingChoice {
 }
 
 /** Field names each part of a listing is read from, first found wins. */
+export type Role = keyof typeof ROLES
 const ROLES = {
   title: ['title', 'product_title', 'name'],
   description: ['description', 'long_description', 'body', 'meta_description', 'caption'],
@@ -57,7 +58,42 @@ export function listingsOf(
   settings: JobSettings,
   choice: ListingChoice
 ): Listing[] {
-  const groups = new Map<string, { sku: string; photos: { item: JobItem; path: string }[] }>()
+  return productGroups(items, settings, choice).map(({ sku, photos }) => {
+    const lead = photos[0].item.result!.fields ?? {}
+    const read = (role: Role, fields: Record<string, unknown>): unknown =>
+      firstOf(fields, ROLES[role], choice.suffix)
+    return {
+      sku,
+      title: text(read('title', lead)),
+      description: text(read('description', lead)),
+      seoTitle: text(read('seoTitle', lead)),
+      seoDescription: text(read('seoDescription', lead)),
+      tags: list(read('tags', lead)),
+      photos: photos.map(({ item, path }) => ({
+        path,
+        url: imageUrlOf(choice.imageUrlBase, relativePath(path, settings.inputs)),
+        alt: text(read('alt', item.result!.fields ?? {}))
+      }))
+    }
+  })
+}
+
+/** A product's answered photos, the lead photo first. */
+export interface ProductGroup {
+  sku: string
+  photos: { item: JobItem; path: string }[]
+}
+
+/**
+ * The job's answered photos grouped into products (approved ones with `approvedOnly`; rejected
+ * ones never), each group's photos ordered lead first.
+ */
+export function productGroups(
+  items: Iterable<JobItem>,
+  settings: JobSettings,
+  choice: Pick<ListingChoice, 'groupBy' | 'approvedOnly'>
+): ProductGroup[] {
+  const groups = new Map<string, ProductGroup>()
   for (const item of items) {
     if (item.status !== 'done' || !item.result) continue
     if (choice.approvedOnly && item.verdict !== 'approved') continue
@@ -69,25 +105,15 @@ export function listingsOf(
       groups.set(sku.toLowerCase(), group)
     }
   }
-  return [...groups.values()].map(({ sku, photos }) => {
-    const ordered = photos.sort((a, b) => leadFirst(nameOf(a.path), nameOf(b.path)))
-    const lead = ordered[0].item.result!.fields ?? {}
-    const read = (role: keyof typeof ROLES, fields: Record<string, unknown>): unknown =>
-      firstOf(fields, ROLES[role], choice.suffix)
-    return {
-      sku,
-      title: text(read('title', lead)),
-      description: text(read('description', lead)),
-      seoTitle: text(read('seoTitle', lead)),
-      seoDescription: text(read('seoDescription', lead)),
-      tags: list(read('tags', lead)),
-      photos: ordered.map(({ item, path }) => ({
-        path,
-        url: imageUrlOf(choice.imageUrlBase, relativePath(path, settings.inputs)),
-        alt: text(read('alt', item.result!.fields ?? {}))
-      }))
-    }
-  })
+  const groupsList = [...groups.values()]
+  for (const group of groupsList)
+    group.photos.sort((a, b) => leadFirst(nameOf(a.path), nameOf(b.path)))
+  return groupsList
+}
+
+/** The name of the template field a listing's part is read from (`title`, `alt_text`), if any. */
+export function fieldFor(role: Role, names: readonly string[], suffix: string): string | undefined {
+  return ROLES[role].map((name) => `${name}${suffix}`).find((name) => names.includes(name))
 }
 
 function groupKey(path: string, settings: JobSettings, by: GroupBy): string {
