@@ -29,11 +29,16 @@ export function skuGroups(
 }
 
 /**
- * A pattern that puts two or more photos into one product is almost always a wrong pattern (a
- * group that catches a shared prefix); refused with the counts before anything is sent.
+ * A pattern that matches none of the photos (every SKU would silently be the file name), or puts
+ * two or more photos into one product (a group that catches a shared prefix), is almost always a
+ * wrong pattern; refused with the counts before anything is sent.
  */
 export function oneProductProblem(filenames: readonly string[], pattern?: string): Problem | null {
-  if (!pattern || filenames.length < 2) return null
+  if (!pattern || filenames.length === 0) return null
+  const regex = new RegExp(pattern)
+  if (!filenames.some((name) => regex.exec(name)?.[1] !== undefined))
+    return { code: 'skuNoMatch', field: 'skuPattern', params: { n: filenames.length } }
+  if (filenames.length < 2) return null
   const { products, onlySku } = skuGroups(filenames, pattern)
   return products === 1
     ? { code: 'skuOneProduct', field: 'skuPattern', params: { n: filenames.length, sku: onlySku! } }

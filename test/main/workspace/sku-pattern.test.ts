@@ -73,4 +73,22 @@ describe('the SKU pattern beside the product sheet', () => {
     })
     expect(await service.list()).toEqual([])
   })
+
+  it('refuses a pattern that matches none of the photos, with the count, in the window and the engine', async () => {
+    const { photos, dataDir } = await shopFolder()
+    ws = testWorkspace(dataDir, {})
+    const draft = ws.ensureDraft()
+    await draft.add([photos])
+    expect(() => ws!.setOptions(draft, { skuPattern: '^(SKU-[0-9]+)' })).toThrow()
+    try {
+      ws.setOptions(draft, { skuPattern: '^(SKU-[0-9]+)' })
+    } catch (error) {
+      expect(error).toMatchObject({ problem: { code: 'skuNoMatch', params: { n: 4 } } })
+    }
+    expect(draft.options.skuPattern).toBeUndefined()
+    const creating = new JobService(dataDir).create(
+      testSettings([photos], { skuPattern: '^(SKU-[0-9]+)' })
+    )
+    await expect(creating).rejects.toMatchObject({ problem: { code: 'skuNoMatch' } })
+  })
 })

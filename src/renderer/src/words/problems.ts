@@ -23,6 +23,7 @@ const SENTENCES = new Set([
     'stopBeforeSwitch',
     'regenerating',
     'skuOneProduct',
+    'skuNoMatch',
     'openJobFirst',
     'nothingRunning',
     'unknownField'
