@@ -155,6 +155,27 @@ describe('every screen at laptop and desktop size, in English and 简体中文',
       await page.waitForSelector('[data-testid="settings-keys"]')
     }
     clips.push(...(await shoot(page, 'settings', openSettings)))
+    // Settings → Defaults → Shop files, scrolled into view.
+    const openShopFiles = async (): Promise<void> => {
+      if (await page.getByTestId('shop-defaults').isVisible()) return
+      await page.keyboard.press('Escape')
+      await openSettings()
+      await page.getByRole('tab', { name: /^(Defaults|默认值)$/ }).click()
+      await page.getByTestId('shop-defaults').scrollIntoViewIfNeeded()
+    }
+    clips.push(...(await shoot(page, 'shop-settings', openShopFiles)))
+    // The export dialog with a shop file chosen: grouping and where the photos are published.
+    const openExport = async (): Promise<void> => {
+      if (await page.getByTestId('export-image-url-base').isVisible()) return
+      await page.keyboard.press('Escape')
+      await page.getByRole('button', { name: /(Export|导出)$/ }).click()
+      await page
+        .getByRole('radio', { name: /^Shopify( |（)/ })
+        .first()
+        .check()
+      await page.getByTestId('export-image-url-base').waitFor()
+    }
+    clips.push(...(await shoot(page, 'export', openExport)))
     expect(clips).toEqual([])
     expect(harness.problems).toEqual([])
   })
