@@ -73,7 +73,8 @@ async function writeSheet(
     const added = sheet.addRow(values)
     if (pictures) addPicture(workbook as ExcelJS.Workbook, sheet, pictures(row), rowNumber)
     if (streaming) added.commit()
-    else if (index % 1000 === 999) await Promise.resolve()
+    // Let the zip take what was written (a streamed sheet otherwise piles up in memory whole).
+    if (index % 500 === 499) await new Promise((resolve) => setImmediate(resolve))
   }
   if (streaming) sheet.commit()
 }

@@ -13,10 +13,10 @@ export interface ShopOptions {
   seoPlugin?: 'yoast' | 'rankmath'
 }
 
-/** A shop file as rows of text: its header, one row per product or per further photo. */
+/** A shop file as rows of text: its header, one row per product or per further photo (made as written). */
 export interface ShopTable {
   header: string[]
-  rows: string[][]
+  rows: Iterable<string[]>
   separator: ',' | '\t'
 }
 
@@ -33,13 +33,13 @@ export function shopTable(
   options: ShopOptions = {}
 ): ShopTable {
   const build = BUILDERS[format]
-  const rows = listings.flatMap((listing, i) => build.rows(listing, handles[i], options))
   const header = build.header(options)
-  return {
-    header,
-    rows: rows.map((row) => header.map((h) => row[h] ?? '')),
-    separator: build.separator
+  function* rows(): Generator<string[]> {
+    for (const [i, listing] of listings.entries())
+      for (const row of build.rows(listing, handles[i], options))
+        yield header.map((h) => row[h] ?? '')
   }
+  return { header, rows: rows(), separator: build.separator }
 }
 
 interface Builder {
