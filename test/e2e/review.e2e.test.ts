@@ -228,5 +228,5 @@ describe('the review desk', () => {
     expect(await page.locator('.sidebar').isVisible()).toBe(false)
     expect(await clipped(page, '[data-testid="review-pane"]')).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'review-1024.png') })
-  })
+  }, 120_000)
 })
