@@ -7,11 +7,16 @@ export interface Column {
   value: (row: ResultRow) => string | number | boolean
 }
 
-function fieldText(value: unknown): string {
+/** A field's value as a cell's text: lists comma-separated, anything else as JSON. */
+export function fieldText(value: unknown): string {
   if (value === undefined || value === null) return ''
   if (Array.isArray(value)) return value.map(String).join(', ')
   return typeof value === 'object' ? JSON.stringify(value) : String(value)
 }
+
+/** A row's status as a sheet says it: the person's verdict, else "needs review", else the run's. */
+export const statusText = (r: ResultRow): string =>
+  r.verdict || (r.status === 'done' && r.reason ? 'needs review' : r.status)
 
 /** File, folder, every template field (in order), then status and the run's facts. */
 export function resultColumns(fields: readonly { name: string; label: string }[]): Column[] {
@@ -23,11 +28,7 @@ export function resultColumns(fields: readonly { name: string; label: string }[]
       width: 48,
       value: (r) => fieldText(r.fields[f.name])
     })),
-    {
-      header: 'Status',
-      width: 12,
-      value: (r) => r.verdict || (r.status === 'done' && r.reason ? 'needs review' : r.status)
-    },
+    { header: 'Status', width: 12, value: statusText },
     { header: 'Reason', width: 40, value: (r) => r.reason },
     { header: 'Model', width: 16, value: (r) => r.model },
     { header: 'Tokens in', width: 10, value: (r) => r.tokensIn },

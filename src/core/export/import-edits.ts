@@ -10,7 +10,7 @@ import { readTable, type Table } from '../files/read-table'
 import { relativePath } from './shop/image-url'
 import { shopChanges, shopFormatOf } from './shop/import-shop'
 import type { ShopFormat } from '@shared/domain/export-choice'
-import { languageCodes } from '../templates/languages'
+import { fieldLanguages } from '../templates/languages'
 import { basename } from 'node:path'
 
 /** What importing an edited spreadsheet changed. */
@@ -124,11 +124,9 @@ async function importShopEdits(
 
 /** `shop.es.csv` edits the job's Spanish fields (`title_es`); the first language has none. */
 function languageSuffix(path: string, job: StoredJob): string {
-  const languages = [job.settings.language, ...(job.settings.moreLanguages ?? [])]
-  if (languages.length < 2) return ''
-  const codes = languageCodes(languages)
+  const languages = fieldLanguages(job.settings)
   const code = /\.([a-z0-9]+)\.(csv|tsv)$/i.exec(basename(path))?.[1]?.toLowerCase()
-  return `_${code && codes.includes(code) ? code : codes[0]}`
+  return (languages.find((each) => each.code === code) ?? languages[0]).suffix
 }
 
 function fieldValue(field: FieldSpec, text: string): unknown {

@@ -21,6 +21,25 @@ export function csvCell(text: string): string {
   )
 }
 
+// What a spreadsheet runs as a formula at the very start of a cell (an import file's cells).
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
+
+/**
+ * A shop import file's cell guard: `mark` (one character the shop's importer drops, a space or
+ * WooCommerce's `'`) before text that would start a formula. Only the start: a shop's cell is
+ * read whole, never split at separators.
+ */
+export function markFormulaStart(text: string, mark: string): string {
+  return FORMULA_START.test(text) ? `${mark}${text}` : text
+}
+
+/** The text `markFormulaStart` guarded, as it was (for edits brought back from a shop file). */
+export function unmarkFormulaStart(cell: string, mark: string): string {
+  return cell.startsWith(mark) && FORMULA_START.test(cell.slice(mark.length))
+    ? cell.slice(mark.length)
+    : cell
+}
+
 const GUARDED = new RegExp(`(^|[,;|\\t])'([ \\u00A0]*)(?=[${TRIGGER}])`, 'g')
 
 /** The text a `csvCell` guarded, as it was (for edits brought back from an exported CSV). */

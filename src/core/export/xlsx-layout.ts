@@ -1,5 +1,4 @@
-import type { Column } from './columns'
-import type { ResultRow } from './rows'
+import { fieldText, statusText, type Column } from './columns'
 
 /** A sheet column: how to read a row, wrapped or not, or a live count of another column's text. */
 export interface SheetColumn extends Column {
@@ -17,20 +16,11 @@ export interface SheetSpec {
 
 type FieldInfo = { name: string; label: string; type?: string; rules?: { maxLength?: number } }
 
-function fieldText(value: unknown): string {
-  if (value === undefined || value === null) return ''
-  if (Array.isArray(value)) return value.map(String).join(', ')
-  return typeof value === 'string' ? value : JSON.stringify(value)
-}
-
 /** A text column's width from its longest expected text: wide enough to read, then wrapped. */
 function widthFor(field: FieldInfo): number {
   const max = field.rules?.maxLength ?? 160
   return Math.max(24, Math.min(60, Math.round(max / 3)))
 }
-
-export const statusText = (r: ResultRow): string =>
-  r.verdict || (r.status === 'done' && r.reason ? 'needs review' : r.status)
 
 /**
  * The workbook a person reads and prints: the copy first on "Copy" — each photo's path below its

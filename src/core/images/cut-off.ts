@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises'
+import { jpegStartOfScan } from './jpeg-scan'
 
 const TAIL = 4096
 /** A JPEG's header segments (EXIF, ICC, tables) are read up to here to find where its scan starts. */
@@ -43,25 +44,10 @@ function cutOff(head: Buffer, tail: Buffer, size: number): boolean {
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47])
 
-/**
- * Where a JPEG's first scan starts (after its start-of-scan segment), walking its header segments;
- * null when that is not within `head`. Within scan data
- * an FF byte is always followed by 00 or a restart marker, so FF D9 there is the real end.
- */
+/** Where a JPEG's first scan's data starts (after its start-of-scan segment), within `head`. */
 function jpegScanStart(head: Buffer): number | null {
-  let at = 2
-  while (at + 4 <= head.length) {
-    if (head[at] !== 0xff) return null
-    const marker = head[at + 1]
-    if (marker === 0xff) {
-      at++
-      continue
-    }
-    const length = head.readUInt16BE(at + 2)
-    if (marker === 0xda) return at + 2 + length
-    at += 2 + length
-  }
-  return null
+  const scan = jpegStartOfScan(head)
+  return scan && scan.at + 2 + scan.length
 }
 
 /** An end-of-image marker (FF D9) in the scan's last bytes; a camera may append a trailer after it. */

@@ -1,11 +1,11 @@
 import { AppError, ErrorCodes } from '@shared/errors'
 import { productOf, saveJobSettings, withProductKeywords } from '../../core'
+import { deskView } from './review-desk'
 import type { Workspace } from './workspace'
 
-/** The open job and one of its photos, for the product's keywords. */
+/** The desk's job and one of its photos, for the product's keywords. */
 function photoOf(ws: Workspace, id: string) {
-  const view = ws.runs.editable()
-  if (!view) throw new AppError(ErrorCodes.notFound, { code: 'openJobFirst' })
+  const view = deskView(ws)
   const item = view.job.state.items.get(id)
   if (!item) throw new AppError(ErrorCodes.notFound, { code: 'editNeedsAnswer' })
   return { view, item }

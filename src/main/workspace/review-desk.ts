@@ -18,7 +18,7 @@ const UNDO_DEPTH = 50
 const undoSteps = new WeakMap<JobView, UndoStep[]>()
 
 /** The job whose answers the desk judges: the open job, or the sample beside it. */
-function deskView(ws: Workspace): JobView {
+export function deskView(ws: Workspace): JobView {
   const view = ws.runs.editable()
   if (!view) throw new AppError(ErrorCodes.notFound, { code: 'openJobFirst' })
   return view

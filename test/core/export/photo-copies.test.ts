@@ -10,6 +10,7 @@ import type { JournalEvent } from '../../../src/core/jobs/journal-events'
 import { imageDataHash } from '../../../src/core/export/photos/image-data'
 import { writePhotoCopies } from '../../../src/core/export/photos/write-photos'
 import { testSettings } from '../../helpers/job-fixtures'
+import { answeredEvents } from '../../helpers/answered'
 import { tempDir } from '../../helpers/temp'
 
 const EXIFTOOL = '/usr/bin/exiftool'
@@ -30,31 +31,13 @@ async function job(alt: (name: string) => string) {
   for (const [i, name] of FIXTURES.entries()) {
     const path = join(inputs, 'shop', name)
     await copyFile(join(IMAGES, name), path)
-    events.push(
-      { e: 'added', id: `p${i}`, sha256: `h${i}`, bytes: 1, paths: [path] },
-      {
-        e: 'done',
-        id: `p${i}`,
-        at: 1,
-        result: {
-          text: '',
-          fields: {
-            title: `Title of ${name}`,
-            meta_description: `Description of ${name} — “quoted”, <b>not markup</b>\nsecond line`,
-            alt_text: alt(name),
-            tags: ['linen', 'summer']
-          },
-          model: 'm',
-          costUsd: 0,
-          promptTokens: 1,
-          completionTokens: 1,
-          latencyMs: 1,
-          finishReason: 'stop',
-          fromCache: false
-        }
-      },
-      { e: 'verdict', id: `p${i}`, at: 2, verdict: 'approved' }
-    )
+    const fields = {
+      title: `Title of ${name}`,
+      meta_description: `Description of ${name} — “quoted”, <b>not markup</b>\nsecond line`,
+      alt_text: alt(name),
+      tags: ['linen', 'summer']
+    }
+    events.push(...answeredEvents(`p${i}`, path, fields, 'approved'))
   }
   return { inputs, state: foldJournal(events), settings: testSettings([inputs]) }
 }

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parseCsv, parseTsv } from '../../../src/core/files/read-table'
 import { foldJournal } from '../../../src/core/jobs/job-state'
-import type { JournalEvent } from '../../../src/core/jobs/journal-events'
 import { writeShopFiles, type ShopChoice } from '../../../src/core/export/shop/write-shop'
 import type { ShopFormat } from '../../../src/core/export/shop/formats'
 import { testSettings } from '../../helpers/job-fixtures'
+import { answeredEvents } from '../../helpers/answered'
 import { tempDir } from '../../helpers/temp'
 
 /** A platform's published column list, kept in test/fixtures/shop with its source. */
@@ -27,26 +28,9 @@ const ROOT = '/shop/photos'
 
 /** A job whose five photos were answered (listing pack), every answer approved. */
 function answeredJob(fields: (name: string) => Record<string, unknown> = listingFields) {
-  const events: JournalEvent[] = PHOTOS.flatMap((name, i): JournalEvent[] => [
-    { e: 'added', id: `p${i}`, sha256: `h${i}`, bytes: 1, paths: [`${ROOT}/${name}`] },
-    {
-      e: 'done',
-      id: `p${i}`,
-      at: 1,
-      result: {
-        text: '',
-        fields: fields(name),
-        model: 'gpt-4o',
-        costUsd: 0.001,
-        promptTokens: 1,
-        completionTokens: 1,
-        latencyMs: 1,
-        finishReason: 'stop',
-        fromCache: false
-      }
-    },
-    { e: 'verdict', id: `p${i}`, at: 2, verdict: 'approved' }
-  ])
+  const events = PHOTOS.flatMap((name, i) =>
+    answeredEvents(`p${i}`, `${ROOT}/${name}`, fields(name), 'approved')
+  )
   const settings = testSettings([ROOT], {
     templateId: 'listing-pack',
     skuPattern: '^([A-Z]+-[0-9]+)'
@@ -70,40 +54,12 @@ const CHOICE: ShopChoice = {
   imageUrlBase: 'https://cdn.example.com/p/'
 }
 
-/** Reads a written CSV (RFC 4180 quoting) or TSV (none) back as rows of cells. */
-function parseTable(text: string, separator: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  const endCell = (): void => {
-    row.push(cell)
-    cell = ''
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"'
-      i++
-    } else if (quoted && c === '"') quoted = false
-    else if (quoted) cell += c
-    else if (c === '"' && cell === '' && separator === ',') quoted = true
-    else if (c === separator) endCell()
-    else if (c === '\n') {
-      endCell()
-      rows.push(row)
-      row = []
-    } else if (c !== '\r') cell += c
-  }
-  return rows
-}
-
 async function written(format: ShopFormat, choice: ShopChoice = CHOICE, job = answeredJob()) {
   const ext = format === 'merchant' ? 'tsv' : 'csv'
   const path = join(await tempDir('shop'), `${format}.${ext}`)
   const result = await writeShopFiles(path, format, job.state, job.settings, choice)
   const text = await readFile(path, 'utf8')
-  const [header, ...rows] = parseTable(text, format === 'merchant' ? '\t' : ',')
+  const [header, ...rows] = format === 'merchant' ? parseTsv(text) : parseCsv(text)
   const records = rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])))
   return { path, result, text, header, records }
 }
@@ -236,7 +192,7 @@ describe('shop files from a job', () => {
     const { result, records } = await written('shopify', CHOICE, job)
     expect(result.files.map((f) => f.split('/').at(-1))).toEqual(['shopify.csv', 'shopify.es.csv'])
     expect(records[0].Title).toBe('TSHIRT-01 title')
-    const spanish = parseTable(await readFile(result.files[1], 'utf8'), ',')
+    const spanish = parseCsv(await readFile(result.files[1], 'utf8'))
     expect(spanish[1][0]).toBe('TSHIRT-01 title (es)')
   })
 

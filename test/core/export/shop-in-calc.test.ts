@@ -3,36 +3,25 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { foldJournal } from '../../../src/core/jobs/job-state'
-import type { JournalEvent } from '../../../src/core/jobs/journal-events'
 import { writeShopFiles } from '../../../src/core/export/shop/write-shop'
 import { SHOP_FORMATS } from '../../../src/core/export/shop/formats'
 import { convert, hasCalc } from '../../helpers/calc'
 import { testSettings } from '../../helpers/job-fixtures'
+import { answeredEvents } from '../../helpers/answered'
 import { tempDir } from '../../helpers/temp'
 
 /** Copy that tests a file's quoting and encoding: accents, CJK, quotes, commas, several lines. */
 const TITLES = ['Camiseta “Größe” — ñandú', '陶瓷马克杯, 350 ml', 'Lamp "Arc", brass\nsecond line']
 
 function job() {
-  const events: JournalEvent[] = TITLES.flatMap((title, i): JournalEvent[] => [
-    { e: 'added', id: `p${i}`, sha256: `h${i}`, bytes: 1, paths: [`/in/SKU-${i}_front.jpg`] },
-    {
-      e: 'done',
-      id: `p${i}`,
-      at: 1,
-      result: {
-        text: '',
-        fields: { title, meta_description: `${title}; more`, alt_text: `alt ${i}`, tags: ['a'] },
-        model: 'm',
-        costUsd: 0,
-        promptTokens: 1,
-        completionTokens: 1,
-        latencyMs: 1,
-        finishReason: 'stop',
-        fromCache: false
-      }
-    }
-  ])
+  const events = TITLES.flatMap((title, i) =>
+    answeredEvents(`p${i}`, `/in/SKU-${i}_front.jpg`, {
+      title,
+      meta_description: `${title}; more`,
+      alt_text: `alt ${i}`,
+      tags: ['a']
+    })
+  )
   return {
     state: foldJournal(events),
     settings: testSettings(['/in'], { skuPattern: '^(SKU-\\d+)' })

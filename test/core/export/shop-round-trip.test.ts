@@ -5,10 +5,10 @@ import { importEdits } from '../../../src/core/export/import-edits'
 import { writeShopFiles } from '../../../src/core/export/shop/write-shop'
 import { createJob } from '../../../src/core/jobs/job-store'
 import { Journal } from '../../../src/core/jobs/journal'
-import type { JournalEvent } from '../../../src/core/jobs/journal-events'
 import { loadJob } from '../../../src/core/jobs/job-store'
 import { findTemplate } from '../../../src/core/templates/builtins'
 import { testSettings } from '../../helpers/job-fixtures'
+import { answeredEvents } from '../../helpers/answered'
 import { tempDir } from '../../helpers/temp'
 
 const NAMES = ['TSHIRT-01_front.jpg', 'TSHIRT-01_back.jpg', 'MUG-02.jpg', 'MUG-02 side.jpg']
@@ -25,30 +25,14 @@ async function storedJob() {
   })
   const job = await createJob(join(root, 'data'), settings)
   const journal = await Journal.open(job.journalPath)
-  const events: JournalEvent[] = NAMES.flatMap((name, i): JournalEvent[] => [
-    { e: 'added', id: `p${i}`, sha256: `h${i}`, bytes: 1, paths: [join(photos, name)] },
-    {
-      e: 'done',
-      id: `p${i}`,
-      at: 1,
-      result: {
-        text: '',
-        fields: {
-          title: `Title ${name}`,
-          meta_description: `Description of ${name}`,
-          alt_text: `Alt ${name}`,
-          tags: ['a', 'b']
-        },
-        model: 'm',
-        costUsd: 0,
-        promptTokens: 1,
-        completionTokens: 1,
-        latencyMs: 1,
-        finishReason: 'stop',
-        fromCache: false
-      }
-    }
-  ])
+  const events = NAMES.flatMap((name, i) =>
+    answeredEvents(`p${i}`, join(photos, name), {
+      title: `Title ${name}`,
+      meta_description: `Description of ${name}`,
+      alt_text: `Alt ${name}`,
+      tags: ['a', 'b']
+    })
+  )
   await journal.append(...events)
   await journal.close()
   return { root, job: await loadJob(join(root, 'data'), job.id) }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { jpegStartOfScan } from '../../images/jpeg-scan'
 
 /**
  * A hash of a photo's compressed image data only — JPEG's scans, PNG's IDAT chunks, WebP's
@@ -25,22 +26,10 @@ function imageDataOf(file: Buffer): Buffer[] | null {
 
 /** From the first start-of-scan to the end-of-image marker: every scan and what lies between. */
 function jpegScans(file: Buffer): Buffer[] | null {
-  let at = 2
-  while (at + 4 <= file.length) {
-    if (file[at] !== 0xff) return null
-    const marker = file[at + 1]
-    if (marker === 0xff) {
-      at++
-      continue
-    }
-    if (marker === 0xda) {
-      const end = file.indexOf(Buffer.from([0xff, 0xd9]), at)
-      return [file.subarray(at, end < 0 ? file.length : end + 2)]
-    }
-    const standalone = marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)
-    at += standalone ? 2 : 2 + file.readUInt16BE(at + 2)
-  }
-  return null
+  const scan = jpegStartOfScan(file)
+  if (!scan) return null
+  const end = file.indexOf(Buffer.from([0xff, 0xd9]), scan.at)
+  return [file.subarray(scan.at, end < 0 ? file.length : end + 2)]
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
@@ -84,7 +73,10 @@ function tiffData(file: Buffer, little: boolean): Buffer[] | null {
     const at = count * size > 4 ? u32(entry + 8) : entry + 8
     if (at + count * size > file.length) return null
     const read = (k: number): number => (type === 3 ? u16(at + k * 2) : u32(at + k * 4))
-    tags.set(tag, Array.from({ length: count }, (_, k) => read(k)))
+    tags.set(
+      tag,
+      Array.from({ length: count }, (_, k) => read(k))
+    )
   }
   const offsets = tags.get(273) ?? tags.get(324)
   const counts = tags.get(279) ?? tags.get(325)

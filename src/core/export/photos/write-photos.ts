@@ -2,7 +2,7 @@ import { copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import type { JobState } from '../../jobs/job-state'
 import type { JobSettings } from '../../jobs/job-store'
-import { languageCodes } from '../../templates/languages'
+import { fieldLanguages } from '../../templates/languages'
 import { relativePath } from '../shop/image-url'
 import { listingsOf, type GroupBy, type Listing } from '../shop/listing'
 import { imageDataHash } from './image-data'
@@ -54,13 +54,12 @@ function photoTexts(
   settings: JobSettings,
   choice: { approvedOnly: boolean; groupBy?: GroupBy }
 ): (PhotoText & { path: string })[] {
-  const languages = [settings.language, ...(settings.moreLanguages ?? [])]
-  const codes = languageCodes(languages)
-  const byLanguage = codes.map((code) =>
+  const languages = fieldLanguages(settings)
+  const byLanguage = languages.map(({ suffix }) =>
     listingsOf(state.items.values(), settings, {
       groupBy: choice.groupBy ?? 'sku',
       approvedOnly: choice.approvedOnly,
-      suffix: languages.length > 1 ? `_${code}` : ''
+      suffix
     })
   )
   return byLanguage[0].flatMap((listing, l) =>
@@ -68,7 +67,7 @@ function photoTexts(
       path: photo.path,
       ...textOf(listing, photo.alt),
       others: byLanguage.slice(1).map((listings, k) => ({
-        code: codes[k + 1],
+        code: languages[k + 1].code,
         ...textOf(listings[l], listings[l]?.photos[p]?.alt ?? '')
       }))
     }))

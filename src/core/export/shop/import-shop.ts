@@ -3,8 +3,16 @@ import { GROUP_BY } from '@shared/domain/export-choice'
 import type { Table } from '../../files/read-table'
 import type { JobItem } from '../../jobs/job-state'
 import type { JobSettings } from '../../jobs/job-store'
+import { unmarkFormulaStart } from '../sanitize'
 import { relativePath } from './image-url'
-import { fieldFor, productGroups, type ProductGroup, type Role } from './listing'
+import {
+  fieldFor,
+  partList,
+  partText,
+  productGroups,
+  type ProductGroup,
+  type Role
+} from './listing'
 
 /** Where a shop file keeps each part of a listing, and how its text is written there. */
 interface ShopColumns {
@@ -204,14 +212,9 @@ function readPart(part: string, raw: string, columns: ShopColumns): unknown {
     .filter(Boolean)
 }
 
+/** A field's value as the export wrote it into the file. */
 function asWritten(part: string, value: unknown): unknown {
-  if (part !== 'tags') return Array.isArray(value) ? value.join(', ') : String(value ?? '')
-  return Array.isArray(value)
-    ? value.map(String)
-    : String(value ?? '')
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean)
+  return part === 'tags' ? partList(value) : partText(value)
 }
 
 /** The export's description HTML back to text: paragraphs, line breaks, entities. */
@@ -230,10 +233,7 @@ export function fromHtml(html: string): string {
 
 /** The export's formula guard undone: Shopify's and Merchant's space, WooCommerce's `'`. */
 function unguard(cell: string, format: ShopFormat): string {
-  const start = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
-  if (format === 'woocommerce')
-    return cell.startsWith("'") && start.test(cell.slice(1)) ? cell.slice(1) : cell
-  return cell.startsWith(' ') && start.test(cell.slice(1)) ? cell.slice(1) : cell
+  return unmarkFormulaStart(cell, format === 'woocommerce' ? "'" : ' ')
 }
 
 function safeDecode(url: string): string {

@@ -64,15 +64,15 @@ export function listingsOf(
       firstOf(fields, ROLES[role], choice.suffix)
     return {
       sku,
-      title: text(read('title', lead)),
-      description: text(read('description', lead)),
-      seoTitle: text(read('seoTitle', lead)),
-      seoDescription: text(read('seoDescription', lead)),
-      tags: list(read('tags', lead)),
+      title: partText(read('title', lead)),
+      description: partText(read('description', lead)),
+      seoTitle: partText(read('seoTitle', lead)),
+      seoDescription: partText(read('seoDescription', lead)),
+      tags: partList(read('tags', lead)),
       photos: photos.map(({ item, path }) => ({
         path,
         url: imageUrlOf(choice.imageUrlBase, relativePath(path, settings.inputs)),
-        alt: text(read('alt', item.result!.fields ?? {}))
+        alt: partText(read('alt', item.result!.fields ?? {}))
       }))
     }
   })
@@ -139,14 +139,16 @@ function firstOf(fields: Record<string, unknown>, names: readonly string[], suff
   return undefined
 }
 
-function text(value: unknown): string {
+/** A field's value as one text (a list joined with commas), as a shop file writes it. */
+export function partText(value: unknown): string {
   if (value === undefined || value === null) return ''
   return Array.isArray(value) ? value.map(String).join(', ') : String(value)
 }
 
-function list(value: unknown): string[] {
+/** A field's value as a list of texts (tags), as a shop file writes it. */
+export function partList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String).filter(Boolean)
-  return text(value)
+  return partText(value)
     .split(',')
     .map((tag) => tag.trim())
     .filter(Boolean)

@@ -4,8 +4,8 @@ import { rename, rm } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import type { JobState } from '../../jobs/job-state'
 import type { JobSettings } from '../../jobs/job-store'
-import { languageCodes } from '../../templates/languages'
-import { exportText } from '../sanitize'
+import { fieldLanguages } from '../../templates/languages'
+import { exportText, markFormulaStart } from '../sanitize'
 import { shopTable, type ShopFormat, type ShopOptions, type ShopTable } from './formats'
 import { uniqueHandles, type HandleCollision } from './handles'
 import { tooLongFor, type TooLong } from './limits'
@@ -41,8 +41,6 @@ export async function writeShopFiles(
   settings: JobSettings,
   choice: ShopChoice
 ): Promise<ShopExport> {
-  const languages = [settings.language, ...(settings.moreLanguages ?? [])]
-  const codes = languageCodes(languages)
   const result: ShopExport = {
     files: [],
     products: 0,
@@ -51,8 +49,7 @@ export async function writeShopFiles(
     collisions: [],
     tooLong: []
   }
-  for (const [i, code] of codes.entries()) {
-    const suffix = languages.length > 1 ? `_${code}` : ''
+  for (const [i, { code, suffix }] of fieldLanguages(settings).entries()) {
     const listings = listingsOf(state.items.values(), settings, { ...choice, suffix })
     const { handles, collisions } = uniqueHandles(listings)
     const file = i === 0 ? path : languagePath(path, code)
@@ -94,17 +91,12 @@ async function writeTable(path: string, table: ShopTable, format: ShopFormat): P
   }
 }
 
-// What a spreadsheet would run as a formula at the start of a cell.
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
-
 /**
  * A CSV cell for Shopify: quoted when needed. Model text that would start a formula in a
  * spreadsheet gets a space before it (the shop trims it; a spreadsheet shows it as text).
  */
 function csvText(text: string, separator: string): string {
-  const safe = exportText(text)
-  const guarded = FORMULA_START.test(safe) ? ` ${safe}` : safe
-  return quoted(guarded, separator)
+  return quoted(markFormulaStart(exportText(text), ' '), separator)
 }
 
 /**
@@ -112,14 +104,12 @@ function csvText(text: string, separator: string): string {
  * which its importer's `unescape_data` removes again.
  */
 function wooCell(text: string, separator: string): string {
-  const safe = exportText(text)
-  return quoted(FORMULA_START.test(safe) ? `'${safe}` : safe, separator)
+  return quoted(markFormulaStart(exportText(text), "'"), separator)
 }
 
 /** A tab-separated feed cell: one line, no tabs (Merchant Center reads a row per line). */
 function tsvCell(text: string): string {
-  const line = exportText(text).replace(/[\t\r\n]+/g, ' ')
-  return FORMULA_START.test(line) ? ` ${line}` : line
+  return markFormulaStart(exportText(text).replace(/[\t\r\n]+/g, ' '), ' ')
 }
 
 function quoted(text: string, separator: string): string {

@@ -1,0 +1,26 @@
+/**
+ * Where a JPEG's first start-of-scan segment (FF DA) is, walking its header segments from the
+ * start-of-image marker: the marker's offset and its segment's length; null when the header is
+ * not well formed or the scan is not within `bytes`. Within scan data an FF byte is always
+ * followed by 00 or a restart marker, so FF D9 after this point is the image's real end.
+ */
+export function jpegStartOfScan(bytes: Buffer): { at: number; length: number } | null {
+  let at = 2
+  while (at + 4 <= bytes.length) {
+    if (bytes[at] !== 0xff) return null
+    const marker = bytes[at + 1]
+    if (marker === 0xff) {
+      at++
+      continue
+    }
+    // Standalone markers (TEM, RSTn) carry no length.
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      at += 2
+      continue
+    }
+    const length = bytes.readUInt16BE(at + 2)
+    if (marker === 0xda) return { at, length }
+    at += 2 + length
+  }
+  return null
+}
