@@ -54,6 +54,18 @@ describe('photoscribe run --format shopify | woocommerce | merchant', () => {
     for (const name of NAMES)
       expect(shopify.some((l) => l.includes(`https://cdn.example.com/p/${name}.jpg`))).toBe(true)
     expect(shopify.filter((l) => /,draft,/.test(l))).toHaveLength(3)
+    // One request per product: three requests, two of them carrying both photos of their product.
+    const sentImages = simulator
+      .current()
+      .log.entries.filter((e) => e.path.endsWith('/chat/completions') && e.status === 200)
+      .map((e) => e.images?.length)
+    expect(sentImages.sort()).toEqual([1, 2, 2])
+    expect(chats()).toBe(3)
+    // Each photo keeps its own alt text from its product's one answer.
+    const altOf = (name: string): string | undefined =>
+      shopify.find((l) => l.includes(`/${name}.jpg`))?.split(',').at(-3)
+    expect(altOf('TSHIRT-01_front')).toBeTruthy()
+    expect(altOf('TSHIRT-01_front')).not.toBe(altOf('TSHIRT-01_back'))
     const job = /^Job (\S+)/m.exec(run.out.join('\n'))?.[1]
     expect(job).toBeTruthy()
 
@@ -89,6 +101,20 @@ describe('photoscribe run --format shopify | woocommerce | merchant', () => {
         .sort()
     ).toEqual(['LAMP-03', 'MUG-02', 'TSHIRT-01'])
     expect(chats()).toBe(sent)
+  })
+
+  it('estimates a request per product in a dry run, and sends nothing', async () => {
+    await simulator.use()
+    const { photos, dataDir } = await products()
+    const run = await runInProcess([
+      ...runArgs(photos, join(dataDir, 'x.csv'), dataDir, ...SHOP),
+      '--format',
+      'shopify',
+      '--dry-run'
+    ])
+    expect(run.code).toBe(0)
+    expect(run.out[0]).toMatch(/^5 photos in 3 requests \(one per product\) · /)
+    expect(chats()).toBe(0)
   })
 
   it('refuses a bad format, grouping or image URL base before anything is sent, naming the flag', async () => {

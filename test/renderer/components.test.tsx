@@ -142,7 +142,7 @@ describe('the estimate panel', () => {
   }
 
   it('shows the cost now and with Batch, the duration and which limit binds', () => {
-    render(<EstimatePanel estimate={estimate} />)
+    withContext(<EstimatePanel estimate={estimate} />)
     expect(screen.getByTestId('estimate-now').textContent).toBe('≈ $1.90')
     expect(screen.getByTestId('estimate-batch').textContent).toBe('≈ $0.95')
     expect(screen.getByTestId('estimate-duration').textContent).toBe('≈ 14 min')
@@ -154,7 +154,7 @@ describe('the estimate panel', () => {
   })
 
   it('says when the limits are the key’s own, as the server reported them', () => {
-    render(<EstimatePanel estimate={{ ...estimate, limitsSource: 'reported' }} />)
+    withContext(<EstimatePanel estimate={{ ...estimate, limitsSource: 'reported' }} />)
     expect(screen.getByTestId('estimate-binding').textContent).toContain(
       'your key’s own limits, as OpenAI reported them'
     )
@@ -178,7 +178,7 @@ describe('the estimate panel', () => {
   })
 
   it('shows Flex and the cache share, and says where a new model’s image tokens come from', () => {
-    const { rerender } = render(
+    const { rerender } = withContext(
       <EstimatePanel
         estimate={{ ...estimate, cachedShare: 0.62, imageTokens: 'assumed', learnedFrom: 0 }}
       />
@@ -187,13 +187,42 @@ describe('the estimate panel', () => {
     expect(screen.getByTestId('estimate-cached').textContent).toContain('≈ 62 %')
     expect(screen.getByText(/the model’s rule is not published yet/)).toBeTruthy()
     rerender(
-      <EstimatePanel
-        estimate={{ ...estimate, costFlex: null, imageTokens: 'learned', learnedFrom: 240 }}
-      />
+      <AppContext.Provider value={contextValue(fakeBridge().bridge)}>
+        <EstimatePanel
+          estimate={{ ...estimate, costFlex: null, imageTokens: 'learned', learnedFrom: 240 }}
+        />
+      </AppContext.Provider>
     )
     expect(screen.queryByTestId('estimate-flex')).toBeNull()
     expect(screen.queryByTestId('estimate-cached')).toBeNull()
     expect(screen.getByText(/image tokens learned from 240 answers/)).toBeTruthy()
+  })
+
+  it('offers one request per product, by SKU or folder, and previews what the grouping makes', () => {
+    const { fake } = withContext(
+      <EstimatePanel
+        estimate={{
+          ...estimate,
+          grouping: {
+            by: 'sku',
+            products: 3,
+            requests: 4,
+            perRequest: 6,
+            largest: [
+              { key: 'BAG-09', photos: 7 },
+              { key: 'TSHIRT-01', photos: 2 }
+            ]
+          }
+        }}
+      />
+    )
+    expect(screen.getByTestId('grouping-preview').textContent).toBe(
+      'Products: 3 · requests: 4 · largest: BAG-09 (7), TSHIRT-01 (2) · a product of more than 6 photos is sent in several requests (the first 6, front photo first, write the listing)'
+    )
+    fireEvent.change(screen.getByRole('combobox', { name: 'Requests' }), {
+      target: { value: 'sku' }
+    })
+    expect(fake.calls).toContainEqual({ method: 'queue.setOptions', input: { groupBy: 'sku' } })
   })
 
   it('waits politely before any size is read', () => {
@@ -202,14 +231,21 @@ describe('the estimate panel', () => {
   })
 })
 
-function withContext(ui: React.ReactNode, store = createWorkspaceStore()) {
-  const fake = fakeBridge()
-  const value = {
-    bridge: fake.bridge,
+function contextValue(
+  bridge: ReturnType<typeof fakeBridge>['bridge'],
+  store = createWorkspaceStore()
+) {
+  return {
+    bridge,
     store,
     act: async <T,>(work: () => Promise<T>) => work(),
     openSettings: () => {}
   }
+}
+
+function withContext(ui: React.ReactNode, store = createWorkspaceStore()) {
+  const fake = fakeBridge()
+  const value = contextValue(fake.bridge, store)
   return { fake, ...render(<AppContext.Provider value={value}>{ui}</AppContext.Provider>) }
 }
 

@@ -1,4 +1,5 @@
 import {
+  countItems,
   ConnectRefused,
   JobServiceError,
   connect,
@@ -176,8 +177,13 @@ async function moveJob(
 async function dryRun(service: JobService, job: StoredJob, io: CliIo): Promise<number> {
   const { settings } = job
   const estimate = await service.estimateJob(job, [{ rpm: settings.rpm, tpm: settings.tpm }])
+  const photos = countItems(job.state).pending - estimate.unreadable
+  const sent =
+    photos === estimate.requests
+      ? `${photos} photos`
+      : `${photos} photos in ${estimate.requests} requests (one per product)`
   io.out(
-    `${estimate.requests} photos · ${estimate.promptTokens.toLocaleString('en')} prompt tokens · ~${estimate.outputTokens.toLocaleString('en')} answer tokens · ${settings.model}, ${settings.detail} detail`
+    `${sent} · ${estimate.promptTokens.toLocaleString('en')} prompt tokens · ~${estimate.outputTokens.toLocaleString('en')} answer tokens · ${settings.model}, ${settings.detail} detail`
   )
   const mark = (mode: string): string => (settings.mode === mode ? '▸ ' : '  ')
   io.out(`${mark('live')}Live: ${estimateSummary(estimate).replace(/; Batch API:.*$/, '')}`)

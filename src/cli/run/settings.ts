@@ -170,7 +170,8 @@ const FLAG_OF: Record<string, string> = {
   brand: '--brand-voice/--use-words/--avoid-words',
   batchLines: '--batch-size',
   mode: '--flex',
-  flexFallback: '--flex-fallback'
+  flexFallback: '--flex-fallback',
+  groupBy: '--group-by'
 }
 
 /** `--lang es` or `--lang en,es,de` (every language in one request per photo). */
@@ -217,7 +218,8 @@ function optionsFromFlags(flags: RunFlags): JobOptions {
     brand: brandFromFlags(flags),
     mode: modeFromFlags(flags) ?? 'live',
     flexFallback: flags.flexFallback,
-    batchLines: flags.batchSize
+    batchLines: flags.batchSize,
+    groupBy: flags.groupBy
   })
   if (parsed.ok) return parsed.options
   const flag = FLAG_OF[parsed.field.split('.')[0]] ?? parsed.field

@@ -8,7 +8,8 @@ import type { JobRecorder } from '../jobs/recorder'
 import { buildRequest, expectedCompletionTokens } from '../templates/build-request'
 import type { Template } from '../templates/template'
 import type { RemoteBatch } from './batch-client'
-import { partOf, type BatchPart } from '../jobs/batch-state'
+import { linePhotos, partOf, type BatchPart } from '../jobs/batch-state'
+import { productPhotos, productTemplate } from '../jobs/products'
 import { partPath } from './build-parts'
 import { patiently, type SubmitContext } from './batch-submit'
 import { readResultLines, type ResultLine } from './batch-results'
@@ -55,8 +56,10 @@ function recordLine(ctx: SettleContext, part: BatchPart, i: number, line: Result
   // Only the photo's latest batch speaks for it, and an answer already kept is not paid twice.
   if (!item || item.status === 'done' || partOf(ctx.job.state.batch, item.id)?.n !== part.n) return
   if (line.kind === 'unrun') return
-  if (line.kind === 'failed') return void ctx.recorder.failed(item.id, line.code, line.reason)
-  ctx.desk.sent(lineRequest(ctx, part, i, item))
+  const photos = linePhotos(part, item.id)
+  if (line.kind === 'failed')
+    return void ctx.recorder.failed(item.id, line.code, line.reason, undefined, photos)
+  ctx.desk.sent(lineRequest(ctx, part, i, item, photos))
   ctx.desk.answered(item.id, line.completion, 0)
 }
 
@@ -64,11 +67,19 @@ function recordLine(ctx: SettleContext, part: BatchPart, i: number, line: Result
  * A batch line's request as the answer desk needs it: the cache key, the estimate a missing
  * `usage` falls back on, Batch prices, and the text of the prompt (a re-ask goes live, text only).
  */
-function lineRequest(ctx: SettleContext, part: BatchPart, i: number, item: JobItem): JobRequest {
+function lineRequest(
+  ctx: SettleContext,
+  part: BatchPart,
+  i: number,
+  item: JobItem,
+  photos: string[] | undefined
+): JobRequest {
   const { settings } = ctx.job
   const model = findModel(settings.model)
+  const product = photos && productPhotos(ctx.template, photos)
+  const template = productTemplate(ctx.template, product)
   const built = buildRequest(
-    ctx.template,
+    template,
     photoVariables(item, settings),
     { dataUrl: '', detail: settings.detail },
     model,
@@ -80,10 +91,11 @@ function lineRequest(ctx: SettleContext, part: BatchPart, i: number, item: JobIt
     cacheKey: part.cacheKeys[i] ?? '',
     estimate: {
       promptTokens: Math.round(part.tokens / Math.max(1, part.lines)),
-      outputTokens: expectedCompletionTokens(ctx.template, model)
+      outputTokens: expectedCompletionTokens(template, model)
     },
     estimateUsd: 0,
     pricedAt: ctx.prices,
-    textOnly: true
+    textOnly: true,
+    ...(product ? { product } : {})
   }
 }

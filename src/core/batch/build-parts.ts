@@ -3,10 +3,11 @@ import { join } from 'node:path'
 import { formatUsd } from '@shared/format/estimate-summary'
 import type { ModelPrices } from '@shared/models/catalog'
 import { PreparedImageCache } from '../images/cache'
-import { boundedMap } from '../images/lookahead'
-import { createPreparer, type PrepareOutcome } from '../images/prepare'
+import { createPreparer } from '../images/prepare'
 import type { Budget } from '../jobs/budget'
-import { jobPreprocessSettings, jobRequest } from '../jobs/job-request'
+import { jobPreprocessSettings, productRequest } from '../jobs/job-request'
+import { prepareGroups, type PreparedGroup } from '../jobs/prepare-groups'
+import { requestGroups } from '../jobs/products'
 import type { JobItem } from '../jobs/job-state'
 import type { StoredJob } from '../jobs/job-store'
 import type { JobRecorder } from '../jobs/recorder'
@@ -55,16 +56,12 @@ export async function buildParts(items: JobItem[], ctx: BuildContext): Promise<B
   await mkdir(join(job.dir, 'batch'), { recursive: true })
   const cache = await PreparedImageCache.open(dataLayout(ctx.dataDir).imageCache, IMAGE_CACHE_BYTES)
   const prepare = createPreparer(jobPreprocessSettings(job.settings), cache)
-  const prepared = boundedMap(
-    items,
-    async (item) => ({ item, outcome: await prepare({ id: item.id, path: item.paths[0] }) }),
-    ctx.lookahead
-  )
+  const groups = requestGroups(items, job.settings, ctx.template)
   const parts = new PartSink(ctx)
   try {
-    for await (const { item, outcome } of prepared) {
+    for await (const group of prepareGroups(groups, prepare, ctx.lookahead)) {
       if (ctx.stopped()) break
-      const stop = await addPhoto(ctx, parts, item, outcome)
+      const stop = await addRequest(ctx, parts, group)
       if (stop) return stop
     }
   } finally {
@@ -73,38 +70,36 @@ export async function buildParts(items: JobItem[], ctx: BuildContext): Promise<B
   return null
 }
 
-/** One prepared photo: failed, answered from the cache, or written as a line (budget allowing). */
-async function addPhoto(
+/**
+ * One prepared request (a photo, or a product's photos): failed, answered from the cache, or
+ * written as a line (budget allowing).
+ */
+async function addRequest(
   ctx: BuildContext,
   parts: PartSink,
-  item: JobItem,
-  outcome: PrepareOutcome
+  group: PreparedGroup
 ): Promise<BuildStop> {
-  if (!outcome.ok) {
-    await ctx.recorder.failed(item.id, outcome.error.code, outcome.error.message)
-    return null
-  }
-  const request = jobRequest(
-    item,
-    outcome.image.prepared,
-    ctx.template,
-    ctx.job.settings,
-    ctx.prices,
-    { hints: ctx.hints }
-  )
+  for (const { item, code, reason } of group.failed)
+    await ctx.recorder.failed(item.id, code, reason)
+  if (group.photos.length === 0) return null
+  const request = productRequest(group.photos, ctx.template, ctx.job.settings, ctx.prices, {
+    hints: ctx.hints
+  })
+  const id = request.work.id
   const cached = await ctx.recorder.cached(request.cacheKey)
   if (cached) {
     const result = { ...cached, fromCache: true, costUsd: 0, latencyMs: 0 }
-    await ctx.recorder.done(item.id, result, null)
+    await ctx.recorder.done(id, result, null, request.product)
     return null
   }
   if (!ctx.budget.reserve(request.estimateUsd))
     return { kind: 'budget', reason: budgetReason(ctx.budget) }
-  await parts.add(batchLine(item.id, request.work.body), {
-    id: item.id,
+  await parts.add(batchLine(id, request.work.body), {
+    id,
     cacheKey: request.cacheKey,
     tokens: request.estimate.promptTokens,
-    costUsd: request.estimateUsd
+    costUsd: request.estimateUsd,
+    ...(request.product ? { photos: request.product.photos } : {})
   })
   ctx.onLine()
   return null

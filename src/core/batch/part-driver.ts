@@ -2,7 +2,7 @@ import type { ModelPrices } from '@shared/models/catalog'
 import type { Budget } from '../jobs/budget'
 import type { KeySpec, JobOutcome } from '../scheduler/types'
 import { BatchCallError, type RemoteBatch } from './batch-client'
-import { FINAL_BATCH_STATUSES, openParts, type BatchPart } from '../jobs/batch-state'
+import { FINAL_BATCH_STATUSES, linePhotos, openParts, type BatchPart } from '../jobs/batch-state'
 import { settleBatch, type SettleContext } from './batch-settle'
 import { diskStop } from './disk-stop'
 import { createPartBatch, uploadPart } from './batch-submit'
@@ -170,7 +170,14 @@ export class PartDriver {
       retry: false,
       at: Date.now()
     })
-    for (const id of part.ids) void this.ctx.recorder.failed(id, 'batch_invalid', error.message)
+    for (const id of part.ids)
+      void this.ctx.recorder.failed(
+        id,
+        'batch_invalid',
+        error.message,
+        undefined,
+        linePhotos(part, id)
+      )
     await this.ctx.recorder.idle()
   }
 

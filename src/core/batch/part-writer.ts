@@ -42,7 +42,7 @@ export class PartWriter {
 
   async write(
     line: Buffer,
-    entry: { id: string; cacheKey: string; tokens: number; costUsd: number }
+    entry: { id: string; cacheKey: string; tokens: number; costUsd: number; photos?: string[] }
   ): Promise<void> {
     // appendFile writes every byte or throws: a bare write() may write part of a line when the
     // disk fills, and report only how much it wrote.
@@ -50,6 +50,7 @@ export class PartWriter {
     const w = this.written
     w.ids.push(entry.id)
     w.cacheKeys.push(entry.cacheKey)
+    if (entry.photos) (w.products ??= {})[entry.id] = entry.photos
     w.lines++
     w.bytes += line.length
     w.tokens += entry.tokens

@@ -11,6 +11,7 @@ import { addSpend } from './job-state'
 import type { ItemResult, Spend } from './journal-events'
 import type { JobRecorder } from './recorder'
 import type { UsageLearning } from '../estimate/usage-learning'
+import { productTemplate, type ProductPhotos } from './products'
 
 /** What the desk needs from the run around it. */
 export interface DeskContext {
@@ -33,7 +34,7 @@ export class AnswerDesk {
   private readonly spend = new Map<string, Spend>()
   private readonly requests = new Map<string, JobRequest>()
   /** Answers kept for review while a follow-up is out (the journal write may still be running). */
-  private readonly reviewed = new Map<string, ItemResult>()
+  private readonly reviewed = new Map<string, { result: ItemResult; product?: ProductPhotos }>()
 
   constructor(private readonly ctx: DeskContext) {}
 
@@ -49,7 +50,7 @@ export class AnswerDesk {
     const id = itemIdOf(workId)
     const earlier = this.reviewed.get(id)
     if (earlier) return this.keep(id, earlier)
-    void this.ctx.recorder().failed(id, kind, reason, this.takeSpend(id))
+    void this.ctx.recorder().failed(id, kind, reason, this.takeSpend(id), request?.product?.photos)
   }
 
   /** An answer arrived. */
@@ -64,9 +65,10 @@ export class AnswerDesk {
     this.ctx.budget.settle(request?.estimateUsd ?? 0, attempt.costUsd)
     const spent = addSpend(this.spend.get(id), attempt)
     this.spend.set(id, spent)
-    const parsed = keeping(parseAnswer(this.ctx.template, completion), request?.keepFields)
+    const template = productTemplate(this.ctx.template, request?.product)
+    const parsed = keeping(parseAnswer(template, completion), request?.keepFields)
     if (!parsed.ok) return this.unusable(workId, parsed, request)
-    const broken = brokenRule(this.ctx.template, parsed.fields)
+    const broken = brokenRule(template, parsed.fields)
     const result: ItemResult = {
       text: parsed.text,
       fields: parsed.fields,
@@ -82,8 +84,9 @@ export class AnswerDesk {
       broken && request && reaskCount(workId) < MAX_REASKS
         ? reaskRequest(request, parsed.text, broken, this.ctx.prices)
         : null
-    void this.ctx.recorder().done(id, result, broken ? null : (request?.cacheKey ?? null))
-    if (reask && this.followUp(reask)) return void this.reviewed.set(id, result)
+    const product = request?.product
+    void this.ctx.recorder().done(id, result, broken ? null : (request?.cacheKey ?? null), product)
+    if (reask && this.followUp(reask)) return void this.reviewed.set(id, { result, product })
     this.spend.delete(id)
     this.reviewed.delete(id)
   }
@@ -101,17 +104,21 @@ export class AnswerDesk {
     if (retry && this.followUp(retry)) return
     const earlier = this.reviewed.get(id)
     if (earlier) return this.keep(id, earlier)
-    void this.ctx.recorder().failed(id, parsed.code, parsed.reason, this.takeSpend(id))
+    const photos = request?.product?.photos
+    void this.ctx.recorder().failed(id, parsed.code, parsed.reason, this.takeSpend(id), photos)
   }
 
   /** A follow-up failed or was unusable: the earlier answer stays, with everything paid since. */
-  private keep(id: string, earlier: ItemResult): void {
+  private keep(
+    id: string,
+    { result: earlier, product }: { result: ItemResult; product?: ProductPhotos }
+  ): void {
     this.reviewed.delete(id)
     const spent = this.takeSpend(id)
     const paidMore =
       spent &&
       spent.promptTokens + spent.completionTokens > earlier.promptTokens + earlier.completionTokens
-    if (paidMore) void this.ctx.recorder().done(id, { ...earlier, ...spent }, null)
+    if (paidMore) void this.ctx.recorder().done(id, { ...earlier, ...spent }, null, product)
   }
 
   /** Sends a follow-up if the budget has room for it. */
@@ -130,7 +137,7 @@ export class AnswerDesk {
     const teaches = request?.teaches
     if (!teaches || !this.ctx.learning) return
     const maxOutput = request.work.body.max_completion_tokens ?? 0
-    const perImage = requested - teaches.textTokens - maxOutput
+    const perImage = (requested - teaches.textTokens - maxOutput) / Math.max(1, teaches.images)
     this.ctx.learning.observeAdmission(teaches.model, teaches.detail, perImage)
   }
 

@@ -6,6 +6,8 @@ export interface BatchPart {
   ids: string[]
   /** Each line's result-cache key, in the order of `ids`. */
   cacheKeys: string[]
+  /** Lines that carry a product's photos: the line's id → every photo's id, that one first. */
+  products?: Record<string, string[]>
   /** The file under the job's folder. */
   file: string
   lines: number
@@ -42,6 +44,7 @@ export interface BatchCounts {
 export interface WrittenPart {
   ids: string[]
   cacheKeys: string[]
+  products?: Record<string, string[]>
   lines: number
   bytes: number
   tokens: number
@@ -110,9 +113,10 @@ export function applyBatchEvent(state: BatchState, event: BatchEvent): void {
 }
 
 function addPart(state: BatchState, event: Extract<BatchEvent, { e: 'batch-part' }>): void {
-  const { part: n, file, ids, cacheKeys, lines, bytes, tokens, costUsd } = event
+  const { part: n, file, ids, cacheKeys, lines, bytes, tokens, costUsd, products } = event
   state.parts.set(n, {
     ...{ n, file, ids, cacheKeys, lines, bytes, tokens, costUsd },
+    ...(products ? { products } : {}),
     ...{ refused: [], uploading: false, creating: false, settled: false }
   })
   state.partOfItem = undefined
@@ -136,12 +140,23 @@ export function openParts(state: BatchState): BatchPart[] {
   return [...state.parts.values()].filter((part) => !part.settled)
 }
 
+/** Every photo a part's lines carry: each line's, and the other photos of a product's line. */
+export function partPhotos(part: Pick<BatchPart, 'ids' | 'products'>): string[] {
+  if (!part.products) return part.ids
+  return part.ids.flatMap((id) => part.products?.[id] ?? [id])
+}
+
+/** The photos one line of a part carries (a product's), lead first; undefined for one photo. */
+export function linePhotos(part: Pick<BatchPart, 'products'>, id: string): string[] | undefined {
+  return part.products && Object.hasOwn(part.products, id) ? part.products[id] : undefined
+}
+
 /** The latest part an item's line went into, if any. */
 export function partOf(state: BatchState, itemId: string): BatchPart | undefined {
   if (!state.partOfItem) {
     state.partOfItem = new Map()
     for (const part of state.parts.values())
-      for (const id of part.ids) state.partOfItem.set(id, part.n)
+      for (const id of partPhotos(part)) state.partOfItem.set(id, part.n)
   }
   const n = state.partOfItem.get(itemId)
   return n === undefined ? undefined : state.parts.get(n)

@@ -39,7 +39,9 @@ export function draftEstimate(
     unreadable
   } = estimatePhotos(settings, measured, { keyLimits, hints })
   const expected = Math.max(0, total - unreadable)
-  const scale = requests.length > 0 ? expected / requests.length : 0
+  // The photos measured so far stand for all of them (a product's photos share one request).
+  const readable = measured.length - unreadable
+  const scale = requests.length > 0 ? expected / readable : 0
   const scaleMoney = (usd: number | null): number | null => (usd === null ? null : usd * scale)
   return {
     photos: expected,
@@ -58,7 +60,7 @@ export function draftEstimate(
     binding: BINDING[base.binding],
     ...summedLimits(keys, keyLimits),
     pricing: settings.pricing ?? 'catalog',
-    batch: scaledBatchPlan(base, requests, expected, scale)
+    batch: scaledBatchPlan(base, requests, scale)
   }
 }
 
@@ -107,11 +109,10 @@ function summedLimits(
 function scaledBatchPlan(
   base: JobEstimate,
   requests: readonly RequestEstimate[],
-  photos: number,
   scale: number
 ): EstimateView['batch'] {
   return batchPlan({
-    requests: photos,
+    requests: Math.round(requests.length * scale),
     promptTokens: base.promptTokens * scale,
     lineBytes: requests.reduce((sum, r) => sum + r.lineBytes, 0) * scale,
     queueLimit: base.batch.queueLimit

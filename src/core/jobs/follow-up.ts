@@ -48,9 +48,12 @@ export function largerBudgetRequest(request: JobRequest, prices: ModelPrices | n
   }
 }
 
-/** A follow-up to one field asked for again keeps the answer's other fields too. */
-function kept(request: JobRequest): Pick<JobRequest, 'keepFields'> {
-  return request.keepFields ? { keepFields: request.keepFields } : {}
+/** A follow-up keeps what its request was for: the fields kept, the product's photos. */
+function kept(request: JobRequest): Pick<JobRequest, 'keepFields' | 'product'> {
+  return {
+    ...(request.keepFields ? { keepFields: request.keepFields } : {}),
+    ...(request.product ? { product: request.product } : {})
+  }
 }
 
 /**

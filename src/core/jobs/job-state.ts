@@ -1,4 +1,5 @@
 import { RETRYABLE_LATER } from '../openai/failure'
+import { photoResult, photosOf } from './product-answer'
 import { applyBatchEvent, emptyBatchState, type BatchState } from './batch-state'
 import type { ItemResult, JournalEvent, Spend, Verdict } from './journal-events'
 
@@ -45,18 +46,10 @@ export function applyEvent(state: JobState, event: JournalEvent): void {
     case 'rejected':
       return void state.items.set(event.id, newItem(event))
     case 'done':
-      setAsideReplaced(state, event.id)
-      return settle(state, event.id, {
-        status: 'done',
-        result: event.result,
-        code: undefined,
-        reason: undefined,
-        verdict: undefined,
-        redo: undefined,
-        redoField: undefined
-      })
+      return photosOf(event).forEach((id, i) => answer(state, id, photoResult(event, i)))
     case 'failed':
-      settle(state, event.id, { status: 'failed', code: event.code, reason: event.reason })
+      for (const id of photosOf(event))
+        settle(state, id, { status: 'failed', code: event.code, reason: event.reason })
       if (event.spend) addWasted(state, event.id, event.spend)
       return
     case 'edited':
@@ -78,6 +71,20 @@ export function applyEvent(state: JobState, event: JournalEvent): void {
     default:
       applyBatchEvent(state.batch, event)
   }
+}
+
+/** A photo answered: its result, clearing what was said about an earlier one. */
+function answer(state: JobState, id: string, result: ItemResult): void {
+  setAsideReplaced(state, id)
+  settle(state, id, {
+    status: 'done',
+    result,
+    code: undefined,
+    reason: undefined,
+    verdict: undefined,
+    redo: undefined,
+    redoField: undefined
+  })
 }
 
 /** A person's change to an answered item: an edit, a verdict, an undo, a Retry. */

@@ -31,6 +31,8 @@ export interface ItemResult {
   review?: string
   /** The fields were changed by a person (an edited spreadsheet was imported). */
   edited?: boolean
+  /** Answered in the request of this photo (its product's lead), whose result carries the spend. */
+  lead?: string
 }
 
 /** A person's judgement of an answer in the review desk. */
@@ -40,9 +42,28 @@ export type Verdict = 'approved' | 'rejected'
 export type JournalEvent =
   | { e: 'added'; id: string; sha256: string; bytes: number; paths: string[] }
   | { e: 'rejected'; id: string; path: string; reason: string }
-  | { e: 'done'; id: string; at: number; result: ItemResult }
+  /**
+   * `photos`: the request carried several photos of one product (this one first): each gets the
+   * answer, with its own entry of each `perPhoto` list (alt text); the spend stays on this one.
+   */
+  | {
+      e: 'done'
+      id: string
+      at: number
+      result: ItemResult
+      photos?: string[]
+      perPhoto?: string[]
+    }
   /** `spend`: what answers that could not be used (refusals, broken JSON, …) cost. */
-  | { e: 'failed'; id: string; at: number; code: string; reason: string; spend?: Spend }
+  | {
+      e: 'failed'
+      id: string
+      at: number
+      code: string
+      reason: string
+      spend?: Spend
+      photos?: string[]
+    }
   /** A person's edit; `review`: a rule the edited answer still breaks (older lines have none). */
   | { e: 'edited'; id: string; at: number; fields: Record<string, unknown>; review?: string }
   /** A person approved or rejected an answer (null: the judgement taken back). */

@@ -11,6 +11,7 @@ import {
 } from '../estimate/request-estimate'
 import { buildRequest, cachedPrefixTokens } from '../templates/build-request'
 import { jobPrices, jobTemplate, photoVariables, requestShape } from './job-request'
+import { photoOrderNote, productPhotos, productTemplate, requestGroups } from './products'
 import type { JobItem } from './job-state'
 import type { JobSettings } from './job-store'
 
@@ -86,31 +87,44 @@ export async function readPhotoSize(path: string): Promise<Size | null> {
   return meta.autoOrient ?? { width: meta.width, height: meta.height }
 }
 
-/** The request estimate for one photo of the given upright size. */
+/** The request estimate for one photo, or a product's photos, of the given upright sizes. */
 export function estimateForSize(
-  item: JobItem,
+  item: JobItem | readonly JobItem[],
   settings: JobSettings,
   model: ModelInfo,
-  upright: Size,
+  upright: Size | readonly Size[],
   hints?: UsageHints
 ): RequestEstimate {
-  const size = apiImageSize(upright, settings.detail, model.imageTokens)
-  const template = jobTemplate(settings)
+  const items = [item].flat()
+  const sizes = [upright]
+    .flat()
+    .map((size) => apiImageSize(size, settings.detail, model.imageTokens))
+  const base = jobTemplate(settings)
+  const template = productTemplate(
+    base,
+    productPhotos(
+      base,
+      items.map((one) => one.id)
+    )
+  )
   const built = buildRequest(
     template,
-    photoVariables(item, settings),
-    { dataUrl: '', detail: settings.detail },
+    { ...photoVariables(items[0], settings), photos_note: photoOrderNote(items) },
+    sizes.map(() => ({ dataUrl: '', detail: settings.detail })),
     model,
     settings.model
   )
   return estimateRequest(
-    requestShape(built, template, model, [size], settings.detail),
+    requestShape(built, template, model, sizes, settings.detail),
     settings.imageAdmission,
     hints
   )
 }
 
-/** One estimate per photo (once per size when no product sheet varies the prompt). */
+/**
+ * One estimate per request: a photo each, or a product's photos together when the job groups
+ * them (computed once per set of sizes when no product sheet varies the prompt).
+ */
 function requestEstimates(
   settings: JobSettings,
   photos: readonly MeasuredPhoto[],
@@ -118,18 +132,20 @@ function requestEstimates(
 ): RequestEstimate[] {
   const model = findModel(settings.model) ?? fallbackModel()
   const varies = Boolean(settings.productContext)
-  const bySize = new Map<string, RequestEstimate>()
-  return photos.map((photo) => {
-    const size = photo.size!
-    const key = `${size.width}x${size.height}`
-    const known = varies ? undefined : bySize.get(key)
+  const bySizes = new Map<string, RequestEstimate>()
+  const items = photos.map((photo, i) => itemFor(photo.path, i))
+  const sizeOf = new Map(items.map((item, i) => [item, photos[i].size!]))
+  return requestGroups(items, settings, jobTemplate(settings)).map((group) => {
+    const sizes = group.map((item) => sizeOf.get(item)!)
+    const key = sizes.map((size) => `${size.width}x${size.height}`).join(',')
+    const known = varies ? undefined : bySizes.get(key)
     if (known) return known
-    const estimate = estimateForSize(itemFor(photo.path), settings, model, size, hints)
-    bySize.set(key, estimate)
+    const estimate = estimateForSize(group, settings, model, sizes, hints)
+    bySizes.set(key, estimate)
     return estimate
   })
 }
 
-function itemFor(path: string): JobItem {
-  return { id: 'estimate', sha256: '', bytes: 0, paths: [path], status: 'pending' }
+function itemFor(path: string, i: number): JobItem {
+  return { id: `estimate-${i}`, sha256: '', bytes: 0, paths: [path], status: 'pending' }
 }

@@ -7,6 +7,7 @@ import { applyEvent } from './job-state'
 import { writeSummary } from './job-summary'
 import type { StoredJob } from './job-store'
 import type { ResultCache } from './result-cache'
+import type { ProductPhotos } from './products'
 
 /**
  * Writes every item outcome to the journal (fsync) before the state, the totals and the window
@@ -52,24 +53,39 @@ export class JobRecorder {
     return (await this.results?.get(key)) ?? null
   }
 
-  /** Records an answer; a later answer for the same item (after a re-ask) replaces it. */
-  done(id: string, result: ItemResult, cacheKey: string | null): Promise<void> {
+  /**
+   * Records an answer; a later answer for the same item (after a re-ask) replaces it. A product's
+   * answer is one journal line for all its photos, so a crash never keeps half a product.
+   */
+  done(
+    id: string,
+    result: ItemResult,
+    cacheKey: string | null,
+    product?: ProductPhotos
+  ): Promise<void> {
     return this.track(async () => {
-      const item = this.job.state.items.get(id)
-      const replaced = item?.status === 'done' ? item.result : undefined
-      await this.record({ e: 'done', id, at: Date.now(), result })
-      this.tracker.recordDone(result, replaced)
+      const photos = product?.photos ?? [id]
+      const before = photos.map((photo) => this.answerOf(photo))
+      await this.record({ e: 'done', id, at: Date.now(), result, ...product })
+      photos.forEach((photo, i) => this.tracker.recordDone(this.answerOf(photo)!, before[i]))
       if (cacheKey) await this.results?.put(cacheKey, result).catch(() => undefined)
     })
   }
 
   /** Records a failure with what its unusable answers cost (`spend`), so no money is forgotten. */
-  failed(id: string, code: string, why: string, spend?: Spend): Promise<void> {
+  failed(id: string, code: string, why: string, spend?: Spend, photos?: string[]): Promise<void> {
     const reason = redactSecrets(why)
+    const also = photos && photos.length > 1 ? { photos } : {}
     return this.track(async () => {
-      await this.record({ e: 'failed', id, at: Date.now(), code, reason, spend })
+      await this.record({ e: 'failed', id, at: Date.now(), code, reason, spend, ...also })
       this.tracker.recordFailed(spend)
+      for (let i = 1; i < (photos?.length ?? 0); i++) this.tracker.recordFailed()
     })
+  }
+
+  private answerOf(id: string): ItemResult | undefined {
+    const item = this.job.state.items.get(id)
+    return item?.status === 'done' ? item.result : undefined
   }
 
   /** Journals an event, then applies it to the job's state exactly as a replay would. */

@@ -1,8 +1,7 @@
 import { formatUsd } from '@shared/format/estimate-summary'
 import type { ModelPrices } from '@shared/models/catalog'
 import { PreparedImageCache } from '../images/cache'
-import { boundedMap } from '../images/lookahead'
-import { createPreparer, type PrepareOutcome } from '../images/prepare'
+import { createPreparer } from '../images/prepare'
 import { createProgressFeed } from '../scheduler/progress-feed'
 import { toJobProgress } from '../scheduler/progress-data'
 import type { Scheduler, SchedulerEvent } from '../scheduler/scheduler'
@@ -12,8 +11,10 @@ import type { Template } from '../templates/template'
 import type { AnswerDesk } from './answer-desk'
 import { createLiveDesk } from './live-desk'
 import { Budget } from './budget'
-import { jobPreprocessSettings, jobPrices, jobRequest, jobTemplate } from './job-request'
-import { countItems, jobSpend, toSend, type JobItem } from './job-state'
+import { jobPreprocessSettings, jobPrices, jobTemplate, productRequest } from './job-request'
+import { prepareGroups, type PreparedGroup } from './prepare-groups'
+import { requestGroups } from './products'
+import { countItems, jobSpend, toSend } from './job-state'
 import type { StoredJob } from './job-store'
 import type { JournalEvent } from './journal-events'
 import { beginRun } from './begin-run'
@@ -138,7 +139,7 @@ export class JobRun {
     }
   }
 
-  /** Prepares pending photos with a bounded look-ahead and hands them to the scheduler. */
+  /** Prepares pending photos (a product's together) with a bounded look-ahead and hands them to the scheduler. */
   private async feed(): Promise<void> {
     const settings = this.job.settings
     const imageCache = await PreparedImageCache.open(
@@ -152,40 +153,29 @@ export class JobRun {
       const part = partOf(batch, item.id)
       return toSend(item) && (!part || part.settled)
     })
-    const prepared = boundedMap(
-      pending,
-      async (item) => ({ item, outcome: await prepare({ id: item.id, path: item.paths[0] }) }),
-      this.ctx.lookahead ?? 8
-    )
-    for await (const { item, outcome } of prepared) {
+    const groups = requestGroups(pending, settings, this.template)
+    for await (const group of prepareGroups(groups, prepare, this.ctx.lookahead ?? 8)) {
       if (this.scheduler.closed || this.recorder.failure || this.stopReason) break
-      await this.handlePrepared(item, outcome, this.prices)
+      await this.handlePrepared(group, this.prices)
       await this.scheduler.waitForRoom(this.ctx.keys.length * QUEUED_PER_KEY)
     }
   }
 
-  private async handlePrepared(
-    item: JobItem,
-    outcome: PrepareOutcome,
-    prices: ModelPrices | null
-  ): Promise<void> {
-    if (!outcome.ok) return this.recorder.failed(item.id, outcome.error.code, outcome.error.message)
-    const request = jobRequest(
-      item,
-      outcome.image.prepared,
-      this.template,
-      this.job.settings,
-      prices,
-      { tier: this.ctx.flex ? 'flex' : 'standard', hints: this.ctx.learning }
-    )
+  private async handlePrepared(group: PreparedGroup, prices: ModelPrices | null): Promise<void> {
+    for (const { item, code, reason } of group.failed)
+      await this.recorder.failed(item.id, code, reason)
+    if (group.photos.length === 0) return
+    const request = productRequest(group.photos, this.template, this.job.settings, prices, {
+      tier: this.ctx.flex ? 'flex' : 'standard',
+      hints: this.ctx.learning
+    })
+    const lead = group.photos[0].item
     // A regenerated answer is asked for anew: the cache holds the one the person set aside.
-    const cached = item.redo === undefined ? await this.recorder.cached(request.cacheKey) : null
-    if (cached)
-      return this.recorder.done(
-        item.id,
-        { ...cached, fromCache: true, costUsd: 0, latencyMs: 0 },
-        null
-      )
+    const cached = lead.redo === undefined ? await this.recorder.cached(request.cacheKey) : null
+    if (cached) {
+      const result = { ...cached, fromCache: true, costUsd: 0, latencyMs: 0 }
+      return this.recorder.done(lead.id, result, null, request.product)
+    }
     if (!this.budget.reserve(request.estimateUsd)) {
       // Stop feeding; what is already reserved within the budget finishes.
       const cap = formatUsd(this.budget.capUsd ?? 0)

@@ -13,6 +13,12 @@ import {
 const SYSTEM =
   'You write e-commerce product copy from product photos. Answer with the requested text only.'
 
+/** A photo as a request carries it. */
+export interface ImagePart {
+  dataUrl: string
+  detail: Detail
+}
+
 /** A request ready for the scheduler, with the texts the estimator counts. */
 export interface BuiltRequest {
   body: ChatBody
@@ -34,20 +40,26 @@ export function expectedCompletionTokens(template: Template, model: ModelInfo | 
  * regenerated answer): they go after the photo, so
  * every photo's request starts with the same words and the prompt cache can serve them.
  */
-export const PHOTO_NOTES = ['brand_note', 'keywords_note', 'context', 'redo_note'] as const
+export const PHOTO_NOTES = [
+  'photos_note',
+  'brand_note',
+  'keywords_note',
+  'context',
+  'redo_note'
+] as const
 
 /** Variables that differ from photo to photo: a template naming them inline varies its prefix. */
 const PER_PHOTO = /\{(filename|folder|sku|brand|keywords)\}/
 
 /**
- * Builds the chat request for one photo: the static part first (system words, the template's
- * instructions with the job's own variables, the answer's schema), then the photo, then the
- * photo's own notes.
+ * Builds the chat request for one photo, or a product's photos: the static part first (system
+ * words, the template's instructions with the job's own variables, the answer's schema), then the
+ * photos, then the request's own notes (the photos' order, the product sheet's facts).
  */
 export function buildRequest(
   template: Template,
   variables: TemplateVariables,
-  image: { dataUrl: string; detail: Detail },
+  image: ImagePart | readonly ImagePart[],
   model: ModelInfo | undefined,
   modelId: string,
   mode: StructuredMode = 'json_schema'
@@ -68,7 +80,10 @@ export function buildRequest(
         role: 'user',
         content: [
           { type: 'text', text: instructions },
-          { type: 'image_url', image_url: { url: image.dataUrl, detail: image.detail } },
+          ...[image].flat().map((part) => ({
+            type: 'image_url' as const,
+            image_url: { url: part.dataUrl, detail: part.detail }
+          })),
           ...(notes.length > 0 ? [{ type: 'text' as const, text: notes.join(' ') }] : [])
         ]
       }

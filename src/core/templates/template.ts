@@ -29,6 +29,8 @@ export interface Template {
   maxCompletionTokens: number
   /** The template's own brand voice, in place of the workspace's (Settings → Defaults). */
   brand?: Brand
+  /** Photos of one product sent in one request (a listing from all of them); default 6. */
+  photosPerRequest?: number
 }
 
 /** Values for `{variables}` in instructions: filename, folder, sku, brand, keywords, language, … */

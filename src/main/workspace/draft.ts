@@ -3,7 +3,9 @@ import type { JobOptions } from '@shared/domain/job-options'
 import type { EstimateView, QueueRow } from '@shared/domain/queue'
 import type { RateLimits } from '@shared/models/catalog'
 import {
+  groupingPreview,
   jobName,
+  jobTemplate,
   listFiles,
   looksCutOff,
   readPhotoSize,
@@ -144,7 +146,16 @@ export class Draft {
     if (photos.length === 0 || measured.length === 0) return null
     const estimated = this.engine.estimate(settings, measured, photos.length, keyLimits)
     const cutOff = photos.filter((file) => file.cutOff).length
-    const view = cutOff > 0 ? { ...estimated, cutOff } : estimated
+    const grouping = groupingPreview(
+      photos.map((file) => file.path),
+      settings,
+      jobTemplate(settings)
+    )
+    const view = {
+      ...estimated,
+      ...(cutOff > 0 ? { cutOff } : {}),
+      ...(grouping ? { grouping } : {})
+    }
     return this.sheet ? { ...view, sheet: this.sheetMatches(settings, photos) } : view
   }
 

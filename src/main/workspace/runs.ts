@@ -5,6 +5,7 @@ import {
   JobServiceError,
   describeEndpoint,
   endpointId,
+  partPhotos,
   type JobMode,
   type JournalEvent,
   type StoredJob
@@ -214,7 +215,7 @@ function recorded(ws: Workspace, view: JobView, event: JournalEvent): void {
 function batchRecorded(ws: Workspace, view: JobView, n: number): void {
   const part = view.job.state.batch.parts.get(n)
   if (!part) return
-  const rows = part.ids.flatMap((id) => view.row(id) ?? [])
+  const rows = partPhotos(part).flatMap((id) => view.row(id) ?? [])
   ws.pump.patch(view.id, { rows, run: view.runView(ws.now()) })
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DEFAULT_MODEL } from '../models/catalog'
 import { brandSchema } from './brand'
+import { GROUP_BY } from './export-choice'
 import { englishProblem } from '../i18n/problems'
 import { issueProblem, problem, type Problem } from '../problem'
 
@@ -54,7 +55,12 @@ export const jobOptionsSchema = z
         const problem = skuPatternProblem(pattern)
         if (problem) ctx.addIssue({ code: 'custom', message: problem })
       })
-      .optional()
+      .optional(),
+    /**
+     * Photos grouped into products, each product one request and one listing: by SKU, by folder,
+     * or none (every photo its own request; also when absent).
+     */
+    groupBy: z.enum(GROUP_BY).optional()
   })
   .strict()
 

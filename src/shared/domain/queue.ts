@@ -131,6 +131,18 @@ export const estimateViewSchema = z.object({
       how: z.enum(['bom', 'utf-8', 'detected', 'chosen']).optional()
     })
     .optional(),
+  /** Photos grouped into products (one request and one listing each): what the grouping makes. */
+  grouping: z
+    .object({
+      by: z.enum(['sku', 'folder']),
+      products: z.number().int().nonnegative(),
+      requests: z.number().int().nonnegative(),
+      /** Photos a request carries at most (a larger product is split). */
+      perRequest: z.number().int().positive(),
+      /** The largest products first, a few of them: their key and photo count. */
+      largest: z.array(z.object({ key: z.string(), photos: z.number().int() }))
+    })
+    .optional(),
   /** The chosen model shuts down soon (`modelDying…`) or already has (`modelGone…`). */
   model: problemSchema.optional()
 })

@@ -61,7 +61,14 @@ export const templateSchema = z
       .min(16, problem('atLeast', 16))
       .max(16_000, problem('atMost', 16_000)),
     /** The template's own brand voice: used instead of Settings' default where it says anything. */
-    brand: brandSchema.optional()
+    brand: brandSchema.optional(),
+    /** Photos of one product sent in one request (a listing from all of them); default 6. */
+    photosPerRequest: z
+      .number({ error: problem('notNumber') })
+      .int(problem('wholeNumber'))
+      .min(1, problem('atLeast', 1))
+      .max(16, problem('atMost', 16))
+      .optional()
   })
   .strict()
 

@@ -55,6 +55,37 @@ describe('checks of an answer against the job around it', () => {
   })
 })
 
+describe('checks of a product answered together, and of shop columns', () => {
+  it('does not call the photos of one product duplicates of each other, but still another product with the same title', () => {
+    const checks = new AnswerChecks(jobTemplate(settings), { settings })
+    const front = answered('p1', 'hat-front.jpg', 'Wool hat', 'A warm hat.')
+    const back = answered('p2', 'hat-back.jpg', 'Wool hat', 'A warm hat.')
+    back.result!.lead = 'p1'
+    const other = answered('p3', 'cap.jpg', 'Wool cap', 'A warm cap.')
+    for (const item of [front, back, other]) checks.index(item)
+    expect(checks.flags(front)).toEqual([])
+    expect(checks.flags(back)).toEqual([])
+    other.result!.fields!.title = 'Wool hat'
+    checks.index(other)
+    expect(checks.flags(back)).toEqual([
+      { code: 'duplicate', field: 'Product title', params: { n: 1 } }
+    ])
+  })
+
+  it('flags a text longer than a shop column takes, naming the shop, the column and the counts; never cuts it', () => {
+    const checks = new AnswerChecks(jobTemplate(settings), { settings })
+    const long = 'Warm wool hat '.repeat(6).trim()
+    const hat = answered('p1', 'hat.jpg', long, 'A warm hat.')
+    checks.index(hat)
+    expect(checks.flags(hat)).toContainEqual({
+      code: 'tooLongForShop',
+      field: 'Product title',
+      params: { length: long.length, max: 70, column: 'SEO title', shop: 'Shopify' }
+    })
+    expect(hat.result!.fields!.title).toBe(long)
+  })
+})
+
 describe('reading ease of English descriptions', () => {
   const dense =
     'Ergonomically engineered multifunctional thermoplastic polyurethane construction facilitates exceptional proprioceptive responsiveness, notwithstanding considerable environmental variability, predominantly characterising professional utilisation.'

@@ -92,3 +92,30 @@ describe('the SKU pattern beside the product sheet', () => {
     await expect(creating).rejects.toMatchObject({ problem: { code: 'skuNoMatch' } })
   })
 })
+
+describe('one request per product, chosen in the window', () => {
+  it('previews the products and requests as the grouping and the pattern change, and the estimate counts requests', async () => {
+    const { photos, dataDir } = await shopFolder()
+    ws = testWorkspace(dataDir, {})
+    const draft = ws.ensureDraft()
+    await draft.add([photos])
+    ws.setOptions(draft, { templateId: 'listing-pack' })
+    await until(() => ws!.estimate(draft)?.measured === 4)
+    const alone = ws.estimate(draft)!
+    expect(alone.grouping).toBeUndefined()
+    const bySku = ws.setOptions(draft, { groupBy: 'sku', skuPattern: '^([^_]+)_' })!
+    expect(bySku.grouping).toMatchObject({
+      by: 'sku',
+      products: 3,
+      requests: 3,
+      largest: [{ key: 'SHOE-01', photos: 2 }, { photos: 1 }, { photos: 1 }]
+    })
+    // The instructions are paid once per product: three requests cost less than four.
+    expect(bySku.costStandard!).toBeLessThan(alone.costStandard!)
+    expect(ws.setOptions(draft, { groupBy: 'folder' })!.grouping).toMatchObject({
+      products: 1,
+      requests: 1
+    })
+    expect(ws.setOptions(draft, { groupBy: 'none' })!.grouping).toBeUndefined()
+  })
+})

@@ -1,4 +1,7 @@
-import { skuOf } from '@shared/domain/sku'
+import { groupPhotos } from '@shared/domain/product-groups'
+import { ROLES, type Role } from '@shared/domain/listing-roles'
+
+export { fieldFor, type Role } from '@shared/domain/listing-roles'
 import type { JobItem } from '../../jobs/job-state'
 import type { JobSettings } from '../../jobs/job-store'
 import { imageUrlOf, relativePath } from './image-url'
@@ -33,20 +36,6 @@ export interface ListingChoice {
   /** The language's field suffix (`_es`); '' for a job's first (or only) language. */
   suffix: string
 }
-
-/** Field names each part of a listing is read from, first found wins. */
-export type Role = keyof typeof ROLES
-const ROLES = {
-  title: ['title', 'product_title', 'name'],
-  description: ['description', 'long_description', 'body', 'meta_description', 'caption'],
-  seoTitle: ['seo_title', 'meta_title', 'title', 'product_title'],
-  seoDescription: ['meta_description', 'seo_description', 'description'],
-  tags: ['tags', 'keywords'],
-  alt: ['alt_text', 'alt', 'caption']
-} as const
-
-/** Words in a file name that mark the photo to lead with. */
-const LEAD = /(^|[^a-z])(front|main|hero|primary)([^a-z]|$)/i
 
 /**
  * The job's answers as shop listings: photos grouped into products, each product's copy from its
@@ -93,42 +82,16 @@ export function productGroups(
   settings: JobSettings,
   choice: Pick<ListingChoice, 'groupBy' | 'approvedOnly'>
 ): ProductGroup[] {
-  const groups = new Map<string, ProductGroup>()
+  const photos: ProductGroup['photos'] = []
   for (const item of items) {
     if (item.status !== 'done' || !item.result) continue
     if (choice.approvedOnly && item.verdict !== 'approved') continue
     if (!choice.approvedOnly && item.verdict === 'rejected') continue
-    for (const path of item.paths) {
-      const sku = groupKey(path, settings, choice.groupBy)
-      const group = groups.get(sku.toLowerCase()) ?? { sku, photos: [] }
-      group.photos.push({ item, path })
-      groups.set(sku.toLowerCase(), group)
-    }
+    for (const path of item.paths) photos.push({ item, path })
   }
-  const groupsList = [...groups.values()]
-  for (const group of groupsList)
-    group.photos.sort((a, b) => leadFirst(nameOf(a.path), nameOf(b.path)))
-  return groupsList
-}
-
-/** The name of the template field a listing's part is read from (`title`, `alt_text`), if any. */
-export function fieldFor(role: Role, names: readonly string[], suffix: string): string | undefined {
-  return ROLES[role].map((name) => `${name}${suffix}`).find((name) => names.includes(name))
-}
-
-function groupKey(path: string, settings: JobSettings, by: GroupBy): string {
-  const name = nameOf(path)
-  if (by === 'sku') return skuOf(name, settings.skuPattern)
-  if (by === 'folder') return path.split(/[\\/]/).at(-2) ?? name
-  return name.replace(/\.[^.]+$/, '')
-}
-
-const nameOf = (path: string): string => path.split(/[\\/]/).at(-1) ?? path
-
-function leadFirst(a: string, b: string): number {
-  const lead = Number(!LEAD.test(a)) - Number(!LEAD.test(b))
-  const stem = (name: string): string => name.replace(/\.[^.]+$/, '')
-  return lead || stem(a).localeCompare(stem(b), undefined, { numeric: true, sensitivity: 'base' })
+  return groupPhotos(photos, (photo) => photo.path, choice.groupBy, settings.skuPattern).map(
+    (group) => ({ sku: group.key, photos: group.photos })
+  )
 }
 
 function firstOf(fields: Record<string, unknown>, names: readonly string[], suffix: string) {

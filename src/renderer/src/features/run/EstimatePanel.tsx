@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { EstimateView } from '@shared/domain/queue'
 import { useFormat } from '../../words/format'
 import { SheetLine } from './SheetLine'
+import { ProductsField } from './ProductsField'
 import { useApp, useWorkspaceState } from '../../context'
 
 /** Photos, cost now and with the Batch API, ≈ duration at the limits, and which limit binds. */
@@ -77,6 +78,7 @@ export function EstimatePanel({
       <p className="muted small">{notes}</p>
       {estimate.cutOff && <CutOffWarning n={estimate.cutOff} />}
       {estimate.sheet && <SheetLine sheet={estimate.sheet} photos={estimate.photos} />}
+      <ProductsField estimate={estimate} />
     </section>
   )
 }

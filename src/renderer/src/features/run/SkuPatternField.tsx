@@ -21,7 +21,8 @@ export function SkuPatternField({
   sheet,
   photos
 }: {
-  sheet: Sheet
+  /** The attached product sheet (its matches are previewed); none when the pattern groups photos only. */
+  sheet?: Sheet
   photos: number
 }): React.JSX.Element {
   const { t } = useTranslation()
@@ -78,7 +79,7 @@ export function SkuPatternField({
           {problem}
         </p>
       ) : (
-        <SkuPreview sheet={sheet} photos={photos} />
+        sheet && <SkuPreview sheet={sheet} photos={photos} />
       )}
     </div>
   )
