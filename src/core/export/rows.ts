@@ -29,15 +29,31 @@ export interface ResultRow {
   fromCache: boolean
 }
 
-/** Every path of every item, in the order the job found them; `approvedOnly`: approved answers. */
+/** Rows to write, counted first, made as they are read (a writer may read them more than once). */
+export interface RowList extends Iterable<ResultRow> {
+  readonly length: number
+}
+
+/**
+ * Every path of every item, in the order the job found them; `approvedOnly`: approved answers.
+ * Rows are made as a writer reads them, never all at once: 100,000 rows held whole would double
+ * an export's memory.
+ */
 export function resultRows(
   state: JobState,
   approvedOnly = false,
   source: RowSource = { inputs: [] }
-): ResultRow[] {
-  const items = [...state.items.values()]
-  const chosen = approvedOnly ? items.filter((item) => item.verdict === 'approved') : items
-  return chosen.flatMap((item) => item.paths.map((path) => row(item, path, source)))
+): RowList {
+  const chosen = (): JobItem[] => {
+    const items = [...state.items.values()]
+    return approvedOnly ? items.filter((item) => item.verdict === 'approved') : items
+  }
+  return {
+    length: chosen().reduce((sum, item) => sum + item.paths.length, 0),
+    *[Symbol.iterator]() {
+      for (const item of chosen()) for (const path of item.paths) yield row(item, path, source)
+    }
+  }
 }
 
 function row(item: JobItem, path: string, source: RowSource): ResultRow {

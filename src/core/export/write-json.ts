@@ -9,9 +9,10 @@ const clean = (_key: string, value: unknown): unknown =>
 /** Writes rows as a JSON array, or one object per line (`lines`, for `.jsonl`). */
 export async function writeJsonRows(
   path: string,
-  rows: readonly ResultRow[],
+  given: Iterable<ResultRow>,
   lines: boolean
 ): Promise<void> {
+  const rows = [...given]
   const text = lines
     ? rows.map((r) => JSON.stringify(r, clean)).join('\n') + '\n'
     : JSON.stringify(rows, clean, 2)

@@ -2,7 +2,7 @@ import { rename, rm } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { resultColumns } from './columns'
 import { writeCsv } from './csv'
-import type { ResultRow } from './rows'
+import type { ResultRow, RowList } from './rows'
 import { writeJsonRows } from './write-json'
 import { writeXlsx, type XlsxOptions } from './xlsx'
 import { workbookLayout } from './xlsx-layout'
@@ -21,7 +21,7 @@ export function isExportPath(path: string): boolean {
  */
 export async function writeResults(
   path: string,
-  rows: readonly ResultRow[],
+  rows: RowList | readonly ResultRow[],
   fields: readonly { name: string; label: string; type?: string; rules?: { maxLength?: number } }[],
   options: XlsxOptions = {}
 ): Promise<void> {

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs'
-import type { ResultRow } from './rows'
+import type { ResultRow, RowList } from './rows'
 import { fitCell } from './sanitize'
 import type { SheetColumn, SheetSpec } from './xlsx-layout'
+import { columnLetter, countedText } from './xlsx-cells'
+import { writeXlsxStream } from './xlsx-stream'
 
 /** Above this many rows the workbook is streamed to disk, so memory stays bounded. */
 export const STREAMING_THRESHOLD = 5_000
@@ -17,39 +19,33 @@ const HEADER_FILL: ExcelJS.Fill = {
   fgColor: { argb: 'FFE8EDFF' }
 }
 
-type Book = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter
-
 /**
  * Writes the results workbook, one worksheet per spec: bold frozen header with filters, widths,
  * wrapped text where a column wraps, text as typed strings, character counts as live `LEN()`
  * formulas, and the first sheet set up to print (landscape, fit to the page's width, the header
- * on every page). Above 5,000 rows it is streamed.
+ * on every page). Above 5,000 rows it is streamed by our own writer (no thumbnails then).
  */
 export async function writeXlsx(
   path: string,
   sheets: readonly SheetSpec[],
-  rows: readonly ResultRow[],
+  rows: RowList | readonly ResultRow[],
   options: XlsxOptions = {}
 ): Promise<void> {
-  const streaming = rows.length > STREAMING_THRESHOLD
-  const workbook: Book = streaming
-    ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true })
-    : new ExcelJS.Workbook()
+  if (rows.length > STREAMING_THRESHOLD) return writeXlsxStream(path, sheets, rows)
+  const workbook = new ExcelJS.Workbook()
   for (const [i, spec] of sheets.entries()) {
-    const pictures = i === 0 && !streaming && options.thumbnail ? options.thumbnail : null
-    await writeSheet(workbook, spec, rows, pictures, streaming)
+    const pictures = i === 0 && options.thumbnail ? options.thumbnail : null
+    writeSheet(workbook, spec, rows, pictures)
   }
-  if (streaming) await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit()
-  else await (workbook as ExcelJS.Workbook).xlsx.writeFile(path)
+  await workbook.xlsx.writeFile(path)
 }
 
-async function writeSheet(
-  workbook: Book,
+function writeSheet(
+  workbook: ExcelJS.Workbook,
   spec: SheetSpec,
-  rows: readonly ResultRow[],
-  pictures: XlsxOptions['thumbnail'] | null,
-  streaming: boolean
-): Promise<void> {
+  rows: Iterable<ResultRow>,
+  pictures: XlsxOptions['thumbnail'] | null
+): void {
   const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] })
   const columns: SheetColumn[] = pictures
     ? [{ header: 'Thumbnail', width: 14, value: () => '' }, ...spec.columns]
@@ -65,18 +61,13 @@ async function writeSheet(
   header.alignment = { wrapText: true, vertical: 'middle' }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
   if (spec.print) setUpPrinting(sheet)
-  if (streaming) header.commit()
   const where = letters(columns)
-  for (const [index, row] of rows.entries()) {
-    const rowNumber = index + 2
-    const values = columns.map((c) => cellOf(c, row, rowNumber, where))
-    const added = sheet.addRow(values)
-    if (pictures) addPicture(workbook as ExcelJS.Workbook, sheet, pictures(row), rowNumber)
-    if (streaming) added.commit()
-    // Let the zip take what was written (a streamed sheet otherwise piles up in memory whole).
-    if (index % 500 === 499) await new Promise((resolve) => setImmediate(resolve))
+  let rowNumber = 1
+  for (const row of rows) {
+    rowNumber++
+    sheet.addRow(columns.map((c) => cellOf(c, row, rowNumber, where)))
+    if (pictures) addPicture(workbook, sheet, pictures(row), rowNumber)
   }
-  if (streaming) sheet.commit()
 }
 
 /** Where each column is, by header: its letter and itself (for the counts' `LEN()` formulas). */
@@ -88,13 +79,6 @@ function letters(
   )
 }
 
-function columnLetter(n: number): string {
-  let out = ''
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
-    out = String.fromCharCode(65 + ((k - 1) % 26)) + out
-  return out
-}
-
 function cellOf(
   column: SheetColumn,
   row: ResultRow,
@@ -104,7 +88,7 @@ function cellOf(
   const counted = column.countsOf ? where.get(column.countsOf) : undefined
   if (counted) {
     // A live count (it follows edits made in the sheet), with the count as written cached.
-    const text = fitCell(String(counted.column.value(row)))
+    const text = countedText(counted.column, row)
     return { formula: `LEN(${counted.letter}${rowNumber})`, result: [...text].length }
   }
   const value = column.value(row)

@@ -34,9 +34,14 @@ export interface JobState {
 
 /** Folds journal events into item states; the last word on an item wins. */
 export function foldJournal(events: readonly JournalEvent[]): JobState {
-  const state: JobState = { items: new Map(), finished: false, batch: emptyBatchState() }
+  const state = emptyJobState()
   for (const event of events) applyEvent(state, event)
   return state
+}
+
+/** A job's state before any event (events are applied to it one by one). */
+export function emptyJobState(): JobState {
+  return { items: new Map(), finished: false, batch: emptyBatchState() }
 }
 
 /** Applies one journal event to a job's state (replay, and live updates after an append). */

@@ -3,8 +3,8 @@ import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseJobFile } from './job-file'
 import { writeFileAtomic } from '../files/atomic-file'
-import { readJournal } from './journal'
-import { foldJournal } from './job-state'
+import { eachJournalEvent } from './journal'
+import { applyEvent, emptyJobState } from './job-state'
 import type { JobSettings, StoredJob } from './stored-job'
 import { readFreshSummary, summarize, type JobSummary } from './job-summary'
 import { dataLayout } from '../paths'
@@ -32,7 +32,7 @@ export async function createJob(dataDir: string, settings: JobSettings): Promise
     dir,
     journalPath: join(dir, 'journal.jsonl'),
     settings,
-    state: foldJournal([]),
+    state: emptyJobState(),
     tornTail: false
   }
 }
@@ -57,8 +57,10 @@ export async function loadJob(dataDir: string, id: string): Promise<StoredJob> {
   }
   const settings = parseJobFile(raw, id)
   const journalPath = join(dir, 'journal.jsonl')
-  const { events, tornTail } = await readJournal(journalPath)
-  return { id, dir, journalPath, settings, state: foldJournal(events), tornTail }
+  // Folded as it is read: a large job's journal is never held whole, as text or as events.
+  const state = emptyJobState()
+  const { tornTail } = await eachJournalEvent(journalPath, (event) => applyEvent(state, event))
+  return { id, dir, journalPath, settings, state, tornTail }
 }
 
 /** Every job, newest first, with its counts: from its summary, or replayed when that is stale. */

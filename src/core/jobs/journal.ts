@@ -1,4 +1,4 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import type { JournalEvent } from './journal-events'
 import { repairTail, type TailRepair } from './journal-repair'
 
@@ -75,24 +75,67 @@ export class Journal {
 export async function readJournal(
   path: string
 ): Promise<{ events: JournalEvent[]; tornTail: boolean }> {
-  let text: string
+  const events: JournalEvent[] = []
+  const { tornTail } = await eachJournalEvent(path, (event) => events.push(event))
+  return { events, tornTail }
+}
+
+/** Journal bytes read at a time: a large job's journal is never held whole in memory. */
+const READ_CHUNK = 1024 * 1024
+
+/**
+ * Streams a journal's events to `onEvent` in order, a chunk at a time (a 100,000-photo journal is
+ * never one string). A torn last line is skipped and reported; a bad line before it is damage.
+ */
+export async function eachJournalEvent(
+  path: string,
+  onEvent: (event: JournalEvent) => void
+): Promise<{ tornTail: boolean }> {
+  let bad: number | null = null
   try {
-    text = await readFile(path, 'utf8')
+    for await (const { line, index } of readLines(path)) {
+      if (line.trim() === '') continue
+      if (bad !== null) throw damaged(path, bad)
+      const event = parseLine(line)
+      if (event) onEvent(event)
+      else bad = index
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], tornTail: false }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { tornTail: false }
+    if (error instanceof JournalError) throw error
     throw journalError(path, error)
   }
-  const lines = text.split('\n')
-  const events: JournalEvent[] = []
-  let tornTail = false
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return
-    const event = parseLine(line)
-    if (event) events.push(event)
-    else if (index >= lines.length - 2) tornTail = true
-    else throw new JournalError(`The job's journal is damaged at line ${index + 1}.`, path)
-  })
-  return { events, tornTail }
+  return { tornTail: bad !== null }
+}
+
+function damaged(path: string, index: number): JournalError {
+  return new JournalError(`The job's journal is damaged at line ${index + 1}.`, path)
+}
+
+/** A file's lines, read in chunks; the last line is given even without a line break. */
+async function* readLines(path: string): AsyncGenerator<{ line: string; index: number }> {
+  const file = await open(path, 'r')
+  try {
+    // A device (a journal linked to /dev/full) has no end: only a file is read as a journal.
+    if (!(await file.stat()).isFile())
+      throw new JournalError(`The job's journal is not a file.`, path)
+    const decoder = new TextDecoder('utf-8')
+    const buffer = Buffer.alloc(READ_CHUNK)
+    let rest = ''
+    let index = 0
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, READ_CHUNK, null)
+      if (bytesRead === 0) break
+      const text = rest + decoder.decode(buffer.subarray(0, bytesRead), { stream: true })
+      const parts = text.split('\n')
+      rest = parts.pop() ?? ''
+      for (const line of parts) yield { line, index: index++ }
+    }
+    rest += decoder.decode()
+    if (rest !== '') yield { line: rest, index }
+  } finally {
+    await file.close()
+  }
 }
 
 /**

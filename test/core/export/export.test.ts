@@ -70,81 +70,86 @@ describe('formula injection in CSV', () => {
 })
 
 describe('XLSX export', () => {
-  it('puts the copy first on "Copy": path below the folder, SKU, each field wrapped with a live character count, status; run facts on "Details"; printable; text as strings', async () => {
-    const path = await tempFile('results.xlsx')
-    const rows = [
-      row(1, 'Red running shoe'),
-      ...INJECTIONS.map((text, i) => row(i + 2, text)),
-      row(99, '', { status: 'failed', reason: 'corrupt header', fields: {} })
-    ]
-    await writeResults(path, rows, FIELDS)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.readFile(path)
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Copy', 'Details'])
-    const sheet = book.getWorksheet('Copy')!
-    expect(sheet.getRow(1).values).toEqual([
-      undefined,
-      'File',
-      'SKU',
-      'Title',
-      'Title (characters)',
-      'Tags',
-      'Status'
-    ])
-    expect(sheet.getRow(1).font?.bold).toBe(true)
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
-    expect(sheet.autoFilter).toBeTruthy()
-    expect(sheet.getRow(2).values).toEqual([
-      undefined,
-      'shoes/IMG_1.jpg',
-      'IMG_1',
-      'Red running shoe',
-      { formula: 'LEN(C2)', result: 16 },
-      'red, shoe',
-      'done'
-    ])
-    expect(sheet.getColumn(3).alignment).toMatchObject({ wrapText: true, vertical: 'top' })
-    expect(sheet.pageSetup).toMatchObject({
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:1'
-    })
-    INJECTIONS.forEach((text, i) => {
-      const cell = sheet.getRow(i + 3).getCell(3)
-      // A typed string cell, never a formula, and no stray quote ("+20% off" stays as written).
-      expect(cell.type).toBe(ExcelJS.ValueType.String)
-      expect(cell.value).toBe(text.replace(/\r/g, '\n'))
-    })
-    expect(sheet.getRow(rows.length + 1).getCell(6).value).toBe('failed')
-    const details = book.getWorksheet('Details')!
-    expect(details.getRow(1).values).toEqual([
-      undefined,
-      'File',
-      'Folder',
-      'Reason',
-      'Model',
-      'Tokens in',
-      'Tokens out',
-      'Cost (USD)',
-      'Duration (ms)',
-      'From cache'
-    ])
-    expect(details.getRow(2).values).toEqual([
-      undefined,
-      'shoes/IMG_1.jpg',
-      '/shop/shoes',
-      '',
-      'gpt-4o',
-      300,
-      40,
-      0.0012,
-      900,
-      ''
-    ])
-    expect(details.getRow(rows.length + 1).getCell(3).value).toBe('corrupt header')
-  })
+  it.each([
+    ['in memory', 0],
+    ['streamed (over 5,000 rows)', 5_000]
+  ])(
+    'puts the copy first on "Copy": path below the folder, SKU, each field wrapped with a live character count, status; run facts on "Details"; printable; text as strings (%s)',
+    async (_how, filler) => {
+      const path = await tempFile('results.xlsx')
+      const rows = [
+        row(1, 'Red running shoe'),
+        ...INJECTIONS.map((text, i) => row(i + 2, text)),
+        row(99, '', { status: 'failed', reason: 'corrupt header', fields: {} })
+      ]
+      const failedAt = rows.length + 1
+      for (let i = 0; i < filler; i++) rows.push(row(1000 + i, `Filler ${i}`))
+      await writeResults(path, rows, FIELDS)
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.readFile(path)
+      expect(book.worksheets.map((s) => s.name)).toEqual(['Copy', 'Details'])
+      const sheet = book.getWorksheet('Copy')!
+      expect(sheet.getRow(1).values).toEqual([
+        undefined,
+        'File',
+        'SKU',
+        'Title',
+        'Title (characters)',
+        'Tags',
+        'Status'
+      ])
+      expect(sheet.getRow(1).font?.bold).toBe(true)
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+      expect(sheet.autoFilter).toBeTruthy()
+      expect(sheet.getRow(2).values).toEqual([
+        undefined,
+        'shoes/IMG_1.jpg',
+        'IMG_1',
+        'Red running shoe',
+        { formula: 'LEN(C2)', result: 16 },
+        'red, shoe',
+        'done'
+      ])
+      expect(sheet.getColumn(3).alignment).toMatchObject({ wrapText: true, vertical: 'top' })
+      expect(sheet.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1'
+      })
+      INJECTIONS.forEach((text, i) => {
+        const cell = sheet.getRow(i + 3).getCell(3)
+        // A typed string cell, never a formula, and no stray quote ("+20% off" stays as written).
+        expect(cell.type).toBe(ExcelJS.ValueType.String)
+        expect(cell.value).toBe(text.replace(/\r/g, '\n'))
+      })
+      expect(sheet.getRow(failedAt).getCell(6).value).toBe('failed')
+      const details = book.getWorksheet('Details')!
+      expect(details.getRow(1).values).toEqual([
+        undefined,
+        'File',
+        'Folder',
+        'Reason',
+        'Model',
+        'Tokens in',
+        'Tokens out',
+        'Cost (USD)',
+        'Duration (ms)',
+        'From cache'
+      ])
+      // An empty text cell reads back as '' or as blank, as the writer stored it.
+      const blank = (values: unknown): unknown[] => {
+        const cells = (values as unknown[]).map((v) => (v === '' ? undefined : v))
+        while (cells.length > 0 && cells.at(-1) === undefined) cells.pop()
+        return cells
+      }
+      expect(blank(details.getRow(2).values)).toEqual(
+        blank([undefined, 'shoes/IMG_1.jpg', '/shop/shoes', '', 'gpt-4o', 300, 40, 0.0012, 900, ''])
+      )
+      expect(details.getRow(failedAt).getCell(3).value).toBe('corrupt header')
+    }
+  )
 
   it('embeds thumbnails when asked', async () => {
     const path = await tempFile('pics.xlsx')

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { foldJournal } from '../../../src/core/jobs/job-state'
 import { writeShopFiles } from '../../../src/core/export/shop/write-shop'
+import { writeResults } from '../../../src/core/export/write-results'
 import { SHOP_FORMATS } from '../../../src/core/export/shop/formats'
 import { convert, hasCalc } from '../../helpers/calc'
 import { testSettings } from '../../helpers/job-fixtures'
@@ -32,7 +33,10 @@ function job() {
 function cellText(value: unknown): string {
   if (value === undefined || value === null) return ''
   const rich = (value as { richText?: { text: string }[] }).richText
-  return rich ? rich.map((run) => run.text).join('') : String(value)
+  if (rich) return rich.map((run) => run.text).join('')
+  // A formula: the value Calc computed for it.
+  const computed = (value as { result?: unknown }).result
+  return computed !== undefined ? String(computed) : String(value)
 }
 
 /** Every cell of a workbook's first sheet as text, row by row. */
@@ -75,5 +79,44 @@ describe.skipIf(!hasCalc)('shop files opened in LibreOffice Calc', () => {
       }
     },
     60_000
+  )
+})
+
+describe('a large results workbook (our streamed writer) in LibreOffice Calc', () => {
+  it.skipIf(!hasCalc)(
+    'opens whole: every row, the texts as written, the live character counts computed',
+    async () => {
+      const dir = await tempDir('calc-xlsx')
+      const path = join(dir, 'results.xlsx')
+      const rows = Array.from({ length: 5_001 }, (_, i) => ({
+        file: `SKU-${i}_front.jpg`,
+        folder: '/in',
+        relative: `SKU-${i}_front.jpg`,
+        sku: `SKU-${i}`,
+        status: 'done' as const,
+        verdict: 'approved' as const,
+        reason: '',
+        fields: { title: `${TITLES[i % 3]} ${i}`, tags: ['a', 'b'] },
+        model: 'gpt-5.4-mini',
+        tokensIn: 300,
+        tokensOut: 40,
+        costUsd: 0.001,
+        durationMs: 900,
+        fromCache: false
+      }))
+      const fields = [{ name: 'title', label: 'Title', type: 'string' }]
+      await writeResults(path, rows, fields)
+      const opened = await cells(convert(path, 'xlsx'))
+      expect(opened).toHaveLength(5_002)
+      expect(opened[0]).toEqual(['File', 'SKU', 'Title', 'Title (characters)', 'Status'])
+      const last = opened.at(-1)!
+      expect(last.slice(0, 3)).toEqual([
+        'SKU-5000_front.jpg',
+        'SKU-5000',
+        `${TITLES[5000 % 3]} 5000`
+      ])
+      expect(Number(last[3])).toBe([...`${TITLES[5000 % 3]} 5000`].length)
+    },
+    120_000
   )
 })
