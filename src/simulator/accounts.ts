@@ -18,6 +18,8 @@ export class KeyAccount {
   /** Requests admitted so far: `quotaAfter` counts these, so concurrency cannot overshoot it. */
   admitted = 0
   readonly project?: ContinuousBucket
+  /** Images per minute on `/v1/images/*` (its own limit, as OpenAI's image models have). */
+  readonly images: ContinuousBucket
   /** Prompt prefixes this key sent lately (`usage.prompt_tokens_details.cached_tokens`). */
   readonly promptCache: PromptCache
 
@@ -28,6 +30,7 @@ export class KeyAccount {
     this.requests = new ContinuousBucket(options.rpm, options.burstSeconds, now)
     this.tokens = new ContinuousBucket(options.tpm, options.burstSeconds, now)
     this.promptCache = new PromptCache(now)
+    this.images = new ContinuousBucket(Math.max(1, options.ipm ?? 50), options.burstSeconds, now)
     if (options.projectTpm)
       this.project = new ContinuousBucket(options.projectTpm, options.burstSeconds, now)
   }

@@ -1,5 +1,11 @@
 import type { ModelInfo } from '@shared/models/catalog'
-import { imageTokens, patchResize, fitWithin, type Detail, type Size } from '@shared/models/image-tokens'
+import {
+  imageTokens,
+  patchResize,
+  fitWithin,
+  type Detail,
+  type Size
+} from '@shared/models/image-tokens'
 
 /**
  * How the simulated API bills an image. Models with a documented rule are billed by it. The GPT-6
@@ -19,4 +25,3 @@ export function billedImageTokens(size: Size, detail: Detail, model: ModelInfo):
 
 const UNDOCUMENTED_BASE = 65
 const UNDOCUMENTED_PER_PATCH = 1.3
-

@@ -22,6 +22,8 @@ export interface KeyOptions {
   projectTpm?: number
   /** The Batch API's enqueued-token limit: input tokens this key's unfinished batches may hold. */
   batchQueueTokens?: number
+  /** Images per minute on the image endpoints (default 50); 0: the key has no image access. */
+  ipm?: number
 }
 
 export interface BatchOptions {

@@ -19,6 +19,8 @@ export interface LogEntry {
   model?: string
   images?: { sha256: string; width: number; height: number; detail: string }[]
   chargeTokens?: number
+  /** Images an image endpoint made (billed) for the request. */
+  imagesOut?: number
   promptTokens?: number
   completionTokens?: number
   retryAfterMs?: number

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { MODEL_CATALOG, findModel } from '@shared/models/catalog'
 import { checkServed, modelNotFound, served } from './model-life'
 import { KeyAccount } from './accounts'
+import { handleImages } from './image-endpoint'
 import { batchApiRoutes, json, type Outcome, type Route, type RouteTable } from './routes'
 import { BatchStore, type LineProcessor } from './batches'
 import { buildCompletion, prepareChat } from './chat'
@@ -167,6 +168,7 @@ function buildRoutes(ctx: ChatContext): RouteTable {
         return handleChat(req, res, account, ctx)
       }
     ],
+    ...imageRoutes(ctx),
     ['GET', /^\/v1\/models$/, async (_req, res) => json(res, modelList(options))],
     [
       'GET',
@@ -174,6 +176,22 @@ function buildRoutes(ctx: ChatContext): RouteTable {
       async (_req, res, _a, m) => json(res, oneModel(options, m[1]))
     ],
     ...batchApiRoutes(files, batches, ctx.options.batch.apiFaults, ctx.random)
+  ]
+}
+
+/** The Images API: edits (multipart) and generations (JSON). */
+function imageRoutes(ctx: ChatContext): RouteTable {
+  return [
+    [
+      'POST',
+      /^\/v1\/images\/edits$/,
+      (req, res, account) => handleImages(req, res, account, ctx, true)
+    ],
+    [
+      'POST',
+      /^\/v1\/images\/generations$/,
+      (req, res, account) => handleImages(req, res, account, ctx, false)
+    ]
   ]
 }
 
