@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import pkg from '../../package.json'
+import { registerEdit } from './commands/edit'
 import { registerImportEdits } from './commands/import-edits'
 import { registerJobs } from './commands/jobs'
 import { registerModels } from './commands/models'
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerModels(program, io)
   registerTemplates(program, io)
   registerImportEdits(program, io)
+  registerEdit(program, io, setExit)
   return program
 }
 

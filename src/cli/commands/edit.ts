@@ -1,0 +1,131 @@
+import type { Command } from 'commander'
+import { join } from 'node:path'
+import {
+  findImageModel,
+  imageCostUsd,
+  imageModelGone,
+  type ImageQuality
+} from '@shared/models/image-models'
+import {
+  BUILT_IN_RECIPES,
+  StudioRun,
+  findRecipe,
+  studioPhotos,
+  todayFrom,
+  type Recipe
+} from '../../core'
+import type { StudioResult } from '../../core'
+import { ExitCodes } from '../exit-codes'
+import type { CliIo } from '../io'
+import { environmentConnection } from '../run/execute'
+import { UsageError, dataDirFrom } from '../run/settings'
+
+interface EditFlags {
+  recipe: string
+  outDir: string
+  model?: string
+  quality?: string
+  size?: string
+  prompt?: string
+  ipm: number
+  dataDir?: string
+  dryRun: boolean
+}
+
+const QUALITIES = ['low', 'medium', 'high', 'auto']
+
+/** Registers `edit`: marketplace images of photos by a recipe, at the key's images per minute. */
+export function registerEdit(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('edit <inputs...>')
+    .description('make marketplace images (white background, cut-out, lifestyle, …) of photos')
+    .requiredOption('--recipe <name>', `one of: ${BUILT_IN_RECIPES.map((r) => r.id).join(', ')}`)
+    .requiredOption('--out-dir <dir>', 'where the new images go (the originals are never touched)')
+    .option('--model <id>', 'the image model (default gpt-image-2)')
+    .option('--quality <q>', 'low, medium, high or auto')
+    .option('--size <WxH>', 'the output size, e.g. 1024x1024, or auto')
+    .option('--prompt <words>', "the scene or instruction, in place of the recipe's")
+    .option(
+      '--ipm <n>',
+      "the key's images per minute (its usage tier's; default 5, tier 1)",
+      Number,
+      5
+    )
+    .option('--data-dir <dir>', 'where the cache lives (default: the app’s data folder)')
+    .option('--dry-run', 'say what it would cost and take; send nothing', false)
+    .action(async (inputs: string[], flags: EditFlags) => setExit(await edit(inputs, flags, io)))
+}
+
+async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<number> {
+  const recipe = chosenRecipe(flags)
+  const photos = await studioPhotos(inputs)
+  if (photos.length === 0) throw new UsageError(`No photos found in ${inputs.join(', ')}.`)
+  const estimate = estimateLine(recipe, photos.length, flags.ipm)
+  io.out(`${photos.length} photos · recipe ${recipe.id} · ${estimate}`)
+  if (flags.dryRun) return ExitCodes.ok
+  const connection = await environmentConnection()
+  const run = new StudioRun(recipe, {
+    baseURL: connection.baseURL ?? 'https://api.openai.com/v1',
+    keys: connection.keys.map((key) => ({ id: key.id, apiKey: key.apiKey, ipm: flags.ipm })),
+    fetch: connection.fetch,
+    cacheDir: join(dataDirFrom(flags), 'cache', 'studio'),
+    outDir: flags.outDir,
+    onResult: (photo, result) => io.status(`${photo.relative}: ${result.status}`)
+  })
+  const results = [...(await run.run(photos)).values()]
+  io.out(summary(results))
+  for (const result of results)
+    if ('reason' in result) io.err(`  ${result.status}: ${result.reason}`)
+  if (results.some((r) => r.status === 'waiting')) return ExitCodes.stopped
+  return results.every((r) => !('reason' in r)) ? ExitCodes.ok : ExitCodes.someFailed
+}
+
+/** The recipe with the flags' model, quality, size and prompt; a shut-down model refused first. */
+function chosenRecipe(flags: EditFlags): Recipe {
+  const base = findRecipe(flags.recipe)
+  if (!base)
+    throw new UsageError(
+      `--recipe: use one of ${BUILT_IN_RECIPES.map((r) => r.id).join(', ')}; got "${flags.recipe}".`
+    )
+  if (flags.quality && !QUALITIES.includes(flags.quality))
+    throw new UsageError(`--quality: use low, medium, high or auto; got "${flags.quality}".`)
+  if (!Number.isFinite(flags.ipm) || flags.ipm <= 0)
+    throw new UsageError('--ipm: a number of images per minute above 0.')
+  if (!base.ask) return base
+  const model = flags.model ?? base.ask.model
+  const gone = imageModelGone(model, todayFrom()())
+  if (gone)
+    throw new UsageError(
+      `--model: ${model} was shut down on ${gone.shutdownDate}; use ${gone.replacement ?? 'a current image model'} (--model ${gone.replacement ?? 'gpt-image-2'}). Nothing was sent.`
+    )
+  if (!findImageModel(model))
+    throw new UsageError(`--model: ${model} is not an image model Photoscribe knows.`)
+  const ask = {
+    ...base.ask,
+    model,
+    ...(flags.quality ? { quality: flags.quality as ImageQuality } : {}),
+    ...(flags.size ? { size: flags.size } : {}),
+    ...(flags.prompt ? { prompt: flags.prompt } : {})
+  }
+  return { ...base, ask }
+}
+
+function estimateLine(recipe: Recipe, photos: number, ipm: number): string {
+  if (!recipe.ask) return 'local steps only: free, nothing is sent'
+  const model = findImageModel(recipe.ask.model)!
+  const [width, height] =
+    recipe.ask.size === 'auto' ? [1024, 1024] : recipe.ask.size.split('x').map(Number)
+  const each = imageCostUsd(
+    model,
+    { width, height, quality: recipe.ask.quality },
+    { textTokens: 60, imageTokens: 323 }
+  )
+  const minutes = photos / ipm
+  return `≈ $${(each * photos).toFixed(2)} (≈ $${each.toFixed(3)} an image) · ≈ ${minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${Math.ceil(minutes)} min`} at ${ipm} images/min`
+}
+
+function summary(results: StudioResult[]): string {
+  const count = (status: StudioResult['status']): number =>
+    results.filter((r) => r.status === status).length
+  return `${count('made')} made · ${count('cached')} from the cache (nothing sent) · ${count('possiblyBilled')} possibly billed (not re-sent) · ${count('failed')} failed · ${count('waiting')} not sent`
+}

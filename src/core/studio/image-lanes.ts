@@ -1,0 +1,53 @@
+import { ContinuousBucket } from '@shared/ratelimit/bucket'
+
+/** A key's lane for one image model: its images per minute, learned down from 429s. */
+export interface ImageLane {
+  id: string
+  apiKey: string
+  bucket: ContinuousBucket
+  /** Until when the server asked this key to wait. */
+  coolUntil: number
+  /** The key may not use the model (a 429 naming a limit of 0): nothing more goes here. */
+  closed: boolean
+  /** Images admitted on this key. */
+  sent: number
+}
+
+/** Lanes for keys, each paced evenly at its images per minute (one image of burst). */
+export function imageLanes(
+  keys: readonly { id: string; apiKey: string; ipm: number }[],
+  now: () => number
+): ImageLane[] {
+  return keys.map((key) => ({
+    id: key.id,
+    apiKey: key.apiKey,
+    bucket: new ContinuousBucket(key.ipm, 60 / key.ipm, now),
+    coolUntil: 0,
+    closed: false,
+    sent: 0
+  }))
+}
+
+/**
+ * The lane to send the next image on, and how long to wait for it: the open lane with room
+ * soonest (several keys share the work by what each can take). Null when every lane is closed.
+ */
+export function nextLane(
+  lanes: readonly ImageLane[],
+  now: number
+): { lane: ImageLane; waitMs: number } | null {
+  let best: { lane: ImageLane; waitMs: number } | null = null
+  for (const lane of lanes) {
+    if (lane.closed) continue
+    const waitMs = Math.max(lane.bucket.waitFor(1), lane.coolUntil - now, 0)
+    if (!best || waitMs < best.waitMs) best = { lane, waitMs }
+  }
+  return best
+}
+
+/** A 429 on a lane: wait as told, and take the limit it named as the lane's rate from now on. */
+export function coolDown(lane: ImageLane, now: number, waitMs: number, limit: number | null): void {
+  lane.coolUntil = Math.max(lane.coolUntil, now + waitMs)
+  lane.bucket.setLevel(0)
+  if (limit && limit < lane.bucket.perMinute) lane.bucket.setRefill(limit)
+}

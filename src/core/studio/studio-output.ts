@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, extname, join } from 'node:path'
+import type { ExifTool } from 'exiftool-vendored'
+import { writeFileAtomic } from '../files/atomic-file'
+import type { Recipe } from './recipes'
+
+/** IPTC's terms for machine-made pixels: an edited photo, or an image made from a prompt. */
+const SOURCE_TYPE = 'http://cv.iptc.org/newscodes/digitalsourcetype/'
+
+/** The files a recipe's output of a photo may go to, in order: `<name>.<recipe>.<ext>`, `-2`, … */
+function* outputPaths(outDir: string, relative: string, recipe: Recipe): Generator<string> {
+  const name = basename(relative, extname(relative))
+  const ext = recipe.outputFormat === 'jpeg' ? 'jpg' : recipe.outputFormat
+  const dir = join(outDir, dirname(relative))
+  for (let n = 1; ; n++) yield join(dir, `${name}.${recipe.id}${n > 1 ? `-${n}` : ''}.${ext}`)
+}
+
+/** The cache key of an output: the photo's bytes and everything the recipe asks. */
+export function studioCacheKey(photo: Buffer, recipe: Recipe): string {
+  const ask = JSON.stringify({ ask: recipe.ask, after: recipe.after, format: recipe.outputFormat })
+  return createHash('sha256').update(photo).update('\0').update(ask).digest('hex')
+}
+
+/** Made images by cache key, so a second run over the same photos sends nothing. */
+export class StudioCache {
+  constructor(private readonly dir: string) {}
+
+  async get(key: string): Promise<Buffer | null> {
+    return readFile(join(this.dir, key)).catch(() => null)
+  }
+
+  async put(key: string, image: Buffer): Promise<void> {
+    await mkdir(this.dir, { recursive: true })
+    await writeFileAtomic(join(this.dir, key), image)
+  }
+}
+
+/**
+ * Writes a photo's output under `outDir` whole or not at all (a temp file renamed into place),
+ * never over another file (`-2`, `-3`, … when taken) — unless that file already is this very
+ * output, which is kept. `tag`: IPTC's DigitalSourceType goes into its XMP first (machine-made
+ * pixels, as marketplaces ask). Returns where it is.
+ */
+export async function writeOutput(
+  outDir: string,
+  relative: string,
+  recipe: Recipe,
+  image: Buffer,
+  tag: (() => ExifTool) | null
+): Promise<string> {
+  const paths = outputPaths(outDir, relative, recipe)
+  const first = paths.next().value as string
+  await mkdir(dirname(first), { recursive: true })
+  const temp = `${first}.partial-${process.pid}-${Math.random().toString(36).slice(2)}${extname(first)}`
+  try {
+    await writeFile(temp, image, { flag: 'wx' })
+    if (tag)
+      await tag().write(
+        temp,
+        {
+          'XMP-iptcExt:DigitalSourceType': `${SOURCE_TYPE}compositeWithTrainedAlgorithmicMedia`
+        } as never,
+        { writeArgs: ['-overwrite_original'] }
+      )
+    const written = tag ? await readFile(temp) : image
+    for (let path = first; ; path = paths.next().value as string) {
+      const existing = await readFile(path).catch(() => null)
+      if (existing?.equals(written)) return path
+      if (existing) continue
+      await rename(temp, path)
+      return path
+    }
+  } finally {
+    await rm(temp, { force: true })
+  }
+}

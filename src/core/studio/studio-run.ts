@@ -1,0 +1,200 @@
+import { readFile } from 'node:fs/promises'
+import { ExifTool } from 'exiftool-vendored'
+import { coolDown, imageLanes, nextLane, type ImageLane } from './image-lanes'
+import { sendImageEdit, type ImageOutcome, type ImageUsage } from './image-request'
+import { runLocalSteps } from './local-steps'
+import type { Recipe } from './recipes'
+import { StudioCache, studioCacheKey, writeOutput } from './studio-output'
+
+/** A photo to make an image of: where it is, and its path below the folder it was chosen in. */
+export interface StudioPhoto {
+  path: string
+  relative: string
+}
+
+/** What became of one photo. */
+export type StudioResult =
+  | { status: 'made' | 'cached'; output: string; usage?: ImageUsage; keyId?: string }
+  /** Sent, and its answer lost: it may have been billed, so it is not sent again by itself. */
+  | { status: 'possiblyBilled'; reason: string }
+  | { status: 'failed'; reason: string }
+  /** Not sent: the run stopped first (quota, key, model, or no key may use the model). */
+  | { status: 'waiting'; reason: string }
+
+export interface StudioContext {
+  baseURL: string
+  keys: readonly { id: string; apiKey: string; ipm: number }[]
+  fetch?: typeof fetch
+  cacheDir: string
+  outDir: string
+  now?: () => number
+  timeoutMs?: number
+  /** Each photo as it settles (for a progress line). */
+  onResult?: (photo: StudioPhoto, result: StudioResult) => void
+}
+
+/** Tries a request that never reached the server this many times. */
+const NOT_SENT_TRIES = 3
+
+/**
+ * Makes a recipe's image of every photo, as fast as each key's images per minute allow and never
+ * paying twice: an output already made (same photo bytes, same recipe) comes from the cache; a
+ * 429 waits and goes again (nothing was made); a lost answer after the photo was sent is
+ * "possibly billed" and not re-sent; a 429 naming a limit of 0 closes that key's lane.
+ */
+export class StudioRun {
+  private readonly lanes: ImageLane[]
+  private readonly cache: StudioCache
+  private readonly now: () => number
+  private stopped: string | null = null
+  private tool: ExifTool | null = null
+
+  constructor(
+    private readonly recipe: Recipe,
+    private readonly ctx: StudioContext
+  ) {
+    this.now = ctx.now ?? Date.now
+    this.lanes = imageLanes(ctx.keys, this.now)
+    this.cache = new StudioCache(ctx.cacheDir)
+  }
+
+  async run(photos: readonly StudioPhoto[]): Promise<Map<StudioPhoto, StudioResult>> {
+    const results = new Map<StudioPhoto, StudioResult>()
+    let next = 0
+    const worker = async (): Promise<void> => {
+      while (next < photos.length) {
+        const photo = photos[next++]
+        results.set(photo, await this.settle(photo))
+      }
+    }
+    try {
+      await Promise.all(Array.from({ length: this.inFlight() }, worker))
+    } finally {
+      await this.tool?.end()
+    }
+    return results
+  }
+
+  /**
+   * Photos worked on at once: enough to keep every key's images per minute busy while answers
+   * take tens of seconds (Little's law, 40 s each), few enough that only those photos are read.
+   */
+  private inFlight(): number {
+    const perSecond = this.ctx.keys.reduce((sum, key) => sum + key.ipm, 0) / 60
+    return Math.max(4, Math.min(64, Math.ceil(perSecond * 40)))
+  }
+
+  private async settle(photo: StudioPhoto): Promise<StudioResult> {
+    const result = await this.make(photo).catch((error: unknown): StudioResult => ({
+      status: 'failed',
+      reason: error instanceof Error ? error.message : String(error)
+    }))
+    this.ctx.onResult?.(photo, result)
+    return result
+  }
+
+  /**
+   * The model's image is cached (fsynced) the moment it arrives, before anything is done with it:
+   * a crash after that re-sends nothing, and the free local steps are simply run again.
+   */
+  private async make(photo: StudioPhoto): Promise<StudioResult> {
+    const bytes = await readFile(photo.path)
+    const key = studioCacheKey(bytes, this.recipe)
+    const cached = this.recipe.ask ? await this.cache.get(key) : null
+    let paid: { usage: ImageUsage; keyId: string } | undefined
+    let made = cached ?? bytes
+    if (this.recipe.ask && !cached) {
+      const answer = await this.fromModel(photo, bytes)
+      if ('status' in answer) return answer
+      await this.cache.put(key, answer.image)
+      made = answer.image
+      paid = answer.paid
+    }
+    const image = await runLocalSteps(made, this.recipe)
+    const output = await this.write(photo, image)
+    return cached ? { status: 'cached', output } : { status: 'made', output, ...paid }
+  }
+
+  /** Sends the photo until it is made, or a rule says not to send it again. */
+  private async fromModel(
+    photo: StudioPhoto,
+    bytes: Buffer
+  ): Promise<StudioResult | { image: Buffer; paid: { usage: ImageUsage; keyId: string } }> {
+    for (let notSent = 0; ;) {
+      if (this.stopped) return { status: 'waiting', reason: this.stopped }
+      const lane = await this.admit()
+      if (!lane) return { status: 'waiting', reason: this.stopped ?? 'No key may use this model.' }
+      const outcome = await this.send(lane, photo, bytes)
+      if (outcome.kind === 'done')
+        return { image: outcome.image, paid: { usage: outcome.usage, keyId: lane.id } }
+      const next = this.route(lane, outcome)
+      if (next) return next
+      if (outcome.kind === 'notSent' && ++notSent >= NOT_SENT_TRIES)
+        return { status: 'failed', reason: outcome.message }
+    }
+  }
+
+  /** What a failed attempt means: a final result, or null to send again. */
+  private route(
+    lane: ImageLane,
+    outcome: Exclude<ImageOutcome, { kind: 'done' }>
+  ): StudioResult | null {
+    switch (outcome.kind) {
+      case 'rateLimited':
+        coolDown(lane, this.now(), outcome.waitMs, outcome.limit)
+        return null
+      case 'noAccess':
+        lane.closed = true
+        if (this.lanes.every((l) => l.closed))
+          this.stopped = `No key may use ${this.recipe.ask!.model}: ${outcome.message}`
+        return null
+      case 'notSent':
+        return null
+      case 'possiblyBilled':
+        return { status: 'possiblyBilled', reason: outcome.message }
+      case 'refused':
+        return { status: 'failed', reason: outcome.message }
+      case 'stop':
+        this.stopped = outcome.message
+        return { status: 'waiting', reason: outcome.message }
+    }
+  }
+
+  /** Waits for a lane with room and takes one image from it. */
+  private async admit(): Promise<ImageLane | null> {
+    for (;;) {
+      const next = nextLane(this.lanes, this.now())
+      if (!next || this.stopped) return null
+      if (next.waitMs <= 0) {
+        next.lane.bucket.take(1)
+        next.lane.sent++
+        return next.lane
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(next.waitMs, 1000)))
+    }
+  }
+
+  private send(lane: ImageLane, photo: StudioPhoto, bytes: Buffer): Promise<ImageOutcome> {
+    const call = {
+      baseURL: this.ctx.baseURL,
+      apiKey: lane.apiKey,
+      fetch: this.ctx.fetch,
+      timeoutMs: this.ctx.timeoutMs ?? 180_000
+    }
+    const name = photo.relative.split(/[\\/]/).at(-1) ?? 'photo.jpg'
+    return sendImageEdit(call, this.recipe.ask!, this.recipe.outputFormat, [
+      { bytes, name, type: mimeOf(name) }
+    ])
+  }
+
+  private write(photo: StudioPhoto, image: Buffer): Promise<string> {
+    const tool = this.recipe.aiMade ? () => (this.tool ??= new ExifTool({ maxProcs: 1 })) : null
+    return writeOutput(this.ctx.outDir, photo.relative, this.recipe, image, tool)
+  }
+}
+
+function mimeOf(name: string): string {
+  if (/\.png$/i.test(name)) return 'image/png'
+  if (/\.webp$/i.test(name)) return 'image/webp'
+  return 'image/jpeg'
+}

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ExifTool } from 'exiftool-vendored'
+import { afterAll, describe, expect, it } from 'vitest'
+import { StudioRun, findRecipe, studioPhotos } from '../../src/core'
+import { startSimulator } from '../../src/simulator/server'
+import { cliSimulator, runInProcess } from '../helpers/cli'
+import { makeJpeg } from '../helpers/images'
+import { tempDir } from '../helpers/temp'
+
+const simulator = cliSimulator()
+const exiftool = new ExifTool({ maxProcs: 1 })
+afterAll(() => exiftool.end())
+
+async function photos(n: number): Promise<{ dir: string; root: string }> {
+  const root = await tempDir('studio')
+  const dir = join(root, 'photos', 'shoes')
+  await mkdir(dir, { recursive: true })
+  for (let i = 0; i < n; i++)
+    await writeFile(join(dir, `SHOE-${i}.jpg`), await makeJpeg(300 + i, 240, (i * 23) % 255))
+  return { dir: join(root, 'photos'), root }
+}
+
+async function hashes(dir: string): Promise<string[]> {
+  const names = (await readdir(dir, { recursive: true })).filter((n) => n.endsWith('.jpg')).sort()
+  return Promise.all(
+    names.map(async (n) =>
+      createHash('sha256')
+        .update(await readFile(join(dir, n)))
+        .digest('hex')
+    )
+  )
+}
+
+const edits = () => simulator.current().log.entries.filter((e) => e.path === '/v1/images/edits')
+
+describe('photoscribe edit', () => {
+  it('makes a white-background image of each photo at the key’s images per minute, billed once each; a second run sends nothing; gpt-image-1 is refused', async () => {
+    await simulator.use({ defaultKey: { ipm: 600, burstSeconds: 1 } })
+    const { dir, root } = await photos(20)
+    const before = await hashes(dir)
+    const out = join(root, 'out')
+    const args = ['edit', dir, '--recipe', 'white-background', '--out-dir', out]
+    const flags = [
+      '--model',
+      'gpt-image-2',
+      '--quality',
+      'low',
+      '--ipm',
+      '600',
+      '--data-dir',
+      join(root, 'data')
+    ]
+    const first = await runInProcess([...args, ...flags])
+    expect(first.err).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.out.at(-1)).toMatch(/^20 made · 0 from the cache/)
+    const made = (await readdir(out, { recursive: true })).filter((n) => n.endsWith('.jpg'))
+    expect(made.sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `shoes/SHOE-${i}.white-background.jpg`).sort()
+    )
+    expect(await hashes(dir)).toEqual(before)
+    const ok = edits().filter((e) => e.outcome === 'ok')
+    expect(ok).toHaveLength(20)
+    expect(edits().filter((e) => e.status === 429).length / edits().length).toBeLessThanOrEqual(
+      0.05
+    )
+    // Paced at the limit: first to last admission takes at least 0.9 of what 600/min allows.
+    const span = ok.at(-1)!.time - ok[0].time
+    expect(span).toBeGreaterThanOrEqual(0.9 * (19 / 600) * 60_000)
+    const tags = await exiftool.read(join(out, 'shoes/SHOE-0.white-background.jpg'))
+    expect(String((tags as Record<string, unknown>).DigitalSourceType)).toMatch(
+      /compositeWithTrainedAlgorithmicMedia/
+    )
+
+    const second = await runInProcess([...args, ...flags])
+    expect(second.code).toBe(0)
+    expect(second.out.at(-1)).toMatch(/^0 made · 20 from the cache \(nothing sent\)/)
+    expect(edits()).toHaveLength(ok.length + edits().filter((e) => e.status !== 200).length)
+    expect(
+      (await readdir(out, { recursive: true })).filter((n) => n.endsWith('.jpg'))
+    ).toHaveLength(20)
+
+    const gone = await runInProcess([
+      ...args,
+      '--model',
+      'gpt-image-1',
+      '--data-dir',
+      join(root, 'data')
+    ])
+    expect(gone.code).toBe(2)
+    expect(gone.err).toMatch(/gpt-image-1 was shut down on 2026-10-23; use gpt-image-2/)
+    expect(edits().filter((e) => e.model === 'gpt-image-1')).toHaveLength(0)
+  }, 60_000)
+
+  it('never upscales for a local recipe: a small photo is refused with its size, the rest made without the model', async () => {
+    await simulator.use()
+    const { dir, root } = await photos(2)
+    const run = await runInProcess([
+      'edit',
+      dir,
+      '--recipe',
+      'min-size',
+      '--out-dir',
+      join(root, 'out'),
+      '--data-dir',
+      join(root, 'data')
+    ])
+    expect(run.code).toBe(1)
+    expect(run.err).toMatch(/below the 1000 px the shop asks for/)
+    const square = await runInProcess([
+      'edit',
+      dir,
+      '--recipe',
+      'square',
+      '--out-dir',
+      join(root, 'sq'),
+      '--data-dir',
+      join(root, 'data')
+    ])
+    expect(square.code).toBe(0)
+    expect(edits()).toHaveLength(0)
+  })
+})
+
+describe('the studio engine', () => {
+  it('marks an image whose answer was lost after the photo was sent "possibly billed", and does not send it again', async () => {
+    const sim = await startSimulator({ latencyMs: 600 })
+    try {
+      const { dir, root } = await photos(1)
+      const run = new StudioRun(findRecipe('transparent')!, {
+        baseURL: sim.url,
+        keys: [{ id: 'k', apiKey: 'sk-x', ipm: 600 }],
+        cacheDir: join(root, 'cache'),
+        outDir: join(root, 'out'),
+        timeoutMs: 200
+      })
+      const results = [...(await run.run(await studioPhotos([dir]))).values()]
+      expect(results).toEqual([
+        { status: 'possiblyBilled', reason: expect.stringMatching(/lost after the photo was sent/) }
+      ])
+      await new Promise((resolve) => setTimeout(resolve, 700))
+      expect(sim.log.entries.map((e) => e.outcome)).toEqual(['client_gone_billed'])
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it('closes the lane of a key whose limit is 0 and makes every image on the other key', async () => {
+    const sim = await startSimulator({
+      keys: { 'sk-none': { ipm: 0 }, 'sk-good': { ipm: 600, burstSeconds: 1 } }
+    })
+    try {
+      const { dir, root } = await photos(6)
+      const run = new StudioRun(findRecipe('transparent')!, {
+        baseURL: sim.url,
+        keys: [
+          { id: 'none', apiKey: 'sk-none', ipm: 600 },
+          { id: 'good', apiKey: 'sk-good', ipm: 600 }
+        ],
+        cacheDir: join(root, 'cache'),
+        outDir: join(root, 'out')
+      })
+      const results = [...(await run.run(await studioPhotos([dir]))).values()]
+      expect(results.map((r) => r.status)).toEqual(Array(6).fill('made'))
+      expect(results.every((r) => 'keyId' in r && r.keyId === 'good')).toBe(true)
+      const refused = sim.log.entries.filter((e) => e.key.endsWith('none') || e.status === 429)
+      expect(refused).toHaveLength(1)
+    } finally {
+      await sim.close()
+    }
+  })
+})
