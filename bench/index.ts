@@ -3,6 +3,7 @@
 // must pay that as the app does.
 import { benchBatch } from './batch'
 import { benchExport } from './export'
+import { benchImages } from './images'
 import { benchJob } from './job'
 import { benchLanguages } from './languages'
 import { benchModels } from './models'
@@ -23,7 +24,8 @@ const benches: Record<string, (args: string[], print: (line: string) => void) =>
     reliability: benchReliability,
     models: benchModels,
     languages: benchLanguages,
-    export: benchExport
+    export: benchExport,
+    images: benchImages
   }
 
 const [name, ...args] = process.argv.slice(2)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { findImageModel, imageModelGone, outputImageTokens } from '@shared/models/image-models'
 import { formatDuration } from '@shared/ratelimit/duration'
@@ -16,6 +17,7 @@ const INPUT_IMAGE_TOKENS = 323
 export interface ImageContext {
   options: SimulatorOptions
   nextId: () => string
+  random: () => number
 }
 
 /**
@@ -35,13 +37,15 @@ export async function handleImages(
   res.once('close', () => (clientGone = !res.writableEnded))
   const ask = edit ? await readEdit(req) : readGeneration(await readJson(req))
   checkModel(ask.model, ctx.options)
-  const facts = { model: ask.model, imagesOut: ask.n }
+  const facts = { model: ask.model, imagesOut: ask.n, images: ask.inputs.map(inputFacts) }
   const refused = admit(account, ask)
   if (refused) {
     refused.facts = { ...facts, imagesOut: 0 }
     throw refused
   }
-  await new Promise((resolve) => setTimeout(resolve, ctx.options.latencyMs))
+  const { latencyMs, latencyJitterMs } = ctx.options
+  const wait = Math.max(0, latencyMs + (ctx.random() * 2 - 1) * latencyJitterMs)
+  await new Promise((resolve) => setTimeout(resolve, wait))
   if (clientGone || res.destroyed)
     return {
       ...facts,
@@ -79,6 +83,16 @@ async function answer(
     outcome: 'ok',
     promptTokens: usage.input_tokens,
     completionTokens: usage.output_tokens
+  }
+}
+
+/** An input photo as the request log keeps it: which photo (its hash) was billed. */
+function inputFacts(bytes: Buffer) {
+  return {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    width: 0,
+    height: 0,
+    detail: 'edit'
   }
 }
 

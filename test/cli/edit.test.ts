@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -142,6 +143,43 @@ describe('the studio engine', () => {
       ])
       await new Promise((resolve) => setTimeout(resolve, 700))
       expect(sim.log.entries.map((e) => e.outcome)).toEqual(['client_gone_billed'])
+      // A later run does not send it again by itself; asked to (knowing), it does.
+      const again = (resendPossiblyBilled: boolean) =>
+        new StudioRun(findRecipe('transparent')!, {
+          baseURL: sim.url,
+          keys: [{ id: 'k', apiKey: 'sk-x', ipm: 600 }],
+          cacheDir: join(root, 'cache'),
+          outDir: join(root, 'out'),
+          resendPossiblyBilled
+        }).run(await studioPhotos([dir]))
+      expect([...(await again(false)).values()]).toEqual([
+        { status: 'possiblyBilled', reason: expect.stringMatching(/^Not sent again: /) }
+      ])
+      expect(sim.log.entries).toHaveLength(1)
+      expect([...(await again(true)).values()].map((r) => r.status)).toEqual(['made'])
+      expect(sim.log.entries.map((e) => e.outcome)).toEqual(['client_gone_billed', 'ok'])
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it("sends two photos with the same bytes once: the second shares the first one's image, unbilled", async () => {
+    const sim = await startSimulator({ latencyMs: 100 })
+    try {
+      const { dir, root } = await photos(1)
+      await writeFile(
+        join(dir, 'shoes', 'SHOE-copy.jpg'),
+        await readFile(join(dir, 'shoes', 'SHOE-0.jpg'))
+      )
+      const run = new StudioRun(findRecipe('transparent')!, {
+        baseURL: sim.url,
+        keys: [{ id: 'k', apiKey: 'sk-x', ipm: 600 }],
+        cacheDir: join(root, 'cache'),
+        outDir: join(root, 'out')
+      })
+      const results = [...(await run.run(await studioPhotos([dir]))).values()]
+      expect(results.map((r) => r.status).sort()).toEqual(['cached', 'made'])
+      expect(sim.log.entries).toHaveLength(1)
     } finally {
       await sim.close()
     }
@@ -171,4 +209,43 @@ describe('the studio engine', () => {
       await sim.close()
     }
   })
+})
+
+describe('photoscribe edit killed mid-run', () => {
+  it('loses no image that arrived and re-sends none of them after kill -9', async () => {
+    await simulator.use({ latencyMs: 150, defaultKey: { ipm: 1200, burstSeconds: 1 } })
+    const { dir, root } = await photos(16)
+    const data = join(root, 'data')
+    const args = ['edit', dir, '--recipe', 'transparent', '--out-dir', join(root, 'out')]
+    const flags = ['--ipm', '1200', '--data-dir', data]
+    const cacheDir = join(data, 'cache', 'studio')
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/index.ts', ...args, ...flags],
+      {
+        cwd: join(import.meta.dirname, '../..'),
+        env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' }
+      }
+    )
+    const exited = new Promise((resolve) => child.on('exit', resolve))
+    const deadline = Date.now() + 30_000
+    while ((await readdir(cacheDir).catch(() => [])).length < 4 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    child.kill('SIGKILL')
+    await exited
+    // What the killed run had in flight finishes on the server (billed, lost) before counting.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const kept = (await readdir(cacheDir)).filter((name) => /^[0-9a-f]{64}$/.test(name)).length
+    const paid = () => edits().filter((e) => e.outcome === 'ok').length
+    const before = paid()
+    const rerun = await runInProcess([...args, ...flags])
+    expect(rerun.code).toBe(0)
+    // Every image that had arrived comes from the cache: only the others are sent.
+    expect(paid() - before).toBe(16 - kept)
+    expect(rerun.out.at(-1)).toMatch(new RegExp(`^${16 - kept} made · ${kept} from the cache`))
+    const outputs = (await readdir(join(root, 'out'), { recursive: true })).filter((n) =>
+      n.endsWith('.transparent.png')
+    )
+    expect(outputs).toHaveLength(16)
+  }, 60_000)
 })

@@ -30,6 +30,7 @@ interface EditFlags {
   ipm: number
   dataDir?: string
   dryRun: boolean
+  resendPossiblyBilled: boolean
 }
 
 const QUALITIES = ['low', 'medium', 'high', 'auto']
@@ -53,6 +54,11 @@ export function registerEdit(program: Command, io: CliIo, setExit: (code: number
     )
     .option('--data-dir <dir>', 'where the cache lives (default: the app’s data folder)')
     .option('--dry-run', 'say what it would cost and take; send nothing', false)
+    .option(
+      '--resend-possibly-billed',
+      'send again the photos whose earlier answer was lost after sending (each may be billed twice)',
+      false
+    )
     .action(async (inputs: string[], flags: EditFlags) => setExit(await edit(inputs, flags, io)))
 }
 
@@ -70,10 +76,15 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
     fetch: connection.fetch,
     cacheDir: join(dataDirFrom(flags), 'cache', 'studio'),
     outDir: flags.outDir,
+    resendPossiblyBilled: flags.resendPossiblyBilled,
     onResult: (photo, result) => io.status(`${photo.relative}: ${result.status}`)
   })
   const results = [...(await run.run(photos)).values()]
   io.out(summary(results))
+  if (results.some((r) => r.status === 'possiblyBilled'))
+    io.out(
+      'Photos marked "possibly billed" were sent and their answer was lost: they are not sent again by themselves. Add --resend-possibly-billed to send them again (each may then be billed twice).'
+    )
   for (const result of results)
     if ('reason' in result) io.err(`  ${result.status}: ${result.reason}`)
   if (results.some((r) => r.status === 'waiting')) return ExitCodes.stopped

@@ -33,6 +33,22 @@ export class StudioCache {
   async put(key: string, image: Buffer): Promise<void> {
     await mkdir(this.dir, { recursive: true })
     await writeFileAtomic(join(this.dir, key), image)
+    await rm(this.markPath(key), { force: true })
+  }
+
+  /** Why an earlier run's request for this key may have been billed, if one may have been. */
+  async possiblyBilled(key: string): Promise<string | null> {
+    return readFile(this.markPath(key), 'utf8').catch(() => null)
+  }
+
+  /** Remembers that a request for this key may have been billed: no later run re-sends it unasked. */
+  async markPossiblyBilled(key: string, reason: string): Promise<void> {
+    await mkdir(this.dir, { recursive: true })
+    await writeFileAtomic(this.markPath(key), reason)
+  }
+
+  private markPath(key: string): string {
+    return join(this.dir, `${key}.possibly-billed`)
   }
 }
 

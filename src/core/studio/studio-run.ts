@@ -29,9 +29,14 @@ export interface StudioContext {
   outDir: string
   now?: () => number
   timeoutMs?: number
+  /** Send photos an earlier run may have been billed for (a person said so, knowing it). */
+  resendPossiblyBilled?: boolean
   /** Each photo as it settles (for a progress line). */
   onResult?: (photo: StudioPhoto, result: StudioResult) => void
 }
+
+/** The model's image of a photo (`paid` when this run paid for it), or why there is none. */
+type ModelImage = { image: Buffer; paid?: { usage: ImageUsage; keyId: string } } | StudioResult
 
 /** Tries a request that never reached the server this many times. */
 const NOT_SENT_TRIES = 3
@@ -47,6 +52,8 @@ export class StudioRun {
   private readonly cache: StudioCache
   private readonly now: () => number
   private stopped: string | null = null
+  /** Model images being made, by cache key (a photo's bytes and the recipe). */
+  private readonly asking = new Map<string, Promise<ModelImage>>()
   private tool: ExifTool | null = null
 
   constructor(
@@ -100,19 +107,38 @@ export class StudioRun {
   private async make(photo: StudioPhoto): Promise<StudioResult> {
     const bytes = await readFile(photo.path)
     const key = studioCacheKey(bytes, this.recipe)
-    const cached = this.recipe.ask ? await this.cache.get(key) : null
-    let paid: { usage: ImageUsage; keyId: string } | undefined
-    let made = cached ?? bytes
-    if (this.recipe.ask && !cached) {
-      const answer = await this.fromModel(photo, bytes)
+    let made: { image: Buffer; paid?: { usage: ImageUsage; keyId: string } } = { image: bytes }
+    if (this.recipe.ask) {
+      const answer = await this.modelImage(key, photo, bytes)
       if ('status' in answer) return answer
-      await this.cache.put(key, answer.image)
-      made = answer.image
-      paid = answer.paid
+      made = answer
     }
-    const image = await runLocalSteps(made, this.recipe)
+    const image = await runLocalSteps(made.image, this.recipe)
     const output = await this.write(photo, image)
-    return cached ? { status: 'cached', output } : { status: 'made', output, ...paid }
+    if (this.recipe.ask && !made.paid) return { status: 'cached', output }
+    return { status: 'made', output, ...made.paid }
+  }
+
+  /**
+   * The model's image of these bytes: from the cache, else asked once — two photos with the same
+   * bytes in one run share one request (the second waits for the first, and is not billed).
+   */
+  private modelImage(key: string, photo: StudioPhoto, bytes: Buffer): Promise<ModelImage> {
+    const asked = this.asking.get(key)
+    if (asked) return asked.then((got) => ('status' in got ? got : { image: got.image }))
+    const asking = (async (): Promise<ModelImage> => {
+      const cached = await this.cache.get(key)
+      if (cached) return { image: cached }
+      const earlier = this.ctx.resendPossiblyBilled ? null : await this.cache.possiblyBilled(key)
+      if (earlier) return { status: 'possiblyBilled', reason: `Not sent again: ${earlier}` }
+      const answer = await this.fromModel(photo, bytes)
+      if (!('status' in answer)) await this.cache.put(key, answer.image)
+      else if (answer.status === 'possiblyBilled')
+        await this.cache.markPossiblyBilled(key, answer.reason)
+      return answer
+    })()
+    this.asking.set(key, asking)
+    return asking
   }
 
   /** Sends the photo until it is made, or a rule says not to send it again. */
