@@ -144,7 +144,7 @@ describe('the studio engine', () => {
       await new Promise((resolve) => setTimeout(resolve, 700))
       expect(sim.log.entries.map((e) => e.outcome)).toEqual(['client_gone_billed'])
       // A later run does not send it again by itself; asked to (knowing), it does.
-      const again = (resendPossiblyBilled: boolean) =>
+      const again = async (resendPossiblyBilled: boolean) =>
         new StudioRun(findRecipe('transparent')!, {
           baseURL: sim.url,
           keys: [{ id: 'k', apiKey: 'sk-x', ipm: 600 }],
