@@ -100,3 +100,10 @@ export { writeFileAtomic } from './files/atomic-file'
 export { StudioRun, type StudioPhoto, type StudioResult } from './studio/studio-run'
 export { BUILT_IN_RECIPES, findRecipe, type Recipe } from './studio/recipes'
 export { studioPhotos } from './studio/studio-photos'
+export {
+  cheaperPlans,
+  fits,
+  planFor,
+  type StudioLimits,
+  type StudioPlan
+} from './studio/studio-plan'

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ExifTool } from 'exiftool-vendored'
 import { afterAll, describe, expect, it } from 'vitest'
-import { StudioRun, findRecipe, studioPhotos } from '../../src/core'
+import { StudioRun, findRecipe, planFor, studioPhotos } from '../../src/core'
 import { startSimulator } from '../../src/simulator/server'
 import { cliSimulator, runInProcess } from '../helpers/cli'
 import { makeJpeg } from '../helpers/images'
@@ -95,6 +95,47 @@ describe('photoscribe edit', () => {
     expect(edits().filter((e) => e.model === 'gpt-image-1')).toHaveLength(0)
   }, 60_000)
 
+  it('offers a lower quality when the budget cannot hold the recipe as asked, and says when nothing fits the time; sends nothing', async () => {
+    await simulator.use()
+    const { dir, root } = await photos(20)
+    const base = [
+      'edit',
+      dir,
+      '--recipe',
+      'white-background',
+      '--out-dir',
+      join(root, 'out'),
+      '--data-dir',
+      join(root, 'data')
+    ]
+    const money = await runInProcess([
+      ...base,
+      '--quality',
+      'high',
+      '--budget',
+      '0.5',
+      '--ipm',
+      '50'
+    ])
+    expect(money.code).toBe(3)
+    expect(money.out.join('\n')).toMatch(/does not fit your \$0\.5 budget\. Nothing was sent\./)
+    const offers = money.out.filter((line) => line.startsWith('  --quality'))
+    expect(offers.length).toBeGreaterThan(0)
+    expect(offers.every((line) => line.startsWith('  --quality low'))).toBe(true)
+    const time = await runInProcess([
+      ...base,
+      '--quality',
+      'low',
+      '--finish-within',
+      '1',
+      '--ipm',
+      '5'
+    ])
+    expect(time.code).toBe(3)
+    expect(time.out.join('\n')).toMatch(/No lower quality or smaller size fits either/)
+    expect(edits()).toHaveLength(0)
+  })
+
   it('never upscales for a local recipe: a small photo is refused with its size, the rest made without the model', async () => {
     await simulator.use()
     const { dir, root } = await photos(2)
@@ -180,6 +221,29 @@ describe('the studio engine', () => {
       const results = [...(await run.run(await studioPhotos([dir]))).values()]
       expect(results.map((r) => r.status).sort()).toEqual(['cached', 'made'])
       expect(sim.log.entries).toHaveLength(1)
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it('stops before the budget is spent: what would go over waits, unsent', async () => {
+    const sim = await startSimulator()
+    try {
+      const { dir, root } = await photos(5)
+      const recipe = findRecipe('transparent')!
+      const each = planFor(recipe.ask!, 1, { ipm: 1, tpm: 1e12 }).costUsd
+      const run = new StudioRun(recipe, {
+        baseURL: sim.url,
+        keys: [{ id: 'k', apiKey: 'sk-x', ipm: 600 }],
+        cacheDir: join(root, 'cache'),
+        outDir: join(root, 'out'),
+        budgetUsd: each * 2.5
+      })
+      const results = [...(await run.run(await studioPhotos([dir]))).values()]
+      expect(results.filter((r) => r.status === 'made')).toHaveLength(2)
+      expect(results.filter((r) => r.status === 'waiting')).toHaveLength(3)
+      expect(sim.log.entries).toHaveLength(2)
+      expect(run.spentUsd).toBeLessThanOrEqual(each * 2.5)
     } finally {
       await sim.close()
     }

@@ -1,20 +1,20 @@
 import type { Command } from 'commander'
 import { join } from 'node:path'
-import {
-  findImageModel,
-  imageCostUsd,
-  imageModelGone,
-  type ImageQuality
-} from '@shared/models/image-models'
+import { findImageModel, imageModelGone, type ImageQuality } from '@shared/models/image-models'
 import {
   BUILT_IN_RECIPES,
   StudioRun,
+  cheaperPlans,
   findRecipe,
+  fits,
+  planFor,
   studioPhotos,
   todayFrom,
-  type Recipe
+  type Recipe,
+  type StudioLimits,
+  type StudioPlan,
+  type StudioResult
 } from '../../core'
-import type { StudioResult } from '../../core'
 import { ExitCodes } from '../exit-codes'
 import type { CliIo } from '../io'
 import { environmentConnection } from '../run/execute'
@@ -31,6 +31,9 @@ interface EditFlags {
   dataDir?: string
   dryRun: boolean
   resendPossiblyBilled: boolean
+  tpm: number
+  budget?: number
+  finishWithin?: number
 }
 
 const QUALITIES = ['low', 'medium', 'high', 'auto']
@@ -52,6 +55,18 @@ export function registerEdit(program: Command, io: CliIo, setExit: (code: number
       Number,
       5
     )
+    .option(
+      '--tpm <n>',
+      "the key's tokens per minute for the image model (tier 1: 100,000)",
+      Number,
+      100_000
+    )
+    .option('--budget <usd>', 'the most to spend; the run stops before going over', Number)
+    .option(
+      '--finish-within <minutes>',
+      'the time you give it; cheaper ways are offered when it cannot',
+      Number
+    )
     .option('--data-dir <dir>', 'where the cache lives (default: the app’s data folder)')
     .option('--dry-run', 'say what it would cost and take; send nothing', false)
     .option(
@@ -66,8 +81,11 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
   const recipe = chosenRecipe(flags)
   const photos = await studioPhotos(inputs)
   if (photos.length === 0) throw new UsageError(`No photos found in ${inputs.join(', ')}.`)
-  const estimate = estimateLine(recipe, photos.length, flags.ipm)
-  io.out(`${photos.length} photos · recipe ${recipe.id} · ${estimate}`)
+  const limits = { ipm: flags.ipm, tpm: flags.tpm }
+  io.out(
+    `${photos.length} photos · recipe ${recipe.id} · ${planLine(recipe, photos.length, limits)}`
+  )
+  if (recipe.ask && !offered(recipe, photos.length, limits, flags, io)) return ExitCodes.stopped
   if (flags.dryRun) return ExitCodes.ok
   const connection = await environmentConnection()
   const run = new StudioRun(recipe, {
@@ -77,6 +95,7 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
     cacheDir: join(dataDirFrom(flags), 'cache', 'studio'),
     outDir: flags.outDir,
     resendPossiblyBilled: flags.resendPossiblyBilled,
+    budgetUsd: flags.budget,
     onResult: (photo, result) => io.status(`${photo.relative}: ${result.status}`)
   })
   const results = [...(await run.run(photos)).values()]
@@ -121,18 +140,43 @@ function chosenRecipe(flags: EditFlags): Recipe {
   return { ...base, ask }
 }
 
-function estimateLine(recipe: Recipe, photos: number, ipm: number): string {
+function planLine(recipe: Recipe, photos: number, limits: StudioLimits): string {
   if (!recipe.ask) return 'local steps only: free, nothing is sent'
-  const model = findImageModel(recipe.ask.model)!
-  const [width, height] =
-    recipe.ask.size === 'auto' ? [1024, 1024] : recipe.ask.size.split('x').map(Number)
-  const each = imageCostUsd(
-    model,
-    { width, height, quality: recipe.ask.quality },
-    { textTokens: 60, imageTokens: 323 }
-  )
-  const minutes = photos / ipm
-  return `≈ $${(each * photos).toFixed(2)} (≈ $${each.toFixed(3)} an image) · ≈ ${minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${Math.ceil(minutes)} min`} at ${ipm} images/min`
+  return describePlan(planFor(recipe.ask, photos, limits), photos, limits)
+}
+
+function describePlan(plan: StudioPlan, photos: number, limits: StudioLimits): string {
+  const time =
+    plan.minutes < 1 ? `${Math.ceil(plan.minutes * 60)} s` : `${Math.ceil(plan.minutes)} min`
+  return `${plan.quality} quality, ${plan.size}: ≈ $${plan.costUsd.toFixed(2)} (≈ $${(plan.costUsd / photos).toFixed(3)} an image) · ≈ ${time} at ${limits.ipm} images/min`
+}
+
+/**
+ * Whether the recipe as asked holds the budget and the time given; when not, the cheaper ways
+ * that do are offered with their cost and time (never applied by themselves) and nothing is sent.
+ */
+function offered(
+  recipe: Recipe,
+  photos: number,
+  limits: StudioLimits,
+  flags: EditFlags,
+  io: CliIo
+): boolean {
+  const given = { budgetUsd: flags.budget, minutes: flags.finishWithin }
+  if (fits(planFor(recipe.ask!, photos, limits), given)) return true
+  const over = [
+    flags.budget !== undefined ? `your $${flags.budget} budget` : '',
+    flags.finishWithin !== undefined ? `your ${flags.finishWithin} min` : ''
+  ].filter(Boolean)
+  io.out(`As asked, this does not fit ${over.join(' or ')}. Nothing was sent.`)
+  const cheaper = cheaperPlans(recipe, photos, limits, given)
+  if (cheaper.length === 0)
+    io.out(
+      'No lower quality or smaller size fits either: give more time or budget, or add a key (more images per minute).'
+    )
+  for (const plan of cheaper)
+    io.out(`  --quality ${plan.quality} --size ${plan.size}: ${describePlan(plan, photos, limits)}`)
+  return false
 }
 
 function summary(results: StudioResult[]): string {

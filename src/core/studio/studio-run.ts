@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { ExifTool } from 'exiftool-vendored'
 import { coolDown, imageLanes, nextLane, type ImageLane } from './image-lanes'
 import { sendImageEdit, type ImageOutcome, type ImageUsage } from './image-request'
+import { findImageModel } from '@shared/models/image-models'
+import { Budget } from '../jobs/budget'
 import { runLocalSteps } from './local-steps'
+import { planFor } from './studio-plan'
 import type { Recipe } from './recipes'
 import { StudioCache, studioCacheKey, writeOutput } from './studio-output'
 
@@ -29,6 +32,8 @@ export interface StudioContext {
   outDir: string
   now?: () => number
   timeoutMs?: number
+  /** The most this run may spend (USD): each image reserves its estimate before it is sent. */
+  budgetUsd?: number
   /** Send photos an earlier run may have been billed for (a person said so, knowing it). */
   resendPossiblyBilled?: boolean
   /** Each photo as it settles (for a progress line). */
@@ -54,6 +59,9 @@ export class StudioRun {
   private stopped: string | null = null
   /** Model images being made, by cache key (a photo's bytes and the recipe). */
   private readonly asking = new Map<string, Promise<ModelImage>>()
+  private readonly budget: Budget
+  /** What one image is expected to cost until answers say (USD). */
+  private readonly eachUsd: number
   private tool: ExifTool | null = null
 
   constructor(
@@ -63,6 +71,13 @@ export class StudioRun {
     this.now = ctx.now ?? Date.now
     this.lanes = imageLanes(ctx.keys, this.now)
     this.cache = new StudioCache(ctx.cacheDir)
+    this.budget = new Budget(ctx.budgetUsd, 0)
+    this.eachUsd = recipe.ask ? planFor(recipe.ask, 1, { ipm: 1, tpm: 1e12 }).costUsd : 0
+  }
+
+  /** What this run has paid for, from the answers' `usage` (USD). */
+  get spentUsd(): number {
+    return this.budget.spentUsd
   }
 
   async run(photos: readonly StudioPhoto[]): Promise<Map<StudioPhoto, StudioResult>> {
@@ -148,9 +163,25 @@ export class StudioRun {
   ): Promise<StudioResult | { image: Buffer; paid: { usage: ImageUsage; keyId: string } }> {
     for (let notSent = 0; ;) {
       if (this.stopped) return { status: 'waiting', reason: this.stopped }
+      // Over the budget: this photo waits; those already reserved within it still go.
+      if (!this.budget.reserve(this.eachUsd)) {
+        const reason = `The next image would take the run over its $${this.ctx.budgetUsd} budget ($${this.spentUsd.toFixed(2)} spent).`
+        return { status: 'waiting', reason }
+      }
       const lane = await this.admit()
-      if (!lane) return { status: 'waiting', reason: this.stopped ?? 'No key may use this model.' }
+      if (!lane) {
+        this.budget.settle(this.eachUsd, 0)
+        return { status: 'waiting', reason: this.stopped ?? 'No key may use this model.' }
+      }
       const outcome = await this.send(lane, photo, bytes)
+      this.budget.settle(
+        this.eachUsd,
+        outcome.kind === 'done'
+          ? this.priced(outcome.usage)
+          : outcome.kind === 'possiblyBilled'
+            ? this.eachUsd
+            : 0
+      )
       if (outcome.kind === 'done')
         return { image: outcome.image, paid: { usage: outcome.usage, keyId: lane.id } }
       const next = this.route(lane, outcome)
@@ -158,6 +189,18 @@ export class StudioRun {
       if (outcome.kind === 'notSent' && ++notSent >= NOT_SENT_TRIES)
         return { status: 'failed', reason: outcome.message }
     }
+  }
+
+  /** An answer's cost from its `usage` at the model's prices. */
+  private priced(usage: ImageUsage): number {
+    const prices = findImageModel(this.recipe.ask!.model)!.prices
+    const text = Math.max(0, usage.inputTokens - usage.inputImageTokens)
+    return (
+      (text * prices.textInput +
+        usage.inputImageTokens * prices.imageInput +
+        usage.outputTokens * prices.imageOutput) /
+      1_000_000
+    )
   }
 
   /** What a failed attempt means: a final result, or null to send again. */
