@@ -107,3 +107,4 @@ export {
   type StudioLimits,
   type StudioPlan
 } from './studio/studio-plan'
+export { readRecipeFile } from './studio/recipe-file'

@@ -136,6 +136,54 @@ describe('photoscribe edit', () => {
     expect(edits()).toHaveLength(0)
   })
 
+  it("takes a person's own recipe from a JSON file, and names the field of one that is wrong", async () => {
+    await simulator.use()
+    const { dir, root } = await photos(2)
+    const own = join(root, 'banner.json')
+    await writeFile(
+      own,
+      JSON.stringify({
+        id: 'banner',
+        name: 'Banner',
+        after: [{ step: 'square', background: '#f0f0f0' }],
+        outputFormat: 'webp'
+      })
+    )
+    const made = await runInProcess([
+      'edit',
+      dir,
+      '--recipe',
+      own,
+      '--out-dir',
+      join(root, 'out'),
+      '--data-dir',
+      join(root, 'data')
+    ])
+    expect(made.code).toBe(0)
+    expect((await readdir(join(root, 'out', 'shoes'))).sort()).toEqual([
+      'SHOE-0.banner.webp',
+      'SHOE-1.banner.webp'
+    ])
+    const wrong = join(root, 'wrong.json')
+    await writeFile(
+      wrong,
+      JSON.stringify({ id: 'wrong', name: 'Wrong', ask: { prompt: 'x', quality: 'ultra' } })
+    )
+    const refused = await runInProcess([
+      'edit',
+      dir,
+      '--recipe',
+      wrong,
+      '--out-dir',
+      join(root, 'out2'),
+      '--data-dir',
+      join(root, 'data')
+    ])
+    expect(refused.code).toBe(2)
+    expect(refused.err).toMatch(/--recipe: The recipe .*wrong\.json is not valid: ask\.quality: /)
+    expect(edits()).toHaveLength(0)
+  })
+
   it('never upscales for a local recipe: a small photo is refused with its size, the rest made without the model', async () => {
     await simulator.use()
     const { dir, root } = await photos(2)

@@ -8,6 +8,7 @@ import {
   findRecipe,
   fits,
   planFor,
+  readRecipeFile,
   studioPhotos,
   todayFrom,
   type Recipe,
@@ -43,7 +44,10 @@ export function registerEdit(program: Command, io: CliIo, setExit: (code: number
   program
     .command('edit <inputs...>')
     .description('make marketplace images (white background, cut-out, lifestyle, …) of photos')
-    .requiredOption('--recipe <name>', `one of: ${BUILT_IN_RECIPES.map((r) => r.id).join(', ')}`)
+    .requiredOption(
+      '--recipe <name|file.json>',
+      `one of: ${BUILT_IN_RECIPES.map((r) => r.id).join(', ')}, or your own recipe file`
+    )
     .requiredOption('--out-dir <dir>', 'where the new images go (the originals are never touched)')
     .option('--model <id>', 'the image model (default gpt-image-2)')
     .option('--quality <q>', 'low, medium, high or auto')
@@ -78,7 +82,7 @@ export function registerEdit(program: Command, io: CliIo, setExit: (code: number
 }
 
 async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<number> {
-  const recipe = chosenRecipe(flags)
+  const recipe = chosenRecipe(await namedRecipe(flags.recipe), flags)
   const photos = await studioPhotos(inputs)
   if (photos.length === 0) throw new UsageError(`No photos found in ${inputs.join(', ')}.`)
   const limits = { ipm: flags.ipm, tpm: flags.tpm }
@@ -111,12 +115,20 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
 }
 
 /** The recipe with the flags' model, quality, size and prompt; a shut-down model refused first. */
-function chosenRecipe(flags: EditFlags): Recipe {
-  const base = findRecipe(flags.recipe)
-  if (!base)
-    throw new UsageError(
-      `--recipe: use one of ${BUILT_IN_RECIPES.map((r) => r.id).join(', ')}; got "${flags.recipe}".`
-    )
+/** A built-in recipe by name, or a person's own from a `.json` file. */
+async function namedRecipe(name: string): Promise<Recipe> {
+  if (name.toLowerCase().endsWith('.json'))
+    return readRecipeFile(name).catch((error: Error) => {
+      throw new UsageError(`--recipe: ${error.message}`)
+    })
+  const recipe = findRecipe(name)
+  if (recipe) return recipe
+  throw new UsageError(
+    `--recipe: use one of ${BUILT_IN_RECIPES.map((r) => r.id).join(', ')}, or a recipe .json file; got "${name}".`
+  )
+}
+
+function chosenRecipe(base: Recipe, flags: EditFlags): Recipe {
   if (flags.quality && !QUALITIES.includes(flags.quality))
     throw new UsageError(`--quality: use low, medium, high or auto; got "${flags.quality}".`)
   if (!Number.isFinite(flags.ipm) || flags.ipm <= 0)
