@@ -22,15 +22,17 @@ const photo = async (hue: number) =>
 describe('the simulated image endpoints', () => {
   it('edits photos into an image of the size, format and background asked for, with usage, and logs what it billed', async () => {
     const api = await client()
-    const answer = await api.images.edit({
-      model: 'gpt-image-2',
-      image: [await photo(10), await photo(200)],
-      prompt: 'The product alone on pure white.',
-      size: '1536x1024',
-      quality: 'low',
-      output_format: 'png',
-      background: 'opaque'
-    })
+    const edit = async () =>
+      api.images.edit({
+        model: 'gpt-image-2',
+        image: [await photo(10), await photo(200)],
+        prompt: 'The product alone on pure white.',
+        size: '1536x1024',
+        quality: 'low',
+        output_format: 'png',
+        background: 'opaque'
+      })
+    const answer = await edit()
     const image = Buffer.from(answer.data![0].b64_json!, 'base64')
     const meta = await sharp(image).metadata()
     expect(meta).toMatchObject({ width: 1536, height: 1024, format: 'png' })
@@ -43,15 +45,7 @@ describe('the simulated image endpoints', () => {
       input_tokens_details: { image_tokens: 646 },
       output_tokens_details: { image_tokens: 300 }
     })
-    const again = await api.images.edit({
-      model: 'gpt-image-2',
-      image: [await photo(10), await photo(200)],
-      prompt: 'The product alone on pure white.',
-      size: '1536x1024',
-      quality: 'low',
-      output_format: 'png',
-      background: 'opaque'
-    })
+    const again = await edit()
     // Deterministic: the same photos and ask make the same image.
     expect(again.data![0].b64_json).toBe(answer.data![0].b64_json)
     expect(sim!.log.entries.map((e) => [e.path, e.outcome, e.imagesOut])).toEqual([

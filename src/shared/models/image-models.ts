@@ -32,19 +32,10 @@ export const IMAGE_MODELS: readonly ImageModel[] = [
     tierOneIpm: 5,
     freeSizes: true
   },
-  {
-    id: 'gpt-image-1',
-    shutdownDate: '2026-10-23',
-    replacement: 'gpt-image-2',
-    prices: { textInput: 5, imageInput: 10, imageOutput: 40 },
-    squareOutputTokens: { low: 272, medium: 1_056, high: 4_160 },
-    tierOneIpm: 5,
-    freeSizes: false
-  },
-  ...['gpt-image-1-mini', 'gpt-image-1.5', 'chatgpt-image-latest'].map(
+  ...['gpt-image-1', 'gpt-image-1-mini', 'gpt-image-1.5', 'chatgpt-image-latest'].map(
     (id): ImageModel => ({
       id,
-      shutdownDate: '2026-12-01',
+      shutdownDate: id === 'gpt-image-1' ? '2026-10-23' : '2026-12-01',
       replacement: 'gpt-image-2',
       prices: { textInput: 5, imageInput: 10, imageOutput: 40 },
       squareOutputTokens: { low: 272, medium: 1_056, high: 4_160 },
