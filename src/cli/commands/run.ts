@@ -51,6 +51,7 @@ function addWhatOptions(run: Command): void {
     )
   addBrandOptions(run)
   addExportOptions(run)
+  addShardOption(run)
   run
     .option('--model <id>', 'the vision model (photoscribe models lists them)', DEFAULT_MODEL)
     .option('--detail <low|high|auto>', 'image detail: low is cheapest', 'low')
@@ -59,6 +60,14 @@ function addWhatOptions(run: Command): void {
       'output language (en, es, de, fr, pt, ja, zh, or any name); several, comma-separated, answer in one request per photo',
       'en'
     )
+}
+
+/** Several machines on one folder: each takes its own slice. */
+function addShardOption(run: Command): void {
+  run.option(
+    '--shard <i/n>',
+    "this machine's slice of the photos (1/3, 2/3, 3/3 on three machines): each product, else each photo, goes to one"
+  )
 }
 
 /** The brand's voice and words, asked for in each prompt and checked in each answer. */

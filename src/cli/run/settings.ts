@@ -52,6 +52,7 @@ export interface RunFlags extends OutputFlags {
   flex: boolean
   flexFallback: boolean
   cancelBatches: boolean
+  shard?: string
 }
 
 export { UsageError }
@@ -171,7 +172,8 @@ const FLAG_OF: Record<string, string> = {
   batchLines: '--batch-size',
   mode: '--flex',
   flexFallback: '--flex-fallback',
-  groupBy: '--group-by'
+  groupBy: '--group-by',
+  shard: '--shard'
 }
 
 /** `--lang es` or `--lang en,es,de` (every language in one request per photo). */
@@ -201,6 +203,15 @@ function brandFromFlags(flags: RunFlags): JobOptions['brand'] {
   }
 }
 
+/** `--shard 2/3`: this machine's slice, 1-based. */
+function shardFrom(text: string | undefined): JobOptions['shard'] {
+  if (text === undefined) return undefined
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text)
+  if (!match)
+    throw new UsageError(`--shard: write this machine's part as i/n, e.g. 2/3; got "${text}".`)
+  return { index: Number(match[1]), count: Number(match[2]) }
+}
+
 /** The flags as job options, checked by the one schema the window uses too. */
 function optionsFromFlags(flags: RunFlags): JobOptions {
   const parsed = parseJobOptions({
@@ -219,7 +230,8 @@ function optionsFromFlags(flags: RunFlags): JobOptions {
     mode: modeFromFlags(flags) ?? 'live',
     flexFallback: flags.flexFallback,
     batchLines: flags.batchSize,
-    groupBy: flags.groupBy
+    groupBy: flags.groupBy,
+    shard: shardFrom(flags.shard)
   })
   if (parsed.ok) return parsed.options
   const flag = FLAG_OF[parsed.field.split('.')[0]] ?? parsed.field

@@ -4,6 +4,7 @@ import type { JournalEvent } from './journal-events'
 import { foldJournal } from './job-state'
 import { createJob, type JobSettings, type StoredJob } from './job-store'
 import { writeSummary } from './job-summary'
+import { shardOf } from './shard'
 
 /**
  * Starts a job from its inputs (or their listing, when the window already walked them): lists and hashes the photos (duplicates become one item with every
@@ -17,7 +18,7 @@ export async function newJob(
   /** Throws to refuse the photos found (their paths), before anything is written. */
   refuseFound: (paths: string[]) => void = () => {}
 ): Promise<StoredJob> {
-  const found = await ingest(settings.inputs, onFound, undefined, listed)
+  const found = shardOf(await ingest(settings.inputs, onFound, undefined, listed), settings)
   refuseFound(found.photos.map((photo) => photo.paths[0]))
   const job = await createJob(dataDir, settings)
   const events: JournalEvent[] = [

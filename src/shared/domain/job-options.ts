@@ -60,7 +60,13 @@ export const jobOptionsSchema = z
      * Photos grouped into products, each product one request and one listing: by SKU, by folder,
      * or none (every photo its own request; also when absent).
      */
-    groupBy: z.enum(GROUP_BY).optional()
+    groupBy: z.enum(GROUP_BY).optional(),
+    /** This machine's slice of the photos (1-based `index` of `count`), for several machines. */
+    shard: z
+      .object({ index: z.number().int().min(1), count: z.number().int().min(1).max(10_000) })
+      .strict()
+      .refine((shard) => shard.index <= shard.count, problem('shardIndex'))
+      .optional()
   })
   .strict()
 
