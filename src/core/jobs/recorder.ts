@@ -67,7 +67,11 @@ export class JobRecorder {
       const photos = product?.photos ?? [id]
       const before = photos.map((photo) => this.answerOf(photo))
       await this.record({ e: 'done', id, at: Date.now(), result, ...product })
-      photos.forEach((photo, i) => this.tracker.recordDone(this.answerOf(photo)!, before[i]))
+      // A photo taken out of the job while its product was asked has no answer to count.
+      photos.forEach((photo, i) => {
+        const now = this.answerOf(photo)
+        if (now) this.tracker.recordDone(now, before[i])
+      })
       if (cacheKey) await this.results?.put(cacheKey, result).catch(() => undefined)
     })
   }

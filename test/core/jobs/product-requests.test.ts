@@ -158,6 +158,23 @@ describe('one request per product', () => {
     expect(byName(job, 'SOCK-05').reason).not.toMatch(/Its product/)
   })
 
+  it("takes a product's answer calmly when one of its photos was removed while it was asked", async () => {
+    sim = await startSimulator({ latencyMs: 300 })
+    const { photos, dataDir } = await folder(NAMES)
+    const created = await newJob(dataDir, testSettings([photos], GROUPED))
+    const back = byName(created, 'TSHIRT-01_back')
+    const { outcome, job } = await runJobOnSim(dataDir, created.id, {
+      sim,
+      started: (run) =>
+        void new Promise((resolve) => setTimeout(resolve, 100)).then(() =>
+          run.note({ e: 'removed', id: back.id, at: Date.now() })
+        )
+    })
+    expect(outcome).toEqual({ status: 'completed' })
+    expect(job.state.items.has(back.id)).toBe(false)
+    expect(byName(job, 'TSHIRT-01_front').status).toBe('done')
+  })
+
   it('estimates a request per product, not per photo', () => {
     const measured = NAMES.map((name) => ({
       path: `/p/${name}.jpg`,
