@@ -351,6 +351,10 @@ describe('photoscribe edit killed mid-run', () => {
     // What the killed run had in flight finishes on the server (billed, lost) before counting.
     await new Promise((resolve) => setTimeout(resolve, 500))
     const kept = (await readdir(cacheDir)).filter((name) => /^[0-9a-f]{64}$/.test(name)).length
+    // What a write cut off by the kill leaves: swept by the next run into that folder.
+    await mkdir(join(root, 'out', 'shoes'), { recursive: true })
+    const partial = join(root, 'out', 'shoes', `SHOE-0.transparent.png.partial-${child.pid}-x1.png`)
+    await writeFile(partial, 'half an image')
     const paid = () => edits().filter((e) => e.outcome === 'ok').length
     const before = paid()
     const rerun = await runInProcess([...args, ...flags])
@@ -362,5 +366,8 @@ describe('photoscribe edit killed mid-run', () => {
       n.endsWith('.transparent.png')
     )
     expect(outputs).toHaveLength(16)
+    expect(
+      (await readdir(join(root, 'out'), { recursive: true })).filter((n) => n.includes('.partial-'))
+    ).toEqual([])
   }, 60_000)
 })

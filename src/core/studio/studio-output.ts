@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import type { ExifTool } from 'exiftool-vendored'
 import { writeFileAtomic } from '../files/atomic-file'
@@ -68,6 +68,7 @@ export async function writeOutput(
   const paths = outputPaths(outDir, relative, recipe)
   const first = paths.next().value as string
   await mkdir(dirname(first), { recursive: true })
+  await sweepPartials(dirname(first))
   const temp = `${first}.partial-${process.pid}-${Math.random().toString(36).slice(2)}${extname(first)}`
   try {
     await writeFile(temp, image, { flag: 'wx' })
@@ -89,5 +90,32 @@ export async function writeOutput(
     }
   } finally {
     await rm(temp, { force: true })
+  }
+}
+
+/** Folders already swept of a killed run's partial files, in this process. */
+const swept = new Set<string>()
+
+/**
+ * Removes the partial files a run killed mid-write left in `dir` (`….partial-<pid>-…`), those of
+ * a process no longer alive, once per folder: a killed run leaves no half-written image behind.
+ */
+async function sweepPartials(dir: string): Promise<void> {
+  if (swept.has(dir)) return
+  swept.add(dir)
+  const names = await readdir(dir).catch(() => [] as string[])
+  for (const name of names) {
+    const pid = /\.partial-(\d+)-[a-z0-9]+\.\w+$/.exec(name)?.[1]
+    if (pid && Number(pid) !== process.pid && !alive(Number(pid)))
+      await rm(join(dir, name), { force: true })
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
