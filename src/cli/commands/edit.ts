@@ -1,6 +1,11 @@
 import type { Command } from 'commander'
 import { join } from 'node:path'
-import { findImageModel, imageModelGone, type ImageQuality } from '@shared/models/image-models'
+import {
+  IMAGE_QUALITIES,
+  findImageModel,
+  imageModelGone,
+  type ImageQuality
+} from '@shared/models/image-models'
 import {
   BUILT_IN_RECIPES,
   StudioRun,
@@ -36,8 +41,6 @@ interface EditFlags {
   budget?: number
   finishWithin?: number
 }
-
-const QUALITIES = ['low', 'medium', 'high', 'auto']
 
 /** Registers `edit`: marketplace images of photos by a recipe, at the key's images per minute. */
 export function registerEdit(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -129,7 +132,7 @@ async function namedRecipe(name: string): Promise<Recipe> {
 }
 
 function chosenRecipe(base: Recipe, flags: EditFlags): Recipe {
-  if (flags.quality && !QUALITIES.includes(flags.quality))
+  if (flags.quality && !(IMAGE_QUALITIES as readonly string[]).includes(flags.quality))
     throw new UsageError(`--quality: use low, medium, high or auto; got "${flags.quality}".`)
   if (!Number.isFinite(flags.ipm) || flags.ipm <= 0)
     throw new UsageError('--ipm: a number of images per minute above 0.')

@@ -1,10 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { formatUsd } from '@shared/format/estimate-summary'
 import type { ModelPrices } from '@shared/models/catalog'
 import { PreparedImageCache } from '../images/cache'
 import { createPreparer } from '../images/prepare'
-import type { Budget } from '../jobs/budget'
+import { overBudgetReason, type Budget } from '../jobs/budget'
 import { jobPreprocessSettings, productRequest } from '../jobs/job-request'
 import { prepareGroups, type PreparedGroup } from '../jobs/prepare-groups'
 import { requestGroups } from '../jobs/products'
@@ -93,7 +92,7 @@ async function addRequest(
     return null
   }
   if (!ctx.budget.reserve(request.estimateUsd))
-    return { kind: 'budget', reason: budgetReason(ctx.budget) }
+    return { kind: 'budget', reason: overBudgetReason(ctx.budget) }
   await parts.add(batchLine(id, request.work.body), {
     id,
     cacheKey: request.cacheKey,
@@ -103,11 +102,6 @@ async function addRequest(
   })
   ctx.onLine()
   return null
-}
-
-function budgetReason(budget: Budget): string {
-  const cap = formatUsd(budget.capUsd ?? 0)
-  return `The next photo would take the job over its ${cap} budget (${formatUsd(budget.spentUsd)} spent so far). Raise the budget and resume.`
 }
 
 /** The part being written, and the journaling of each one that closes. */

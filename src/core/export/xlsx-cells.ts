@@ -14,3 +14,12 @@ export function columnLetter(n: number): string {
 export function countedText(column: SheetColumn, row: ResultRow): string {
   return fitCell(String(column.value(row)))
 }
+
+/** Where each column is, by header: its letter and itself (for the counts' `LEN()` formulas). */
+export type ColumnPlaces = Map<string, { letter: string; column: SheetColumn }>
+
+export function letters(columns: readonly SheetColumn[]): ColumnPlaces {
+  return new Map(
+    columns.map((column, i) => [column.header, { letter: columnLetter(i + 1), column }])
+  )
+}

@@ -2,7 +2,7 @@ import { ZipWriter } from '../files/zip-writer'
 import type { ResultRow } from './rows'
 import { fitCell } from './sanitize'
 import type { SheetColumn, SheetSpec } from './xlsx-layout'
-import { columnLetter, countedText } from './xlsx-cells'
+import { columnLetter, countedText, letters, type ColumnPlaces } from './xlsx-cells'
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
@@ -48,17 +48,16 @@ async function writeSheet(
 ): Promise<void> {
   const last = columnLetter(spec.columns.length)
   await put(sheetStart(spec, `A1:${last}${rows.length + 1}`))
-  const where = new Map(
-    spec.columns.map((c, i) => [c.header, { letter: columnLetter(i + 1), column: c }])
-  )
-  const header = spec.columns.map((c, i) => cell(`${columnLetter(i + 1)}1`, c.header, STYLE.header))
+  const where = letters(spec.columns)
+  const places = spec.columns.map((_, i) => columnLetter(i + 1))
+  const header = spec.columns.map((c, i) => cell(`${places[i]}1`, c.header, STYLE.header))
   let chunk = `<row r="1" s="${STYLE.header}" customFormat="1">${header.join('')}</row>`
   let n = 1
   for (const row of rows) {
     n++
     chunk += rowXml(
       n,
-      spec.columns.map((column, i) => valueCell(column, row, `${columnLetter(i + 1)}${n}`, where))
+      spec.columns.map((column, i) => valueCell(column, row, places[i], n, where))
     )
     if (n % ROWS_PER_PUT === 0) {
       await put(chunk)
@@ -71,13 +70,15 @@ async function writeSheet(
 function valueCell(
   column: SheetColumn,
   row: ResultRow,
-  ref: string,
-  where: Map<string, { letter: string; column: SheetColumn }>
+  letter: string,
+  rowNumber: number,
+  where: ColumnPlaces
 ): string {
+  const ref = `${letter}${rowNumber}`
   const counted = column.countsOf ? where.get(column.countsOf) : undefined
   if (counted) {
     const length = [...countedText(counted.column, row)].length
-    return `<c r="${ref}"><f>LEN(${counted.letter}${ref.replace(/^[A-Z]+/, '')})</f><v>${length}</v></c>`
+    return `<c r="${ref}"><f>LEN(${counted.letter}${rowNumber})</f><v>${length}</v></c>`
   }
   const value = column.value(row)
   if (typeof value === 'number')

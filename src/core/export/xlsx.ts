@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import type { ResultRow, RowList } from './rows'
 import { fitCell } from './sanitize'
 import type { SheetColumn, SheetSpec } from './xlsx-layout'
-import { columnLetter, countedText } from './xlsx-cells'
+import { countedText, letters, type ColumnPlaces } from './xlsx-cells'
 import { writeXlsxStream } from './xlsx-stream'
 
 /** Above this many rows the workbook is streamed to disk, so memory stays bounded. */
@@ -70,20 +70,11 @@ function writeSheet(
   }
 }
 
-/** Where each column is, by header: its letter and itself (for the counts' `LEN()` formulas). */
-function letters(
-  columns: readonly SheetColumn[]
-): Map<string, { letter: string; column: SheetColumn }> {
-  return new Map(
-    columns.map((column, i) => [column.header, { letter: columnLetter(i + 1), column }])
-  )
-}
-
 function cellOf(
   column: SheetColumn,
   row: ResultRow,
   rowNumber: number,
-  where: Map<string, { letter: string; column: SheetColumn }>
+  where: ColumnPlaces
 ): ExcelJS.CellValue {
   const counted = column.countsOf ? where.get(column.countsOf) : undefined
   if (counted) {

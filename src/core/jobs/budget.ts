@@ -1,3 +1,5 @@
+import { formatUsd } from '@shared/format/estimate-summary'
+
 /**
  * A spending cap. Each request reserves its estimated cost before it starts; the answer's real
  * cost replaces the reservation. A request that would take spent + reserved over the cap is refused,
@@ -33,4 +35,10 @@ export class Budget {
     this.reserved = Math.max(0, this.reserved - estimateUsd)
     this.spent += actualUsd
   }
+}
+
+/** Why a job stops at its budget, in words (live and Batch alike). */
+export function overBudgetReason(budget: Budget): string {
+  const cap = formatUsd(budget.capUsd ?? 0)
+  return `The next photo would take the job over its ${cap} budget (${formatUsd(budget.spentUsd)} spent so far). Raise the budget and resume.`
 }

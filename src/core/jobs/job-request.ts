@@ -146,7 +146,7 @@ export function productRequest(
   const model = findModel(settings.model)
   const built = buildRequest(
     template,
-    { ...photoVariables(lead, settings), photos_note: photoOrderNote(items) },
+    requestVariables(items, settings),
     photos.map(({ image }) => imagePart(image, settings.detail)),
     model,
     settings.model,
@@ -173,6 +173,14 @@ export function productRequest(
 }
 
 const ids = (items: readonly JobItem[]): string[] => items.map((item) => item.id)
+
+/** A request's `{variables}`: its lead photo's, and for several photos the note on their order. */
+export function requestVariables(
+  items: readonly JobItem[],
+  settings: JobSettings
+): Record<string, string> {
+  return { ...photoVariables(items[0], settings), photos_note: photoOrderNote(items) }
+}
 
 /** A prepared photo as a request carries it: a data URL. */
 function imagePart(image: PreparedImage, detail: Detail): ImagePart {

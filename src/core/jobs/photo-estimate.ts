@@ -10,8 +10,8 @@ import {
   type UsageHints
 } from '../estimate/request-estimate'
 import { buildRequest, cachedPrefixTokens } from '../templates/build-request'
-import { jobPrices, jobTemplate, photoVariables, requestShape } from './job-request'
-import { photoOrderNote, productPhotos, productTemplate, requestGroups } from './products'
+import { jobPrices, jobTemplate, requestShape, requestVariables } from './job-request'
+import { productPhotos, productTemplate, requestGroups } from './products'
 import type { JobItem } from './job-state'
 import type { JobSettings } from './job-store'
 
@@ -89,16 +89,13 @@ export async function readPhotoSize(path: string): Promise<Size | null> {
 
 /** The request estimate for one photo, or a product's photos, of the given upright sizes. */
 export function estimateForSize(
-  item: JobItem | readonly JobItem[],
+  items: readonly JobItem[],
   settings: JobSettings,
   model: ModelInfo,
-  upright: Size | readonly Size[],
+  upright: readonly Size[],
   hints?: UsageHints
 ): RequestEstimate {
-  const items = [item].flat()
-  const sizes = [upright]
-    .flat()
-    .map((size) => apiImageSize(size, settings.detail, model.imageTokens))
+  const sizes = upright.map((size) => apiImageSize(size, settings.detail, model.imageTokens))
   const base = jobTemplate(settings)
   const template = productTemplate(
     base,
@@ -109,7 +106,7 @@ export function estimateForSize(
   )
   const built = buildRequest(
     template,
-    { ...photoVariables(items[0], settings), photos_note: photoOrderNote(items) },
+    requestVariables(items, settings),
     sizes.map(() => ({ dataUrl: '', detail: settings.detail })),
     model,
     settings.model

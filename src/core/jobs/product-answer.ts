@@ -13,8 +13,8 @@ export function photoResult(
   event: Extract<JournalEvent, { e: 'done' }>,
   index: number
 ): ItemResult {
-  const fields = photoFields(event.result.fields, event.perPhoto ?? [], index)
   if (!event.photos || event.photos.length < 2) return event.result
+  const fields = photoFields(event.result.fields, event.perPhoto ?? [], index)
   const own = { ...event.result, fields, text: JSON.stringify(fields) }
   if (index === 0) return own
   return {

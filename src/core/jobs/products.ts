@@ -1,4 +1,4 @@
-import { groupPhotos, requestChunks } from '@shared/domain/product-groups'
+import { groupPhotos, nameOf, requestChunks } from '@shared/domain/product-groups'
 import type { EstimateView } from '@shared/domain/queue'
 import type { FieldSpec, Template } from '../templates/template'
 import type { JobItem } from './job-state'
@@ -97,6 +97,6 @@ export function productTemplate(template: Template, product: ProductPhotos | und
 /** The words that tell the model how the photos are ordered, for a request of several photos. */
 export function photoOrderNote(items: readonly JobItem[]): string {
   if (items.length < 2) return ''
-  const names = items.map((item, i) => `${i + 1}. ${(item.paths[0] ?? '').split(/[\\/]/).at(-1)}`)
+  const names = items.map((item, i) => `${i + 1}. ${nameOf(item.paths[0] ?? '')}`)
   return `These ${items.length} photos show one product, in this order: ${names.join('; ')}. Write one listing for the product.`
 }

@@ -1,4 +1,3 @@
-import { formatUsd } from '@shared/format/estimate-summary'
 import type { ModelPrices } from '@shared/models/catalog'
 import { PreparedImageCache } from '../images/cache'
 import { createPreparer } from '../images/prepare'
@@ -10,7 +9,7 @@ import type { JobOutcome } from '../scheduler/types'
 import type { Template } from '../templates/template'
 import type { AnswerDesk } from './answer-desk'
 import { createLiveDesk } from './live-desk'
-import { Budget } from './budget'
+import { Budget, overBudgetReason } from './budget'
 import { jobPreprocessSettings, jobPrices, jobTemplate, productRequest } from './job-request'
 import { prepareGroups, type PreparedGroup } from './prepare-groups'
 import { requestGroups } from './products'
@@ -178,9 +177,7 @@ export class JobRun {
     }
     if (!this.budget.reserve(request.estimateUsd)) {
       // Stop feeding; what is already reserved within the budget finishes.
-      const cap = formatUsd(this.budget.capUsd ?? 0)
-      const reason = `The next photo would take the job over its ${cap} budget (${formatUsd(this.budget.spentUsd)} spent so far). Raise the budget and resume.`
-      this.stopReason = { status: 'stopped', kind: 'budget', reason }
+      this.stopReason = { status: 'stopped', kind: 'budget', reason: overBudgetReason(this.budget) }
       return
     }
     this.desk.sent(request)

@@ -9,7 +9,13 @@ export interface ShopFieldLimit {
   rule: PartLimit
 }
 
-const PARTS = ['title', 'seoTitle', 'seoDescription', 'description', 'alt'] as const satisfies Part[]
+const PARTS = [
+  'title',
+  'seoTitle',
+  'seoDescription',
+  'description',
+  'alt'
+] as const satisfies Part[]
 
 /**
  * Which of a template's fields each shop column reads (per language: `title_es`), with the

@@ -55,7 +55,8 @@ function tighter(a: number | undefined, b: number | undefined): number | undefin
 
 /**
  * How long a 429 asks us to wait: `retry-after-ms`, then `retry-after` (seconds), then the
- * "Please try again in 1.5s" of the message; undefined when none says.
+ * "Please try again in 1.5s" (or "try again after 51.84 seconds", as the image endpoints say) of
+ * the message; undefined when none says.
  */
 export function retryAfterMs(
   headers: HeaderSource | undefined,
@@ -63,8 +64,10 @@ export function retryAfterMs(
 ): number | undefined {
   const ms = headers ? numberHeader(headers, 'retry-after-ms') : undefined
   if (ms !== undefined) return ms
-  const seconds = headers ? numberHeader(headers, 'retry-after') : undefined
-  if (seconds !== undefined) return seconds * 1000
+  const header = headers ? numberHeader(headers, 'retry-after') : undefined
+  if (header !== undefined) return header * 1000
   const match = /try again in ([\d.hms]+)/i.exec(message)
-  return match ? (parseDuration(match[1].replace(/\.$/, '')) ?? undefined) : undefined
+  if (match) return parseDuration(match[1].replace(/\.$/, '')) ?? undefined
+  const seconds = /try again after ([\d.]+) seconds/i.exec(message)
+  return seconds ? Number(seconds[1]) * 1000 : undefined
 }

@@ -9,8 +9,6 @@ export interface ImageLane {
   coolUntil: number
   /** The key may not use the model (a 429 naming a limit of 0): nothing more goes here. */
   closed: boolean
-  /** Images admitted on this key. */
-  sent: number
 }
 
 /** Lanes for keys, each paced evenly at its images per minute (one image of burst). */
@@ -23,8 +21,7 @@ export function imageLanes(
     apiKey: key.apiKey,
     bucket: new ContinuousBucket(key.ipm, 60 / key.ipm, now),
     coolUntil: 0,
-    closed: false,
-    sent: 0
+    closed: false
   }))
 }
 

@@ -1,3 +1,4 @@
+import { retryAfterMs } from '../openai/rate-headers'
 import type { ModelAsk } from './recipes'
 
 /** One image request's outcome, by what may be done next. */
@@ -54,7 +55,7 @@ export async function sendImageEdit(
         signal: AbortSignal.timeout(call.timeoutMs)
       } as RequestInit
     )
-    return await readOutcome(response, body.sent)
+    return await readOutcome(response)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     return body.sent()
@@ -113,9 +114,9 @@ function trackedBody(form: FormData): {
   return { stream, type: encoded.headers.get('content-type') ?? '', sent: () => sent }
 }
 
-async function readOutcome(response: Response, sent: () => boolean): Promise<ImageOutcome> {
+async function readOutcome(response: Response): Promise<ImageOutcome> {
   const text = await response.text()
-  if (response.ok) return answered(text, sent)
+  if (response.ok) return answered(text)
   const error = errorOf(text)
   if (response.status === 429) return tooMany(response, error)
   if (response.status === 401 || response.status === 403)
@@ -129,7 +130,7 @@ async function readOutcome(response: Response, sent: () => boolean): Promise<Ima
   return { kind: 'refused', message: error.message }
 }
 
-function answered(text: string, sent: () => boolean): ImageOutcome {
+function answered(text: string): ImageOutcome {
   try {
     const body = JSON.parse(text) as {
       data?: { b64_json?: string }[]
@@ -153,7 +154,6 @@ function answered(text: string, sent: () => boolean): ImageOutcome {
     }
   } catch (error) {
     // A paid answer that cannot be read: billed all the same, never sent again blindly.
-    void sent
     return { kind: 'possiblyBilled', message: `The answer could not be read (${String(error)}).` }
   }
 }
@@ -173,9 +173,6 @@ function tooMany(response: Response, error: { message: string; code?: string }):
     return { kind: 'stop', reason: 'quota', message: error.message }
   const limit = /Limit: (\d+)\/1min/i.exec(error.message)
   if (limit && Number(limit[1]) === 0) return { kind: 'noAccess', message: error.message }
-  const header = Number(response.headers.get('retry-after'))
-  const words = /try again (?:in|after) ([\d.]+) ?s/i.exec(error.message)
-  const waitMs =
-    Number.isFinite(header) && header > 0 ? header * 1000 : words ? Number(words[1]) * 1000 : 1000
+  const waitMs = retryAfterMs(response.headers, error.message) ?? 1000
   return { kind: 'rateLimited', waitMs, limit: limit ? Number(limit[1]) : null }
 }

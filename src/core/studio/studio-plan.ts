@@ -23,16 +23,23 @@ export interface StudioLimits {
   tpm: number
 }
 
-/** The cost and duration of a recipe's images of `photos` photos at the limits. */
-export function planFor(ask: ModelAsk, photos: number, limits: StudioLimits): StudioPlan {
+/** What one image of the ask is expected to use before its `usage` says: tokens and USD. */
+export function eachImage(ask: ModelAsk): { tokens: number; costUsd: number } {
   const model = findImageModel(ask.model)!
   const [width, height] = sizeOf(ask.size)
   const input = { textTokens: Math.ceil(ask.prompt.length / 4), imageTokens: INPUT_IMAGE_TOKENS }
-  const each = imageCostUsd(model, { width, height, quality: ask.quality }, input)
-  const tokens =
-    outputImageTokens(model, width, height, ask.quality) + input.textTokens + input.imageTokens
-  const minutes = Math.max(photos / limits.ipm, (photos * tokens) / limits.tpm)
-  return { quality: ask.quality, size: ask.size, costUsd: each * photos, minutes }
+  const output = outputImageTokens(model, width, height, ask.quality)
+  return {
+    tokens: output + input.textTokens + input.imageTokens,
+    costUsd: imageCostUsd(model, { width, height, quality: ask.quality }, input)
+  }
+}
+
+/** The cost and duration of a recipe's images of `photos` photos at the limits. */
+export function planFor(ask: ModelAsk, photos: number, limits: StudioLimits): StudioPlan {
+  const each = eachImage(ask)
+  const minutes = Math.max(photos / limits.ipm, (photos * each.tokens) / limits.tpm)
+  return { quality: ask.quality, size: ask.size, costUsd: each.costUsd * photos, minutes }
 }
 
 /**

@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises'
 import { ExifTool } from 'exiftool-vendored'
 import { coolDown, imageLanes, nextLane, type ImageLane } from './image-lanes'
 import { sendImageEdit, type ImageOutcome, type ImageUsage } from './image-request'
-import { findImageModel } from '@shared/models/image-models'
+import { nameOf } from '@shared/domain/product-groups'
+import { findImageModel, tokensCostUsd } from '@shared/models/image-models'
 import { Budget } from '../jobs/budget'
 import { runLocalSteps } from './local-steps'
-import { planFor } from './studio-plan'
+import { eachImage } from './studio-plan'
 import type { Recipe } from './recipes'
 import { StudioCache, studioCacheKey, writeOutput } from './studio-output'
 
@@ -72,7 +73,7 @@ export class StudioRun {
     this.lanes = imageLanes(ctx.keys, this.now)
     this.cache = new StudioCache(ctx.cacheDir)
     this.budget = new Budget(ctx.budgetUsd, 0)
-    this.eachUsd = recipe.ask ? planFor(recipe.ask, 1, { ipm: 1, tpm: 1e12 }).costUsd : 0
+    this.eachUsd = recipe.ask ? eachImage(recipe.ask).costUsd : 0
   }
 
   /** What this run has paid for, from the answers' `usage` (USD). */
@@ -193,14 +194,11 @@ export class StudioRun {
 
   /** An answer's cost from its `usage` at the model's prices. */
   private priced(usage: ImageUsage): number {
-    const prices = findImageModel(this.recipe.ask!.model)!.prices
-    const text = Math.max(0, usage.inputTokens - usage.inputImageTokens)
-    return (
-      (text * prices.textInput +
-        usage.inputImageTokens * prices.imageInput +
-        usage.outputTokens * prices.imageOutput) /
-      1_000_000
-    )
+    return tokensCostUsd(findImageModel(this.recipe.ask!.model)!, {
+      textTokens: Math.max(0, usage.inputTokens - usage.inputImageTokens),
+      imageTokens: usage.inputImageTokens,
+      outputTokens: usage.outputTokens
+    })
   }
 
   /** What a failed attempt means: a final result, or null to send again. */
@@ -236,7 +234,6 @@ export class StudioRun {
       if (!next || this.stopped) return null
       if (next.waitMs <= 0) {
         next.lane.bucket.take(1)
-        next.lane.sent++
         return next.lane
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(next.waitMs, 1000)))
@@ -250,7 +247,7 @@ export class StudioRun {
       fetch: this.ctx.fetch,
       timeoutMs: this.ctx.timeoutMs ?? 180_000
     }
-    const name = photo.relative.split(/[\\/]/).at(-1) ?? 'photo.jpg'
+    const name = nameOf(photo.relative)
     return sendImageEdit(call, this.recipe.ask!, this.recipe.outputFormat, [
       { bytes, name, type: mimeOf(name) }
     ])

@@ -1,7 +1,8 @@
 import { daysBetween } from './lifecycle'
 
 /** How good an image is asked to be (`auto` lets the model choose). */
-export type ImageQuality = 'low' | 'medium' | 'high' | 'auto'
+export const IMAGE_QUALITIES = ['low', 'medium', 'high', 'auto'] as const
+export type ImageQuality = (typeof IMAGE_QUALITIES)[number]
 
 /** An OpenAI image model: when it stops, what it costs, what it allows. */
 export interface ImageModel {
@@ -81,12 +82,20 @@ export function imageCostUsd(
   out: { width: number; height: number; quality: ImageQuality },
   input: { textTokens: number; imageTokens: number }
 ): number {
+  const outputTokens = outputImageTokens(model, out.width, out.height, out.quality)
+  return tokensCostUsd(model, { ...input, outputTokens })
+}
+
+/** What image tokens cost at the model's prices: text and photos in, the image out. */
+export function tokensCostUsd(
+  model: ImageModel,
+  tokens: { textTokens: number; imageTokens: number; outputTokens: number }
+): number {
   const { prices } = model
-  const output = outputImageTokens(model, out.width, out.height, out.quality)
   return (
-    (input.textTokens * prices.textInput +
-      input.imageTokens * prices.imageInput +
-      output * prices.imageOutput) /
+    (tokens.textTokens * prices.textInput +
+      tokens.imageTokens * prices.imageInput +
+      tokens.outputTokens * prices.imageOutput) /
     1_000_000
   )
 }

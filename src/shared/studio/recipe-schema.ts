@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { IMAGE_QUALITIES } from '../models/image-models'
 
 const localStep = z.discriminatedUnion('step', [
   z
@@ -21,7 +22,7 @@ export const recipeSchema = z
           .string()
           .regex(/^(auto|\d{2,5}x\d{2,5})$/)
           .default('1024x1024'),
-        quality: z.enum(['low', 'medium', 'high', 'auto']).default('medium'),
+        quality: z.enum(IMAGE_QUALITIES).default('medium'),
         background: z.enum(['transparent', 'opaque', 'auto']).default('auto'),
         inputFidelity: z.enum(['high', 'low']).default('high')
       })

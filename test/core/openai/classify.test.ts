@@ -113,6 +113,12 @@ describe('rate-limit headers', () => {
     expect(retryAfterMs(new Headers({ 'retry-after-ms': '250', 'retry-after': '9' }), '')).toBe(250)
     expect(retryAfterMs(new Headers({ 'retry-after': '2' }), '')).toBe(2000)
     expect(retryAfterMs(new Headers(), 'Please try again in 1m26.4s. Visit …')).toBe(86_400)
+    expect(
+      retryAfterMs(
+        new Headers(),
+        "You've exceeded the rate limit, please slow down and try again after 51.84 seconds."
+      )
+    ).toBe(51_840)
     expect(retryAfterMs(new Headers(), 'Slow down')).toBeUndefined()
   })
 })
