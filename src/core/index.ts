@@ -97,9 +97,22 @@ export { isExportPath } from './export/write-results'
 export type { ExportChoice, ExportReport } from './export/export-job'
 export { importEdits } from './export/import-edits'
 export { writeFileAtomic } from './files/atomic-file'
-export { StudioRun, type StudioPhoto, type StudioResult } from './studio/studio-run'
-export { BUILT_IN_RECIPES, findRecipe, type Recipe } from './studio/recipes'
+export {
+  StudioRun,
+  type StudioLaneState,
+  type StudioPhoto,
+  type StudioResult
+} from './studio/studio-run'
+export {
+  BUILT_IN_RECIPES,
+  askedRecipe,
+  findRecipe,
+  type AskChange,
+  type Recipe
+} from './studio/recipes'
 export { studioPhotos } from './studio/studio-photos'
+export { relativePath } from './export/shop/image-url'
+export type { StudioImages } from './export/shop/listing'
 export {
   cheaperPlans,
   fits,

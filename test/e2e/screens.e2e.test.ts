@@ -10,8 +10,8 @@ import { runStatus } from './helpers/window-steps'
 
 /**
  * Every screen at a 1024×640 laptop and a 1920×1080 desktop, in English and 简体中文: the queue,
- * the rate panel while a key is held back, the offline banner, the stop banner, the review desk and
- * Settings. Nothing labelled may be clipped at either size. `npm run screenshots` writes the
+ * the rate panel while a key is held back, the offline banner, the stop banner, the review desk,
+ * Settings and the Studio tab. Nothing labelled may be clipped at either size. `npm run screenshots` writes the
  * pictures into docs/screenshots/screens (the README shows them); a test run keeps them in
  * test-results.
  */
@@ -176,6 +176,14 @@ describe('every screen at laptop and desktop size, in English and 简体中文',
       await page.getByTestId('export-image-url-base').waitFor()
     }
     clips.push(...(await shoot(page, 'export', openExport)))
+    // The Studio tab beside Copy: recipe, fields, estimate at the key's images per minute.
+    const openStudio = async (): Promise<void> => {
+      if (await page.getByTestId('studio-panel').isVisible()) return
+      await page.keyboard.press('Escape')
+      await page.getByRole('tab', { name: /^(Studio|工作室)$/ }).click()
+      await page.getByTestId('studio-estimate').waitFor()
+    }
+    clips.push(...(await shoot(page, 'studio', openStudio)))
     expect(clips).toEqual([])
     expect(harness.problems).toEqual([])
   })

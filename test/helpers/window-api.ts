@@ -13,5 +13,6 @@ export const WINDOW_API_KEYS = [
   'review',
   'run',
   'settings',
+  'studio',
   'templates'
 ]

@@ -31,6 +31,7 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
     resumable: null,
     modelOffers: [],
     settings: settingsView(),
+    studio: null,
     ...over
   }
 }

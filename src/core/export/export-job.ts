@@ -12,6 +12,7 @@ import {
   type ShopFormat
 } from '@shared/domain/export-choice'
 import { writePhotoCopies, type PhotosExport } from './photos/write-photos'
+import type { StudioImages } from './shop/listing'
 import { writeShopFiles, type ShopExport } from './shop/write-shop'
 
 /** JPEG thumbnails by photo path, from the prepared-image cache (exceljs embeds no WebP). */
@@ -41,6 +42,8 @@ export interface ExportChoice {
   shop?: { format: ShopFormat } & ShopChoiceInput
   /** Copies of the photos with their alt text in their metadata, into the folder `path`. */
   photos?: { groupBy?: GroupBy }
+  /** The studio's approved images: a shop file lists them in place of their photos. */
+  studioImages?: StudioImages
 }
 
 /** What an export wrote: rows (products, for a shop file), the files, and what to know. */
@@ -60,7 +63,7 @@ export async function exportJob(
   dataDir: string,
   choice: ExportChoice = {}
 ): Promise<ExportReport> {
-  const { shop, photos, approvedOnly = false } = choice
+  const { shop, photos, approvedOnly = false, studioImages } = choice
   if (photos) {
     const written = await writePhotoCopies(path, job.state, job.settings, {
       ...photos,
@@ -73,7 +76,8 @@ export async function exportJob(
     const options = shopChoiceSchema.parse(wanted)
     const written = await writeShopFiles(path, format, job.state, job.settings, {
       ...options,
-      approvedOnly
+      approvedOnly,
+      ...(studioImages ? { studioImages } : {})
     })
     return { rows: written.products, files: written.files, shop: written }
   }

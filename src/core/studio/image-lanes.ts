@@ -48,3 +48,24 @@ export function coolDown(lane: ImageLane, now: number, waitMs: number, limit: nu
   lane.bucket.setLevel(0)
   if (limit && limit < lane.bucket.perMinute) lane.bucket.setRefill(limit)
 }
+
+/** A lane as a person sees it: its pace now, how long the server asked it to wait, whether closed. */
+export function laneState(
+  lane: ImageLane,
+  now: number
+): { id: string; ipm: number; coolingMs: number; closed: boolean } {
+  return {
+    id: lane.id,
+    ipm: lane.bucket.pacePerMinute,
+    coolingMs: Math.max(0, lane.coolUntil - now),
+    closed: lane.closed
+  }
+}
+
+/**
+ * An answer's headers named the key's images per minute: the lane takes it as its limit, up
+ * (Settings or the tier table said less) or down, keeping what 429s taught it of others' share.
+ */
+export function learnLimit(lane: ImageLane, limit: number | null): void {
+  if (limit && limit !== lane.bucket.perMinute) lane.bucket.setLimit(limit)
+}

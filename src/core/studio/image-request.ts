@@ -3,7 +3,8 @@ import type { ModelAsk } from './recipes'
 
 /** One image request's outcome, by what may be done next. */
 export type ImageOutcome =
-  | { kind: 'done'; image: Buffer; usage: ImageUsage }
+  /** `limit`: the key's images per minute as the answer's headers say, when they do. */
+  | { kind: 'done'; image: Buffer; usage: ImageUsage; limit: number | null }
   /** Refused before anything was made: safe to send again after `waitMs`. */
   | { kind: 'rateLimited'; waitMs: number; limit: number | null }
   /** The key may not use this model at all (a limit of 0): its lane stops, nothing is retried. */
@@ -116,7 +117,7 @@ function trackedBody(form: FormData): {
 
 async function readOutcome(response: Response): Promise<ImageOutcome> {
   const text = await response.text()
-  if (response.ok) return answered(text)
+  if (response.ok) return answered(text, headerLimit(response.headers))
   const error = errorOf(text)
   if (response.status === 429) return tooMany(response, error)
   if (response.status === 401 || response.status === 403)
@@ -130,7 +131,14 @@ async function readOutcome(response: Response): Promise<ImageOutcome> {
   return { kind: 'refused', message: error.message }
 }
 
-function answered(text: string): ImageOutcome {
+/** The key's images per minute from an answer's headers (images, else requests), when given. */
+function headerLimit(headers: Headers): number | null {
+  const value = headers.get('x-ratelimit-limit-images') ?? headers.get('x-ratelimit-limit-requests')
+  const limit = Number(value)
+  return value && Number.isFinite(limit) && limit > 0 ? limit : null
+}
+
+function answered(text: string, limit: number | null): ImageOutcome {
   try {
     const body = JSON.parse(text) as {
       data?: { b64_json?: string }[]
@@ -146,6 +154,7 @@ function answered(text: string): ImageOutcome {
     return {
       kind: 'done',
       image: Buffer.from(b64, 'base64'),
+      limit,
       usage: {
         inputTokens: usage.input_tokens ?? 0,
         inputImageTokens: usage.input_tokens_details?.image_tokens ?? 0,

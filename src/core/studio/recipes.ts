@@ -116,3 +116,24 @@ export const BUILT_IN_RECIPES: readonly Recipe[] = [
 export function findRecipe(id: string): Recipe | undefined {
   return BUILT_IN_RECIPES.find((recipe) => recipe.id === id)
 }
+
+/** What a person changed of a recipe's model ask for one run (the CLI's flags, the window's fields). */
+export interface AskChange {
+  model?: string
+  quality?: ImageQuality
+  size?: string
+  prompt?: string
+}
+
+/** The recipe with a person's changes to its model ask (a recipe of local steps has none). */
+export function askedRecipe(base: Recipe, change: AskChange): Recipe {
+  if (!base.ask) return base
+  const ask = {
+    ...base.ask,
+    ...(change.model ? { model: change.model } : {}),
+    ...(change.quality ? { quality: change.quality } : {}),
+    ...(change.size ? { size: change.size } : {}),
+    ...(change.prompt ? { prompt: change.prompt } : {})
+  }
+  return { ...base, ask }
+}

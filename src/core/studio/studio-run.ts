@@ -1,12 +1,17 @@
 import { readFile } from 'node:fs/promises'
 import { ExifTool } from 'exiftool-vendored'
-import { coolDown, imageLanes, nextLane, type ImageLane } from './image-lanes'
+import {
+  coolDown,
+  imageLanes,
+  laneState,
+  learnLimit,
+  nextLane,
+  type ImageLane
+} from './image-lanes'
 import { sendImageEdit, type ImageOutcome, type ImageUsage } from './image-request'
 import { nameOf } from '@shared/domain/product-groups'
-import { findImageModel, tokensCostUsd } from '@shared/models/image-models'
-import { Budget } from '../jobs/budget'
 import { runLocalSteps } from './local-steps'
-import { eachImage } from './studio-plan'
+import { ImageSpend } from './image-spend'
 import type { Recipe } from './recipes'
 import { StudioCache, studioCacheKey, writeOutput } from './studio-output'
 
@@ -37,9 +42,14 @@ export interface StudioContext {
   budgetUsd?: number
   /** Send photos an earlier run may have been billed for (a person said so, knowing it). */
   resendPossiblyBilled?: boolean
+  /** Each photo as it is sent to the model (again, after a 429), for a live queue. */
+  onSend?: (photo: StudioPhoto) => void
   /** Each photo as it settles (for a progress line). */
   onResult?: (photo: StudioPhoto, result: StudioResult) => void
 }
+
+/** A key's lane as a person sees it: its pace, and why it waits or takes nothing. */
+export type StudioLaneState = ReturnType<typeof laneState>
 
 /** The model's image of a photo (`paid` when this run paid for it), or why there is none. */
 type ModelImage = { image: Buffer; paid?: { usage: ImageUsage; keyId: string } } | StudioResult
@@ -60,9 +70,8 @@ export class StudioRun {
   private stopped: string | null = null
   /** Model images being made, by cache key (a photo's bytes and the recipe). */
   private readonly asking = new Map<string, Promise<ModelImage>>()
-  private readonly budget: Budget
-  /** What one image is expected to cost until answers say (USD). */
-  private readonly eachUsd: number
+  /** The budget, and what each image is expected to cost (learned from `usage`). */
+  readonly spend: ImageSpend
   private tool: ExifTool | null = null
 
   constructor(
@@ -72,13 +81,25 @@ export class StudioRun {
     this.now = ctx.now ?? Date.now
     this.lanes = imageLanes(ctx.keys, this.now)
     this.cache = new StudioCache(ctx.cacheDir)
-    this.budget = new Budget(ctx.budgetUsd, 0)
-    this.eachUsd = recipe.ask ? eachImage(recipe.ask).costUsd : 0
+    this.spend = new ImageSpend(recipe.ask, ctx.budgetUsd)
   }
 
   /** What this run has paid for, from the answers' `usage` (USD). */
   get spentUsd(): number {
-    return this.budget.spentUsd
+    return this.spend.spentUsd
+  }
+
+  /**
+   * Stops taking photos: those being made finish (a request already sent may be billed, so it is
+   * not cut off), the rest settle as waiting with `reason`.
+   */
+  stop(reason: string): void {
+    this.stopped ??= reason
+  }
+
+  /** Each key's lane now (for the rate panel). */
+  lanesNow(): StudioLaneState[] {
+    return this.lanes.map((lane) => laneState(lane, this.now()))
   }
 
   async run(photos: readonly StudioPhoto[]): Promise<Map<StudioPhoto, StudioResult>> {
@@ -108,6 +129,11 @@ export class StudioRun {
   }
 
   private async settle(photo: StudioPhoto): Promise<StudioResult> {
+    if (this.stopped) {
+      const waiting: StudioResult = { status: 'waiting', reason: this.stopped }
+      this.ctx.onResult?.(photo, waiting)
+      return waiting
+    }
     const result = await this.make(photo).catch((error: unknown): StudioResult => ({
       status: 'failed',
       reason: error instanceof Error ? error.message : String(error)
@@ -165,40 +191,25 @@ export class StudioRun {
     for (let notSent = 0; ;) {
       if (this.stopped) return { status: 'waiting', reason: this.stopped }
       // Over the budget: this photo waits; those already reserved within it still go.
-      if (!this.budget.reserve(this.eachUsd)) {
-        const reason = `The next image would take the run over its $${this.ctx.budgetUsd} budget ($${this.spentUsd.toFixed(2)} spent).`
-        return { status: 'waiting', reason }
-      }
+      const reserved = this.spend.reserve()
+      if ('overBudget' in reserved) return { status: 'waiting', reason: reserved.overBudget }
       const lane = await this.admit()
       if (!lane) {
-        this.budget.settle(this.eachUsd, 0)
+        this.spend.settle(reserved.reservedUsd, null)
         return { status: 'waiting', reason: this.stopped ?? 'No key may use this model.' }
       }
+      this.ctx.onSend?.(photo)
       const outcome = await this.send(lane, photo, bytes)
-      this.budget.settle(
-        this.eachUsd,
-        outcome.kind === 'done'
-          ? this.priced(outcome.usage)
-          : outcome.kind === 'possiblyBilled'
-            ? this.eachUsd
-            : 0
-      )
-      if (outcome.kind === 'done')
+      this.spend.settle(reserved.reservedUsd, outcome)
+      if (outcome.kind === 'done') {
+        learnLimit(lane, outcome.limit)
         return { image: outcome.image, paid: { usage: outcome.usage, keyId: lane.id } }
+      }
       const next = this.route(lane, outcome)
       if (next) return next
       if (outcome.kind === 'notSent' && ++notSent >= NOT_SENT_TRIES)
         return { status: 'failed', reason: outcome.message }
     }
-  }
-
-  /** An answer's cost from its `usage` at the model's prices. */
-  private priced(usage: ImageUsage): number {
-    return tokensCostUsd(findImageModel(this.recipe.ask!.model)!, {
-      textTokens: Math.max(0, usage.inputTokens - usage.inputImageTokens),
-      imageTokens: usage.inputImageTokens,
-      outputTokens: usage.outputTokens
-    })
   }
 
   /** What a failed attempt means: a final result, or null to send again. */

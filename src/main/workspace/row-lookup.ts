@@ -1,8 +1,14 @@
 import type { QueueRow } from '@shared/domain/queue'
 import type { Workspace } from './workspace'
 
+/** Thumbnails of a studio's images are asked for under this prefix before the queue's id. */
+const STUDIO_PREFIX = 'studio-'
+
 /** The file behind a row of a queue the window has open (draft, job, or sample); else nothing. */
 export function openRowPath(ws: Workspace, viewId: string, rowId: string): string | undefined {
+  // `studio-<view>`: the studio's image of the row (the "after" of before/after).
+  if (viewId.startsWith(STUDIO_PREFIX))
+    return ws.studio.outputPath(viewId.slice(STUDIO_PREFIX.length), rowId)
   const draft = ws.runs.draft(viewId)
   if (draft) return draft.pathOf(rowId)
   if (!ws.runs.openQueues().includes(viewId)) return undefined

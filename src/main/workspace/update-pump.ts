@@ -21,7 +21,9 @@ export class UpdatePump {
 
   constructor(
     private readonly send: (update: WorkspaceUpdate) => void,
-    private readonly intervalMs = UPDATE_INTERVAL_MS
+    private readonly intervalMs = UPDATE_INTERVAL_MS,
+    /** Adds what follows from the rest (the studio of a queue newly open or grown) before sending. */
+    private readonly complete: (update: WorkspaceUpdate) => void = () => {}
   ) {}
 
   /** Changes to one open queue. */
@@ -68,6 +70,7 @@ export class UpdatePump {
     const update: WorkspaceUpdate = { ...this.whole, ...(patches.length ? { patches } : {}) }
     this.patches = new Map()
     this.whole = {}
+    this.complete(update)
     this.send(update)
   }
 

@@ -14,11 +14,9 @@ import {
 } from '../../core'
 import { jobOptionsSchema, type JobOptions } from '@shared/domain/job-options'
 import type { EstimateView } from '@shared/domain/queue'
-import type { OpenView, Snapshot, WorkspaceUpdate } from '@shared/domain/workspace'
+import type { OpenView, Snapshot } from '@shared/domain/workspace'
 import { AppError, ErrorCodes } from '@shared/errors'
 import { emptyTotals } from '@shared/domain/run-view'
-import type { ConnectionSource } from './connection'
-import type { Desktop } from './desktop'
 import { Draft, type DraftChange } from './draft'
 import { jobEntry } from './job-entries'
 import type { JobView } from './job-view'
@@ -28,15 +26,10 @@ import { choices, LANGUAGE_CHOICES, loadTemplates } from './choices'
 import { Ticker } from './ticker'
 import { RunCoordinator } from './run-coordinator'
 import { modelOffers } from './model-offers'
+import { StudioDesk } from './studio/studio-desk'
+import type { WorkspaceDeps } from './workspace-deps'
 
-export interface WorkspaceDeps {
-  dataDir: string
-  connection: ConnectionSource
-  desktop: Desktop
-  /** Sends one update to the window (webContents.send, or the e2e bridge). */
-  send: (update: WorkspaceUpdate) => void
-  now?: () => number
-}
+export type { WorkspaceDeps } from './workspace-deps'
 
 /**
  * Everything the window works with, in main: the queue being built (a draft), the jobs open,
@@ -56,10 +49,11 @@ export class Workspace {
   private templates: Template[] = [...BUILTIN_TEMPLATES]
 
   readonly templateStore: TemplateStore
+  readonly studio: StudioDesk = new StudioDesk(this)
 
   constructor(readonly deps: WorkspaceDeps) {
     this.service = openEngine(deps.dataDir, process.env, deps.connection.listings)
-    this.pump = new UpdatePump(deps.send)
+    this.pump = new UpdatePump(deps.send, undefined, (update) => this.studio.complete(update))
     this.now = deps.now ?? Date.now
     this.ticker = new Ticker(() => this.tick())
     this.templateStore = new TemplateStore(templatesDir(deps.dataDir))
@@ -71,7 +65,7 @@ export class Workspace {
     const settings = await this.deps.connection.settings.view()
     const connection = this.deps.connection.info()
     const { modelOffers } = await this.jobsAndOffers()
-    this.pump.set({ settings, connection, modelOffers })
+    this.pump.set({ settings, connection, modelOffers, studio: this.studio.view() })
     const draft = this.openDraft()
     const estimate = draft && this.estimate(draft)
     if (draft && estimate) this.pump.patch(draft.id, { estimate })
@@ -120,7 +114,7 @@ export class Workspace {
     if (this.estimateTimer) clearTimeout(this.estimateTimer)
     this.pump.reset()
     for (const view of this.runs.views()) view.run?.cancel()
-    await Promise.all(this.runs.views().map((view) => view.whenIdle()))
+    await Promise.all([...this.runs.views().map((view) => view.whenIdle()), this.studio.close()])
     await this.deps.connection.close()
   }
 
@@ -146,7 +140,8 @@ export class Workspace {
       history: [...this.history.samples],
       resumable,
       settings: await this.deps.connection.settings.view(),
-      modelOffers
+      modelOffers,
+      studio: this.studio.view()
     }
   }
 

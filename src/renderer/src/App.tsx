@@ -24,6 +24,10 @@ import { OfflineBanner } from './features/shell/OfflineBanner'
 import { StopBanner } from './features/shell/StopBanner'
 import { QueuePane } from './features/queue/QueuePane'
 import { RunPanel } from './features/run/RunPanel'
+import { StudioCompare } from './features/studio/StudioCompare'
+import { StudioPane } from './features/studio/StudioPane'
+import { StudioPanel } from './features/studio/StudioPanel'
+import { StudioTabs } from './features/studio/StudioTabs'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useWorkspace } from './hooks/useWorkspace'
 import { createI18n } from './i18n'
@@ -126,10 +130,24 @@ function useAppLanguage(store: WorkspaceStore): void {
 function Workspace(): React.JSX.Element {
   useShortcuts()
   const reviewing = useWorkspaceState((s) => s.reviewing !== null)
+  const tab = useWorkspaceState((s) => s.tab)
+  const comparing = useWorkspaceState((s) => s.comparing)
+  if (tab === 'studio')
+    return (
+      <div className="workspace">
+        <JobsSidebar />
+        <main className="center">
+          <StudioTabs />
+          <StudioPane />
+        </main>
+        {comparing ? <StudioCompare rowId={comparing} /> : <StudioPanel />}
+      </div>
+    )
   return (
     <div className="workspace">
       <JobsSidebar />
       <main className="center">
+        <StudioTabs />
         <SettingsNotice />
         <ModelOffers />
         <StopBanner />

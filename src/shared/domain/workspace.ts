@@ -4,6 +4,7 @@ import { modelOfferSchema } from '../models/model-offers'
 import { jobOptionsSchema } from './job-options'
 import { estimateViewSchema, queueRowSchema } from './queue'
 import { limitSampleSchema, runViewSchema } from './run-view'
+import { studioViewSchema } from '../studio/studio-view'
 
 /** What the sidebar shows of a job. */
 export const jobEntrySchema = z.object({
@@ -73,7 +74,9 @@ export const snapshotSchema = z.object({
   resumable: jobEntrySchema.nullable(),
   settings: settingsViewSchema,
   /** Saved things naming a model that is gone or shuts down soon, offered for a switch. */
-  modelOffers: z.array(modelOfferSchema)
+  modelOffers: z.array(modelOfferSchema),
+  /** The photo studio of the open queue. */
+  studio: studioViewSchema.nullable()
 })
 export type Snapshot = z.infer<typeof snapshotSchema>
 
@@ -103,6 +106,7 @@ export const updateSchema = z.object({
   connection: connectionInfoSchema.optional(),
   templates: z.array(choiceSchema).optional(),
   settings: settingsViewSchema.optional(),
-  modelOffers: z.array(modelOfferSchema).optional()
+  modelOffers: z.array(modelOfferSchema).optional(),
+  studio: studioViewSchema.nullable().optional()
 })
 export type WorkspaceUpdate = z.infer<typeof updateSchema>

@@ -44,7 +44,8 @@ export const ROUTE_NAMES = {
     'testKey',
     'testConnection'
   ],
-  templates: ['list', 'save', 'remove', 'importFile', 'exportFile', 'preview']
+  templates: ['list', 'save', 'remove', 'importFile', 'exportFile', 'preview'],
+  studio: ['setOptions', 'chooseOutDir', 'start', 'stop', 'approve']
 } as const
 
 /** A route's IPC channel: `domain:method-name`. */

@@ -33,6 +33,11 @@ export class ContinuousBucket {
     return this.limit
   }
 
+  /** What it refills at now, per minute (below the limit once others are known to share it). */
+  get pacePerMinute(): number {
+    return this.refillPerMinute
+  }
+
   /** Milliseconds until `cost` could be admitted (0 = now). */
   waitFor(cost: number): number {
     this.refill()

@@ -36,7 +36,7 @@ describe('IPC router', () => {
     expect(new Set(router.channels).size).toBe(router.channels.length)
     expect(
       router.channels.every((c) =>
-        /^(app|queue|run|jobs|review|export|limits|settings|templates):[a-z-]+$/.test(c)
+        /^(app|queue|run|jobs|review|export|limits|settings|templates|studio):[a-z-]+$/.test(c)
       )
     ).toBe(true)
   })

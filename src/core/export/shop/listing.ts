@@ -29,10 +29,20 @@ export interface Listing {
   photos: ListingPhoto[]
 }
 
+/**
+ * Images the photo studio made and a person approved: by photo file, the image's file, below the
+ * studio's output folder `root` (uploaded beside the photos, its paths mirror theirs).
+ */
+export interface StudioImages {
+  root: string
+  byPhoto: ReadonlyMap<string, string>
+}
+
 export interface ListingChoice {
   groupBy: GroupBy
   approvedOnly: boolean
   imageUrlBase?: string
+  studioImages?: StudioImages
   /** The language's field suffix (`_es`); '' for a job's first (or only) language. */
   suffix: string
 }
@@ -60,11 +70,17 @@ export function listingsOf(
       tags: partList(read('tags', lead)),
       photos: photos.map(({ item, path }) => ({
         path,
-        url: imageUrlOf(choice.imageUrlBase, relativePath(path, settings.inputs)),
+        url: imageUrlOf(choice.imageUrlBase, shownRelative(path, settings, choice.studioImages)),
         alt: partText(read('alt', item.result!.fields ?? {}))
       }))
     }
   })
+}
+
+/** Where a shop finds a photo below the base URL: its approved studio image's path, else its own. */
+function shownRelative(path: string, settings: JobSettings, studio?: StudioImages): string {
+  const image = studio?.byPhoto.get(path)
+  return image ? relativePath(image, [studio!.root]) : relativePath(path, settings.inputs)
 }
 
 /** A product's answered photos, the lead photo first. */

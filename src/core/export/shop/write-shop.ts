@@ -9,13 +9,14 @@ import { exportText, markFormulaStart } from '../sanitize'
 import { shopTable, type ShopFormat, type ShopOptions, type ShopTable } from './formats'
 import { uniqueHandles, type HandleCollision } from './handles'
 import { tooLongFor, type TooLong } from './limits'
-import { listingsOf, type GroupBy } from './listing'
+import { listingsOf, type GroupBy, type StudioImages } from './listing'
 
 /** How to write a job's shop files. */
 export interface ShopChoice extends ShopOptions {
   groupBy: GroupBy
   approvedOnly: boolean
   imageUrlBase?: string
+  studioImages?: StudioImages
 }
 
 /** What a shop export wrote, and what the person should know about it. */

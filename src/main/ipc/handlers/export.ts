@@ -23,10 +23,12 @@ export function exportHandlers(ws: Workspace): Handlers['export'] {
       const settings = ws.deps.connection.settings
       const chosen = shop ?? settings.value.shop
       if (isShop(format) && shop) await settings.update({ section: 'shop', value: shop })
+      const studioImages = isShop(format) ? await ws.studio.approvedImages(view.id) : undefined
       const report = await ws.service.export(view.job, target, {
         thumbnails,
         approvedOnly,
-        ...(isShop(format) ? { shop: { format, ...chosen } } : {})
+        ...(isShop(format) ? { shop: { format, ...chosen } } : {}),
+        ...(studioImages?.byPhoto.size ? { studioImages } : {})
       })
       const notes = report.shop && {
         files: report.shop.files,

@@ -8,6 +8,7 @@ import { runHandlers } from './run'
 import { reviewHandlers } from './review'
 import { settingsHandlers } from './settings'
 import { templatesHandlers } from './templates'
+import { studioHandlers } from './studio'
 import { windowReady } from '../../workspace/runs'
 
 /** What the handlers need from main (filled by Electron services, or by tests). */
@@ -28,6 +29,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     export: exportHandlers(ws),
     limits: { history: () => [...ws.history.samples] },
     settings: settingsHandlers(ws),
-    templates: templatesHandlers(ws)
+    templates: templatesHandlers(ws),
+    studio: studioHandlers(ws)
   }
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useApp } from '../context'
 
 /**
- * Ctrl/Cmd+O add photos, Ctrl/Cmd+Enter run, Space pause/resume, Ctrl/Cmd+E export; none while a
+ * Ctrl/Cmd+O add photos, Ctrl/Cmd+Enter run (the copy, or the studio on its tab), Space pause/resume, Ctrl/Cmd+E export; none while a
  * dialog is open (Esc closes it: the browser's own `<dialog>` behaviour).
  */
 export function useShortcuts(): void {
@@ -20,7 +20,8 @@ export function useShortcuts(): void {
         void act(() => bridge.queue.choose())
       } else if (mod && event.key === 'Enter') {
         event.preventDefault()
-        void act(() => bridge.run.start())
+        const studio = store.getState().tab === 'studio'
+        void act<unknown>(() => (studio ? bridge.studio.start({}) : bridge.run.start()))
       } else if (mod && event.key.toLowerCase() === 'e') {
         event.preventDefault()
         void act(() => bridge.export.save({ format: 'xlsx', thumbnails: false }))

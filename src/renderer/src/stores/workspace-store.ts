@@ -5,6 +5,10 @@ import type { EstimateView, QueueRow } from '@shared/domain/queue'
 import type { LimitSample, RunView } from '@shared/domain/run-view'
 import type { OpenView, Snapshot, ViewPatch, WorkspaceUpdate } from '@shared/domain/workspace'
 import type { SettingsView } from '@shared/settings/view'
+import type { StudioView } from '@shared/studio/studio-view'
+
+/** What the window works on: the copy of the photos, or images of them (the studio). */
+export type WorkTab = 'copy' | 'studio'
 
 /** A queue as the window holds it: rows by id plus their order, so a row update touches one entry. */
 export interface QueueState {
@@ -35,7 +39,7 @@ export interface WorkspaceState {
   /** Why the state could not be loaded (worded by the window). */
   error: Problem | null
   info: AppInfo | null
-  snapshot: Omit<Snapshot, 'view' | 'sample' | 'history'> | null
+  snapshot: Omit<Snapshot, 'view' | 'sample' | 'history' | 'studio'> | null
   view: QueueState | null
   sample: QueueState | null
   history: LimitSample[]
@@ -44,6 +48,13 @@ export interface WorkspaceState {
   /** The row open in the review desk, if any. */
   reviewing: string | null
   review(id: string | null): void
+  tab: WorkTab
+  setTab(tab: WorkTab): void
+  /** The photo studio of the open queue. */
+  studio: StudioView | null
+  /** The row open in the studio's before/after view, if any. */
+  comparing: string | null
+  compare(id: string | null): void
   setReady(snapshot: Snapshot, info: AppInfo, now: number): void
   fail(problem: Problem): void
   apply(update: WorkspaceUpdate, now: number): void
@@ -72,6 +83,7 @@ export function createWorkspaceStore(): WorkspaceStore {
     review(id) {
       set({ reviewing: id })
     },
+    ...studioState(set),
     setReady(snapshot, info, now) {
       set(readyState(snapshot, info, now))
     },
@@ -93,10 +105,25 @@ export function createWorkspaceStore(): WorkspaceStore {
   }))
 }
 
+/** The tab open, the studio and the photo open in its before/after view. */
+function studioState(
+  set: StoreApi<WorkspaceState>['setState']
+): Pick<WorkspaceState, 'tab' | 'setTab' | 'studio' | 'comparing' | 'compare'> {
+  return {
+    tab: 'copy',
+    setTab: (tab) => set({ tab, reviewing: null, comparing: null }),
+    studio: null,
+    comparing: null,
+    compare: (id) => set({ comparing: id })
+  }
+}
+
 /** The whole state the ready handshake gives. */
 function readyState(snapshot: Snapshot, info: AppInfo, now: number): Partial<WorkspaceState> {
-  const { view, sample, history, ...rest } = snapshot
+  const { view, sample, history, studio, ...rest } = snapshot
   return {
+    studio,
+    comparing: null,
     ready: true,
     info,
     snapshot: rest,
@@ -144,6 +171,10 @@ export function applyUpdate(
       ([, value]) => value !== undefined
     )
     if (whole.length > 0) next.snapshot = { ...state.snapshot, ...Object.fromEntries(whole) }
+  }
+  if (update.studio !== undefined) {
+    next.studio = update.studio
+    if (update.studio?.viewId !== state.studio?.viewId) next.comparing = null
   }
   if (update.history) next.history = [...state.history, ...update.history].slice(-HISTORY)
   return next

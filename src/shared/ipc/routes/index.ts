@@ -10,6 +10,7 @@ import { queueRoutes } from './queue'
 import { reviewRoutes } from './review'
 import { runRoutes } from './run'
 import { settingsRoutes } from './settings'
+import { studioRoutes } from './studio'
 import { templatesRoutes } from './templates'
 
 /** Every request the window can make, by domain: preload, main handlers and test bridge are typed from it. */
@@ -22,7 +23,8 @@ export const routes = {
   export: exportRoutes,
   limits: limitsRoutes,
   settings: settingsRoutes,
-  templates: templatesRoutes
+  templates: templatesRoutes,
+  studio: studioRoutes
 }
 
 export type Routes = typeof routes
