@@ -121,3 +121,5 @@ export {
   type StudioPlan
 } from './studio/studio-plan'
 export { readRecipeFile } from './studio/recipe-file'
+export { BATCH_PRICE, StudioBatch } from './studio/studio-batch'
+export { createBatchClient, type BatchEndpoint } from './batch/batch-client'

@@ -25,7 +25,13 @@ export type Phase =
   | 'cancelling'
   | 'cancelled'
 
-export function parseInputFile(text: string): {
+/** The endpoints the simulator batches: copy, and image edits (the photos as data URLs). */
+export const BATCH_ENDPOINTS = ['/v1/chat/completions', '/v1/images/edits'] as const
+
+export function parseInputFile(
+  text: string,
+  endpoint: string = BATCH_ENDPOINTS[0]
+): {
   lines: InputLine[]
   errors: ValidationError[]
 } {
@@ -45,8 +51,7 @@ export function parseInputFile(text: string): {
     const customId = parsed.custom_id
     if (typeof customId !== 'string' || customId === '') return fail('Each line needs a custom_id.')
     if (seen.has(customId)) return fail(`Duplicate custom_id '${customId}'.`)
-    if (parsed.url !== '/v1/chat/completions')
-      return fail("The line's url must match the batch endpoint.")
+    if (parsed.url !== endpoint) return fail("The line's url must match the batch endpoint.")
     seen.add(customId)
     lines.push({ custom_id: customId, body: parsed.body })
   })
@@ -87,10 +92,10 @@ export function checkCreate(raw: unknown): {
       "Missing required parameter: 'input_file_id'.",
       'input_file_id'
     )
-  if (body.endpoint !== '/v1/chat/completions')
+  if (!(BATCH_ENDPOINTS as readonly unknown[]).includes(body.endpoint))
     throw invalidRequest(
       'invalid_value',
-      'The simulator batches only /v1/chat/completions.',
+      `The simulator batches only ${BATCH_ENDPOINTS.join(' and ')}.`,
       'endpoint'
     )
   if (body.completion_window !== '24h')

@@ -13,8 +13,8 @@ import { shuffled, type Random } from './rng'
 
 /** Runs one batch line's body as the endpoint would (a SimError becomes an error-file line), and counts its input tokens. */
 export interface LineProcessor {
-  answer(body: unknown): Promise<{ body: Record<string, unknown> }>
-  promptTokens(body: unknown): Promise<number>
+  answer(body: unknown, endpoint: string): Promise<{ body: Record<string, unknown> }>
+  promptTokens(body: unknown, endpoint: string): Promise<number>
 }
 
 /** Whose batches these are (one key's), the queue limit it has and its credit (`quotaAfter`). */
@@ -73,7 +73,7 @@ export class BatchStore {
     const body = checkCreate(raw)
     if (owner.quotaExhausted) throw quotaError()
     const input = this.files.get(body.input_file_id)
-    const { lines, errors } = parseInputFile(input.content.toString('utf8'))
+    const { lines, errors } = parseInputFile(input.content.toString('utf8'), body.endpoint)
     const index = ++this.counter
     if (errors.length === 0 && index <= this.options.failValidation)
       errors.push({
@@ -82,7 +82,7 @@ export class BatchStore {
         message: 'The simulator failed this file (failValidation).',
         param: null
       })
-    const tokens = errors.length === 0 ? await this.queueTokens(lines, owner) : 0
+    const tokens = errors.length === 0 ? await this.queueTokens(lines, owner, body.endpoint) : 0
     const record: BatchRecord = {
       id: `batch_sim${String(index).padStart(6, '0')}`,
       owner,
@@ -106,10 +106,15 @@ export class BatchStore {
   }
 
   /** The input tokens a file would enqueue, counted only for a key that has a queue limit. */
-  private async queueTokens(lines: InputLine[], owner: BatchOwner): Promise<number> {
+  private async queueTokens(
+    lines: InputLine[],
+    owner: BatchOwner,
+    endpoint: string
+  ): Promise<number> {
     if (owner.options.batchQueueTokens === undefined) return 0
     let sum = 0
-    for (const line of lines) sum += await this.process.promptTokens(line.body).catch(() => 0)
+    for (const line of lines)
+      sum += await this.process.promptTokens(line.body, endpoint).catch(() => 0)
     return sum
   }
 
@@ -259,11 +264,11 @@ export class BatchStore {
   /** Answers the lines one after another, in the background, from the batch's creation. */
   private async answerAll(record: BatchRecord): Promise<LineResult[]> {
     const results: LineResult[] = []
-    for (const line of record.lines) results.push(await this.answer(line))
+    for (const line of record.lines) results.push(await this.answer(line, record.endpoint))
     return results
   }
 
-  private async answer(line: InputLine): Promise<LineResult> {
+  private async answer(line: InputLine, endpoint: string): Promise<LineResult> {
     const request_id = `req_sim_${line.custom_id}`
     if (this.random() < this.options.failRate) {
       return {
@@ -280,7 +285,11 @@ export class BatchStore {
       }
     }
     try {
-      return { status_code: 200, request_id, body: (await this.process.answer(line.body)).body }
+      return {
+        status_code: 200,
+        request_id,
+        body: (await this.process.answer(line.body, endpoint)).body
+      }
     } catch (error) {
       if (error instanceof SimError)
         return { status_code: error.status, request_id, body: error.body }

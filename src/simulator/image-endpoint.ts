@@ -96,7 +96,7 @@ function inputFacts(bytes: Buffer) {
   }
 }
 
-function checkModel(id: string, options: SimulatorOptions): void {
+export function checkModel(id: string, options: SimulatorOptions): void {
   const gone = imageModelGone(id, options.today())
   if (!findImageModel(id) || gone || options.withdrawn.includes(id)) throw modelNotFound(id)
 }
@@ -138,7 +138,7 @@ function imageHeaders(account: KeyAccount): Record<string, string> {
   }
 }
 
-function imageUsage(ask: ImageAsk) {
+export function imageUsage(ask: ImageAsk) {
   const model = findImageModel(ask.model)!
   const text = Math.ceil(ask.prompt.length / 4)
   const images = ask.inputs.length * INPUT_IMAGE_TOKENS
@@ -185,7 +185,7 @@ function readGeneration(body: unknown): ImageAsk {
   return { ...askFrom(field), inputs: [] }
 }
 
-function askFrom(field: (name: string) => string | undefined): Omit<ImageAsk, 'inputs'> {
+export function askFrom(field: (name: string) => string | undefined): Omit<ImageAsk, 'inputs'> {
   const model = field('model')
   if (!model) throw invalidRequest(null, "Missing required parameter: 'model'.", 'model')
   const prompt = field('prompt') ?? ''

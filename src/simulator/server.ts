@@ -7,6 +7,8 @@ import { KeyAccount } from './accounts'
 import { handleImages } from './image-endpoint'
 import { batchApiRoutes, json, type Outcome, type Route, type RouteTable } from './routes'
 import { BatchStore, type LineProcessor } from './batches'
+import { batchImageAnswer, readJsonEdit } from './image-batch'
+import { imageUsage } from './image-endpoint'
 import { buildCompletion, prepareChat } from './chat'
 import { handleChat, type ChatContext } from './chat-endpoint'
 import { parseChatRequest } from './chat-request'
@@ -90,11 +92,15 @@ function answerBody(ctx: ChatContext): LineProcessor {
     return prepareChat(request, options.imageCharge)
   }
   return {
-    answer: async (body) => {
+    answer: async (body, endpoint) => {
+      if (endpoint === '/v1/images/edits') return batchImageAnswer(body, options)
       const prepared = await prepare(body)
       return { body: buildCompletion(prepared, ctx.nextId(), Math.floor(options.now() / 1000)) }
     },
-    promptTokens: async (body) => (await prepare(body)).promptTokens
+    promptTokens: async (body, endpoint) =>
+      endpoint === '/v1/images/edits'
+        ? imageUsage(readJsonEdit(body, options)).input_tokens
+        : (await prepare(body)).promptTokens
   }
 }
 

@@ -7,8 +7,10 @@ import {
   type ImageQuality
 } from '@shared/models/image-models'
 import {
+  BATCH_PRICE,
   BUILT_IN_RECIPES,
   StudioRun,
+  askedRecipe,
   cheaperPlans,
   findRecipe,
   fits,
@@ -23,6 +25,7 @@ import {
 } from '../../core'
 import { ExitCodes } from '../exit-codes'
 import type { CliIo } from '../io'
+import { throughBatch } from './edit-batch'
 import { environmentConnection } from '../run/execute'
 import { UsageError, dataDirFrom } from '../run/settings'
 
@@ -40,11 +43,12 @@ interface EditFlags {
   tpm: number
   budget?: number
   finishWithin?: number
+  batch: boolean
 }
 
 /** Registers `edit`: marketplace images of photos by a recipe, at the key's images per minute. */
 export function registerEdit(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('edit <inputs...>')
     .description('make marketplace images (white background, cut-out, lifestyle, …) of photos')
     .requiredOption(
@@ -68,6 +72,14 @@ export function registerEdit(program: Command, io: CliIo, setExit: (code: number
       Number,
       100_000
     )
+  withSendingOptions(command).action(async (inputs: string[], flags: EditFlags) =>
+    setExit(await edit(inputs, flags, io))
+  )
+}
+
+/** How much, how long, where the cache lives, and how it is sent. */
+function withSendingOptions(command: Command): Command {
+  return command
     .option('--budget <usd>', 'the most to spend; the run stops before going over', Number)
     .option(
       '--finish-within <minutes>',
@@ -77,11 +89,15 @@ export function registerEdit(program: Command, io: CliIo, setExit: (code: number
     .option('--data-dir <dir>', 'where the cache lives (default: the app’s data folder)')
     .option('--dry-run', 'say what it would cost and take; send nothing', false)
     .option(
+      '--batch',
+      'through the Batch API: half the price, within 24 h (run the command again to collect)',
+      false
+    )
+    .option(
       '--resend-possibly-billed',
       'send again the photos whose earlier answer was lost after sending (each may be billed twice)',
       false
     )
-    .action(async (inputs: string[], flags: EditFlags) => setExit(await edit(inputs, flags, io)))
 }
 
 async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<number> {
@@ -90,16 +106,21 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
   if (photos.length === 0) throw new UsageError(`No photos found in ${inputs.join(', ')}.`)
   const limits = { ipm: flags.ipm, tpm: flags.tpm }
   io.out(
-    `${photos.length} photos · recipe ${recipe.id} · ${planLine(recipe, photos.length, limits)}`
+    `${photos.length} photos · recipe ${recipe.id} · ${planLine(recipe, photos.length, limits)}${batchLine(recipe, photos.length, limits)}`
   )
   if (recipe.ask && !offered(recipe, photos.length, limits, flags, io)) return ExitCodes.stopped
   if (flags.dryRun) return ExitCodes.ok
   const connection = await environmentConnection()
+  const cacheDir = join(dataDirFrom(flags), 'cache', 'studio')
+  if (flags.batch) {
+    if (!recipe.ask) throw new UsageError('--batch: this recipe sends nothing (local steps only).')
+    if (!(await throughBatch(recipe, photos, connection, cacheDir, io))) return ExitCodes.stopped
+  }
   const run = new StudioRun(recipe, {
     baseURL: connection.baseURL ?? 'https://api.openai.com/v1',
     keys: connection.keys.map((key) => ({ id: key.id, apiKey: key.apiKey, ipm: flags.ipm })),
     fetch: connection.fetch,
-    cacheDir: join(dataDirFrom(flags), 'cache', 'studio'),
+    cacheDir,
     outDir: flags.outDir,
     resendPossiblyBilled: flags.resendPossiblyBilled,
     budgetUsd: flags.budget,
@@ -117,7 +138,6 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
   return results.every((r) => !('reason' in r)) ? ExitCodes.ok : ExitCodes.someFailed
 }
 
-/** The recipe with the flags' model, quality, size and prompt; a shut-down model refused first. */
 /** A built-in recipe by name, or a person's own from a `.json` file. */
 async function namedRecipe(name: string): Promise<Recipe> {
   if (name.toLowerCase().endsWith('.json'))
@@ -131,6 +151,7 @@ async function namedRecipe(name: string): Promise<Recipe> {
   )
 }
 
+/** The recipe with the flags' model, quality, size and prompt; a shut-down model refused first. */
 function chosenRecipe(base: Recipe, flags: EditFlags): Recipe {
   if (flags.quality && !(IMAGE_QUALITIES as readonly string[]).includes(flags.quality))
     throw new UsageError(`--quality: use low, medium, high or auto; got "${flags.quality}".`)
@@ -145,19 +166,24 @@ function chosenRecipe(base: Recipe, flags: EditFlags): Recipe {
     )
   if (!findImageModel(model))
     throw new UsageError(`--model: ${model} is not an image model Photoscribe knows.`)
-  const ask = {
-    ...base.ask,
+  return askedRecipe(base, {
     model,
-    ...(flags.quality ? { quality: flags.quality as ImageQuality } : {}),
-    ...(flags.size ? { size: flags.size } : {}),
-    ...(flags.prompt ? { prompt: flags.prompt } : {})
-  }
-  return { ...base, ask }
+    quality: flags.quality as ImageQuality | undefined,
+    size: flags.size,
+    prompt: flags.prompt
+  })
 }
 
 function planLine(recipe: Recipe, photos: number, limits: StudioLimits): string {
   if (!recipe.ask) return 'local steps only: free, nothing is sent'
   return describePlan(planFor(recipe.ask, photos, limits), photos, limits)
+}
+
+/** "· Batch: ≈ $0.95 within 24 h": what the same images cost through the Batch API. */
+function batchLine(recipe: Recipe, photos: number, limits: StudioLimits): string {
+  if (!recipe.ask) return ''
+  const cost = planFor(recipe.ask, photos, limits).costUsd * BATCH_PRICE
+  return ` · Batch (--batch): ≈ $${cost.toFixed(2)} within 24 h`
 }
 
 function describePlan(plan: StudioPlan, photos: number, limits: StudioLimits): string {

@@ -54,13 +54,17 @@ export class BatchCallError extends Error {
 
 const LIST_PAGE = 100
 
+/** What a batch's lines ask: copy (chat completions), or image edits (the photo studio). */
+export type BatchEndpoint = '/v1/chat/completions' | '/v1/images/edits'
+
 /** The Batch API through the openai SDK: streamed uploads and downloads, `maxRetries: 0`. */
 export function createBatchClient(
   endpoint: EndpointConfig,
   keys: ReadonlyMap<string, string>,
-  model: string
+  model: string,
+  lines: BatchEndpoint = '/v1/chat/completions'
 ): BatchClient {
-  return new SdkBatchClient(clientCache(endpoint, keys), endpoint, keys, model)
+  return new SdkBatchClient(clientCache(endpoint, keys), endpoint, keys, model, lines)
 }
 
 class SdkBatchClient implements BatchClient {
@@ -68,7 +72,8 @@ class SdkBatchClient implements BatchClient {
     private readonly clientFor: (keyId: string, model: string) => OpenAI,
     private readonly endpoint: EndpointConfig,
     private readonly keys: ReadonlyMap<string, string>,
-    private readonly model: string
+    private readonly model: string,
+    private readonly lines: BatchEndpoint
   ) {}
 
   upload(keyId: string, path: string, name: string): Promise<string> {
@@ -90,7 +95,7 @@ class SdkBatchClient implements BatchClient {
       toRemote(
         await client.batches.create({
           input_file_id: fileId,
-          endpoint: '/v1/chat/completions',
+          endpoint: this.lines,
           completion_window: '24h',
           metadata
         })

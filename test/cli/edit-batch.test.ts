@@ -1,0 +1,71 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cliSimulator, runInProcess } from '../helpers/cli'
+import { makeJpeg } from '../helpers/images'
+import { tempDir } from '../helpers/temp'
+
+const simulator = cliSimulator()
+
+async function photos(n: number): Promise<{ dir: string; root: string }> {
+  const root = await tempDir('studio-batch')
+  const dir = join(root, 'photos')
+  await mkdir(dir, { recursive: true })
+  for (let i = 0; i < n; i++)
+    await writeFile(join(dir, `BAG-${i}.jpg`), await makeJpeg(260 + i, 200, (i * 29) % 255))
+  // The same bytes twice: one line, one image, for both.
+  await writeFile(join(dir, 'BAG-0-copy.jpg'), await makeJpeg(260, 200, 0))
+  return { dir, root }
+}
+
+describe('photoscribe edit --batch', () => {
+  it('sends the photos as one batch of image edits at half the price, then collects them into outputs with nothing sent live, nothing billed twice', async () => {
+    const sim = await simulator.use({ batch: { stepMs: 150 }, defaultKey: { ipm: 600 } })
+    const { dir, root } = await photos(6)
+    const out = join(root, 'out')
+    const args = ['edit', dir, '--recipe', 'white-background', '--out-dir', out, '--quality', 'low']
+    const flags = ['--batch', '--data-dir', join(root, 'data')]
+
+    const dry = await runInProcess([...args, '--dry-run', '--batch'])
+    const costs = [...dry.out[0].matchAll(/\$([\d.]+)/g)].map((m) => Number(m[1]))
+    const [live, batch] = [costs[0], costs.at(-1)!]
+    expect(dry.out[0]).toMatch(/Batch \(--batch\): ≈ \$[\d.]+ within 24 h$/)
+    expect(batch).toBeCloseTo(live / 2, 2)
+
+    const first = await runInProcess([...args, ...flags])
+    expect(first.code).toBe(3)
+    expect(first.out.join('\n')).toMatch(/Sent 6 photos in 1 batch \(batch_sim\d+\)/)
+    const uploads = sim.log.entries.filter((e) => e.path === '/v1/files')
+    expect(uploads).toHaveLength(1)
+    // A second run while the batch runs: it says where the batch stands and sends nothing new.
+    const waiting = await runInProcess([...args, ...flags])
+    expect(waiting.code).toBe(3)
+    expect(waiting.out.join('\n')).toMatch(
+      /Batch batch_sim\d+: (validating|in_progress|finalizing)/
+    )
+    expect(sim.log.entries.filter((e) => e.path === '/v1/files')).toHaveLength(1)
+
+    // Run again every 200 ms, as a person would later, until the batch is home.
+    let done = waiting
+    for (let tries = 0; done.code !== 0 && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      done = await runInProcess([...args, ...flags])
+    }
+    expect(done.out.join('\n')).toMatch(
+      /Collected 6 images from finished batches \(\$[\d.]+ at the Batch price\); 0 failed/
+    )
+    expect(done.out.at(-1)).toMatch(/^0 made · 7 from the cache \(nothing sent\)/)
+    const made = (await readdir(out)).filter((n) => n.endsWith('.white-background.jpg'))
+    expect(made).toHaveLength(7)
+    expect(sim.log.entries.filter((e) => e.path === '/v1/images/edits')).toHaveLength(0)
+    expect(
+      sim.log.entries.filter((e) => e.path === '/v1/batches' && e.method === 'POST')
+    ).toHaveLength(1)
+
+    // Everything is in the cache now: another run sends nothing at all.
+    const before = sim.log.entries.length
+    const again = await runInProcess([...args, ...flags])
+    expect(again.code).toBe(0)
+    expect(sim.log.entries.slice(before).map((e) => e.path)).toEqual([])
+  })
+})
