@@ -10,6 +10,8 @@
  * run, the lane pool, the journal, the limit resolution) stay behind it.
  */
 import { pollScheduleFrom } from './batch/batch-watch'
+
+export { pollScheduleFrom }
 import { systemClock } from './scheduler/clock'
 import { JobService } from './service/job-service'
 import type { ModelListings } from './service/model-check'

@@ -77,6 +77,10 @@ describe('photoscribe edit', () => {
     expect(String((tags as Record<string, unknown>).DigitalSourceType)).toMatch(
       /compositeWithTrainedAlgorithmicMedia/
     )
+    // What made it travels with the file.
+    expect((tags as Record<string, unknown>).CreatorTool).toBe(
+      'Photoscribe white-background (gpt-image-2, low, 1024x1024)'
+    )
 
     const second = await runInProcess([...args, ...flags])
     expect(second.code).toBe(0)

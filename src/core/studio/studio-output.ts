@@ -55,8 +55,9 @@ export class StudioCache {
 /**
  * Writes a photo's output under `outDir` whole or not at all (a temp file renamed into place),
  * never over another file (`-2`, `-3`, … when taken) — unless that file already is this very
- * output, which is kept. `tag`: IPTC's DigitalSourceType goes into its XMP first (machine-made
- * pixels, as marketplaces ask). Returns where it is.
+ * output, which is kept. `tag`: IPTC's DigitalSourceType (machine-made pixels, as marketplaces
+ * ask) and what made it (XMP CreatorTool: recipe, model, quality, size) go into its XMP first.
+ * Returns where it is.
  */
 export async function writeOutput(
   outDir: string,
@@ -76,7 +77,9 @@ export async function writeOutput(
       await tag().write(
         temp,
         {
-          'XMP-iptcExt:DigitalSourceType': `${SOURCE_TYPE}compositeWithTrainedAlgorithmicMedia`
+          'XMP-iptcExt:DigitalSourceType': `${SOURCE_TYPE}compositeWithTrainedAlgorithmicMedia`,
+          // What the image was made with, so any copy of the file still says so.
+          'XMP-xmp:CreatorTool': madeWith(recipe)
         } as never,
         { writeArgs: ['-overwrite_original'] }
       )
@@ -91,6 +94,12 @@ export async function writeOutput(
   } finally {
     await rm(temp, { force: true })
   }
+}
+
+/** "Photoscribe white-background (gpt-image-2, low, 1024x1024)": a recipe's making, in words. */
+function madeWith(recipe: Recipe): string {
+  const ask = recipe.ask
+  return `Photoscribe ${recipe.id}${ask ? ` (${ask.model}, ${ask.quality}, ${ask.size})` : ''}`
 }
 
 /** Folders already swept of a killed run's partial files, in this process. */

@@ -97,6 +97,11 @@ export class StudioRun {
     this.stopped ??= reason
   }
 
+  /** Why the run stopped taking photos; null while it takes them. */
+  get stoppedFor(): string | null {
+    return this.stopped
+  }
+
   /** Each key's lane now (for the rate panel). */
   lanesNow(): StudioLaneState[] {
     return this.lanes.map((lane) => laneState(lane, this.now()))

@@ -15,7 +15,9 @@ export const studioOptionsSchema = z
     prompt: z.string().trim().min(1).max(4000).optional(),
     /** "Finish within": the time the person gives the run, in minutes. */
     finishWithin: z.number().positive().max(100_000).optional(),
-    budgetUsd: z.number().positive().max(1_000_000).optional()
+    budgetUsd: z.number().positive().max(1_000_000).optional(),
+    /** Through the Batch API: half the price, within 24 hours. */
+    batch: z.boolean().optional()
   })
   .strict()
 export type StudioOptions = z.infer<typeof studioOptionsSchema>
@@ -32,7 +34,9 @@ export const studioItemStatusSchema = z.enum([
   'possiblyBilled',
   'failed',
   /** Not sent: the run stopped first (a person, the budget, the key, the model). */
-  'waiting'
+  'waiting',
+  /** In a batch at the Batch API, waiting for its image. */
+  'batched'
 ])
 export type StudioItemStatus = z.infer<typeof studioItemStatusSchema>
 
@@ -70,7 +74,9 @@ export const studioEstimateSchema = z.object({
   /** When it does not: lower qualities and sizes that do (offered, never applied by themselves). */
   cheaper: z.array(studioPlanSchema),
   /** The model is shut down: its date and the model to use instead. */
-  gone: z.object({ shutdownDate: z.string(), replacement: z.string().optional() }).optional()
+  gone: z.object({ shutdownDate: z.string(), replacement: z.string().optional() }).optional(),
+  /** The plan is the Batch API's: its cost is half, its time "within 24 h". */
+  batch: z.boolean().optional()
 })
 export type StudioEstimate = z.infer<typeof studioEstimateSchema>
 
@@ -108,6 +114,17 @@ export const studioViewSchema = z.object({
   items: z.array(studioItemSchema),
   lanes: z.array(studioLaneSchema),
   spentUsd: z.number(),
-  elapsedMs: z.number()
+  elapsedMs: z.number(),
+  /** The batches at the Batch API this queue's studio waits for. */
+  batches: z
+    .array(
+      z.object({
+        id: z.string(),
+        status: z.string(),
+        completed: z.number().int(),
+        total: z.number().int()
+      })
+    )
+    .optional()
 })
 export type StudioView = z.infer<typeof studioViewSchema>

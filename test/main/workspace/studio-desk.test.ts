@@ -145,6 +145,33 @@ describe('the photo studio in the window', () => {
     expect(sent).toHaveLength(made)
   })
 
+  it('goes through the Batch API when asked: half the estimate, one batch, images collected into outputs with nothing sent live', async () => {
+    const sim = await sims.start({ defaultKey: { ipm: 600 }, batch: { stepMs: 100 } })
+    const d = await studioOn(5, 600, sim)
+    await d.call(routes.studio.chooseOutDir.channel)
+    const live = (await d.call(routes.studio.setOptions.channel, { quality: 'low' })) as StudioView
+    const batched = (await d.call(routes.studio.setOptions.channel, { batch: true })) as StudioView
+    expect(batched.estimate?.batch).toBe(true)
+    expect(batched.estimate?.plan?.costUsd).toBeCloseTo(live.estimate!.plan!.costUsd / 2, 10)
+    const saved = process.env.PHOTOSCRIBE_BATCH_POLL_MS
+    process.env.PHOTOSCRIBE_BATCH_POLL_MS = '100'
+    try {
+      await d.call(routes.studio.start.channel, {})
+      await until(() => statuses(d).includes('batched'), 5_000)
+      expect(view(d).batches).toHaveLength(1)
+      await ended(d)
+    } finally {
+      process.env.PHOTOSCRIBE_BATCH_POLL_MS = saved
+    }
+    expect(statuses(d)).toEqual(Array(5).fill('cached'))
+    expect(view(d).batches).toBeUndefined()
+    expect(view(d).spentUsd).toBeGreaterThan(0)
+    expect(edits(sim)).toHaveLength(0)
+    const creates = sim.log.entries.filter((e) => e.path === '/v1/batches' && e.method === 'POST')
+    expect(creates).toHaveLength(1)
+    expect((await readdir(d.out)).length).toBe(5)
+  })
+
   it('keeps a job’s images and verdicts with the job: reopened after a restart, a torn last line lost alone', async () => {
     const sim = await sims.start({ defaultKey: { ipm: 600, burstSeconds: 1 }, latencyMs: 5 })
     const d = await studioOn(4, 600, sim)

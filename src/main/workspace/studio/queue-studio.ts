@@ -20,6 +20,8 @@ export class QueueStudio {
   status: StudioView['status'] = 'idle'
   stopReason: string | undefined
   spentBefore = 0
+  /** The batches at the Batch API this studio waits for. */
+  batches: StudioView['batches']
   private startedAt = 0
   private elapsedBefore = 0
   /** Each key's label by lane id, and when it made its images (for images in the last minute). */
@@ -115,6 +117,23 @@ export class QueueStudio {
   /** Settles when everything recorded so far is on disk. */
   written(): Promise<void> {
     return this.record?.written() ?? Promise.resolve()
+  }
+
+  /** Photos without an image wait in batches: their rows say so, the panel shows the batches. */
+  waitInBatches(
+    batches: readonly {
+      id: string
+      status: string
+      counts: { completed: number; total: number }
+    }[],
+    photos: readonly QueuePhoto[]
+  ): void {
+    this.batches = batches.map((b) => ({ id: b.id, status: b.status, ...b.counts }))
+    for (const photo of photos) {
+      const item = this.items.get(photo.rowId)
+      if (item && ['made', 'cached', 'failed', 'possiblyBilled'].includes(item.status)) continue
+      this.items.set(photo.rowId, { rowId: photo.rowId, name: photo.name, status: 'batched' })
+    }
   }
 
   /** The rate panel: each key's pace, wait and images made in the last minute. */

@@ -4,27 +4,22 @@ import type { StudioEstimate, StudioOptions, StudioView } from '@shared/studio/s
 import type { WorkspaceUpdate } from '@shared/domain/workspace'
 import {
   BUILT_IN_RECIPES,
-  StudioRun,
+  type StudioRun,
   askedRecipe,
   findRecipe,
-  type Connection,
   type Recipe,
   type StudioImages
 } from '../../../core'
 import type { StudioHost } from './studio-host'
 import { openQueue, type OpenQueue, type QueuePhoto } from './queue-photos'
 import { QueueStudio } from './queue-studio'
-import {
-  TIER_ONE_IMAGE_TPM,
-  TIER_ONE_IPM,
-  askKey,
-  madeWith,
-  studioEstimate,
-  studioLimits
-} from './studio-estimate'
+import { batchesHome } from './studio-batching'
+import { DEMO_IPM, studioRunFor } from './studio-run-for'
+import { TIER_ONE_IMAGE_TPM, askKey, studioEstimate, studioLimits } from './studio-estimate'
 
-/** The images per minute the demo's key is told (its simulator keeps fewer, so a 429 shows). */
-export const DEMO_IPM = 60
+/** Why a batched run ended before its batches: they keep running where they were sent. */
+const BATCHES_KEEP_RUNNING =
+  'Stopped watching. The batches already sent keep running at OpenAI: Make images again collects them.'
 
 /**
  * The window's photo studio: marketplace images of the open queue's photos by a recipe, on the
@@ -55,7 +50,8 @@ export class StudioDesk {
       items: [...studio.items.values()],
       lanes: studio.lanes(),
       spentUsd: studio.spentBefore + (studio.run?.spentUsd ?? 0),
-      elapsedMs: studio.elapsedMs()
+      elapsedMs: studio.elapsedMs(),
+      ...(studio.batches ? { batches: studio.batches } : {})
     }
   }
 
@@ -120,11 +116,19 @@ export class StudioDesk {
     if (studio.run) return { started: false }
     if (connection?.azure)
       throw new AppError(ErrorCodes.refused, { code: 'studioAzure', field: 'provider' })
-    const run = this.newRun(queue, studio, recipe, connection, resendPossiblyBilled)
+    const cacheDir = join(this.ws.deps.dataDir, 'cache', 'studio')
+    const publish = (): void => this.publish()
+    const given = { queue, studio, recipe, connection, cacheDir, now: this.ws.now, publish }
+    const run = studioRunFor(given, resendPossiblyBilled)
     studio.begin(run, new Map((connection?.keys ?? []).map((k) => [k.id, k.label])))
     this.ticking()
     this.publish()
-    void this.carry(queue.photos(), studio, run, recipe)
+    const photos = queue.photos()
+    const batching = studio.options.batch && connection && recipe.ask
+    const first = batching
+      ? () => batchesHome({ recipe, photos, connection, cacheDir, studio, run, publish })
+      : null
+    void this.carry(photos, studio, run, recipe, first)
     return { started: true }
   }
 
@@ -192,51 +196,22 @@ export class StudioDesk {
       throw new AppError(ErrorCodes.refused, { code: 'studioDoesNotFit', field: 'budgetUsd' })
   }
 
-  private newRun(
-    queue: OpenQueue,
-    studio: QueueStudio,
-    recipe: Recipe,
-    connection: Connection | null,
-    resendPossiblyBilled: boolean
-  ): StudioRun {
-    const demo = queue.endpoint.kind === 'demo'
-    // The run hands back the very photos it was given: the queue's, with their rows.
-    const photoOf = (photo: unknown): QueuePhoto => photo as QueuePhoto
-    return new StudioRun(recipe, {
-      baseURL: connection?.baseURL ?? 'https://api.openai.com/v1',
-      keys: (connection?.keys ?? []).map((key) => ({
-        id: key.id,
-        apiKey: key.apiKey,
-        ipm: demo ? DEMO_IPM : (key.rpm ?? TIER_ONE_IPM)
-      })),
-      fetch: connection?.fetch,
-      cacheDir: join(this.ws.deps.dataDir, 'cache', 'studio'),
-      outDir: studio.outDir!,
-      budgetUsd: studio.options.budgetUsd,
-      resendPossiblyBilled,
-      now: this.ws.now,
-      onSend: (photo) => {
-        studio.working(photoOf(photo))
-        this.publish()
-      },
-      onResult: (photo, result) => {
-        studio.settled(photoOf(photo), result, madeWith(recipe))
-        this.publish()
-      }
-    })
-  }
-
   /** Runs to the end, then says so: in the view, and as a notification. */
   private async carry(
     photos: readonly QueuePhoto[],
     studio: QueueStudio,
     run: StudioRun,
-    recipe: Recipe
+    recipe: Recipe,
+    /** Through the Batch API first: true once every image is cached. */
+    first: (() => Promise<boolean>) | null
   ): Promise<void> {
-    const results = await run.run(photos).catch((error: Error) => {
+    const failed = (error: Error) => {
       studio.stopReason = error.message
-      return new Map()
-    })
+      return null
+    }
+    const home = first ? await first().catch(failed) : true
+    const results = home ? ((await run.run(photos).catch(failed)) ?? new Map()) : new Map()
+    if (!home && !studio.stopReason) studio.stopReason = BATCHES_KEEP_RUNNING
     const observed = run.spend.observedEachUsd
     if (observed !== null) this.learned.set(askKey(recipe), observed)
     const waiting = [...results.values()].find((r) => r.status === 'waiting')

@@ -1,6 +1,16 @@
 import type { StudioEstimate, StudioOptions } from '@shared/studio/studio-view'
 import { imageModelGone } from '@shared/models/image-models'
-import { cheaperPlans, fits, planFor, type Recipe, type StudioLimits } from '../../../core'
+import {
+  BATCH_PRICE,
+  cheaperPlans,
+  fits,
+  planFor,
+  type Recipe,
+  type StudioLimits
+} from '../../../core'
+
+/** The Batch API's completion window, in minutes. */
+const BATCH_MINUTES = 24 * 60
 
 /** Images per minute a key is taken to allow for an image model until Settings say: tier 1's. */
 export const TIER_ONE_IPM = 5
@@ -28,7 +38,7 @@ export function studioEstimate(
   recipe: Recipe,
   images: number,
   limits: StudioLimits,
-  options: Pick<StudioOptions, 'budgetUsd' | 'finishWithin'>,
+  options: Pick<StudioOptions, 'budgetUsd' | 'finishWithin' | 'batch'>,
   today: string,
   /** What one image of this very ask cost by earlier answers' `usage`, when known. */
   learnedEachUsd?: number
@@ -37,16 +47,21 @@ export function studioEstimate(
   if (!recipe.ask) return { ...base, plan: null, fits: true }
   const gone = imageModelGone(recipe.ask.model, today)
   const catalog = planFor(recipe.ask, Math.max(images, 0), limits)
-  const plan =
+  const live =
     learnedEachUsd === undefined ? catalog : { ...catalog, costUsd: learnedEachUsd * images }
+  // The Batch API: half the price, and an answer within 24 hours (not sooner, as far as a promise goes).
+  const plan = options.batch
+    ? { ...live, costUsd: live.costUsd * BATCH_PRICE, minutes: BATCH_MINUTES }
+    : live
   const given = { budgetUsd: options.budgetUsd, minutes: options.finishWithin }
   const fit = fits(plan, given)
   return {
     ...base,
     plan,
     fits: fit && !gone,
-    cheaper: fit ? [] : cheaperPlans(recipe, images, limits, given),
-    ...(gone ? { gone } : {})
+    cheaper: fit || options.batch ? [] : cheaperPlans(recipe, images, limits, given),
+    ...(gone ? { gone } : {}),
+    ...(options.batch ? { batch: true } : {})
   }
 }
 

@@ -16,7 +16,8 @@ export const studioRoutes = defineRoutes('studio', {
         size: studioOptionsSchema.shape.size.nullable(),
         prompt: studioOptionsSchema.shape.prompt.nullable(),
         finishWithin: studioOptionsSchema.shape.finishWithin.nullable(),
-        budgetUsd: studioOptionsSchema.shape.budgetUsd.nullable()
+        budgetUsd: studioOptionsSchema.shape.budgetUsd.nullable(),
+        batch: studioOptionsSchema.shape.batch.nullable()
       })
       .partial()
       .strict(),

@@ -13,7 +13,15 @@ export function StudioEstimate({ studio }: { studio: StudioView }): React.JSX.El
   const { plan } = estimate
   return (
     <div className="estimate studio-estimate" data-testid="studio-estimate">
-      {plan ? (
+      {plan && estimate.batch ? (
+        <p>
+          {t('studio.estimateBatch', {
+            images: count(estimate.images),
+            cost: money(plan.costUsd),
+            each: money(estimate.images ? plan.costUsd / estimate.images : 0)
+          })}
+        </p>
+      ) : plan ? (
         <p>
           {t('studio.estimate', {
             images: count(estimate.images),
@@ -35,6 +43,11 @@ export function StudioEstimate({ studio }: { studio: StudioView }): React.JSX.El
           })}
         </p>
       )}
+      {(studio.batches ?? []).map((b) => (
+        <p key={b.id} className="small" data-testid="studio-batch">
+          {t('studio.batchLine', b)}
+        </p>
+      ))}
       {plan && !estimate.fits && !estimate.gone && (
         <div className="studio-cheaper" data-testid="studio-cheaper">
           <p className="amber">

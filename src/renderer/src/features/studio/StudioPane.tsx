@@ -10,6 +10,7 @@ const SHOWN = [
   'made',
   'cached',
   'working',
+  'batched',
   'possiblyBilled',
   'failed',
   'waiting',

@@ -8,7 +8,8 @@ export const STATUS_TONE: Record<StudioItemStatus, string> = {
   cached: 'green',
   possiblyBilled: 'amber',
   failed: 'red',
-  waiting: 'grey'
+  waiting: 'grey',
+  batched: 'blue'
 }
 
 /** How many photos are in each state, the approved ones too. */
