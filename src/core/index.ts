@@ -57,7 +57,7 @@ export { flexProblem } from './jobs/flex'
 export { jobsOnDyingModels, type JobOnDyingModel } from './service/model-switch'
 export type { JobOutcome } from './scheduler/types'
 export { batchProgress, partStatus } from './batch/batch-progress'
-export { resolveDataDir } from './paths'
+export { dataLayout, resolveDataDir } from './paths'
 export { keepMemoryFlat } from './memory'
 export { buildAppInfo } from './app-info'
 
@@ -123,5 +123,6 @@ export {
   type StudioPlan
 } from './studio/studio-plan'
 export { readRecipeFile } from './studio/recipe-file'
+export { RecipeStore, recipeIdFrom } from './studio/recipe-store'
 export { BATCH_PRICE, StudioBatch } from './studio/studio-batch'
 export { createBatchClient, type BatchEndpoint } from './batch/batch-client'

@@ -24,7 +24,11 @@ export function dataLayout(dataDir: string): {
   jobs: string
   job: (id: string) => string
   templates: string
+  /** A person's own photo-studio recipes. */
+  recipes: string
   imageCache: string
+  /** The photo studio's made images, by photo bytes and recipe. */
+  studioCache: string
   resultCache: string
   learnedUsage: string
 } {
@@ -32,7 +36,9 @@ export function dataLayout(dataDir: string): {
     jobs: join(dataDir, 'jobs'),
     job: (id) => join(dataDir, 'jobs', id),
     templates: join(dataDir, 'templates'),
+    recipes: join(dataDir, 'recipes'),
     imageCache: join(dataDir, 'cache', 'images'),
+    studioCache: join(dataDir, 'cache', 'studio'),
     resultCache: join(dataDir, 'cache', 'results'),
     learnedUsage: join(dataDir, 'cache', 'learned-usage.json')
   }

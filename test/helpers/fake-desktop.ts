@@ -8,6 +8,7 @@ export class FakeDesktop implements Desktop {
   photos: string[] = []
   sheet: string | null = null
   template: string | null = null
+  recipe: string | null = null
   savePath: string | null = null
   folder: string | null = null
   readonly shown: string[] = []
@@ -15,7 +16,8 @@ export class FakeDesktop implements Desktop {
   readonly progress: { fraction: number | null; title: string }[] = []
   readonly notified: { title: string; body: string }[] = []
   choosePhotos = async (): Promise<string[]> => this.photos
-  chooseFile = async (kind: 'sheet' | 'template'): Promise<string | null> => this[kind]
+  chooseFile = async (kind: 'sheet' | 'template' | 'recipe'): Promise<string | null> =>
+    this[kind]
   chooseSavePath = async (): Promise<string | null> => this.savePath
   chooseFolder = async (): Promise<string | null> => this.folder
   showInFolder = (path: string): void => void this.shown.push(path)

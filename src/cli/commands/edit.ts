@@ -1,5 +1,4 @@
 import type { Command } from 'commander'
-import { join } from 'node:path'
 import {
   IMAGE_QUALITIES,
   findImageModel,
@@ -9,6 +8,8 @@ import {
 import {
   BATCH_PRICE,
   BUILT_IN_RECIPES,
+  dataLayout,
+  RecipeStore,
   StudioRun,
   askedRecipe,
   cheaperPlans,
@@ -101,7 +102,7 @@ function withSendingOptions(command: Command): Command {
 }
 
 async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<number> {
-  const recipe = chosenRecipe(await namedRecipe(flags.recipe), flags)
+  const recipe = chosenRecipe(await namedRecipe(flags.recipe, dataDirFrom(flags)), flags)
   const photos = await studioPhotos(inputs)
   if (photos.length === 0) throw new UsageError(`No photos found in ${inputs.join(', ')}.`)
   const limits = { ipm: flags.ipm, tpm: flags.tpm }
@@ -111,7 +112,7 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
   if (recipe.ask && !offered(recipe, photos.length, limits, flags, io)) return ExitCodes.stopped
   if (flags.dryRun) return ExitCodes.ok
   const connection = await environmentConnection()
-  const cacheDir = join(dataDirFrom(flags), 'cache', 'studio')
+  const cacheDir = dataLayout(dataDirFrom(flags)).studioCache
   if (flags.batch) {
     if (!recipe.ask) throw new UsageError('--batch: this recipe sends nothing (local steps only).')
     if (!(await throughBatch(recipe, photos, connection, cacheDir, io))) return ExitCodes.stopped
@@ -138,16 +139,17 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
   return results.every((r) => !('reason' in r)) ? ExitCodes.ok : ExitCodes.someFailed
 }
 
-/** A built-in recipe by name, or a person's own from a `.json` file. */
-async function namedRecipe(name: string): Promise<Recipe> {
+/** A built-in recipe by name, one saved in the window, or a person's own from a `.json` file. */
+async function namedRecipe(name: string, dataDir: string): Promise<Recipe> {
   if (name.toLowerCase().endsWith('.json'))
     return readRecipeFile(name).catch((error: Error) => {
       throw new UsageError(`--recipe: ${error.message}`)
     })
-  const recipe = findRecipe(name)
+  const saved = await new RecipeStore(dataLayout(dataDir).recipes).list()
+  const recipe = findRecipe(name) ?? saved.find((r) => r.id === name)
   if (recipe) return recipe
   throw new UsageError(
-    `--recipe: use one of ${BUILT_IN_RECIPES.map((r) => r.id).join(', ')}, or a recipe .json file; got "${name}".`
+    `--recipe: use one of ${[...BUILT_IN_RECIPES, ...saved].map((r) => r.id).join(', ')}, or a recipe .json file; got "${name}".`
   )
 }
 

@@ -15,7 +15,7 @@ const PHOTOS: Electron.OpenDialogOptions = {
   filters: [{ name: 'Photos', extensions: [...SUPPORTED_EXTENSIONS].map((ext) => ext.slice(1)) }]
 }
 
-const FILES: Record<'sheet' | 'template', Electron.OpenDialogOptions> = {
+const FILES: Record<'sheet' | 'template' | 'recipe', Electron.OpenDialogOptions> = {
   sheet: {
     title: 'Attach a product sheet',
     properties: ['openFile'],
@@ -23,6 +23,11 @@ const FILES: Record<'sheet' | 'template', Electron.OpenDialogOptions> = {
   },
   template: {
     title: 'Import a template',
+    properties: ['openFile'],
+    filters: [FILTERS.json]
+  },
+  recipe: {
+    title: 'Import a photo-studio recipe',
     properties: ['openFile'],
     filters: [FILTERS.json]
   }

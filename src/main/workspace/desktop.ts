@@ -6,8 +6,8 @@
 export interface Desktop {
   /** "Add photos…": files and folders the user picked; [] when cancelled. */
   choosePhotos(): Promise<string[]>
-  /** A file to read: a product sheet (CSV/XLSX) or a template (JSON); null when cancelled. */
-  chooseFile(kind: 'sheet' | 'template'): Promise<string | null>
+  /** A file to read: a product sheet (CSV/XLSX), a template or a recipe (JSON); null when cancelled. */
+  chooseFile(kind: 'sheet' | 'template' | 'recipe'): Promise<string | null>
   /** Where to save an export; null when cancelled. */
   chooseSavePath(defaultName: string, format: 'xlsx' | 'csv' | 'json' | 'tsv'): Promise<string | null>
   /** A folder to write into (created in the dialog if need be); null when cancelled. */

@@ -45,7 +45,7 @@ export const ROUTE_NAMES = {
     'testConnection'
   ],
   templates: ['list', 'save', 'remove', 'importFile', 'exportFile', 'preview'],
-  studio: ['setOptions', 'chooseOutDir', 'start', 'stop', 'approve']
+  studio: ['setOptions', 'chooseOutDir', 'start', 'stop', 'approve', 'saveRecipe', 'importRecipe']
 } as const
 
 /** A route's IPC channel: `domain:method-name`. */

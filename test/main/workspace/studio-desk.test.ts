@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readdir, readFile, appendFile } from 'node:fs/promises'
+import { readdir, readFile, appendFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { routes } from '@shared/ipc/routes'
@@ -10,6 +10,7 @@ import type { FakeDesktop } from '../../helpers/fake-desktop'
 import { door, queueOn, type Door } from '../../helpers/door'
 import { simulatorPerTest } from '../../helpers/sim'
 import { tempDir } from '../../helpers/temp'
+import { runInProcess } from '../../helpers/cli'
 import { until } from '../../helpers/until'
 import { testWorkspace } from '../../helpers/workspace'
 import { openJob } from '../../../src/main/workspace/actions'
@@ -124,6 +125,74 @@ describe('the photo studio in the window', () => {
     })) as StudioView
     expect(picked.estimate?.fits).toBe(true)
     expect(picked.options.quality).toBe('low')
+  })
+
+  it('saves the recipe as chosen under a name, imports a recipe file (a wrong field named), and the CLI finds the saved one', async () => {
+    const sim = await sims.start({ defaultKey: { ipm: 600 } })
+    const d = await studioOn(2, 600, sim)
+    await d.call(routes.studio.setOptions.channel, {
+      recipeId: 'lifestyle',
+      quality: 'low',
+      prompt: 'On a beige linen tablecloth in soft morning light'
+    })
+    expect(
+      await d.call(routes.studio.saveRecipe.channel, { name: 'Beige linen, morning' })
+    ).toEqual({
+      id: 'beige-linen-morning'
+    })
+    const saved = view(d)
+    expect(saved.options).toEqual({ recipeId: 'beige-linen-morning' })
+    expect(saved.recipes.find((r) => r.id === 'beige-linen-morning')).toMatchObject({
+      name: 'Beige linen, morning',
+      quality: 'low',
+      prompt: 'On a beige linen tablecloth in soft morning light'
+    })
+    // The same name again gets its own id; nothing is overwritten.
+    expect(
+      await d.call(routes.studio.saveRecipe.channel, { name: 'Beige linen, morning' })
+    ).toEqual({
+      id: 'beige-linen-morning-2'
+    })
+
+    const root = await tempDir('recipe-files')
+    const desktop = d.ws.deps.desktop as FakeDesktop
+    desktop.recipe = join(root, 'wrong.json')
+    await writeFile(
+      desktop.recipe,
+      JSON.stringify({ id: 'wrong', name: 'Wrong', ask: { prompt: 'x', quality: 'ultra' } })
+    )
+    await expect(d.call(routes.studio.importRecipe.channel)).rejects.toMatchObject({
+      problem: {
+        code: 'recipeInvalid',
+        params: { message: expect.stringContaining('ask.quality') }
+      }
+    })
+    desktop.recipe = join(root, 'square-grey.json')
+    const square = {
+      id: 'square-grey',
+      name: 'Square on grey',
+      after: [{ step: 'square', background: '#eeeeee' }]
+    }
+    await writeFile(desktop.recipe, JSON.stringify(square))
+    expect(await d.call(routes.studio.importRecipe.channel)).toEqual({ id: 'square-grey' })
+    expect(view(d).options.recipeId).toBe('square-grey')
+    expect(view(d).estimate?.plan).toBeNull()
+
+    // `photoscribe edit --recipe <id>` finds a recipe saved in the window, in the same data folder.
+    const dataDir = join(d.photos, '..', 'data')
+    const cli = await runInProcess([
+      'edit',
+      d.photos,
+      '--recipe',
+      'beige-linen-morning',
+      '--out-dir',
+      join(root, 'out'),
+      '--data-dir',
+      dataDir,
+      '--dry-run'
+    ])
+    expect(cli.code).toBe(0)
+    expect(cli.out[0]).toMatch(/^2 photos · recipe beige-linen-morning · low quality/)
   })
 
   it('stops with photos queued: images being made finish, the rest are not sent, none billed twice', async () => {

@@ -17,6 +17,8 @@ export function studioHandlers(ws: Workspace): Handlers['studio'] {
       ws.studio.stop()
       return { ok: true as const }
     },
+    saveRecipe: async ({ name }) => ({ id: await ws.studio.saveRecipe(name) }),
+    importRecipe: async () => ({ id: await ws.studio.importRecipe() }),
     approve: async ({ ids, approved }) => ({ changed: await ws.studio.approve(ids, approved) })
   }
 }

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path'
 import type { StudioItem, StudioOptions, StudioView } from '@shared/studio/studio-view'
-import type { StudioResult, StudioRun } from '../../../core'
+import type { StudioImages, StudioResult, StudioRun } from '../../../core'
 import type { QueuePhoto } from './queue-photos'
 import { StudioRecordWriter, readStudioRecord } from './studio-record'
 
@@ -112,6 +112,16 @@ export class QueueStudio {
     this.items.set(rowId, { ...item, approved })
     await this.record?.append({ t: 'approve', rowId, approved })
     return true
+  }
+
+  /** The approved images by their photo's file, under the output folder (for shop exports). */
+  approvedImages(photos: readonly QueuePhoto[]): StudioImages {
+    const byPhoto = new Map<string, string>()
+    for (const photo of photos) {
+      const path = this.items.get(photo.rowId)?.approved && this.outputPath(photo.rowId)
+      if (path) byPhoto.set(photo.path, path)
+    }
+    return { root: this.outDir ?? '', byPhoto }
   }
 
   /** Settles when everything recorded so far is on disk. */

@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { AppError, ErrorCodes } from '@shared/errors'
 import type { StudioEstimate, StudioOptions, StudioView } from '@shared/studio/studio-view'
 import type { WorkspaceUpdate } from '@shared/domain/workspace'
@@ -6,13 +5,14 @@ import {
   BUILT_IN_RECIPES,
   type StudioRun,
   askedRecipe,
-  findRecipe,
+  dataLayout,
   type Recipe,
   type StudioImages
 } from '../../../core'
 import type { StudioHost } from './studio-host'
 import { openQueue, type OpenQueue, type QueuePhoto } from './queue-photos'
 import { QueueStudio } from './queue-studio'
+import { StudioRecipes } from './studio-recipes'
 import { batchesHome } from './studio-batching'
 import { DEMO_IPM, studioRunFor } from './studio-run-for'
 import { TIER_ONE_IMAGE_TPM, askKey, studioEstimate, studioLimits } from './studio-estimate'
@@ -31,18 +31,22 @@ export class StudioDesk {
   private readonly learned = new Map<string, number>()
   private timer: ReturnType<typeof setInterval> | null = null
 
+  /** The built-in recipes and a person's own. */
+  readonly recipes = new StudioRecipes(() => dataLayout(this.ws.deps.dataDir).recipes)
+
   constructor(private readonly ws: StudioHost) {}
 
   /** The studio of the open queue, as the window shows it; null when nothing is open. */
   view(): StudioView | null {
     const queue = openQueue(this.ws)
     if (!queue) return null
+    void this.recipes.load(() => this.publish())
     const studio = this.studioOf(queue)
     const recipe = this.recipe(studio.options)
     return {
       viewId: queue.viewId,
       options: studio.options,
-      recipes: BUILT_IN_RECIPES.map((r) => ({ id: r.id, name: r.name, ...(r.ask ?? {}) })),
+      recipes: this.recipes.all().map((r) => ({ id: r.id, name: r.name, ...(r.ask ?? {}) })),
       outDir: studio.outDir,
       estimate: this.estimate(queue, studio, recipe),
       status: studio.status,
@@ -83,7 +87,8 @@ export class StudioDesk {
     const studio = this.openStudio()
     const next: Record<string, unknown> = { ...studio.options, ...change }
     for (const [key, value] of Object.entries(change)) if (value === undefined) delete next[key]
-    if (!findRecipe(String(next.recipeId)))
+    await this.recipes.load()
+    if (!this.recipes.find(String(next.recipeId)))
       throw new AppError(ErrorCodes.invalidInput, { code: 'unknownRecipe', field: 'recipeId' })
     studio.options = next as StudioOptions
     await studio.saveSetup()
@@ -116,7 +121,7 @@ export class StudioDesk {
     if (studio.run) return { started: false }
     if (connection?.azure)
       throw new AppError(ErrorCodes.refused, { code: 'studioAzure', field: 'provider' })
-    const cacheDir = join(this.ws.deps.dataDir, 'cache', 'studio')
+    const cacheDir = dataLayout(this.ws.deps.dataDir).studioCache
     const publish = (): void => this.publish()
     const given = { queue, studio, recipe, connection, cacheDir, now: this.ws.now, publish }
     const run = studioRunFor(given, resendPossiblyBilled)
@@ -162,15 +167,10 @@ export class StudioDesk {
    */
   async approvedImages(viewId: string): Promise<StudioImages> {
     const queue = openQueue(this.ws)
-    const byPhoto = new Map<string, string>()
-    if (!queue || queue.viewId !== viewId) return { root: '', byPhoto }
+    if (!queue || queue.viewId !== viewId) return { root: '', byPhoto: new Map() }
     const studio = this.studioOf(queue)
     await studio.loaded
-    for (const photo of queue.photos()) {
-      const path = studio.items.get(photo.rowId)?.approved && studio.outputPath(photo.rowId)
-      if (path) byPhoto.set(photo.path, path)
-    }
-    return { root: studio.outDir ?? '', byPhoto }
+    return studio.approvedImages(queue.photos())
   }
 
   /** Stops taking photos and waits for what is recorded to be written (the app quits). */
@@ -247,7 +247,33 @@ export class StudioDesk {
   }
 
   private recipe(options: StudioOptions): Recipe {
-    return askedRecipe(findRecipe(options.recipeId) ?? BUILT_IN_RECIPES[0], options)
+    return askedRecipe(this.recipes.find(options.recipeId) ?? BUILT_IN_RECIPES[0], options)
+  }
+
+  /** "Save as my recipe": the recipe as chosen now (model, quality, size, scene) under a name. */
+  async saveRecipe(name: string): Promise<string> {
+    const studio = this.openStudio()
+    const recipe = await this.recipes.saveAs(this.recipe(studio.options), name)
+    const { finishWithin, budgetUsd, batch } = studio.options
+    studio.options = { recipeId: recipe.id, finishWithin, budgetUsd, batch }
+    await studio.saveSetup()
+    this.publish()
+    return recipe.id
+  }
+
+  /** "Import recipe…": a recipe file, checked and kept, then chosen. */
+  async importRecipe(): Promise<string | null> {
+    const path = await this.ws.deps.desktop.chooseFile('recipe')
+    if (!path) return null
+    const recipe = await this.recipes.importFile(path)
+    await this.setOptions({
+      recipeId: recipe.id,
+      model: undefined,
+      quality: undefined,
+      size: undefined,
+      prompt: undefined
+    })
+    return recipe.id
   }
 
   private studioOf(queue: OpenQueue): QueueStudio {

@@ -11,7 +11,7 @@ export interface StudioHost extends QueueSource {
   pump: Pick<UpdatePump, 'set'>
   deps: {
     dataDir: string
-    desktop: Pick<Desktop, 'chooseFolder' | 'notify'>
+    desktop: Pick<Desktop, 'chooseFolder' | 'chooseFile' | 'notify'>
     connection: Pick<ConnectionSource, 'endpoint' | 'open' | 'keyLimits'>
   }
   service: { today: () => string }

@@ -33,6 +33,13 @@ export const studioRoutes = defineRoutes('studio', {
     input: z.object({ resendPossiblyBilled: z.boolean().default(false) }).strict(),
     output: z.object({ started: z.boolean() })
   },
+  /** Keeps the recipe as chosen now (model, quality, size, scene) under a name, and picks it. */
+  saveRecipe: {
+    input: z.object({ name: z.string().trim().min(1).max(80) }).strict(),
+    output: z.object({ id: z.string() })
+  },
+  /** A recipe file (JSON) through a dialog in main, checked, kept and picked; null when cancelled. */
+  importRecipe: { input: z.undefined(), output: z.object({ id: z.string().nullable() }) },
   /** Stops the run: images being made finish, the rest wait. */
   stop: { input: z.undefined(), output: z.object({ ok: z.literal(true) }) },
   /** Approves made images (or takes the verdict back): shop exports use the approved ones. */

@@ -4,6 +4,7 @@ import { useApp, useWorkspaceState } from '../../context'
 import { useFormat } from '../../words/format'
 import { StudioEstimate } from './StudioEstimate'
 import { StudioFields } from './StudioFields'
+import { RecipeActions } from './RecipeActions'
 import { StudioLanes } from './StudioLanes'
 import { studioCounts } from './studio-words'
 
@@ -27,6 +28,7 @@ export function StudioPanel(): React.JSX.Element {
     <aside className="run-panel" aria-label={t('studio.title')} data-testid="studio-panel">
       <h2 className="section-title">{t('studio.title')}</h2>
       <StudioFields studio={studio} locked={running} />
+      <RecipeActions locked={running} />
       <div className="field-row studio-folder">
         <span>{t('studio.outDir')}</span>
         <button
