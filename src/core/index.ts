@@ -112,7 +112,7 @@ export {
   type AskChange,
   type Recipe
 } from './studio/recipes'
-export { studioPhotos } from './studio/studio-photos'
+export { studioPhotos, studioProducts } from './studio/studio-photos'
 export { relativePath } from './export/shop/image-url'
 export type { StudioImages } from './export/shop/listing'
 export {

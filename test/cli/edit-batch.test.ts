@@ -1,4 +1,5 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliSimulator, runInProcess } from '../helpers/cli'
@@ -67,5 +68,59 @@ describe('photoscribe edit --batch', () => {
     const again = await runInProcess([...args, ...flags])
     expect(again.code).toBe(0)
     expect(sim.log.entries.slice(before).map((e) => e.path)).toEqual([])
+  })
+})
+
+describe('photoscribe edit --group-by', () => {
+  it('makes one image per product with all its photos sent together (lead first), named after the lead', async () => {
+    const sim = await simulator.use({ defaultKey: { ipm: 600 } })
+    const root = await tempDir('studio-products')
+    for (const product of ['MUG-1', 'LAMP-2'])
+      for (const [i, view] of ['back', 'front', 'side'].entries()) {
+        await mkdir(join(root, 'photos', product), { recursive: true })
+        await writeFile(
+          join(root, 'photos', product, `${product}-${view}.jpg`),
+          await makeJpeg(200 + i, 150, product.length * 20 + i * 40)
+        )
+      }
+    const out = join(root, 'out')
+    const args = ['edit', join(root, 'photos'), '--recipe', 'lifestyle', '--out-dir', out]
+    const flags = [
+      '--group-by',
+      'folder',
+      '--quality',
+      'low',
+      '--ipm',
+      '600',
+      '--data-dir',
+      join(root, 'data')
+    ]
+    const first = await runInProcess([...args, ...flags])
+    expect(first.code).toBe(0)
+    expect(first.out[0]).toMatch(/^2 products · recipe lifestyle/)
+    const edits = sim.log.entries.filter((e) => e.path === '/v1/images/edits')
+    expect(edits).toHaveLength(2)
+    expect(edits.map((e) => e.images?.length)).toEqual([3, 3])
+    // The lead ("front") goes first, the others follow as references.
+    const sha = async (path: string) =>
+      createHash('sha256').update(await readFile(path)).digest('hex')
+    const fronts = await Promise.all(
+      ['MUG-1', 'LAMP-2'].map((p) => sha(join(root, 'photos', p, `${p}-front.jpg`)))
+    )
+    expect(edits.map((e) => e.images![0].sha256).sort()).toEqual(fronts.sort())
+    const names = (await readdir(out, { recursive: true })).filter((n) => n.endsWith('.jpg')).sort()
+    expect(names).toEqual(['LAMP-2/LAMP-2-front.lifestyle.jpg', 'MUG-1/MUG-1-front.lifestyle.jpg'])
+    const again = await runInProcess([...args, ...flags])
+    expect(again.out.at(-1)).toMatch(/^0 made · 2 from the cache/)
+    expect(sim.log.entries.filter((e) => e.path === '/v1/images/edits')).toHaveLength(2)
+    const wrong = await runInProcess([
+      ...args,
+      '--group-by',
+      'colour',
+      '--data-dir',
+      join(root, 'data')
+    ])
+    expect(wrong.code).toBe(2)
+    expect(wrong.err).toMatch(/--group-by: use sku or folder; got "colour"/)
   })
 })

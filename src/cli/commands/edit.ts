@@ -18,9 +18,11 @@ import {
   planFor,
   readRecipeFile,
   studioPhotos,
+  studioProducts,
   todayFrom,
   type Recipe,
   type StudioLimits,
+  type StudioPhoto,
   type StudioPlan,
   type StudioResult
 } from '../../core'
@@ -45,6 +47,7 @@ interface EditFlags {
   budget?: number
   finishWithin?: number
   batch: boolean
+  groupBy?: string
 }
 
 /** Registers `edit`: marketplace images of photos by a recipe, at the key's images per minute. */
@@ -61,6 +64,10 @@ export function registerEdit(program: Command, io: CliIo, setExit: (code: number
     .option('--quality <q>', 'low, medium, high or auto')
     .option('--size <WxH>', 'the output size, e.g. 1024x1024, or auto')
     .option('--prompt <words>', "the scene or instruction, in place of the recipe's")
+    .option(
+      '--group-by <sku|folder>',
+      "one image per product: its photos (up to 16) go together, the image named after the lead's"
+    )
     .option(
       '--ipm <n>',
       "the key's images per minute (its usage tier's; default 5, tier 1)",
@@ -103,11 +110,11 @@ function withSendingOptions(command: Command): Command {
 
 async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<number> {
   const recipe = chosenRecipe(await namedRecipe(flags.recipe, dataDirFrom(flags)), flags)
-  const photos = await studioPhotos(inputs)
+  const photos = byProduct(await studioPhotos(inputs), flags.groupBy)
   if (photos.length === 0) throw new UsageError(`No photos found in ${inputs.join(', ')}.`)
   const limits = { ipm: flags.ipm, tpm: flags.tpm }
   io.out(
-    `${photos.length} photos · recipe ${recipe.id} · ${planLine(recipe, photos.length, limits)}${batchLine(recipe, photos.length, limits)}`
+    `${photos.length} ${flags.groupBy ? 'products' : 'photos'} · recipe ${recipe.id} · ${planLine(recipe, photos.length, limits)}${batchLine(recipe, photos.length, limits)}`
   )
   if (recipe.ask && !offered(recipe, photos.length, limits, flags, io)) return ExitCodes.stopped
   if (flags.dryRun) return ExitCodes.ok
@@ -151,6 +158,14 @@ async function namedRecipe(name: string, dataDir: string): Promise<Recipe> {
   throw new UsageError(
     `--recipe: use one of ${[...BUILT_IN_RECIPES, ...saved].map((r) => r.id).join(', ')}, or a recipe .json file; got "${name}".`
   )
+}
+
+/** Photos as they go: one each, or one per product with `--group-by`. */
+function byProduct(photos: StudioPhoto[], groupBy: string | undefined): StudioPhoto[] {
+  if (groupBy === undefined) return photos
+  if (groupBy !== 'sku' && groupBy !== 'folder')
+    throw new UsageError(`--group-by: use sku or folder; got "${groupBy}".`)
+  return studioProducts(photos, groupBy)
 }
 
 /** The recipe with the flags' model, quality, size and prompt; a shut-down model refused first. */

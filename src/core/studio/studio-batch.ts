@@ -81,12 +81,13 @@ export class StudioBatch {
     const waiting = new Set([...(await this.pending()).values()].flatMap((r) => r.keys))
     const files = new BatchLineFiles(this.dir, this.maxFileBytes)
     for (const photo of photos) {
-      const bytes = await readFile(photo.path)
-      const key = studioCacheKey(bytes, this.recipe)
+      const paths = [photo.path, ...(photo.also ?? []).slice(0, 15)]
+      const inputs = await Promise.all(paths.map((path) => readFile(path)))
+      const key = studioCacheKey(inputs, this.recipe)
       if (waiting.has(key) || (await this.cache.get(key))) continue
       if (await this.cache.possiblyBilled(key)) continue
       waiting.add(key)
-      await files.add(key, this.line(key, bytes, photo.path))
+      await files.add(key, this.line(key, inputs, paths))
     }
     const created: RemoteBatch[] = []
     for (const file of await files.close()) created.push(await this.send(file.path, file.keys))
@@ -163,10 +164,11 @@ export class StudioBatch {
     result.costUsd += BATCH_PRICE * usageCostUsd(this.recipe.ask!.model, usageOf(body?.usage))
   }
 
-  /** One JSONL line: the recipe's ask, the photo as a data URL, keyed by its cache key. */
-  private line(key: string, bytes: Buffer, path: string): string {
+  /** One JSONL line: the recipe's ask, the photos as data URLs, keyed by their cache key. */
+  private line(key: string, inputs: readonly Buffer[], paths: readonly string[]): string {
     const ask = this.recipe.ask!
-    const type = /\.png$/i.test(path) ? 'png' : /\.webp$/i.test(path) ? 'webp' : 'jpeg'
+    const type = (path: string): string =>
+      /\.png$/i.test(path) ? 'png' : /\.webp$/i.test(path) ? 'webp' : 'jpeg'
     const body = {
       model: ask.model,
       prompt: ask.prompt,
@@ -176,7 +178,9 @@ export class StudioBatch {
       input_fidelity: ask.inputFidelity,
       output_format: this.recipe.outputFormat,
       n: 1,
-      images: [{ image_url: `data:image/${type};base64,${bytes.toString('base64')}` }]
+      images: inputs.map((bytes, i) => ({
+        image_url: `data:image/${type(paths[i])};base64,${bytes.toString('base64')}`
+      }))
     }
     return JSON.stringify({ custom_id: key, method: 'POST', url: '/v1/images/edits', body })
   }

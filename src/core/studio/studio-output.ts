@@ -16,10 +16,16 @@ function* outputPaths(outDir: string, relative: string, recipe: Recipe): Generat
   for (let n = 1; ; n++) yield join(dir, `${name}.${recipe.id}${n > 1 ? `-${n}` : ''}.${ext}`)
 }
 
-/** The cache key of an output: the photo's bytes and everything the recipe asks. */
-export function studioCacheKey(photo: Buffer, recipe: Recipe): string {
+/**
+ * The cache key of an output: the photo's bytes (and a product's other photos sent with it, in
+ * order) and everything the recipe asks. One photo alone keys as it always has.
+ */
+export function studioCacheKey(photos: Buffer | readonly Buffer[], recipe: Recipe): string {
   const ask = JSON.stringify({ ask: recipe.ask, after: recipe.after, format: recipe.outputFormat })
-  return createHash('sha256').update(photo).update('\0').update(ask).digest('hex')
+  const hash = createHash('sha256')
+  for (const [i, photo] of (Buffer.isBuffer(photos) ? [photos] : photos).entries())
+    hash.update(i === 0 ? photo : Buffer.concat([Buffer.from('\0photo\0'), photo]))
+  return hash.update('\0').update(ask).digest('hex')
 }
 
 /** Made images by cache key, so a second run over the same photos sends nothing. */

@@ -19,7 +19,15 @@ import { StudioCache, studioCacheKey, writeOutput } from './studio-output'
 export interface StudioPhoto {
   path: string
   relative: string
+  /**
+   * The same product's other photos, sent with this one (the lead) as references: one image of
+   * the product, named after the lead. The edits endpoint takes 16 photos at most.
+   */
+  also?: readonly string[]
 }
+
+/** Photos one edit may carry besides the lead (the endpoint's 16 in all). */
+const MAX_ALSO = 15
 
 /** What became of one photo. */
 export type StudioResult =
@@ -153,10 +161,12 @@ export class StudioRun {
    */
   private async make(photo: StudioPhoto): Promise<StudioResult> {
     const bytes = await readFile(photo.path)
-    const key = studioCacheKey(bytes, this.recipe)
+    const also = this.recipe.ask ? (photo.also ?? []).slice(0, MAX_ALSO) : []
+    const inputs = [bytes, ...(await Promise.all(also.map((path) => readFile(path))))]
+    const key = studioCacheKey(inputs, this.recipe)
     let made: { image: Buffer; paid?: { usage: ImageUsage; keyId: string } } = { image: bytes }
     if (this.recipe.ask) {
-      const answer = await this.modelImage(key, photo, bytes)
+      const answer = await this.modelImage(key, photo, inputs)
       if ('status' in answer) return answer
       made = answer
     }
@@ -167,10 +177,10 @@ export class StudioRun {
   }
 
   /**
-   * The model's image of these bytes: from the cache, else asked once — two photos with the same
+   * The model's image of these photos: from the cache, else asked once — two photos with the same
    * bytes in one run share one request (the second waits for the first, and is not billed).
    */
-  private modelImage(key: string, photo: StudioPhoto, bytes: Buffer): Promise<ModelImage> {
+  private modelImage(key: string, photo: StudioPhoto, inputs: Buffer[]): Promise<ModelImage> {
     const asked = this.asking.get(key)
     if (asked) return asked.then((got) => ('status' in got ? got : { image: got.image }))
     const asking = (async (): Promise<ModelImage> => {
@@ -178,7 +188,7 @@ export class StudioRun {
       if (cached) return { image: cached }
       const earlier = this.ctx.resendPossiblyBilled ? null : await this.cache.possiblyBilled(key)
       if (earlier) return { status: 'possiblyBilled', reason: `Not sent again: ${earlier}` }
-      const answer = await this.fromModel(photo, bytes)
+      const answer = await this.fromModel(photo, inputs)
       if (!('status' in answer)) await this.cache.put(key, answer.image)
       else if (answer.status === 'possiblyBilled')
         await this.cache.markPossiblyBilled(key, answer.reason)
@@ -191,7 +201,7 @@ export class StudioRun {
   /** Sends the photo until it is made, or a rule says not to send it again. */
   private async fromModel(
     photo: StudioPhoto,
-    bytes: Buffer
+    inputs: Buffer[]
   ): Promise<StudioResult | { image: Buffer; paid: { usage: ImageUsage; keyId: string } }> {
     for (let notSent = 0; ;) {
       if (this.stopped) return { status: 'waiting', reason: this.stopped }
@@ -204,7 +214,7 @@ export class StudioRun {
         return { status: 'waiting', reason: this.stopped ?? 'No key may use this model.' }
       }
       this.ctx.onSend?.(photo)
-      const outcome = await this.send(lane, photo, bytes)
+      const outcome = await this.send(lane, photo, inputs)
       this.spend.settle(reserved.reservedUsd, outcome)
       if (outcome.kind === 'done') {
         learnLimit(lane, outcome.limit)
@@ -256,17 +266,16 @@ export class StudioRun {
     }
   }
 
-  private send(lane: ImageLane, photo: StudioPhoto, bytes: Buffer): Promise<ImageOutcome> {
+  private send(lane: ImageLane, photo: StudioPhoto, inputs: Buffer[]): Promise<ImageOutcome> {
     const call = {
       baseURL: this.ctx.baseURL,
       apiKey: lane.apiKey,
       fetch: this.ctx.fetch,
       timeoutMs: this.ctx.timeoutMs ?? 180_000
     }
-    const name = nameOf(photo.relative)
-    return sendImageEdit(call, this.recipe.ask!, this.recipe.outputFormat, [
-      { bytes, name, type: mimeOf(name) }
-    ])
+    const names = [photo.relative, ...(photo.also ?? [])].map(nameOf)
+    const photos = inputs.map((bytes, i) => ({ bytes, name: names[i], type: mimeOf(names[i]) }))
+    return sendImageEdit(call, this.recipe.ask!, this.recipe.outputFormat, photos)
   }
 
   private write(photo: StudioPhoto, image: Buffer): Promise<string> {

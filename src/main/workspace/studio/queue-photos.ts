@@ -9,6 +9,8 @@ export interface QueuePhoto {
   name: string
   path: string
   relative: string
+  /** A product's other photos, sent with the lead as references for its one image. */
+  also?: readonly string[]
 }
 
 /** The open queue, for the studio: how many photos, where it sends, its job folder if a job. */
@@ -40,7 +42,7 @@ export function openQueue(ws: QueueSource): OpenQueue | null {
       endpoint: ws.deps.connection.endpoint(),
       photos: () =>
         photosOf(
-          files().map((file) => [file.id, file.path]),
+          files().map((file) => [file.id, [file.path]]),
           draft.inputs
         )
     }
@@ -55,17 +57,19 @@ export function openQueue(ws: QueueSource): OpenQueue | null {
     jobDir: dir,
     photos: () =>
       photosOf(
-        [...state.items.values()].map((item) => [item.id, item.paths[0]]),
+        [...state.items.values()].map((item) => [item.id, item.paths]),
         settings.inputs
       )
   }
 }
 
-function photosOf(rows: [string, string][], inputs: readonly string[]): QueuePhoto[] {
-  return rows.map(([rowId, path]) => ({
+/** Rows' photos: a product's row brings its lead photo, with the others sent beside it. */
+function photosOf(rows: [string, readonly string[]][], inputs: readonly string[]): QueuePhoto[] {
+  return rows.map(([rowId, [path, ...others]]) => ({
     rowId,
     name: basename(path),
     path,
-    relative: relativePath(path, inputs)
+    relative: relativePath(path, inputs),
+    ...(others.length > 0 ? { also: others } : {})
   }))
 }
