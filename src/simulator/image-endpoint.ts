@@ -10,6 +10,8 @@ import { modelNotFound } from './model-life'
 import type { SimulatorOptions } from './options'
 import type { Outcome } from './routes'
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
 /** Input image tokens one photo costs on the image models (a fixed figure: the docs give none). */
 const INPUT_IMAGE_TOKENS = 323
 
@@ -37,7 +39,13 @@ export async function handleImages(
   res.once('close', () => (clientGone = !res.writableEnded))
   const ask = edit ? await readEdit(req) : readGeneration(await readJson(req))
   checkModel(ask.model, ctx.options)
-  const facts = { model: ask.model, imagesOut: ask.n, images: ask.inputs.map(inputFacts) }
+  const facts = {
+    model: ask.model,
+    imagesOut: ask.n,
+    images: ask.inputs.map(inputFacts),
+    prompt: ask.prompt,
+    ...(ask.mask ? { masked: true } : {})
+  }
   const refused = admit(account, ask)
   if (refused) {
     refused.facts = { ...facts, imagesOut: 0 }
@@ -175,7 +183,14 @@ async function readEdit(req: IncomingMessage): Promise<ImageAsk> {
     const value = form.get(name)
     return typeof value === 'string' ? value : undefined
   }
-  return { ...askFrom(field), inputs }
+  const maskFile = form.get('mask')
+  const mask =
+    maskFile && typeof maskFile !== 'string'
+      ? Buffer.from(await (maskFile as Blob).arrayBuffer())
+      : undefined
+  if (mask && !mask.subarray(0, 8).equals(PNG_SIGNATURE))
+    throw invalidRequest('invalid_value', 'The mask must be a PNG with an alpha channel.', 'mask')
+  return { ...askFrom(field), inputs, ...(mask ? { mask } : {}) }
 }
 
 function readGeneration(body: unknown): ImageAsk {

@@ -12,6 +12,8 @@ export interface ImageAsk {
   n: number
   /** The input photos (edits); none for a generation. */
   inputs: Buffer[]
+  /** The edit's mask, when one came. */
+  mask?: Buffer
 }
 
 const SIZES = /^(\d{2,5})x(\d{2,5})$/

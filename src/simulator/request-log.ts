@@ -21,6 +21,10 @@ export interface LogEntry {
   chargeTokens?: number
   /** Images an image endpoint made (billed) for the request. */
   imagesOut?: number
+  /** An image request's words (the prompt), to check what a generation was asked. */
+  prompt?: string
+  /** An edit came with a mask (a PNG). */
+  masked?: boolean
   promptTokens?: number
   completionTokens?: number
   retryAfterMs?: number

@@ -235,7 +235,7 @@ describe('the studio engine', () => {
       })
       const results = [...(await run.run(await studioPhotos([dir]))).values()]
       expect(results).toEqual([
-        { status: 'possiblyBilled', reason: expect.stringMatching(/lost after the photo was sent/) }
+        { status: 'possiblyBilled', reason: expect.stringMatching(/lost after the request was sent/) }
       ])
       await new Promise((resolve) => setTimeout(resolve, 700))
       expect(sim.log.entries.map((e) => e.outcome)).toEqual(['client_gone_billed'])

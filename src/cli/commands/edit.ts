@@ -120,10 +120,8 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
   if (flags.dryRun) return ExitCodes.ok
   const connection = await environmentConnection()
   const cacheDir = dataLayout(dataDirFrom(flags)).studioCache
-  if (flags.batch) {
-    if (!recipe.ask) throw new UsageError('--batch: this recipe sends nothing (local steps only).')
-    if (!(await throughBatch(recipe, photos, connection, cacheDir, io))) return ExitCodes.stopped
-  }
+  if (flags.batch && !(await throughBatch(batchable(recipe), photos, connection, cacheDir, io)))
+    return ExitCodes.stopped
   const run = new StudioRun(recipe, {
     baseURL: connection.baseURL ?? 'https://api.openai.com/v1',
     keys: connection.keys.map((key) => ({ id: key.id, apiKey: key.apiKey, ipm: flags.ipm })),
@@ -144,6 +142,14 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
     if ('reason' in result) io.err(`  ${result.status}: ${result.reason}`)
   if (results.some((r) => r.status === 'waiting')) return ExitCodes.stopped
   return results.every((r) => !('reason' in r)) ? ExitCodes.ok : ExitCodes.someFailed
+}
+
+/** The recipe, when the Batch API can make its images (edits by a model). */
+function batchable(recipe: Recipe): Recipe {
+  if (!recipe.ask) throw new UsageError('--batch: this recipe sends nothing (local steps only).')
+  if (recipe.ask.generate)
+    throw new UsageError('--batch: recipes made from words alone go live only; leave out --batch.')
+  return recipe
 }
 
 /** A built-in recipe by name, one saved in the window, or a person's own from a `.json` file. */

@@ -37,42 +37,71 @@ export interface ImageCall {
  * new image). Whether the body was fully sent is tracked, so a lost answer after it is "possibly
  * billed" and never re-sent blindly, while a failure before it is safe to send again.
  */
-export async function sendImageEdit(
+export function sendImageEdit(
   call: ImageCall,
   ask: ModelAsk,
   outputFormat: string,
-  photos: readonly { bytes: Buffer; name: string; type: string }[]
+  photos: readonly ImageFile[],
+  mask?: ImageFile
 ): Promise<ImageOutcome> {
-  const form = editForm(ask, outputFormat, photos)
-  const body = trackedBody(form)
+  return sendImageRequest(call, '/images/edits', editForm(ask, outputFormat, photos, mask))
+}
+
+/**
+ * Asks for an image made from words alone (`/v1/images/generations`, JSON), under the same rules
+ * as an edit: a failure before the body was sent goes again; after it, "possibly billed".
+ */
+export function sendImageGeneration(
+  call: ImageCall,
+  ask: ModelAsk,
+  outputFormat: string,
+  prompt: string
+): Promise<ImageOutcome> {
+  const { model, size, quality, background } = ask
+  const json = { model, prompt, size, quality, background, output_format: outputFormat, n: 1 }
+  const body = new Blob([JSON.stringify(json)], { type: 'application/json' })
+  return sendImageRequest(call, '/images/generations', body)
+}
+
+/** A photo (or mask) as it goes into a request. */
+export interface ImageFile {
+  bytes: Buffer
+  name: string
+  type: string
+}
+
+async function sendImageRequest(
+  call: ImageCall,
+  path: string,
+  payload: FormData | Blob
+): Promise<ImageOutcome> {
+  const body = trackedBody(payload)
   try {
-    const response = await (call.fetch ?? fetch)(
-      `${call.baseURL.replace(/\/$/, '')}/images/edits`,
-      {
-        method: 'POST',
-        headers: { authorization: `Bearer ${call.apiKey}`, 'content-type': body.type },
-        body: body.stream,
-        duplex: 'half',
-        signal: AbortSignal.timeout(call.timeoutMs)
-      } as RequestInit
-    )
+    const response = await (call.fetch ?? fetch)(`${call.baseURL.replace(/\/$/, '')}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${call.apiKey}`, 'content-type': body.type },
+      body: body.stream,
+      duplex: 'half',
+      signal: AbortSignal.timeout(call.timeoutMs)
+    } as RequestInit)
     return await readOutcome(response)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     return body.sent()
       ? {
           kind: 'possiblyBilled',
-          message: `The answer was lost after the photo was sent (${message}).`
+          message: `The answer was lost after the request was sent (${message}).`
         }
       : { kind: 'notSent', message }
   }
 }
 
-/** The multipart form of an edit: the ask's fields, then every photo as `image[]`. */
+/** The multipart form of an edit: the ask's fields, every photo as `image[]`, the mask if any. */
 function editForm(
   ask: ModelAsk,
   outputFormat: string,
-  photos: readonly { bytes: Buffer; name: string; type: string }[]
+  photos: readonly ImageFile[],
+  mask?: ImageFile
 ): FormData {
   const form = new FormData()
   const fields: Record<string, string> = {
@@ -91,11 +120,13 @@ function editForm(
       new Blob([new Uint8Array(photo.bytes)], { type: photo.type }),
       photo.name
     )
+  if (mask)
+    form.append('mask', new Blob([new Uint8Array(mask.bytes)], { type: mask.type }), mask.name)
   return form
 }
 
-/** A form's encoded body as a stream that says when its last byte was taken. */
-function trackedBody(form: FormData): {
+/** A body encoded as a stream that says when its last byte was taken. */
+function trackedBody(form: FormData | Blob): {
   stream: ReadableStream<Uint8Array>
   type: string
   sent: () => boolean

@@ -15,6 +15,11 @@ export interface ModelAsk {
   background: 'transparent' | 'opaque' | 'auto'
   /** `high` keeps the product's details (labels, stitching) and costs more input tokens. */
   inputFidelity: 'high' | 'low'
+  /**
+   * Made from the words alone (`/v1/images/generations`), not from the photo: `{{name}}` in the
+   * prompt becomes the photo's product name ("red-mug_front.jpg" → "red mug").
+   */
+  generate?: boolean
 }
 
 /** A saved, editable way to make a marketplace image: a model ask and/or local steps. */
@@ -91,6 +96,22 @@ export const BUILT_IN_RECIPES: readonly Recipe[] = [
     aiMade: true
   },
   {
+    id: 'banner-background',
+    name: 'Banner background (made from words)',
+    ask: {
+      ...MODEL_DEFAULTS,
+      size: '1536x1024',
+      prompt:
+        'A wide, softly lit, empty scene that suits {{name}}, for a web banner: no product, no people, no text, calm space on the left for a headline.',
+      background: 'opaque',
+      inputFidelity: 'low',
+      generate: true
+    },
+    outputFormat: 'jpeg',
+    after: [],
+    aiMade: true
+  },
+  {
     id: 'square',
     name: 'Square on white (no model)',
     outputFormat: 'jpeg',
@@ -136,4 +157,14 @@ export function askedRecipe(base: Recipe, change: AskChange): Recipe {
     ...(change.prompt ? { prompt: change.prompt } : {})
   }
   return { ...base, ask }
+}
+
+/** A generation's prompt for a photo: `{{name}}` filled with the product's name from the file. */
+export function promptFor(ask: ModelAsk, fileName: string): string {
+  const name = fileName
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+(front|back|side|top|detail|main|\d+)$/i, '')
+    .replace(/[-_]+/g, ' ')
+    .trim()
+  return ask.prompt.replaceAll('{{name}}', name || 'the product')
 }

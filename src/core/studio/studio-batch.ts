@@ -5,11 +5,12 @@ import { createInterface } from 'node:readline'
 import { writeFileAtomic } from '../files/atomic-file'
 import type { BatchClient, RemoteBatch } from '../batch/batch-client'
 import { BatchLineFiles } from './batch-line-files'
-import type { ImageUsage } from './image-request'
+import type { ImageFile, ImageUsage } from './image-request'
+import { photoAsk, type ModelRequest } from './model-request'
 import { usageCostUsd } from './image-spend'
 import type { Recipe } from './recipes'
-import { StudioCache, studioCacheKey } from './studio-output'
-import type { StudioPhoto } from './studio-run'
+import { StudioCache } from './studio-output'
+import type { StudioPhoto } from './studio-photo'
 
 /** A studio batch as kept on disk: which lines (cache keys) it holds, and where it stands. */
 interface BatchRecord {
@@ -81,13 +82,12 @@ export class StudioBatch {
     const waiting = new Set([...(await this.pending()).values()].flatMap((r) => r.keys))
     const files = new BatchLineFiles(this.dir, this.maxFileBytes)
     for (const photo of photos) {
-      const paths = [photo.path, ...(photo.also ?? []).slice(0, 15)]
-      const inputs = await Promise.all(paths.map((path) => readFile(path)))
-      const key = studioCacheKey(inputs, this.recipe)
+      const { key, request } = await photoAsk(photo, this.recipe)
+      if (request?.kind !== 'edit') continue
       if (waiting.has(key) || (await this.cache.get(key))) continue
       if (await this.cache.possiblyBilled(key)) continue
       waiting.add(key)
-      await files.add(key, this.line(key, inputs, paths))
+      await files.add(key, this.line(key, request))
     }
     const created: RemoteBatch[] = []
     for (const file of await files.close()) created.push(await this.send(file.path, file.keys))
@@ -164,11 +164,11 @@ export class StudioBatch {
     result.costUsd += BATCH_PRICE * usageCostUsd(this.recipe.ask!.model, usageOf(body?.usage))
   }
 
-  /** One JSONL line: the recipe's ask, the photos as data URLs, keyed by their cache key. */
-  private line(key: string, inputs: readonly Buffer[], paths: readonly string[]): string {
+  /** One JSONL line: the recipe's ask, the photos (and mask) as data URLs, keyed by cache key. */
+  private line(key: string, request: Extract<ModelRequest, { kind: 'edit' }>): string {
     const ask = this.recipe.ask!
-    const type = (path: string): string =>
-      /\.png$/i.test(path) ? 'png' : /\.webp$/i.test(path) ? 'webp' : 'jpeg'
+    const url = (file: ImageFile): string =>
+      `data:${file.type};base64,${file.bytes.toString('base64')}`
     const body = {
       model: ask.model,
       prompt: ask.prompt,
@@ -178,9 +178,8 @@ export class StudioBatch {
       input_fidelity: ask.inputFidelity,
       output_format: this.recipe.outputFormat,
       n: 1,
-      images: inputs.map((bytes, i) => ({
-        image_url: `data:image/${type(paths[i])};base64,${bytes.toString('base64')}`
-      }))
+      images: request.photos.map((file) => ({ image_url: url(file) })),
+      ...(request.mask ? { mask: { image_url: url(request.mask) } } : {})
     }
     return JSON.stringify({ custom_id: key, method: 'POST', url: '/v1/images/edits', body })
   }

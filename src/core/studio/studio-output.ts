@@ -83,7 +83,8 @@ export async function writeOutput(
       await tag().write(
         temp,
         {
-          'XMP-iptcExt:DigitalSourceType': `${SOURCE_TYPE}compositeWithTrainedAlgorithmicMedia`,
+          // An edit of a photo is a composite; an image made from words alone is wholly made.
+          'XMP-iptcExt:DigitalSourceType': `${SOURCE_TYPE}${recipe.ask?.generate ? 'trainedAlgorithmicMedia' : 'compositeWithTrainedAlgorithmicMedia'}`,
           // What the image was made with, so any copy of the file still says so.
           'XMP-xmp:CreatorTool': madeWith(recipe)
         } as never,

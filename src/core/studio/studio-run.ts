@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { ExifTool } from 'exiftool-vendored'
 import {
   coolDown,
@@ -8,26 +7,15 @@ import {
   nextLane,
   type ImageLane
 } from './image-lanes'
-import { sendImageEdit, type ImageOutcome, type ImageUsage } from './image-request'
-import { nameOf } from '@shared/domain/product-groups'
+import type { ImageOutcome, ImageUsage } from './image-request'
+import { photoAsk, sendModelRequest, type ModelRequest } from './model-request'
+import type { StudioPhoto } from './studio-photo'
 import { runLocalSteps } from './local-steps'
 import { ImageSpend } from './image-spend'
 import type { Recipe } from './recipes'
-import { StudioCache, studioCacheKey, writeOutput } from './studio-output'
+import { StudioCache, writeOutput } from './studio-output'
 
-/** A photo to make an image of: where it is, and its path below the folder it was chosen in. */
-export interface StudioPhoto {
-  path: string
-  relative: string
-  /**
-   * The same product's other photos, sent with this one (the lead) as references: one image of
-   * the product, named after the lead. The edits endpoint takes 16 photos at most.
-   */
-  also?: readonly string[]
-}
-
-/** Photos one edit may carry besides the lead (the endpoint's 16 in all). */
-const MAX_ALSO = 15
+export type { StudioPhoto } from './studio-photo'
 
 /** What became of one photo. */
 export type StudioResult =
@@ -160,13 +148,10 @@ export class StudioRun {
    * a crash after that re-sends nothing, and the free local steps are simply run again.
    */
   private async make(photo: StudioPhoto): Promise<StudioResult> {
-    const bytes = await readFile(photo.path)
-    const also = this.recipe.ask ? (photo.also ?? []).slice(0, MAX_ALSO) : []
-    const inputs = [bytes, ...(await Promise.all(also.map((path) => readFile(path))))]
-    const key = studioCacheKey(inputs, this.recipe)
+    const { bytes, key, request } = await photoAsk(photo, this.recipe)
     let made: { image: Buffer; paid?: { usage: ImageUsage; keyId: string } } = { image: bytes }
-    if (this.recipe.ask) {
-      const answer = await this.modelImage(key, photo, inputs)
+    if (request) {
+      const answer = await this.modelImage(key, photo, request)
       if ('status' in answer) return answer
       made = answer
     }
@@ -180,7 +165,7 @@ export class StudioRun {
    * The model's image of these photos: from the cache, else asked once — two photos with the same
    * bytes in one run share one request (the second waits for the first, and is not billed).
    */
-  private modelImage(key: string, photo: StudioPhoto, inputs: Buffer[]): Promise<ModelImage> {
+  private modelImage(key: string, photo: StudioPhoto, request: ModelRequest): Promise<ModelImage> {
     const asked = this.asking.get(key)
     if (asked) return asked.then((got) => ('status' in got ? got : { image: got.image }))
     const asking = (async (): Promise<ModelImage> => {
@@ -188,7 +173,7 @@ export class StudioRun {
       if (cached) return { image: cached }
       const earlier = this.ctx.resendPossiblyBilled ? null : await this.cache.possiblyBilled(key)
       if (earlier) return { status: 'possiblyBilled', reason: `Not sent again: ${earlier}` }
-      const answer = await this.fromModel(photo, inputs)
+      const answer = await this.fromModel(photo, request)
       if (!('status' in answer)) await this.cache.put(key, answer.image)
       else if (answer.status === 'possiblyBilled')
         await this.cache.markPossiblyBilled(key, answer.reason)
@@ -201,7 +186,7 @@ export class StudioRun {
   /** Sends the photo until it is made, or a rule says not to send it again. */
   private async fromModel(
     photo: StudioPhoto,
-    inputs: Buffer[]
+    request: ModelRequest
   ): Promise<StudioResult | { image: Buffer; paid: { usage: ImageUsage; keyId: string } }> {
     for (let notSent = 0; ;) {
       if (this.stopped) return { status: 'waiting', reason: this.stopped }
@@ -214,7 +199,7 @@ export class StudioRun {
         return { status: 'waiting', reason: this.stopped ?? 'No key may use this model.' }
       }
       this.ctx.onSend?.(photo)
-      const outcome = await this.send(lane, photo, inputs)
+      const outcome = await this.send(lane, request)
       this.spend.settle(reserved.reservedUsd, outcome)
       if (outcome.kind === 'done') {
         learnLimit(lane, outcome.limit)
@@ -266,26 +251,18 @@ export class StudioRun {
     }
   }
 
-  private send(lane: ImageLane, photo: StudioPhoto, inputs: Buffer[]): Promise<ImageOutcome> {
+  private send(lane: ImageLane, request: ModelRequest): Promise<ImageOutcome> {
     const call = {
       baseURL: this.ctx.baseURL,
       apiKey: lane.apiKey,
       fetch: this.ctx.fetch,
       timeoutMs: this.ctx.timeoutMs ?? 180_000
     }
-    const names = [photo.relative, ...(photo.also ?? [])].map(nameOf)
-    const photos = inputs.map((bytes, i) => ({ bytes, name: names[i], type: mimeOf(names[i]) }))
-    return sendImageEdit(call, this.recipe.ask!, this.recipe.outputFormat, photos)
+    return sendModelRequest(call, this.recipe, request)
   }
 
   private write(photo: StudioPhoto, image: Buffer): Promise<string> {
     const tool = this.recipe.aiMade ? () => (this.tool ??= new ExifTool({ maxProcs: 1 })) : null
     return writeOutput(this.ctx.outDir, photo.relative, this.recipe, image, tool)
   }
-}
-
-function mimeOf(name: string): string {
-  if (/\.png$/i.test(name)) return 'image/png'
-  if (/\.webp$/i.test(name)) return 'image/webp'
-  return 'image/jpeg'
 }

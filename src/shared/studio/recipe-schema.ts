@@ -24,7 +24,8 @@ export const recipeSchema = z
           .default('1024x1024'),
         quality: z.enum(IMAGE_QUALITIES).default('medium'),
         background: z.enum(['transparent', 'opaque', 'auto']).default('auto'),
-        inputFidelity: z.enum(['high', 'low']).default('high')
+        inputFidelity: z.enum(['high', 'low']).default('high'),
+        generate: z.boolean().optional()
       })
       .strict()
       .optional(),

@@ -97,7 +97,9 @@ export const studioRecipeChoiceSchema = z.object({
   model: z.string().optional(),
   quality: z.enum(IMAGE_QUALITIES).optional(),
   size: z.string().optional(),
-  prompt: z.string().optional()
+  prompt: z.string().optional(),
+  /** Made from the words alone (no photo is sent). */
+  generate: z.boolean().optional()
 })
 
 /** The studio of the open queue: choices, estimate, the run and every photo's image. */

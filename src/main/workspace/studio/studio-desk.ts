@@ -129,7 +129,7 @@ export class StudioDesk {
     this.ticking()
     this.publish()
     const photos = queue.photos()
-    const batching = studio.options.batch && connection && recipe.ask
+    const batching = studio.options.batch && connection && recipe.ask && !recipe.ask.generate
     const first = batching
       ? () => batchesHome({ recipe, photos, connection, cacheDir, studio, run, publish })
       : null

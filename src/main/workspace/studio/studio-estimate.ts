@@ -50,7 +50,9 @@ export function studioEstimate(
   const live =
     learnedEachUsd === undefined ? catalog : { ...catalog, costUsd: learnedEachUsd * images }
   // The Batch API: half the price, and an answer within 24 hours (not sooner, as far as a promise goes).
-  const plan = options.batch
+  // Generations go live only: the Batch box does not apply to them.
+  const batch = options.batch && !recipe.ask.generate
+  const plan = batch
     ? { ...live, costUsd: live.costUsd * BATCH_PRICE, minutes: BATCH_MINUTES }
     : live
   const given = { budgetUsd: options.budgetUsd, minutes: options.finishWithin }
@@ -59,9 +61,9 @@ export function studioEstimate(
     ...base,
     plan,
     fits: fit && !gone,
-    cheaper: fit || options.batch ? [] : cheaperPlans(recipe, images, limits, given),
+    cheaper: fit || batch ? [] : cheaperPlans(recipe, images, limits, given),
     ...(gone ? { gone } : {}),
-    ...(options.batch ? { batch: true } : {})
+    ...(batch ? { batch: true } : {})
   }
 }
 

@@ -78,14 +78,16 @@ export function StudioFields({
             placeholder={recipe.prompt ?? ''}
             onSave={(prompt) => change({ prompt: prompt || null })}
           />
-          <label className="check-row small">
-            <input
-              type="checkbox"
-              checked={options.batch ?? false}
-              onChange={(e) => change({ batch: e.target.checked || null })}
-            />
-            {t('studio.batch')}
-          </label>
+          {!recipe.generate && (
+            <label className="check-row small">
+              <input
+                type="checkbox"
+                checked={options.batch ?? false}
+                onChange={(e) => change({ batch: e.target.checked || null })}
+              />
+              {t('studio.batch')}
+            </label>
+          )}
         </>
       )}
       <NumberField

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { ExifTool } from 'exiftool-vendored'
+import sharp from 'sharp'
+import { afterAll, describe, expect, it } from 'vitest'
 import { cliSimulator, runInProcess } from '../helpers/cli'
 import { makeJpeg } from '../helpers/images'
 import { tempDir } from '../helpers/temp'
 
 const simulator = cliSimulator()
+const exiftool = new ExifTool({ maxProcs: 1 })
+afterAll(() => exiftool.end())
 
 async function photos(n: number): Promise<{ dir: string; root: string }> {
   const root = await tempDir('studio-batch')
@@ -103,7 +107,9 @@ describe('photoscribe edit --group-by', () => {
     expect(edits.map((e) => e.images?.length)).toEqual([3, 3])
     // The lead ("front") goes first, the others follow as references.
     const sha = async (path: string) =>
-      createHash('sha256').update(await readFile(path)).digest('hex')
+      createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex')
     const fronts = await Promise.all(
       ['MUG-1', 'LAMP-2'].map((p) => sha(join(root, 'photos', p, `${p}-front.jpg`)))
     )
@@ -122,5 +128,78 @@ describe('photoscribe edit --group-by', () => {
     ])
     expect(wrong.code).toBe(2)
     expect(wrong.err).toMatch(/--group-by: use sku or folder; got "colour"/)
+  })
+})
+
+describe('photoscribe edit: images from words, and masks', () => {
+  it('makes a banner background per product name from words alone (one request per name), marked wholly machine-made; --batch refused', async () => {
+    const sim = await simulator.use({ defaultKey: { ipm: 600 } })
+    const root = await tempDir('studio-generate')
+    const dir = join(root, 'photos')
+    await mkdir(dir, { recursive: true })
+    for (const [i, name] of ['red-mug_front.jpg', 'red-mug_back.jpg', 'desk-lamp.jpg'].entries())
+      await writeFile(join(dir, name), await makeJpeg(200, 150, i * 70))
+    const out = join(root, 'out')
+    const args = [
+      'edit',
+      dir,
+      '--recipe',
+      'banner-background',
+      '--out-dir',
+      out,
+      '--quality',
+      'low'
+    ]
+    const flags = ['--ipm', '600', '--data-dir', join(root, 'data')]
+    const refused = await runInProcess([...args, ...flags, '--batch'])
+    expect(refused.code).toBe(2)
+    expect(refused.err).toMatch(/--batch: recipes made from words alone go live only/)
+    const run = await runInProcess([...args, ...flags])
+    expect(run.code).toBe(0)
+    const asked = sim.log.entries.filter((e) => e.path === '/v1/images/generations')
+    expect(asked.map((e) => e.prompt).sort()).toEqual([
+      expect.stringContaining('suits desk lamp,'),
+      expect.stringContaining('suits red mug,')
+    ])
+    expect(sim.log.entries.filter((e) => e.path === '/v1/images/edits')).toHaveLength(0)
+    const made = (await readdir(out)).sort()
+    expect(made).toEqual([
+      'desk-lamp.banner-background.jpg',
+      'red-mug_back.banner-background.jpg',
+      'red-mug_front.banner-background.jpg'
+    ])
+    const tags = (await exiftool.read(join(out, made[0]))) as Record<string, unknown>
+    expect(String(tags.DigitalSourceType)).toMatch(/\/trainedAlgorithmicMedia$/)
+  })
+
+  it('sends a photo’s mask beside it (never as a photo of its own), and a new mask makes a new image', async () => {
+    const sim = await simulator.use({ defaultKey: { ipm: 600 } })
+    const root = await tempDir('studio-mask')
+    const dir = join(root, 'photos')
+    await mkdir(dir, { recursive: true })
+    await writeFile(join(dir, 'chair.jpg'), await makeJpeg(200, 150, 10))
+    await writeFile(join(dir, 'stool.jpg'), await makeJpeg(200, 150, 90))
+    const mask = (alpha: number) =>
+      sharp({
+        create: { width: 200, height: 150, channels: 4, background: { r: 0, g: 0, b: 0, alpha } }
+      })
+        .png()
+        .toBuffer()
+    await writeFile(join(dir, 'chair.mask.png'), await mask(0))
+    const out = join(root, 'out')
+    const args = ['edit', dir, '--recipe', 'lifestyle', '--out-dir', out, '--quality', 'low']
+    const flags = ['--ipm', '600', '--data-dir', join(root, 'data')]
+    const first = await runInProcess([...args, ...flags])
+    expect(first.out[0]).toMatch(/^2 photos/)
+    const edits = () => sim.log.entries.filter((e) => e.path === '/v1/images/edits')
+    expect(
+      edits()
+        .map((e) => Boolean(e.masked))
+        .sort()
+    ).toEqual([false, true])
+    await writeFile(join(dir, 'chair.mask.png'), await mask(0.5))
+    const second = await runInProcess([...args, ...flags])
+    expect(second.out.at(-1)).toMatch(/^1 made · 1 from the cache/)
+    expect(edits()).toHaveLength(3)
   })
 })
