@@ -20,6 +20,8 @@ export class KeyAccount {
   readonly project?: ContinuousBucket
   /** Images per minute on `/v1/images/*` (its own limit, as OpenAI's image models have). */
   readonly images: ContinuousBucket
+  /** Tokens per minute on `/v1/images/*`, when the key has such a limit. */
+  readonly imageTokens?: ContinuousBucket
   /** Prompt prefixes this key sent lately (`usage.prompt_tokens_details.cached_tokens`). */
   readonly promptCache: PromptCache
 
@@ -31,6 +33,8 @@ export class KeyAccount {
     this.tokens = new ContinuousBucket(options.tpm, options.burstSeconds, now)
     this.promptCache = new PromptCache(now)
     this.images = new ContinuousBucket(Math.max(1, options.ipm ?? 50), options.burstSeconds, now)
+    if (options.imageTpm)
+      this.imageTokens = new ContinuousBucket(options.imageTpm, options.burstSeconds, now)
     if (options.projectTpm)
       this.project = new ContinuousBucket(options.projectTpm, options.burstSeconds, now)
   }

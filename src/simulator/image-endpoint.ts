@@ -115,13 +115,35 @@ function admit(account: KeyAccount, ask: ImageAsk): SimError | null {
   const limit = account.options.ipm ?? 50
   if (limit === 0) return ipmRefusal(0, ask.n, null)
   const waitMs = account.images.waitFor(ask.n)
-  if (waitMs === 0) {
-    account.images.take(ask.n)
-    account.admitted++
-    return null
+  if (waitMs > 0) {
+    const used = Math.round(account.images.perMinute - account.images.remaining()) + ask.n
+    return ipmRefusal(limit, used, waitMs)
   }
-  const used = Math.round(account.images.perMinute - account.images.remaining()) + ask.n
-  return ipmRefusal(limit, used, waitMs)
+  const tokens = imageUsage(ask).total_tokens
+  const tokenWaitMs = account.imageTokens?.waitFor(tokens) ?? 0
+  if (tokenWaitMs > 0) return tpmRefusal(ask.model, account.imageTokens!, tokens, tokenWaitMs)
+  account.images.take(ask.n)
+  account.imageTokens?.take(tokens)
+  account.admitted++
+  return null
+}
+
+/** A 429 on the image models' tokens per minute, worded as OpenAI's TPM refusals are. */
+function tpmRefusal(
+  model: string,
+  bucket: KeyAccount['images'],
+  requested: number,
+  waitMs: number
+): SimError {
+  const used = Math.round(bucket.perMinute - bucket.remaining())
+  return new SimError(
+    429,
+    'tokens',
+    'rate_limit_exceeded',
+    `Rate limit reached for ${model} in organization ${ORG} on tokens per min (TPM): Limit ${bucket.perMinute}, Used ${used}, Requested ${requested}. Please try again in ${formatDuration(waitMs)}.`,
+    null,
+    { 'retry-after': String(Math.ceil(waitMs / 1000)) }
+  )
 }
 
 function ipmRefusal(limit: number, current: number, waitMs: number | null): SimError {

@@ -24,6 +24,8 @@ export interface KeyOptions {
   batchQueueTokens?: number
   /** Images per minute on the image endpoints (default 50); 0: the key has no image access. */
   ipm?: number
+  /** Tokens per minute on the image endpoints (input and output image tokens); none when absent. */
+  imageTpm?: number
 }
 
 export interface BatchOptions {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import {
   IMAGE_QUALITIES,
+  tierTpm,
   findImageModel,
   imageModelGone,
   type ImageQuality
@@ -43,7 +44,7 @@ interface EditFlags {
   dataDir?: string
   dryRun: boolean
   resendPossiblyBilled: boolean
-  tpm: number
+  tpm?: number
   budget?: number
   finishWithin?: number
   batch: boolean
@@ -76,9 +77,8 @@ export function registerEdit(program: Command, io: CliIo, setExit: (code: number
     )
     .option(
       '--tpm <n>',
-      "the key's tokens per minute for the image model (tier 1: 100,000)",
-      Number,
-      100_000
+      "the key's tokens per minute for the image model (default: the usage tier of --ipm; tier 1: 100,000)",
+      Number
     )
   withSendingOptions(command).action(async (inputs: string[], flags: EditFlags) =>
     setExit(await edit(inputs, flags, io))
@@ -112,7 +112,7 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
   const recipe = chosenRecipe(await namedRecipe(flags.recipe, dataDirFrom(flags)), flags)
   const photos = byProduct(await studioPhotos(inputs), flags.groupBy)
   if (photos.length === 0) throw new UsageError(`No photos found in ${inputs.join(', ')}.`)
-  const limits = { ipm: flags.ipm, tpm: flags.tpm }
+  const limits = { ipm: flags.ipm, tpm: flags.tpm ?? tierTpm(flags.ipm) }
   io.out(
     `${photos.length} ${flags.groupBy ? 'products' : 'photos'} · recipe ${recipe.id} · ${planLine(recipe, photos.length, limits)}${batchLine(recipe, photos.length, limits)}`
   )
@@ -124,7 +124,12 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
     return ExitCodes.stopped
   const run = new StudioRun(recipe, {
     baseURL: connection.baseURL ?? 'https://api.openai.com/v1',
-    keys: connection.keys.map((key) => ({ id: key.id, apiKey: key.apiKey, ipm: flags.ipm })),
+    keys: connection.keys.map((key) => ({
+      id: key.id,
+      apiKey: key.apiKey,
+      ipm: flags.ipm,
+      tpm: limits.tpm
+    })),
     fetch: connection.fetch,
     cacheDir,
     outDir: flags.outDir,

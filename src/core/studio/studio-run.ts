@@ -5,8 +5,10 @@ import {
   laneState,
   learnLimit,
   nextLane,
+  takeImage,
   type ImageLane
 } from './image-lanes'
+import { eachImage } from './studio-plan'
 import type { ImageOutcome, ImageUsage } from './image-request'
 import { photoAsk, sendModelRequest, type ModelRequest } from './model-request'
 import type { StudioPhoto } from './studio-photo'
@@ -28,7 +30,8 @@ export type StudioResult =
 
 export interface StudioContext {
   baseURL: string
-  keys: readonly { id: string; apiKey: string; ipm: number }[]
+  /** Each key's images per minute for the model, and its tokens per minute when known. */
+  keys: readonly { id: string; apiKey: string; ipm: number; tpm?: number }[]
   fetch?: typeof fetch
   cacheDir: string
   outDir: string
@@ -66,6 +69,8 @@ export class StudioRun {
   private stopped: string | null = null
   /** Model images being made, by cache key (a photo's bytes and the recipe). */
   private readonly asking = new Map<string, Promise<ModelImage>>()
+  /** Tokens one image is expected to take (the lanes' tokens per minute pace by it). */
+  private readonly eachTokens: number
   /** The budget, and what each image is expected to cost (learned from `usage`). */
   readonly spend: ImageSpend
   private tool: ExifTool | null = null
@@ -75,7 +80,8 @@ export class StudioRun {
     private readonly ctx: StudioContext
   ) {
     this.now = ctx.now ?? Date.now
-    this.lanes = imageLanes(ctx.keys, this.now)
+    this.eachTokens = recipe.ask ? eachImage(recipe.ask).tokens : 0
+    this.lanes = imageLanes(ctx.keys, this.now, this.eachTokens)
     this.cache = new StudioCache(ctx.cacheDir)
     this.spend = new ImageSpend(recipe.ask, ctx.budgetUsd)
   }
@@ -241,10 +247,10 @@ export class StudioRun {
   /** Waits for a lane with room and takes one image from it. */
   private async admit(): Promise<ImageLane | null> {
     for (;;) {
-      const next = nextLane(this.lanes, this.now())
+      const next = nextLane(this.lanes, this.now(), this.eachTokens)
       if (!next || this.stopped) return null
       if (next.waitMs <= 0) {
-        next.lane.bucket.take(1)
+        takeImage(next.lane, this.eachTokens)
         return next.lane
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(next.waitMs, 1000)))

@@ -99,3 +99,23 @@ export function tokensCostUsd(
     1_000_000
   )
 }
+
+/**
+ * Usage tiers of the image models (third-party table for gpt-image-2, April 2026): images and
+ * tokens per minute, tier 1 to 5.
+ */
+export const IMAGE_TIERS: readonly { ipm: number; tpm: number }[] = [
+  { ipm: 5, tpm: 100_000 },
+  { ipm: 20, tpm: 250_000 },
+  { ipm: 50, tpm: 800_000 },
+  { ipm: 150, tpm: 3_000_000 },
+  { ipm: 250, tpm: 8_000_000 }
+]
+
+/** The tokens per minute that go with `ipm` images per minute: the smallest tier that allows it. */
+export function tierTpm(ipm: number): number {
+  const tier = IMAGE_TIERS.find((t) => t.ipm >= ipm)
+  if (tier) return tier.tpm
+  const top = IMAGE_TIERS.at(-1)!
+  return Math.round((top.tpm / top.ipm) * ipm)
+}

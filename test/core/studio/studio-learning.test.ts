@@ -49,6 +49,30 @@ describe('a studio run learns from its answers', () => {
     expect(run.spend.observedEachUsd).toBeCloseTo(run.spentUsd / 8, 10)
   })
 
+  it('paces a key by its tokens per minute too, when those bind before its images per minute', async () => {
+    sim = await startSimulator({
+      defaultKey: { ipm: 600, imageTpm: 30_000, burstSeconds: 1 },
+      latencyMs: 10
+    })
+    const recipe = askedRecipe(findRecipe('white-background')!, { quality: 'low' })
+    const root = await tempDir('studio-tpm')
+    const run = new StudioRun(recipe, {
+      baseURL: sim.url,
+      // 600 images a minute would send all six at once; 30,000 tokens a minute allow ~50.
+      keys: [{ id: 'k1', apiKey: 'sk-tpm-1', ipm: 600, tpm: 30_000 }],
+      cacheDir: join(root, 'cache'),
+      outDir: join(root, 'out')
+    })
+    const results = [...(await run.run(await studioPhotos([await photoDir(6)]))).values()]
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill('made'))
+    const edits = sim.log.entries.filter((e) => e.path === '/v1/images/edits')
+    expect(edits.filter((e) => e.status === 429).length).toBeLessThanOrEqual(1)
+    const ok = edits.filter((e) => e.outcome === 'ok')
+    // Five gaps of one image's tokens at 30,000 a minute (~1.2 s each), not all at once.
+    const tokens = eachImage(recipe.ask!).tokens
+    expect(ok.at(-1)!.time - ok[0].time).toBeGreaterThan(0.8 * 5 * (tokens / 30_000) * 60_000)
+  })
+
   it('reserves the next image at the average the answers cost, not the catalog’s figure, within the budget', () => {
     const ask = askedRecipe(findRecipe('white-background')!, { quality: 'high' }).ask!
     const catalog = eachImage(ask).costUsd

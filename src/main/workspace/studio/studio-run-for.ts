@@ -1,7 +1,7 @@
 import { StudioRun, type Connection, type Recipe } from '../../../core'
 import type { OpenQueue, QueuePhoto } from './queue-photos'
 import type { QueueStudio } from './queue-studio'
-import { TIER_ONE_IPM, madeWith } from './studio-estimate'
+import { TIER_ONE_IMAGE_TPM, TIER_ONE_IPM, madeWith } from './studio-estimate'
 
 /** The images per minute the demo's key is told (its simulator keeps fewer, so a 429 shows). */
 export const DEMO_IPM = 60
@@ -32,7 +32,8 @@ export function studioRunFor(given: StudioRunGiven, resendPossiblyBilled: boolea
     keys: (connection?.keys ?? []).map((key) => ({
       id: key.id,
       apiKey: key.apiKey,
-      ipm: demo ? DEMO_IPM : (key.rpm ?? TIER_ONE_IPM)
+      ipm: demo ? DEMO_IPM : (key.rpm ?? TIER_ONE_IPM),
+      tpm: demo ? undefined : (key.tpm ?? TIER_ONE_IMAGE_TPM)
     })),
     fetch: connection?.fetch,
     cacheDir: given.cacheDir,
