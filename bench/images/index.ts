@@ -7,6 +7,7 @@ import { StudioRun, findRecipe, studioPhotos, type StudioPhoto } from '../../src
 import { startSimulator, type Simulator } from '../../src/simulator/server'
 import type { LogEntry } from '../../src/simulator/request-log'
 import sharp from 'sharp'
+import { cliCase } from './cli-case'
 
 /** Each key's images per minute in the bench (a tier-4 key's figure). */
 const IPM = 150
@@ -45,6 +46,17 @@ export async function benchImages(args: string[], print: (line: string) => void)
     const naive = await slowNaive(photos)
     print(
       `| p-limit(8) + SDK retries | ${perKey} | ${naive.billed} | ${naive.twice} | ${naive.made} | — |`
+    )
+    print('')
+    print('The CLI, 20 photos, white-background, low, --ipm 60, against a 60 IPM simulator:')
+    await photoFolder(root, 'cli', 20)
+    const c = await cliCase(join(root, 'cli'), root)
+    print(
+      '| exit | files | originals unchanged | edits | 429s | billed twice | admissions / floor | 2nd run sent | gpt-image-1 refused, nothing sent |'
+    )
+    print('|---|---|---|---|---|---|---|---|---|')
+    print(
+      `| ${c.exit} | ${c.files} | ${c.originalsUnchanged} | ${c.edits} | ${c.refused} | ${c.billedTwice} | ${c.ratio.toFixed(3)} | ${c.secondRunSent} | ${c.gpt1Refused} |`
     )
   } finally {
     await rm(root, { recursive: true, force: true })

@@ -47,8 +47,9 @@ export async function handleImages(
     ...(ask.mask ? { masked: true } : {})
   }
   const refused = admit(account, ask)
+  const admittedTime = Date.now()
   if (refused) {
-    refused.facts = { ...facts, imagesOut: 0 }
+    refused.facts = { ...facts, imagesOut: 0, admittedTime }
     throw refused
   }
   const { latencyMs, latencyJitterMs } = ctx.options
@@ -57,10 +58,11 @@ export async function handleImages(
   if (clientGone || res.destroyed)
     return {
       ...facts,
+      admittedTime,
       status: 0,
       outcome: ctx.options.billAbandoned ? 'client_gone_billed' : 'client_gone'
     }
-  return { ...facts, ...(await answer(res, account, ask, ctx)) }
+  return { ...facts, admittedTime, ...(await answer(res, account, ask, ctx)) }
 }
 
 /** The images made, sent with their usage and the key's image limits. */

@@ -25,6 +25,8 @@ export interface LogEntry {
   prompt?: string
   /** An edit came with a mask (a PNG). */
   masked?: boolean
+  /** Wall-clock time an image request was admitted or refused (after its body arrived). */
+  admittedTime?: number
   promptTokens?: number
   completionTokens?: number
   retryAfterMs?: number

@@ -15,6 +15,8 @@ export interface SimulateFlags {
   quotaAfter?: number
   rpd?: number
   projectTpm?: number
+  ipm?: number
+  imageTpm?: number
   refusedCount: boolean
   bare429: boolean
   billAbandoned: boolean
@@ -82,6 +84,8 @@ export function simulatorOverrides(flags: SimulateFlags): SimulatorOverrides {
       quotaAfter: flags.quotaAfter,
       rpd: flags.rpd,
       projectTpm: flags.projectTpm,
+      ...(flags.ipm !== undefined ? { ipm: flags.ipm } : {}),
+      ...(flags.imageTpm !== undefined ? { imageTpm: flags.imageTpm } : {}),
       refusedCount: flags.refusedCount
     },
     imageCharge: flags.imageCharge,
@@ -110,6 +114,7 @@ export function registerSimulate(program: Command, print: (line: string) => void
   for (const [flag, , , what] of FAULT_FLAGS)
     command.option(`--${flag} <p>`, `probability of ${what}`, probability(`--${flag}`), 0)
   addLimitOptions(command)
+  addImageOptions(command)
   addServerOptions(command)
   command.action((flags: SimulateFlags) => serve(flags, print))
 }
@@ -146,6 +151,21 @@ function addLimitOptions(command: Command): void {
     .option('--bare-429', '429s without retry-after or rate-limit headers', false)
     .option('--no-bill-abandoned', 'do not bill requests whose client went away')
     .option('--no-headers', 'omit x-ratelimit-* headers, like local servers')
+}
+
+/** The image endpoints' own limits per key. */
+function addImageOptions(command: Command): void {
+  command
+    .option(
+      '--ipm <n>',
+      'images per minute per key on /v1/images/* (default 50; 0: no access, "Limit: 0/1min")',
+      numberIn('--ipm', 0)
+    )
+    .option(
+      '--image-tpm <n>',
+      'tokens per minute per key on /v1/images/* (none by default)',
+      numberIn('--image-tpm', 1)
+    )
 }
 
 /** Where it listens, how it answers, and the Batch API's pace. */

@@ -11,6 +11,9 @@ export interface ImageLane {
   coolUntil: number
   /** The key may not use the model (a 429 naming a limit of 0): nothing more goes here. */
   closed: boolean
+  now: () => number
+  /** The quickest upload of a request body seen on this lane (ms). */
+  quickestUploadMs?: number
 }
 
 /**
@@ -25,11 +28,28 @@ export function imageLanes(
   return keys.map((key) => ({
     id: key.id,
     apiKey: key.apiKey,
-    bucket: new ContinuousBucket(key.ipm, 60 / key.ipm, now),
+    bucket: imageBucket(key.ipm, now),
     ...(key.tpm && eachTokens > 0 ? { tokens: tokenBucket(key.tpm, eachTokens, now) } : {}),
     coolUntil: 0,
-    closed: false
+    closed: false,
+    now
   }))
+}
+
+/**
+ * Images paced a hair under the limit: a lane's burst is one image, so a server that counts a
+ * request a few milliseconds late (its own load) would see the next one early at exactly the limit.
+ */
+const IMAGE_HEADROOM = 0.99
+
+function imageBucket(ipm: number, now: () => number, startFraction = 1): ContinuousBucket {
+  const pace = ipm * IMAGE_HEADROOM
+  return new ContinuousBucket(pace, 60 / pace, now, startFraction)
+}
+
+/** The images per minute a lane works to (its pace, without the headroom). */
+export function laneLimit(lane: ImageLane): number {
+  return lane.bucket.pacePerMinute / IMAGE_HEADROOM
 }
 
 /**
@@ -41,6 +61,22 @@ const TOKEN_HEADROOM = 0.95
 function tokenBucket(tpm: number, eachTokens: number, now: () => number): ContinuousBucket {
   const pace = tpm * TOKEN_HEADROOM
   return new ContinuousBucket(pace, (60 * eachTokens) / pace, now)
+}
+
+/**
+ * A request's body arrived at the server after `uploadMs`, and the server counts it from then, not
+ * from when it left. The next request may upload as fast as the quickest seen, so the lane's next
+ * image waits the difference: two requests sent an interval apart then still land at least an
+ * interval apart. (Waiting the whole upload would be exact too, but would cost it on every image.)
+ */
+export function bodySent(lane: ImageLane, uploadMs: number): void {
+  // Before any upload was seen the next may be instant: the first waits its whole upload.
+  const lateMs = uploadMs - (lane.quickestUploadMs ?? 0)
+  lane.quickestUploadMs = Math.min(lane.quickestUploadMs ?? uploadMs, uploadMs)
+  if (lateMs <= 0) return
+  for (const bucket of [lane.bucket, lane.tokens]) {
+    if (bucket) bucket.setLevel(bucket.levelNow() - (lateMs / 60_000) * bucket.pacePerMinute)
+  }
 }
 
 /** Takes one image, and its expected tokens, from a lane with room. */
@@ -73,7 +109,8 @@ export function coolDown(lane: ImageLane, now: number, waitMs: number, limit: nu
   lane.coolUntil = Math.max(lane.coolUntil, now + waitMs)
   lane.bucket.setLevel(0)
   lane.tokens?.setLevel(0)
-  if (limit && limit < lane.bucket.perMinute) lane.bucket.setRefill(limit)
+  const pace = limit ? limit * IMAGE_HEADROOM : null
+  if (pace && pace < lane.bucket.perMinute) lane.bucket.setRefill(pace)
 }
 
 /** A lane as a person sees it: its pace now, how long the server asked it to wait, whether closed. */
@@ -83,7 +120,7 @@ export function laneState(
 ): { id: string; ipm: number; coolingMs: number; closed: boolean } {
   return {
     id: lane.id,
-    ipm: lane.bucket.pacePerMinute,
+    ipm: laneLimit(lane),
     coolingMs: Math.max(0, lane.coolUntil - now),
     closed: lane.closed
   }
@@ -94,5 +131,8 @@ export function laneState(
  * (Settings or the tier table said less) or down, keeping what 429s taught it of others' share.
  */
 export function learnLimit(lane: ImageLane, limit: number | null): void {
-  if (limit && limit !== lane.bucket.perMinute) lane.bucket.setLimit(limit)
+  if (!limit || Math.abs(limit * IMAGE_HEADROOM - lane.bucket.perMinute) < 1e-9) return
+  // A new bucket, so its burst stays one image (a limit learned up must not allow a volley).
+  const fraction = Math.max(0, Math.min(1, lane.bucket.levelNow() / lane.bucket.capacity))
+  lane.bucket = imageBucket(limit, lane.now, fraction)
 }

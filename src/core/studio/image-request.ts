@@ -30,6 +30,8 @@ export interface ImageCall {
   apiKey: string
   fetch?: typeof fetch
   timeoutMs: number
+  /** The body's last byte went out: the server counts the request against its limits from now. */
+  onSent?: () => void
 }
 
 /**
@@ -75,7 +77,7 @@ async function sendImageRequest(
   path: string,
   payload: FormData | Blob
 ): Promise<ImageOutcome> {
-  const body = trackedBody(payload)
+  const body = trackedBody(payload, call.onSent)
   try {
     const response = await (call.fetch ?? fetch)(`${call.baseURL.replace(/\/$/, '')}${path}`, {
       method: 'POST',
@@ -126,7 +128,10 @@ function editForm(
 }
 
 /** A body encoded as a stream that says when its last byte was taken. */
-function trackedBody(form: FormData | Blob): {
+function trackedBody(
+  form: FormData | Blob,
+  onSent: () => void = () => {}
+): {
   stream: ReadableStream<Uint8Array>
   type: string
   sent: () => boolean
@@ -139,6 +144,7 @@ function trackedBody(form: FormData | Blob): {
       const { done, value } = await reader.read()
       if (done) {
         sent = true
+        onSent()
         controller.close()
       } else controller.enqueue(value)
     }

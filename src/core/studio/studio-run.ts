@@ -5,6 +5,7 @@ import {
   laneState,
   learnLimit,
   nextLane,
+  bodySent,
   takeImage,
   type ImageLane
 } from './image-lanes'
@@ -258,11 +259,13 @@ export class StudioRun {
   }
 
   private send(lane: ImageLane, request: ModelRequest): Promise<ImageOutcome> {
+    const startedAt = this.now()
     const call = {
       baseURL: this.ctx.baseURL,
       apiKey: lane.apiKey,
       fetch: this.ctx.fetch,
-      timeoutMs: this.ctx.timeoutMs ?? 180_000
+      timeoutMs: this.ctx.timeoutMs ?? 180_000,
+      onSent: () => bodySent(lane, this.now() - startedAt)
     }
     return sendModelRequest(call, this.recipe, request)
   }
