@@ -1,6 +1,7 @@
-import { keepMemoryFlat } from '../core'
+import { keepMemoryFlat, widenThreadPool } from '../core'
 import { runCli } from './program'
 
+widenThreadPool()
 keepMemoryFlat()
 
 const tty = process.stdout.isTTY === true

@@ -58,7 +58,7 @@ export { jobsOnDyingModels, type JobOnDyingModel } from './service/model-switch'
 export type { JobOutcome } from './scheduler/types'
 export { batchProgress, partStatus } from './batch/batch-progress'
 export { dataLayout, resolveDataDir } from './paths'
-export { keepMemoryFlat } from './memory'
+export { keepMemoryFlat, widenThreadPool } from './memory'
 export { buildAppInfo } from './app-info'
 
 // Estimates: before anything is sent

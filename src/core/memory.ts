@@ -19,3 +19,12 @@ export function keepMemoryFlat(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
   sharp.cache(false)
 }
+
+/**
+ * File reads, hashing and image headers run on libuv's thread pool, four threads unless told
+ * otherwise: with 32 reads at once, a 10,000-photo dry run sat idle three quarters of its time.
+ * Takes effect only before the pool's first use, so entry points call it first.
+ */
+export function widenThreadPool(threads = 16): void {
+  process.env.UV_THREADPOOL_SIZE ??= String(threads)
+}

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, protocol } from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererResponder } from './app-protocol'
-import { keepMemoryFlat } from '../core'
+import { keepMemoryFlat, widenThreadPool } from '../core'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { createRouter } from './ipc/router'
@@ -15,6 +15,7 @@ import { openRowPath } from './workspace/row-lookup'
 // Lifecycle only: everything else lives in window.ts, ipc/, services/ and workspace/.
 function start(): void {
   app.enableSandbox()
+  widenThreadPool()
   keepMemoryFlat()
   const dataDir = useSharedDataDir()
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES, THUMB_SCHEME_PRIVILEGES])

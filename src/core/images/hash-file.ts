@@ -8,7 +8,7 @@ export interface FileDigest {
   head: Buffer
 }
 
-const CHUNK_BYTES = 1024 * 1024
+const CHUNK_BYTES = 256 * 1024
 const HEAD_BYTES = 512
 
 /**
@@ -18,9 +18,10 @@ const HEAD_BYTES = 512
  * Reused buffers allocate nothing per photo.
  */
 const spareBuffers: Buffer[] = []
-const MAX_SPARE_BUFFERS = 8
+/** One per file read at once (`FILE_CONCURRENCY`): 8 MB kept, nothing allocated per photo. */
+const MAX_SPARE_BUFFERS = 32
 
-/** Hashes a file read in 1 MiB chunks into a reused buffer: never held whole in memory. */
+/** Hashes a file read in 256 KiB chunks into a reused buffer: never held whole in memory. */
 export async function hashFile(path: string): Promise<FileDigest> {
   const file = await open(path, 'r')
   const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES)

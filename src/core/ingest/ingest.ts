@@ -1,3 +1,4 @@
+import { FILE_CONCURRENCY, mapBounded } from '../files/map-bounded'
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import { extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { DEFAULT_PREPROCESS } from '../images/preprocess'
@@ -80,17 +81,27 @@ export async function ingest(
     rejected: [...listing.rejected],
     skipped: listing.skipped
   }
+  // Hashed several at once, folded in the listing's order (ids and duplicates stay stable).
+  const digests = await mapBounded(
+    listing.files,
+    FILE_CONCURRENCY,
+    (path) =>
+      hashFile(path).then(
+        ({ sha256, bytes }) => ({ sha256, bytes }),
+        (error: unknown) => ({ error })
+      ),
+    onProgress
+  )
   const byHash = new Map<string, IngestedPhoto>()
   for (const [index, path] of listing.files.entries()) {
-    try {
-      const { sha256, bytes } = await hashFile(path)
-      const existing = byHash.get(sha256)
-      if (existing) existing.paths.push(path)
-      else byHash.set(sha256, { sha256, bytes, paths: [path] })
-    } catch (error) {
-      result.rejected.push({ path, reason: readReason(error) })
+    const digest = digests[index]
+    if ('error' in digest) {
+      result.rejected.push({ path, reason: readReason(digest.error) })
+      continue
     }
-    onProgress(index + 1)
+    const existing = byHash.get(digest.sha256)
+    if (existing) existing.paths.push(path)
+    else byHash.set(digest.sha256, { ...digest, paths: [path] })
   }
   result.photos = [...byHash.values()]
   return result

@@ -1,4 +1,5 @@
 import type { RateLimits } from '@shared/models/catalog'
+import { FILE_CONCURRENCY, mapBounded } from '../files/map-bounded'
 import type { JobEstimate } from '../estimate/job-estimate'
 import { estimatePhotos, readPhotoSize } from './photo-estimate'
 import type { JobState } from './job-state'
@@ -15,10 +16,12 @@ export async function estimateFromPhotos(
   keys: RateLimits[],
   hints?: UsageHints
 ): Promise<JobEstimate & { unreadable: number }> {
-  const measured = []
-  for (const item of state.items.values())
-    if (item.status === 'pending')
-      measured.push({ path: item.paths[0], size: await readPhotoSize(item.paths[0]) })
+  const pending = [...state.items.values()].filter((item) => item.status === 'pending')
+  // Headers only, several at once (nothing is decoded): the disk, not the CPU, sets the pace.
+  const measured = await mapBounded(pending, FILE_CONCURRENCY, async (item) => ({
+    path: item.paths[0],
+    size: await readPhotoSize(item.paths[0])
+  }))
   const { estimate, unreadable } = estimatePhotos(settings, measured, {
     keyLimits: keys,
     queueLimit: state.batch.learnedLimit ?? undefined,
