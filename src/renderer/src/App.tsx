@@ -129,33 +129,37 @@ function useAppLanguage(store: WorkspaceStore): void {
 
 function Workspace(): React.JSX.Element {
   useShortcuts()
-  const reviewing = useWorkspaceState((s) => s.reviewing !== null)
-  const tab = useWorkspaceState((s) => s.tab)
-  const comparing = useWorkspaceState((s) => s.comparing)
-  if (tab === 'studio')
-    return (
-      <div className="workspace">
-        <JobsSidebar />
-        <main className="center">
-          <StudioTabs />
-          <StudioPane />
-        </main>
-        {comparing ? <StudioCompare rowId={comparing} /> : <StudioPanel />}
-      </div>
-    )
+  const studio = useWorkspaceState((s) => s.tab === 'studio')
   return (
     <div className="workspace">
       <JobsSidebar />
       <main className="center">
         <StudioTabs />
-        <SettingsNotice />
-        <ModelOffers />
-        <StopBanner />
-        <OfflineBanner />
-        <FirstRun />
-        <QueuePane />
+        {studio ? <StudioPane /> : <CopyCenter />}
       </main>
-      {reviewing ? <ReviewPane /> : <RunPanel />}
+      <RightColumn studio={studio} />
     </div>
   )
+}
+
+/** The Copy tab's queue with the banners above it. */
+function CopyCenter(): React.JSX.Element {
+  return (
+    <>
+      <SettingsNotice />
+      <ModelOffers />
+      <StopBanner />
+      <OfflineBanner />
+      <FirstRun />
+      <QueuePane />
+    </>
+  )
+}
+
+/** The right column: the run panel or the review desk; on the Studio tab, its panel or before/after. */
+function RightColumn({ studio }: { studio: boolean }): React.JSX.Element {
+  const reviewing = useWorkspaceState((s) => s.reviewing !== null)
+  const comparing = useWorkspaceState((s) => s.comparing)
+  if (studio) return comparing ? <StudioCompare rowId={comparing} /> : <StudioPanel />
+  return reviewing ? <ReviewPane /> : <RunPanel />
 }

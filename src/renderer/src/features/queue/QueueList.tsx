@@ -5,6 +5,7 @@ import { useFormat } from '../../words/format'
 import { useApp, useWorkspaceState } from '../../context'
 import { QueueRowView, type RowActions } from './QueueRowView'
 import { useFastScroll } from './useFastScroll'
+import { RowSlots } from '../../components/RowSlots'
 
 export const ROW_HEIGHT = 64
 const EDIT_HEIGHT = 64 + 150
@@ -58,32 +59,27 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
       aria-label={t('queue.photos')}
       data-testid="queue-list"
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const id = ids[item.index]
+      <RowSlots
+        virtualizer={virtualizer}
+        ids={ids}
+        render={(id, index) => {
           const row = rows?.get(id)
           if (!row) return null
           return (
-            <div
-              key={item.key}
-              className="row-slot"
-              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
-            >
-              <QueueRowView
-                row={row}
-                index={item.index}
-                heardAt={rowAt?.get(id) ?? 0}
-                thumbnail={`${base}${viewId}/${id}`}
-                deferImage={flying}
-                selected={selected.has(id)}
-                editing={editing === id}
-                actions={actions}
-                words={words}
-              />
-            </div>
+            <QueueRowView
+              row={row}
+              index={index}
+              heardAt={rowAt?.get(id) ?? 0}
+              thumbnail={`${base}${viewId}/${id}`}
+              deferImage={flying}
+              selected={selected.has(id)}
+              editing={editing === id}
+              actions={actions}
+              words={words}
+            />
           )
-        })}
-      </div>
+        }}
+      />
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
 import { ROW_HEIGHT } from '../queue/QueueList'
 import { StudioRow } from './StudioRow'
+import { RowSlots } from '../../components/RowSlots'
 import { studioCounts } from './studio-words'
 
 const SHOWN = [
@@ -60,28 +61,21 @@ export function StudioPane(): React.JSX.Element {
         aria-rowcount={ids.length}
         data-testid="studio-list"
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((slot) => {
-            const id = ids[slot.index]
-            return (
-              <div
-                key={slot.key}
-                className="row-slot"
-                style={{ transform: `translateY(${slot.start}px)`, height: slot.size }}
-              >
-                <StudioRow
-                  rowId={id}
-                  name={view.rows.get(id)?.name ?? id}
-                  item={items.get(id)}
-                  base={base}
-                  viewId={view.id}
-                  t={t}
-                  onOpen={open}
-                />
-              </div>
-            )
-          })}
-        </div>
+        <RowSlots
+          virtualizer={virtualizer}
+          ids={ids}
+          render={(id) => (
+            <StudioRow
+              rowId={id}
+              name={view.rows.get(id)?.name ?? id}
+              item={items.get(id)}
+              base={base}
+              viewId={view.id}
+              t={t}
+              onOpen={open}
+            />
+          )}
+        />
       </div>
     </section>
   )
