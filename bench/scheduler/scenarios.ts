@@ -101,6 +101,14 @@ export function scenarios(scale = 1): Scenario[] {
       { sim: { ...LATENCY_300, faults }, target: { efficiency: 0.85, max429Share: 0.01 } }
     ),
     scenario(
+      'h',
+      'short, latency-bound',
+      n(300),
+      { 'sk-bench-h': second(3000) },
+      { 'sk-bench-h': huge(3000) },
+      { sim: { latencyMs: 2000, latencyJitterMs: 2000 }, meanLatencyMs: 2000 }
+    ),
+    scenario(
       'g',
       'two processes, one key',
       n(600),
