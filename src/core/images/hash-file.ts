@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
+import type { Size } from '@shared/models/image-tokens'
+import { sizeFromHead } from './head-size'
 
 /** A file's SHA-256, size and first bytes (for sniffing its format). */
 export interface FileDigest {
   sha256: string
   bytes: number
   head: Buffer
+  /** The upright size its first chunk's header gives (JPEG, PNG, WebP); null: ask sharp later. */
+  size: Size | null
 }
 
 const CHUNK_BYTES = 256 * 1024
@@ -29,14 +33,16 @@ export async function hashFile(path: string): Promise<FileDigest> {
     const hash = createHash('sha256')
     let bytes = 0
     let head: Buffer | null = null
+    let size: Size | null = null
     for (;;) {
       const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, null)
       if (bytesRead === 0) break
+      if (!head) size = sizeFromHead(buffer.subarray(0, bytesRead))
       head ??= Buffer.from(buffer.subarray(0, Math.min(bytesRead, HEAD_BYTES)))
       bytes += bytesRead
       hash.update(buffer.subarray(0, bytesRead))
     }
-    return { sha256: hash.digest('hex'), bytes, head: head ?? Buffer.alloc(0) }
+    return { sha256: hash.digest('hex'), bytes, head: head ?? Buffer.alloc(0), size }
   } finally {
     if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(buffer)
     await file.close()

@@ -1,6 +1,7 @@
 import { FILE_CONCURRENCY, mapBounded } from '../files/map-bounded'
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
+import type { Size } from '@shared/models/image-tokens'
 import { extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { DEFAULT_PREPROCESS } from '../images/preprocess'
 import { hashFile } from '../images/hash-file'
@@ -11,6 +12,8 @@ export interface IngestedPhoto {
   sha256: string
   bytes: number
   paths: string[]
+  /** Its upright size, when the hash's first chunk had the header (the estimate needs no other read). */
+  size?: Size
 }
 
 /** A file that was found but cannot be processed, with the reason. */
@@ -88,7 +91,7 @@ export async function ingest(
     FILE_CONCURRENCY,
     (path) =>
       hashFile(path).then(
-        ({ sha256, bytes }) => ({ sha256, bytes }),
+        ({ sha256, bytes, size }) => ({ sha256, bytes, ...(size ? { size } : {}) }),
         (error: unknown) => ({ error })
       ),
     onProgress

@@ -20,7 +20,7 @@ export async function estimateFromPhotos(
   // Headers only, several at once (nothing is decoded): the disk, not the CPU, sets the pace.
   const measured = await mapBounded(pending, FILE_CONCURRENCY, async (item) => ({
     path: item.paths[0],
-    size: await readPhotoSize(item.paths[0])
+    size: item.size ?? (await readPhotoSize(item.paths[0]))
   }))
   const { estimate, unreadable } = estimatePhotos(settings, measured, {
     keyLimits: keys,

@@ -9,6 +9,8 @@ export interface JobItem {
   sha256: string
   bytes: number
   paths: string[]
+  /** Its upright size, when ingest read it (the estimate then reads nothing). */
+  size?: { width: number; height: number }
   status: 'pending' | 'done' | 'failed'
   result?: ItemResult
   code?: string
@@ -178,6 +180,7 @@ function newItem(event: Extract<JournalEvent, { e: 'added' | 'rejected' }>): Job
       sha256: event.sha256,
       bytes: event.bytes,
       paths: event.paths,
+      ...(event.size ? { size: event.size } : {}),
       status: 'pending'
     }
   return {

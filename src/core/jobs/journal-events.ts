@@ -40,7 +40,15 @@ export type Verdict = 'approved' | 'rejected'
 
 /** One line of `journal.jsonl`. Replay folds them into every item's state. */
 export type JournalEvent =
-  | { e: 'added'; id: string; sha256: string; bytes: number; paths: string[] }
+  /** `size`: the photo's upright size, when its header was read while hashing. */
+  | {
+      e: 'added'
+      id: string
+      sha256: string
+      bytes: number
+      paths: string[]
+      size?: { width: number; height: number }
+    }
   | { e: 'rejected'; id: string; path: string; reason: string }
   /**
    * `photos`: the request carried several photos of one product (this one first): each gets the

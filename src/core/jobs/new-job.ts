@@ -27,7 +27,8 @@ export async function newJob(
       id: `p${i + 1}`,
       sha256: photo.sha256,
       bytes: photo.bytes,
-      paths: photo.paths
+      paths: photo.paths,
+      ...(photo.size ? { size: photo.size } : {})
     })),
     ...found.rejected.map((file, i): JournalEvent => ({
       e: 'rejected',
