@@ -1,4 +1,5 @@
 import type { Size } from '@shared/models/image-tokens'
+import { jpegSegments } from './jpeg-scan'
 
 /**
  * A photo's upright size from its first bytes, for JPEG (SOF, with EXIF orientation), PNG (IHDR)
@@ -29,28 +30,15 @@ const isStartOfFrame = (marker: number): boolean =>
 
 function jpegSize(head: Buffer): Size | null {
   let orientation = 1
-  for (let i = 2; i + 4 <= head.length;) {
-    if (head[i] !== 0xff) return null
-    const marker = head[i + 1]
-    if (marker === 0xff) {
-      i++
-      continue
-    }
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
-      i += 2
-      continue
-    }
-    const length = head.readUInt16BE(i + 2)
-    if (length < 2 || i + 2 + length > head.length) return null
-    if (marker === 0xe1 && head.toString('latin1', i + 4, i + 10) === 'Exif\0\0')
-      orientation = exifOrientation(head.subarray(i + 10, i + 2 + length)) ?? orientation
+  for (const { marker, at, length } of jpegSegments(head)) {
+    if (length < 2 || at + 2 + length > head.length) return null
+    if (marker === 0xe1 && head.toString('latin1', at + 4, at + 10) === 'Exif\0\0')
+      orientation = exifOrientation(head.subarray(at + 10, at + 2 + length)) ?? orientation
     if (isStartOfFrame(marker)) {
       if (length < 7) return null
-      const size = positive(head.readUInt16BE(i + 7), head.readUInt16BE(i + 5))
+      const size = positive(head.readUInt16BE(at + 7), head.readUInt16BE(at + 5))
       return size && orientation >= 5 ? { width: size.height, height: size.width } : size
     }
-    if (marker === 0xda) return null
-    i += 2 + length
   }
   return null
 }
