@@ -124,5 +124,4 @@ export {
 } from './studio/studio-plan'
 export { readRecipeFile } from './studio/recipe-file'
 export { RecipeStore, recipeIdFrom } from './studio/recipe-store'
-export { BATCH_PRICE, StudioBatch } from './studio/studio-batch'
-export { createBatchClient, type BatchEndpoint } from './batch/batch-client'
+export { BATCH_PRICE, StudioBatch, studioBatchOn } from './studio/studio-batch'

@@ -1,10 +1,4 @@
-import {
-  StudioBatch,
-  createBatchClient,
-  type Connection,
-  type Recipe,
-  type StudioPhoto
-} from '../../core'
+import { studioBatchOn, type Connection, type Recipe, type StudioPhoto } from '../../core'
 import type { CliIo } from '../io'
 
 /**
@@ -19,11 +13,7 @@ export async function throughBatch(
   cacheDir: string,
   io: CliIo
 ): Promise<boolean> {
-  const key = connection.keys[0]
-  const endpoint = { baseURL: connection.baseURL, fetch: connection.fetch }
-  const keys = new Map([[key.id, key.apiKey]])
-  const client = createBatchClient(endpoint, keys, recipe.ask!.model, '/v1/images/edits')
-  const batch = new StudioBatch(recipe, client, key.id, cacheDir)
+  const batch = studioBatchOn(recipe, connection, cacheDir)
   const home = await batch.collect()
   if (home.collected > 0 || home.failed.length > 0) {
     io.out(

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import {
   IMAGE_QUALITIES,
+  IMAGE_TIERS,
   tierTpm,
   findImageModel,
   imageModelGone,
@@ -71,9 +72,9 @@ export function registerEdit(program: Command, io: CliIo, setExit: (code: number
     )
     .option(
       '--ipm <n>',
-      "the key's images per minute (its usage tier's; default 5, tier 1)",
+      `the key's images per minute (its usage tier's; default ${IMAGE_TIERS[0].ipm}, tier 1)`,
       Number,
-      5
+      IMAGE_TIERS[0].ipm
     )
     .option(
       '--tpm <n>',

@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { writeFileAtomic } from '../files/atomic-file'
-import type { BatchClient, RemoteBatch } from '../batch/batch-client'
+import { createBatchClient, type BatchClient, type RemoteBatch } from '../batch/batch-client'
 import { BatchLineFiles } from './batch-line-files'
 import type { ImageFile, ImageUsage } from './image-request'
 import { photoAsk, type ModelRequest } from './model-request'
@@ -208,4 +208,24 @@ function usageOf(raw: Record<string, unknown> | undefined): ImageUsage {
     inputImageTokens: Number(details?.image_tokens ?? 0),
     outputTokens: Number(raw?.output_tokens ?? 0)
   }
+}
+
+/** Where a studio batch goes: the endpoint and its keys (the first key submits and collects). */
+export interface BatchConnection {
+  baseURL?: string
+  fetch?: typeof fetch
+  keys: readonly { id: string; apiKey: string }[]
+}
+
+/** The studio's batches of `recipe` on a connection's first key, with the cache in `cacheDir`. */
+export function studioBatchOn(
+  recipe: Recipe,
+  connection: BatchConnection,
+  cacheDir: string
+): StudioBatch {
+  const key = connection.keys[0]
+  const endpoint = { baseURL: connection.baseURL, fetch: connection.fetch }
+  const keys = new Map([[key.id, key.apiKey]])
+  const client = createBatchClient(endpoint, keys, recipe.ask!.model, '/v1/images/edits')
+  return new StudioBatch(recipe, client, key.id, cacheDir)
 }

@@ -1,7 +1,6 @@
 import {
-  StudioBatch,
-  createBatchClient,
   pollScheduleFrom,
+  studioBatchOn,
   type Connection,
   type Recipe,
   type StudioRun
@@ -27,15 +26,7 @@ export interface BatchingContext {
  * sent keep running at OpenAI, and the next Make images collects them).
  */
 export async function batchesHome(ctx: BatchingContext): Promise<boolean> {
-  const key = ctx.connection.keys[0]
-  const endpoint = { baseURL: ctx.connection.baseURL, fetch: ctx.connection.fetch }
-  const client = createBatchClient(
-    endpoint,
-    new Map([[key.id, key.apiKey]]),
-    ctx.recipe.ask!.model,
-    '/v1/images/edits'
-  )
-  const batch = new StudioBatch(ctx.recipe, client, key.id, ctx.cacheDir)
+  const batch = studioBatchOn(ctx.recipe, ctx.connection, ctx.cacheDir)
   const waitMs = pollScheduleFrom(process.env).firstMs
   for (;;) {
     const home = await batch.collect()

@@ -1,5 +1,5 @@
 import type { StudioEstimate, StudioOptions } from '@shared/studio/studio-view'
-import { imageModelGone } from '@shared/models/image-models'
+import { IMAGE_TIERS, imageModelGone } from '@shared/models/image-models'
 import {
   BATCH_PRICE,
   cheaperPlans,
@@ -13,9 +13,9 @@ import {
 const BATCH_MINUTES = 24 * 60
 
 /** Images per minute a key is taken to allow for an image model until Settings say: tier 1's. */
-export const TIER_ONE_IPM = 5
+export const TIER_ONE_IPM = IMAGE_TIERS[0].ipm
 /** Tokens per minute a key is taken to allow for an image model until Settings say: tier 1's. */
-export const TIER_ONE_IMAGE_TPM = 100_000
+export const TIER_ONE_IMAGE_TPM = IMAGE_TIERS[0].tpm
 
 /** The keys' limits for an image model, all together (Settings' per-key limits, else tier 1's). */
 export function studioLimits(keys: readonly { rpm?: number; tpm?: number }[]): StudioLimits {
