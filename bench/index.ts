@@ -11,11 +11,13 @@ import { benchPreprocess } from './preprocess'
 import { benchReliability } from './reliability'
 import { benchScheduler } from './scheduler'
 import { benchSettings } from './settings'
+import { benchSharedKey } from './shared-key'
 import { benchUi } from './ui'
 
 const benches: Record<string, (args: string[], print: (line: string) => void) => Promise<unknown>> =
   {
     scheduler: benchScheduler,
+    'shared-key': benchSharedKey,
     preprocess: benchPreprocess,
     job: benchJob,
     ui: benchUi,

@@ -120,8 +120,10 @@ export function scenarios(scale = 1): Scenario[] {
 }
 
 /**
- * The theoretical floor: the later of the request and token limits to start every request beyond
- * what the servers' buckets hold at the start, plus one mean latency for the last answer.
+ * The theoretical floor: every request beyond what the servers' buckets hold at the start sent
+ * at the later of the request and token limits, then the last answer. Answers take the
+ * simulator's latency (mean ± jitter, uniform), so the job ends with the slowest of the last
+ * requests' answers, not with a mean one: `lastAnswerSeconds` gives that expected maximum.
  */
 export function floorSeconds(scenario: Scenario, requests: number, totalCharge: number): number {
   const keys = Object.values(scenario.serverKeys)
@@ -131,5 +133,35 @@ export function floorSeconds(scenario: Scenario, requests: number, totalCharge: 
     keys.reduce((sum, k) => sum + (pick(k) * k.burstSeconds) / 60, 0)
   const byRequests = Math.max(0, requests - burst((k) => k.rpm)) / perSecond((k) => k.rpm)
   const byTokens = Math.max(0, totalCharge - burst((k) => k.tpm)) / perSecond((k) => k.tpm)
-  return Math.max(byRequests, byTokens) + scenario.meanLatencyMs / 1000
+  const sending = Math.max(byRequests, byTokens)
+  const jitter = (scenario.sim.latencyJitterMs ?? 0) / 1000
+  return lastAnswerSeconds(requests, sending, scenario.meanLatencyMs / 1000, jitter)
+}
+
+/**
+ * When the last of `requests` answers, on average, if they leave evenly over `sendingSeconds`
+ * and each answer takes `mean ± jitter` seconds (uniform): the expected maximum of send time
+ * plus latency, over 400 seeded draws.
+ */
+export function lastAnswerSeconds(
+  requests: number,
+  sendingSeconds: number,
+  mean: number,
+  jitter: number
+): number {
+  if (jitter === 0 || requests === 0) return sendingSeconds + mean
+  let seed = 12345
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+  const draws = 400
+  let sum = 0
+  for (let draw = 0; draw < draws; draw++) {
+    let last = 0
+    for (let i = 0; i < requests; i++) {
+      const sentAt = requests === 1 ? 0 : (sendingSeconds * i) / (requests - 1)
+      const latency = Math.max(0, mean + (random() * 2 - 1) * jitter)
+      last = Math.max(last, sentAt + latency)
+    }
+    sum += last
+  }
+  return sum / draws
 }

@@ -31,6 +31,8 @@ export function dataLayout(dataDir: string): {
   studioCache: string
   resultCache: string
   learnedUsage: string
+  /** Per-key leases: how processes on this machine split a key's rate. */
+  leases: string
 } {
   return {
     jobs: join(dataDir, 'jobs'),
@@ -40,6 +42,7 @@ export function dataLayout(dataDir: string): {
     imageCache: join(dataDir, 'cache', 'images'),
     studioCache: join(dataDir, 'cache', 'studio'),
     resultCache: join(dataDir, 'cache', 'results'),
-    learnedUsage: join(dataDir, 'cache', 'learned-usage.json')
+    learnedUsage: join(dataDir, 'cache', 'learned-usage.json'),
+    leases: join(dataDir, 'leases')
   }
 }

@@ -1,7 +1,7 @@
 import { formatDuration } from '@shared/ratelimit/duration'
 import { PromptCache } from './prompt-cache'
 import { ContinuousBucket } from '@shared/ratelimit/bucket'
-import type { KeyOptions } from './options'
+import type { KeyOptions, RemainingScale } from './options'
 
 /** Why a request could not be admitted now, and for how long. */
 export interface Refusal {
@@ -90,13 +90,19 @@ export class KeyAccount {
     }
   }
 
-  /** The `x-ratelimit-*` headers OpenAI sends with every response. */
-  headers(): Record<string, string> {
+  /**
+   * The `x-ratelimit-*` headers OpenAI sends with every response. `remaining` is scaled to the
+   * minute (`minute`, as the limit is), or counted against the short window the server enforces
+   * (`window`: at most a burst's worth, as some gateways report it).
+   */
+  headers(scale: RemainingScale = 'minute'): Record<string, string> {
+    const left = (bucket: ContinuousBucket): number =>
+      scale === 'window' ? bucket.remainingInWindow() : bucket.remaining()
     return {
       'x-ratelimit-limit-requests': String(this.requests.perMinute),
       'x-ratelimit-limit-tokens': String(this.tokens.perMinute),
-      'x-ratelimit-remaining-requests': String(this.requests.remaining()),
-      'x-ratelimit-remaining-tokens': String(this.tokens.remaining()),
+      'x-ratelimit-remaining-requests': String(left(this.requests)),
+      'x-ratelimit-remaining-tokens': String(left(this.tokens)),
       'x-ratelimit-reset-requests': formatDuration(this.requests.resetMs()),
       'x-ratelimit-reset-tokens': formatDuration(this.tokens.resetMs()),
       ...(this.project && {

@@ -47,7 +47,7 @@ export async function handleChat(
     throw refusal
   }
   const limitHeaders = (): Record<string, string> =>
-    ctx.options.rateLimitHeaders ? account.headers() : {}
+    ctx.options.rateLimitHeaders ? account.headers(ctx.options.remainingScale) : {}
   const refused = admission(account, prepared, limitHeaders, ctx.options.bare429)
   if (refused) {
     refused.facts = { ...facts, ...refused.facts }

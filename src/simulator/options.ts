@@ -6,6 +6,9 @@ import { DEFAULT_FLEX, type FlexOptions } from './flex-options'
 
 export type { FaultOptions } from './faults'
 
+/** How a server's `remaining` header counts what is left. */
+export type RemainingScale = 'minute' | 'window'
+
 /** Limits and behaviour of one simulated API key. */
 export interface KeyOptions {
   rpm: number
@@ -65,6 +68,8 @@ export interface SimulatorOptions {
   slowBodyMs: number
   /** Send `x-ratelimit-*` headers (real OpenAI does; local servers such as Ollama do not). */
   rateLimitHeaders: boolean
+  /** How `x-ratelimit-remaining-*` counts: scaled to the minute, or against the short window enforced. */
+  remainingScale: RemainingScale
   batch: BatchOptions
   seed: number
   /** A request whose client went away (a timeout, a cancel) is still answered and billed, as OpenAI may. */
@@ -125,6 +130,7 @@ export function resolveOptions(overrides: SimulatorOverrides = {}): SimulatorOpt
     latencyJitterMs: 0,
     slowBodyMs: 2000,
     rateLimitHeaders: true,
+    remainingScale: 'minute',
     bare429: false,
     billAbandoned: true,
     seed: 1,

@@ -1,6 +1,6 @@
-import type { Command } from 'commander'
+import { InvalidArgumentError, type Command } from 'commander'
 import { startSimulator } from '../../simulator/server'
-import type { SimulatorOverrides } from '../../simulator/options'
+import type { RemainingScale, SimulatorOverrides } from '../../simulator/options'
 import { burstSeconds, imageCharge, numberIn, probability } from '../options'
 
 /** Flags of `photoscribe simulate`, as commander parses them. */
@@ -23,6 +23,7 @@ export interface SimulateFlags {
   outageAfter?: number
   outageMs: number
   headers: boolean
+  remaining: RemainingScale
   seed: number
   log?: string
   batchStep: number
@@ -66,6 +67,11 @@ const FAULT_FLAGS: [flag: string, kind: 'faults' | 'answerFaults', name: string,
   ['invalid-json', 'answerFaults', 'invalidJson', 'JSON answers cut off mid-object']
 ]
 
+function remainingScale(value: string): RemainingScale {
+  if (value === 'minute' || value === 'window') return value
+  throw new InvalidArgumentError('expected minute or window')
+}
+
 const camel = (flag: string): string => flag.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())
 
 function faultsOf(flags: SimulateFlags, kind: 'faults' | 'answerFaults'): Record<string, number> {
@@ -94,6 +100,7 @@ export function simulatorOverrides(flags: SimulateFlags): SimulatorOverrides {
     faults: faultsOf(flags, 'faults'),
     answerFaults: faultsOf(flags, 'answerFaults'),
     rateLimitHeaders: flags.headers,
+    remainingScale: flags.remaining,
     bare429: flags.bare429,
     billAbandoned: flags.billAbandoned,
     outage:
@@ -151,6 +158,12 @@ function addLimitOptions(command: Command): void {
     .option('--bare-429', '429s without retry-after or rate-limit headers', false)
     .option('--no-bill-abandoned', 'do not bill requests whose client went away')
     .option('--no-headers', 'omit x-ratelimit-* headers, like local servers')
+    .option(
+      '--remaining <minute|window>',
+      'x-ratelimit-remaining-* scaled to the minute, or counted against the short window enforced',
+      remainingScale,
+      'minute'
+    )
 }
 
 /** The image endpoints' own limits per key. */

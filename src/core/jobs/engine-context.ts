@@ -2,6 +2,7 @@ import type { Problem } from '@shared/problem'
 import type { JobProgress } from '@shared/domain/progress'
 import type { ChatTransport } from '../openai/transport'
 import type { Clock } from '../scheduler/clock'
+import type { LeaseBoard } from '../scheduler/key-lease'
 import type { LanePool } from '../scheduler/lane-pool'
 import type { KeySpec, SchedulerOptions } from '../scheduler/types'
 import type { JournalEvent } from './journal-events'
@@ -18,6 +19,8 @@ export interface EngineContext {
   lookahead?: number
   /** Scheduler settings over the defaults (timeouts, breaker): benchmarks and tests. */
   scheduler?: Partial<SchedulerOptions>
+  /** Where this machine's processes split each key's rate (the data folder's leases). */
+  leases?: LeaseBoard
   /** One lane per key shared with the process's other jobs (the window's main process). */
   lanes?: LanePool
   /** Hears every event once it is journaled (the window updates its rows from them). */

@@ -1,7 +1,7 @@
 import type { ModelPrices } from '@shared/models/catalog'
 import { Scheduler, type SchedulerEvent } from '../scheduler/scheduler'
 import type { JobTracker } from '../scheduler/totals'
-import { resolveSchedulerOptions } from '../scheduler/types'
+import { resolveSchedulerOptions, type SchedulerOptions } from '../scheduler/types'
 import type { Template } from '../templates/template'
 import { AnswerDesk } from './answer-desk'
 import type { Budget } from './budget'
@@ -25,6 +25,19 @@ export interface LiveDeskParts {
   emit: (event: Exclude<SchedulerEvent, { type: 'job' | 'charge' }>) => void
 }
 
+/** The scheduler's options for this job: the context's keys, clock, leases and overrides. */
+function schedulerOptions(job: StoredJob, ctx: EngineContext): SchedulerOptions {
+  return resolveSchedulerOptions({
+    keys: ctx.keys,
+    clock: ctx.clock,
+    maxConcurrency: ctx.maxConcurrency ?? job.settings.maxConcurrency,
+    leases: ctx.leases,
+    // Flex answers are slower: OpenAI advises waiting up to 15 minutes for one.
+    ...(ctx.flex ? { flexFallback: ctx.flex.fallback, requestTimeoutMs: FLEX_TIMEOUT_MS } : {}),
+    ...ctx.scheduler
+  })
+}
+
 /**
  * The throttled scheduler for a job's live requests and the desk that turns its answers into
  * results (follow-ups go back to the scheduler). A live run sends every photo through it; a Batch
@@ -35,14 +48,7 @@ export function createLiveDesk(
   ctx: EngineContext,
   parts: LiveDeskParts
 ): { scheduler: Scheduler; desk: AnswerDesk } {
-  const options = resolveSchedulerOptions({
-    keys: ctx.keys,
-    clock: ctx.clock,
-    maxConcurrency: ctx.maxConcurrency ?? job.settings.maxConcurrency,
-    // Flex answers are slower: OpenAI advises waiting up to 15 minutes for one.
-    ...(ctx.flex ? { flexFallback: ctx.flex.fallback, requestTimeoutMs: FLEX_TIMEOUT_MS } : {}),
-    ...ctx.scheduler
-  })
+  const options = schedulerOptions(job, ctx)
   const scheduler: Scheduler = new Scheduler(
     ctx.transport,
     options,

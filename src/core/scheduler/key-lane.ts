@@ -2,7 +2,8 @@ import { ContinuousBucket } from '@shared/ratelimit/bucket'
 import type { RequestFailure } from '../openai/failure'
 import type { RateLimitReport } from '../openai/rate-headers'
 import { LatencyWindow } from './latency'
-import { SharedTruth } from './shared-truth'
+import { HeaderLearning } from './header-learning'
+import { LanePacing } from './lane-pacing'
 import type { KeySnapshot, SendTicket } from './key-snapshot'
 import type { KeySpec, SchedulerOptions } from './types'
 
@@ -27,8 +28,6 @@ export class KeyLane {
   private coolingLimit?: 'requests' | 'tokens'
   private consecutive429 = 0
   private averageCharge = 0
-  private limitsFrom: KeySnapshot['limitsFrom'] = 'settings'
-  private lastReport: RateLimitReport | null = null
   private coolingCause: KeySnapshot['coolingCause']
   /** Network failures in a row, and when the streak began (the circuit breaker). */
   private networkStreak = 0
@@ -36,12 +35,12 @@ export class KeyLane {
   /** Probes of the open breaker that failed: each doubles the pause. */
   private failedProbes = 0
   private probing = false
-  /** Our recent requests, by send order, as far back as the rate estimates need. */
-  private recent: SendTicket[] = []
   private sentCount = 0
-  private appliedSeq = 0
-  private readonly requestTruth: SharedTruth
-  private readonly tokenTruth: SharedTruth
+  private readonly headers: HeaderLearning
+  /** The share of the limit paced at: what 429s taught, and the machine's lease. */
+  readonly pacing: LanePacing
+  /** When the last request the server refused had left (a 429 cuts the rate once per event). */
+  private refusedSentAt = 0
   /** Schedulers sharing this lane, told when a request ends and room may have opened. */
   private readonly released = new Set<() => void>()
   /** The most requests in flight a person allows (Settings): per key, changed by `configure`. */
@@ -58,8 +57,10 @@ export class KeyLane {
     const now = () => options.clock.now()
     this.requests = new ContinuousBucket(spec.rpm, options.burstSeconds, now, options.startFraction)
     this.tokens = new ContinuousBucket(spec.tpm, options.burstSeconds, now, options.startFraction)
-    this.requestTruth = new SharedTruth(this.requests, now)
-    this.tokenTruth = new SharedTruth(this.tokens, now)
+    this.headers = new HeaderLearning(this.requests, this.tokens, options.burstSeconds, now)
+    const lease = spec.shareId ? options.leases?.hold(spec.shareId) : undefined
+    this.pacing = new LanePacing([this.requests, this.tokens], now, lease)
+    this.pacing.setProbing(true)
   }
 
   get active(): boolean {
@@ -74,6 +75,7 @@ export class KeyLane {
   /** Milliseconds until a request of `charge` may start here; Infinity when stopped or full. */
   readyIn(charge: number): number {
     if (!this.active || this.inFlight >= this.concurrencyCap()) return Number.POSITIVE_INFINITY
+    this.pacing.sending()
     // An open breaker lets one probe through at a time until an answer comes back.
     if (this.breakerOpen && this.inFlight > 0) return Number.POSITIVE_INFINITY
     const pause = Math.max(0, this.pausedUntil - this.options.clock.now())
@@ -85,7 +87,7 @@ export class KeyLane {
     this.requests.take(1)
     this.tokens.take(charge)
     const ticket: SendTicket = { seq: ++this.sentCount, sentAt: this.options.clock.now(), charge }
-    this.recent.push(ticket)
+    this.headers.sent(ticket)
     this.probing = this.breakerOpen
     this.averageCharge = this.averageCharge === 0 ? charge : this.averageCharge * 0.9 + charge * 0.1
     this.inFlight++
@@ -95,7 +97,10 @@ export class KeyLane {
   /** Calls `listener` whenever a request on this lane ends; returns how to stop. */
   onRelease(listener: () => void): () => void {
     this.released.add(listener)
-    return () => this.released.delete(listener)
+    return () => {
+      this.released.delete(listener)
+      if (this.released.size === 0) this.idle()
+    }
   }
 
   /** Tells the other schedulers on this lane that a request ended (`from` has pumped already). */
@@ -116,8 +121,10 @@ export class KeyLane {
       this.requests.refund(1)
       this.tokens.refund(ticket.charge)
       ticket.refused = true
+      this.refusedSentAt = ticket.sentAt
     }
     if (latencyMs !== undefined) {
+      this.pacing.answered()
       this.latency.add(latencyMs)
       this.consecutive429 = 0
       this.networkStreak = 0
@@ -127,10 +134,16 @@ export class KeyLane {
     if (report) this.learn(report, ticket)
   }
 
+  /** No scheduler uses the lane any more: other processes on the machine take its share. */
+  private idle(): void {
+    this.pacing.release()
+  }
+
   /** A 429 rate limit: every request of this key waits until the server says. */
   pauseFor429(failure: RequestFailure): number {
     this.rateLimitHits++
     this.consecutive429++
+    if (failure.kind === 'rate_limit') this.pacing.refused(this.refusedSentAt)
     const fallback = this.options.defaultRetryAfterMs * 2 ** Math.min(5, this.consecutive429 - 1)
     const wait = failure.retryAfterMs ?? fallback
     const until = this.options.clock.now() + wait
@@ -219,7 +232,7 @@ export class KeyLane {
     const { rpm, tpm } = this.configured
     if (limits.rpm !== rpm || limits.tpm !== tpm) {
       this.configured = { rpm: limits.rpm, tpm: limits.tpm }
-      this.limitsFrom = 'settings'
+      this.headers.limitsFrom = 'settings'
       this.setLimits(limits)
     }
     this.maxConcurrency = Math.max(1, Math.floor(maxConcurrency))
@@ -238,9 +251,9 @@ export class KeyLane {
       label: this.spec.label,
       rpm: this.requests.perMinute,
       tpm: this.tokens.perMinute,
-      limitsFrom: this.limitsFrom,
-      remainingRequests: this.lastReport?.remainingRequests,
-      remainingTokens: this.lastReport?.remainingTokens,
+      limitsFrom: this.headers.limitsFrom,
+      remainingRequests: this.headers.lastReport?.remainingRequests,
+      remainingTokens: this.headers.lastReport?.remainingTokens,
       coolingDownUntil: this.pausedUntil > now ? this.pausedUntil : undefined,
       coolingLimit: this.pausedUntil > now ? this.coolingLimit : undefined,
       coolingCause: this.pausedUntil > now ? this.coolingCause : undefined,
@@ -249,31 +262,16 @@ export class KeyLane {
       latencyP50: this.latency.percentile(0.5),
       latencyP95: this.latency.percentile(0.95),
       rateLimitHits: this.rateLimitHits,
+      rateCuts: this.pacing.governor.cuts,
+      pace: this.pacing.share,
+      sharedOnMachine: this.pacing.leased,
       stoppedReason: this.stoppedReason
     }
   }
 
-  /** The account's real limits win over Settings; a lower `remaining` slows us down at once. */
+  /** What the headers teach; with no limit in them, the rate may probe above Settings' limit. */
   private learn(report: RateLimitReport, ticket: SendTicket): void {
-    this.lastReport = report
-    if (report.limitRequests || report.limitTokens) this.limitsFrom = 'headers'
-    if (report.limitRequests && report.limitRequests !== this.requests.perMinute)
-      this.requests.setLimit(report.limitRequests)
-    if (report.limitTokens && report.limitTokens !== this.tokens.perMinute)
-      this.tokens.setLimit(report.limitTokens)
-    // Only a report newer than the last one applied says how much is left now.
-    if (ticket.seq < this.appliedSeq) return
-    this.appliedSeq = ticket.seq
-    const limitRequests = report.limitRequests ?? this.requests.perMinute
-    const limitTokens = report.limitTokens ?? this.tokens.perMinute
-    const { seq, sentAt } = ticket
-    if (report.remainingRequests !== undefined) {
-      const sends = this.recent.map((t) => ({ ...t, charge: 1 }))
-      this.requestTruth.apply(report.remainingRequests, limitRequests, sentAt, seq, sends)
-    }
-    if (report.remainingTokens !== undefined)
-      this.tokenTruth.apply(report.remainingTokens, limitTokens, sentAt, seq, this.recent)
-    const keep = Math.min(this.requestTruth.anchorSeq, this.tokenTruth.anchorSeq, seq)
-    this.recent = this.recent.filter((t) => t.seq > keep)
+    this.headers.learn(report, ticket)
+    this.pacing.setProbing(this.headers.limitsFrom === 'settings')
   }
 }

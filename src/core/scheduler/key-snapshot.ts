@@ -26,5 +26,11 @@ export interface KeySnapshot {
   latencyP50?: number
   latencyP95?: number
   rateLimitHits: number
+  /** How many times 429s cut this process's rate (someone else uses the key). */
+  rateCuts?: number
+  /** The share of the limit paced at now (below 1 after cuts, or split with other processes). */
+  pace?: number
+  /** Other processes on this machine use the key now (the rate is split with them). */
+  sharedOnMachine?: boolean
   stoppedReason?: string
 }

@@ -1,3 +1,4 @@
+import type { LeaseBoard } from './key-lease'
 import type { ChatCompletion } from 'openai/resources/chat/completions'
 import type { FailureKind } from '../openai/failure'
 import type { ChatBody } from '../openai/transport'
@@ -20,6 +21,11 @@ export interface KeySpec {
   tpm: number
   /** The Batch API's enqueued-token limit for the job's model, when Settings know it. */
   batchQueueTokens?: number
+  /**
+   * The key's fingerprint (a one-way hash of endpoint and key, never the key): processes on this
+   * machine that use the same key meet under it in the lease board.
+   */
+  shareId?: string
 }
 
 export type ItemState =
@@ -59,6 +65,8 @@ export interface SchedulerOptions {
   keys: KeySpec[]
   clock: Clock
   random: () => number
+  /** Where processes on this machine split a key's rate (the data folder's leases); none: alone. */
+  leases?: LeaseBoard
   /** The user's cap on requests in flight per key; the real cap follows rate × latency. */
   maxConcurrency: number
   /** Attempts for transient failures (5xx, isolated resets) before an item fails. */

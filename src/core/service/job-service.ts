@@ -2,7 +2,7 @@ import { englishProblem } from '@shared/i18n/problems'
 import type { Problem } from '@shared/problem'
 import { modelLife, type ModelLife } from '@shared/models/lifecycle'
 import { ModelListings, deadModelProblem, lifeOn, todayFrom } from './model-check'
-import type { Connection, ConnectionKey } from './connection'
+import type { Connection } from './connection'
 
 export type { Connection, ConnectionKey } from './connection'
 import type { JobProgress } from '@shared/domain/progress'
@@ -13,8 +13,10 @@ import {
   resumeEndpointProblem,
   type EndpointRef
 } from '../openai/endpoint'
-import { createOpenAITransport, type EndpointConfig } from '../openai/transport'
+import { createOpenAITransport } from '../openai/transport'
 import { systemClock, type Clock } from '../scheduler/clock'
+import { FileLeaseBoard } from '../scheduler/key-lease'
+import { endpointOf, keySpecs } from './key-specs'
 import { LanePool } from '../scheduler/lane-pool'
 import { photosProblem, settingsProblem } from './create-checks'
 import { flexProblem } from '../jobs/flex'
@@ -51,7 +53,7 @@ import {
 } from '../batch/batch-watch'
 import type { JournalEvent } from '../jobs/journal-events'
 import type { JobTotals } from '../scheduler/totals'
-import type { JobOutcome, KeySpec } from '../scheduler/types'
+import type { JobOutcome } from '../scheduler/types'
 import type { Listing } from '../ingest/ingest'
 
 /** How a job's requests go: one by one at the key's limits, or through the Batch API. */
@@ -107,6 +109,7 @@ function refuseMode(settings: JobSettings, mode: JobMode, azure: boolean): void 
 export class JobService {
   /** Every run this service starts shares one lane per key: together they keep the key's limits. */
   private readonly lanes = new LanePool()
+  private readonly leases: FileLeaseBoard
   /** And one batch watch per key: one poll covers every job's batches (the demo's poll faster). */
   private readonly watches: BatchWatchPool
   private readonly demoWatches: BatchWatchPool
@@ -123,6 +126,7 @@ export class JobService {
     private readonly listings: ModelListings = new ModelListings()
   ) {
     this.learning = UsageLearning.open(dataLayout(dataDir).learnedUsage)
+    this.leases = new FileLeaseBoard(dataLayout(dataDir).leases)
     this.watches = new BatchWatchPool(clock, pollSchedule)
     this.demoWatches = new BatchWatchPool(clock, DEMO_POLL_SCHEDULE)
   }
@@ -237,7 +241,7 @@ export class JobService {
     refuseMode(job.settings, mode, Boolean(connection.azure))
     const transport = createOpenAITransport(endpoint, secrets)
     this.lanes.restart(connection.keys.map((key) => key.id))
-    const keys = keySpecs(job, connection.keys)
+    const keys = keySpecs(job, connection.keys, connection)
     const maxConcurrency = connection.maxConcurrency ?? job.settings.maxConcurrency
     const context = {
       dataDir: this.dataDir,
@@ -247,6 +251,7 @@ export class JobService {
       onProgress,
       onRecorded,
       lanes: this.lanes,
+      leases: this.leases,
       maxConcurrency,
       learning: this.learning,
       // Before any photo is sent: the model must still exist, by the endpoint's list and date.
@@ -278,21 +283,4 @@ export class JobService {
   export(job: StoredJob, path: string, choice: ExportChoice = {}): Promise<ExportReport> {
     return exportJob(job, path, this.dataDir, choice)
   }
-}
-
-/** The scheduler's view of a connection's keys: Settings' limits, else the job's. */
-function keySpecs(job: StoredJob, keys: readonly ConnectionKey[]): KeySpec[] {
-  return keys.map(({ id, label, rpm, tpm, batchQueueTokens }) => ({
-    id,
-    label,
-    rpm: rpm ?? job.settings.rpm,
-    tpm: tpm ?? job.settings.tpm,
-    batchQueueTokens
-  }))
-}
-
-/** Where requests go and how, without the keys. */
-function endpointOf(connection: Connection): EndpointConfig {
-  const { baseURL, fetch, defaultHeaders, azure } = connection
-  return { baseURL, fetch, defaultHeaders, azure }
 }

@@ -12,6 +12,8 @@ export class ContinuousBucket {
   private refillPerMinute: number
   /** The share of the capacity this bucket may fill to (others on the key hold the rest). */
   private ceiling = 1
+  /** A share of the limit set from outside (429s learned, a lease): above 1 while probing. */
+  private cap = 1
 
   /** `startFraction`: how full the bucket starts (1 = full, 0 = empty: paced from the start). */
   constructor(
@@ -35,15 +37,20 @@ export class ContinuousBucket {
 
   /** What it refills at now, per minute (below the limit once others are known to share it). */
   get pacePerMinute(): number {
-    return this.refillPerMinute
+    return Math.min(this.refillPerMinute * Math.max(1, this.cap), this.limit * this.cap)
+  }
+
+  /** The share of the fill it may reach now: the ceiling, lowered by the cap. */
+  private get fillShare(): number {
+    return Math.min(this.ceiling, this.cap)
   }
 
   /** Milliseconds until `cost` could be admitted (0 = now). */
   waitFor(cost: number): number {
     this.refill()
-    const needed = Math.min(cost, this.capacity * this.ceiling)
+    const needed = Math.min(cost, this.capacity * this.fillShare)
     if (this.level >= needed) return 0
-    return ((needed - this.level) / this.refillPerMinute) * 60_000
+    return ((needed - this.level) / this.pacePerMinute) * 60_000
   }
 
   /** Takes `cost` out of the bucket (call after `waitFor(cost) === 0`). */
@@ -64,10 +71,16 @@ export class ContinuousBucket {
     return Math.max(0, Math.floor((this.level / this.capacity) * this.limit))
   }
 
+  /** What is left in the bucket's own units (a server counting against its short window says this). */
+  remainingInWindow(): number {
+    this.refill()
+    return Math.max(0, Math.floor(this.level))
+  }
+
   /** Milliseconds until the bucket is full again. */
   resetMs(): number {
     this.refill()
-    return Math.max(0, ((this.capacity - this.level) / this.refillPerMinute) * 60_000)
+    return Math.max(0, ((this.capacity - this.level) / this.pacePerMinute) * 60_000)
   }
 
   /** The level now, in the bucket's own units (what `capacity` is measured in). */
@@ -95,6 +108,16 @@ export class ContinuousBucket {
     this.level = Math.min(this.level, this.capacity * this.ceiling)
   }
 
+  /**
+   * Paces at `share` of the limit (429s learned, or a lease with other processes): the refill
+   * and the fill both follow; above 1 the refill may exceed the limit (probing one not stated).
+   */
+  setCap(share: number): void {
+    this.refill()
+    this.cap = Math.max(0.05, share)
+    this.level = Math.min(this.level, this.capacity * this.fillShare)
+  }
+
   /** Changes the per-minute limit, keeping the level within the new capacity. */
   setLimit(limit: number): void {
     this.refill()
@@ -114,8 +137,8 @@ export class ContinuousBucket {
     const now = this.now()
     const elapsedMinutes = (now - this.updatedAt) / 60_000
     this.level = Math.min(
-      this.capacity * this.ceiling,
-      this.level + elapsedMinutes * this.refillPerMinute
+      this.capacity * this.fillShare,
+      this.level + elapsedMinutes * this.pacePerMinute
     )
     this.updatedAt = now
   }

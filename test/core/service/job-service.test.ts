@@ -120,10 +120,10 @@ describe('several jobs on one key', () => {
     const together = await twoJobsAtOnce(true)
     expect(together.done).toBe(60)
     expect(together.limited / together.total).toBeLessThan(0.05)
-    // Each with a lane of its own believes it has the whole key: many more 429s.
+    // Each with a lane of its own believes it has the whole key until 429s teach it otherwise
+    // (the rate governor cuts its rate): more 429s than one shared lane, none lost.
     const apart = await twoJobsAtOnce(false)
-    // Uncoordinated, a photo may even give up on the storm, but with its reason: none is lost.
     expect(apart.settled).toBe(60)
-    expect(apart.limited).toBeGreaterThan(together.limited + 5)
+    expect(apart.limited).toBeGreaterThan(together.limited)
   }, 60_000)
 })
