@@ -166,6 +166,10 @@ function addJobOptions(run: Command): void {
       false
     )
     .option(
+      '--photo-root <dir>',
+      'on --resume: the folder the job’s photos are under on this machine (a job folder copied from another machine)'
+    )
+    .option(
       '--switch-model <id>',
       'on --resume: ask the photos left with another model (the one replacing a model that shuts down); answers already kept stay as they are'
     )

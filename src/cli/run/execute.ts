@@ -152,7 +152,7 @@ async function resumeJob(
       ? await service.open(flags.resume!)
       : await service.resume(flags.resume!, current)
   if (flags.switchModel) await switchModel(service, job, flags, io)
-  return job
+  return flags.photoRoot ? service.rootPhotosAt(job, flags.photoRoot) : job
 }
 
 /** `--move-endpoint`: the job goes on at the endpoint set now, priced by the catalog there. */
@@ -230,7 +230,8 @@ async function runToEnd(
     ? summaryJson(job.id, outcome, job.state, seconds, twice)
     : summaryLines(job.id, outcome, job.state, seconds, twice))
     io.out(line)
-  if (!flags.json) for (const line of [`Results: ${flags.out}`, ...exportNotes(report)]) io.out(line)
+  if (!flags.json)
+    for (const line of [`Results: ${flags.out}`, ...exportNotes(report)]) io.out(line)
   if (!flags.json && openParts(job.state.batch).length > 0)
     io.out(
       `The job's batches keep running at OpenAI. Collect their results with: photoscribe run --resume ${job.id} --out ${flags.out}`
@@ -238,7 +239,7 @@ async function runToEnd(
   return exitCodeFor(outcome, job.state)
 }
 
-/** The one key of the environment (or the demo's), through HTTPS_PROXY / NO_PROXY as any CLI tool. */
+/** The one key of the environment (or the demo's), through the engine's one connection builder (the key's transport check, then HTTPS_PROXY / NO_PROXY, as any CLI tool). */
 async function connectionFor(endpoint: Endpoint, flags: RunFlags): Promise<Connection> {
   const key = {
     id: 'key-1',
@@ -247,7 +248,6 @@ async function connectionFor(endpoint: Endpoint, flags: RunFlags): Promise<Conne
     rpm: flags.rpm,
     tpm: flags.tpm
   }
-  // The engine's one connection builder (the key's transport check, then HTTPS_PROXY/NO_PROXY).
   return connect({
     endpoint: endpoint.ref,
     baseURL: endpoint.baseURL,

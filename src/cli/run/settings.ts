@@ -34,6 +34,7 @@ export interface RunFlags extends OutputFlags {
   resume?: string
   moveEndpoint: boolean
   switchModel?: string
+  photoRoot?: string
   demo: boolean
   json: boolean
   dataDir?: string
@@ -249,6 +250,10 @@ export function modeFromFlags(flags: RunFlags): 'live' | 'flex' | 'batch' | unde
     )
   if (flags.live && !flags.resume)
     throw new UsageError('--live goes with --resume: new jobs run live unless --batch is given.')
+  if (flags.photoRoot && !flags.resume)
+    throw new UsageError(
+      '--photo-root goes with --resume <job>: it says where that job’s photos are.'
+    )
   if (flags.moveEndpoint && !flags.resume)
     throw new UsageError('--move-endpoint goes with --resume <job>: it moves that job.')
   if (flags.switchModel && !flags.resume)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { parseJobFile } from './job-file'
 import { writeFileAtomic } from '../files/atomic-file'
 import { eachJournalEvent } from './journal'
+import { eventFromJournal } from './photo-root'
 import { applyEvent, emptyJobState } from './job-state'
 import type { JobSettings, StoredJob } from './stored-job'
 import { readFreshSummary, summarize, type JobSummary } from './job-summary'
@@ -59,7 +60,10 @@ export async function loadJob(dataDir: string, id: string): Promise<StoredJob> {
   const journalPath = join(dir, 'journal.jsonl')
   // Folded as it is read: a large job's journal is never held whole, as text or as events.
   const state = emptyJobState()
-  const { tornTail } = await eachJournalEvent(journalPath, (event) => applyEvent(state, event))
+  const root = settings.photoRoot
+  const { tornTail } = await eachJournalEvent(journalPath, (event) =>
+    applyEvent(state, eventFromJournal(event, root))
+  )
   return { id, dir, journalPath, settings, state, tornTail }
 }
 

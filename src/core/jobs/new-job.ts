@@ -5,6 +5,7 @@ import { foldJournal } from './job-state'
 import { createJob, type JobSettings, type StoredJob } from './job-store'
 import { writeSummary } from './job-summary'
 import { shardOf } from './shard'
+import { eventToJournal, photoRootOf } from './photo-root'
 
 /**
  * Starts a job from its inputs (or their listing, when the window already walked them): lists and hashes the photos (duplicates become one item with every
@@ -20,7 +21,8 @@ export async function newJob(
 ): Promise<StoredJob> {
   const found = shardOf(await ingest(settings.inputs, onFound, undefined, listed), settings)
   refuseFound(found.photos.map((photo) => photo.paths[0]))
-  const job = await createJob(dataDir, settings)
+  const photoRoot = settings.photoRoot ?? photoRootOf(settings.inputs)
+  const job = await createJob(dataDir, { ...settings, ...(photoRoot ? { photoRoot } : {}) })
   const events: JournalEvent[] = [
     ...found.photos.map((photo, i): JournalEvent => ({
       e: 'added',
@@ -38,7 +40,8 @@ export async function newJob(
     }))
   ]
   const journal = await Journal.open(job.journalPath)
-  await journal.append(...events)
+  // Photos go into the journal relative to the root: the job folder can move to another machine.
+  await journal.append(...events.map((event) => eventToJournal(event, photoRoot)))
   await journal.close()
   const created = { ...job, state: foldJournal(events) }
   await writeSummary(created)

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { englishProblem } from '@shared/i18n/problems'
 import type { Problem } from '@shared/problem'
 import { modelLife, type ModelLife } from '@shared/models/lifecycle'
@@ -168,6 +169,19 @@ export class JobService {
     const problem = resumeEndpointProblem(job.settings.endpoint, endpoint)
     if (problem) throw new JobServiceError({ ...problem, field: 'endpoint' })
     return job
+  }
+
+  /**
+   * The job's photos are under `folder` on this machine (its folder was copied from another):
+   * the journal's relative paths resolve from there. Refused for a job of absolute paths.
+   */
+  async rootPhotosAt(job: StoredJob, folder: string): Promise<StoredJob> {
+    if (!job.settings.photoRoot)
+      throw new Error(
+        `Job ${job.id} keeps its photos by absolute paths (it was made before jobs had a photo root, or from two drives); --photo-root cannot move it.`
+      )
+    await saveJobSettings(job, { ...job.settings, photoRoot: resolve(folder) })
+    return this.open(job.id)
   }
 
   /**

@@ -49,6 +49,12 @@ export const jobSpecSchema = z.object({
   ...jobOptionsSchema.shape,
   name: z.string(),
   inputs: z.array(z.string()),
+  /**
+   * The folder the journal's photo paths are relative to (the inputs' deepest common folder).
+   * A job picked up on another machine gives its own (`--photo-root`). None: absolute paths
+   * (jobs written before it, or inputs on two drives).
+   */
+  photoRoot: z.string().optional(),
   /** The template itself, snapshotted, so a resume asks exactly the same (custom ones too). */
   template: templateSnapshotSchema.optional(),
   rpm: count,

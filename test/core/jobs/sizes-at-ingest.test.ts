@@ -23,7 +23,7 @@ describe('photo sizes read while hashing', () => {
       .map((line) => JSON.parse(line) as { e: string; paths?: string[]; size?: unknown })
       .filter((event) => event.e === 'added')
     for (const event of journal) {
-      const meta = await sharp(event.paths![0]).metadata()
+      const meta = await sharp(join(job.settings.photoRoot!, event.paths![0])).metadata()
       const upright = meta.autoOrient ?? { width: meta.width, height: meta.height }
       // TIFF is not parsed here: sharp reads it when the estimate asks.
       if (event.paths![0].endsWith('.TIF')) expect(event.size).toBeUndefined()
