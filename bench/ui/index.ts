@@ -1,25 +1,23 @@
 /// <reference lib="dom" />
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../../test/e2e/helpers/app-page'
 import { openWindow, type WindowHarness } from '../../test/e2e/helpers/window-harness'
 import { startSimulator } from '../../src/simulator/server'
 import { benchPhotos } from './photos'
-import { scrollTopToBottom, takeLongTasks, watchLongTasks } from './page-probes'
+import {
+  dropFolder,
+  longTaskProbeWorks,
+  rendererHeapMb,
+  scrollTopToBottom,
+  takeLongTasks,
+  watchLongTasks
+} from './page-probes'
+import { reportTargets, type Target } from '../targets'
 
 const PHOTOS = 10_000
 const STEADY_SECONDS = 20
 const RPM = 3000
-
-interface Target {
-  name: string
-  value: number
-  unit: string
-  limit: number
-  /** `max`: the value must stay under the limit; `min`: reach it. */
-  kind: 'max' | 'min'
-}
 
 /** `npm run bench -- ui`: the real renderer in Chromium on the real main-side workspace and the simulator. */
 export async function benchUi(_args: string[], print: (line: string) => void): Promise<Target[]> {
@@ -38,7 +36,7 @@ export async function benchUi(_args: string[], print: (line: string) => void): P
   })
   try {
     const targets = await measure(harness, dir, print)
-    report(targets, print)
+    reportTargets('ui', targets, print)
     return targets
   } finally {
     await harness.close()
@@ -56,7 +54,7 @@ async function measure(
   const { page } = harness
   // tsx keeps function names with a `__name` helper that page functions do not have.
   await page.evaluate('globalThis.__name = (fn) => fn')
-  const drop = await dropFolder(page, dir)
+  const drop = await dropFolder(page, dir, PHOTOS)
   print(
     `walk ${drop.walkMs} ms · rows listed ${drop.rowsAfterWalkMs} ms after it · estimate at ${drop.estimateMs} ms`
   )
@@ -167,7 +165,10 @@ async function scrollWithDeskOpen(
   await page.evaluate(() => {
     document.querySelector('[data-testid="queue-list"]')!.scrollTop = 0
   })
-  await page.getByRole('button', { name: /^Review / }).first().click()
+  await page
+    .getByRole('button', { name: /^Review / })
+    .first()
+    .click()
   await page.waitForSelector('[data-testid="review-pane"]')
   await page.waitForTimeout(500)
   const scroll = await scrollTopToBottom(page)
@@ -175,42 +176,6 @@ async function scrollWithDeskOpen(
     `with the review desk open: ${scroll.frames} frames, longest ${scroll.maxFrameMs.toFixed(1)} ms, over 50 ms: ${scroll.slow.length}`
   )
   return scroll
-}
-
-/** Adds the folder the way a drop does (the preload hands main the folder's path) and times what the window shows. */
-async function dropFolder(
-  page: Page,
-  dir: string
-): Promise<{ walkMs: number; rowsAfterWalkMs: number; estimateMs: number }> {
-  return page.evaluate(
-    ([folder, count]) =>
-      new Promise((resolve) => {
-        const api = (
-          globalThis as unknown as { api: { queue: { add(i: object): Promise<unknown> } } }
-        ).api
-        const t0 = Date.now()
-        let walkEnd = 0
-        let rowsAt = 0
-        let estimateAt = 0
-        void api.queue.add({ paths: [folder] }).then(() => (walkEnd = Date.now()))
-        const wanted = `${new Intl.NumberFormat().format(count as number)} photos`
-        const check = (): void => {
-          const counts = document.querySelector('[data-testid="queue-counts"]')?.textContent ?? ''
-          if (!rowsAt && counts.startsWith(wanted)) rowsAt = Date.now()
-          if (!estimateAt && document.querySelector('[data-testid="estimate-now"]'))
-            estimateAt = Date.now()
-          if (walkEnd && rowsAt && estimateAt)
-            return resolve({
-              walkMs: walkEnd - t0,
-              rowsAfterWalkMs: Math.max(0, rowsAt - walkEnd),
-              estimateMs: estimateAt - t0
-            })
-          requestAnimationFrame(check)
-        }
-        check()
-      }),
-    [dir, PHOTOS] as const
-  )
 }
 
 /** Watches long tasks and counts the row updates main sent over a steady stretch of the run. */
@@ -230,46 +195,4 @@ async function steadyRun(
     `steady ${seconds.toFixed(1)} s: ${rowUpdates} row updates, ${done} photos done, ${tasks.length} long tasks`
   )
   return { rowUpdatesPerSecond: rowUpdates / seconds, longestTaskMs: Math.max(0, ...tasks) }
-}
-
-/** The observer must see a long task when there is one, or its "none" proves nothing. */
-async function longTaskProbeWorks(page: Page): Promise<boolean> {
-  await watchLongTasks(page)
-  // A task of the page's own (a timer), as the renderer's work is; 120 ms of it.
-  await page.evaluate(() => {
-    setTimeout(() => {
-      const end = performance.now() + 120
-      while (performance.now() < end);
-    }, 0)
-  })
-  await page.waitForTimeout(300)
-  return (await takeLongTasks(page)).some((duration) => duration >= 100)
-}
-
-async function rendererHeapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('HeapProfiler.collectGarbage')
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
-  return usedSize / 1024 ** 2
-}
-
-/** "No frame over 50 ms": at most the limit for maxima; at least it for minima. */
-function met(t: Target): boolean {
-  return t.kind === 'max' ? t.value <= t.limit : t.value >= t.limit
-}
-
-function report(targets: Target[], print: (line: string) => void): void {
-  print('')
-  print('| measure | value | target | |')
-  print('|---|---|---|---|')
-  for (const t of targets) {
-    const ok = met(t)
-    print(
-      `| ${t.name} | ${t.value.toFixed(t.unit === 'ms' ? 0 : 1)} ${t.unit} | ${t.kind === 'max' ? '≤' : '≥'} ${t.limit} ${t.unit} | ${ok ? 'ok' : 'MISSED'} |`
-    )
-  }
-  mkdirSync('bench-results', { recursive: true })
-  writeFileSync(join('bench-results', 'ui.json'), JSON.stringify(targets, null, 2))
-  const missed = targets.filter((t) => !met(t))
-  if (missed.length > 0) process.exitCode = 1
 }

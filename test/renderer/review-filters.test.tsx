@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { QueueRow } from '@shared/domain/queue'
-import { checkCounts, visibleIds } from '../../src/renderer/src/features/queue/filters'
+import { summarizeQueue, visibleIds } from '../../src/renderer/src/features/queue/filters'
 import { ruleText } from '../../src/renderer/src/words/rules'
 import { createI18n } from '../../src/renderer/src/i18n'
 
@@ -31,7 +31,7 @@ const ids = ROWS.map((row) => row.id)
 
 describe('the review filters', () => {
   it('by failing check, counted; by text in the answers as well as the file names', () => {
-    expect(checkCounts(rows)).toEqual([
+    expect(summarizeQueue(rows).checks).toEqual([
       { code: 'tooLong', count: 1 },
       { code: 'mustNotUse', count: 1 }
     ])

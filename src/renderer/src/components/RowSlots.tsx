@@ -1,29 +1,27 @@
 import type { ReactNode } from 'react'
-import type { Virtualizer } from '@tanstack/react-virtual'
+import type { RowWindow } from './useRowWindow'
 
 /**
- * The rows of a virtualized list that are in view, each in a slot moved into place: only those
+ * The rows of a windowed list that are in view, each in a slot moved into place: only those
  * are in the page. `render` gives a row's content, or null for a row not known yet.
  */
 export function RowSlots({
-  virtualizer,
-  ids,
+  rows,
   render
 }: {
-  virtualizer: Virtualizer<HTMLDivElement, Element>
-  ids: readonly string[]
+  rows: RowWindow
   render: (id: string, index: number) => ReactNode | null
 }): React.JSX.Element {
   return (
-    <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-      {virtualizer.getVirtualItems().map((item) => {
-        const content = render(ids[item.index], item.index)
+    <div style={{ height: rows.totalSize, position: 'relative' }}>
+      {rows.slots.map((slot) => {
+        const content = render(slot.key, slot.index)
         if (!content) return null
         return (
           <div
-            key={item.key}
+            key={slot.key}
             className="row-slot"
-            style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+            style={{ transform: `translateY(${slot.start}px)`, height: slot.size }}
           >
             {content}
           </div>

@@ -16,7 +16,7 @@ export function useWorkspace(bridge: PhotoscribeApi, store: WorkspaceStore): voi
     let alive = true
     unsubscribes.push(
       bridge.onUpdate((update) => {
-        if (ready) store.getState().apply(update, performance.now())
+        if (ready) store.getState().receive(update, performance.now())
       })
     )
     void Promise.all([bridge.app.ready(), bridge.app.getInfo()]).then(

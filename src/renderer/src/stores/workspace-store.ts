@@ -6,6 +6,7 @@ import type { LimitSample, RunView } from '@shared/domain/run-view'
 import type { OpenView, Snapshot, ViewPatch, WorkspaceUpdate } from '@shared/domain/workspace'
 import type { SettingsView } from '@shared/settings/view'
 import type { StudioView } from '@shared/studio/studio-view'
+import { UpdateHold } from './update-hold'
 
 /** What the window works on: the copy of the photos, or images of them (the studio). */
 export type WorkTab = 'copy' | 'studio'
@@ -58,6 +59,10 @@ export interface WorkspaceState {
   setReady(snapshot: Snapshot, info: AppInfo, now: number): void
   fail(problem: Problem): void
   apply(update: WorkspaceUpdate, now: number): void
+  /** An update from main: applied at once, or held while the queue is scrolled (`holdUpdates`). */
+  receive(update: WorkspaceUpdate, now: number): void
+  /** The queue is being scrolled: updates wait until it settles (at most a second). */
+  holdUpdates(): void
   select(ids: Iterable<string>, on: boolean): void
   clearSelection(): void
   /** Settings as main just saved them (the answer of a settings request). */
@@ -93,6 +98,7 @@ export function createWorkspaceStore(): WorkspaceStore {
     apply(update, now) {
       set((state) => applyUpdate(state, update, now))
     },
+    ...heldUpdates(set),
     select(ids, on) {
       set((state) => ({ selected: toggled(state.selected, ids, on) }))
     },
@@ -103,6 +109,27 @@ export function createWorkspaceStore(): WorkspaceStore {
       set((state) => (state.snapshot ? { snapshot: { ...state.snapshot, settings } } : {}))
     }
   }))
+}
+
+/** Updates from main as they arrive, held while the queue is scrolled (see UpdateHold). */
+function heldUpdates(
+  set: StoreApi<WorkspaceState>['setState']
+): Pick<WorkspaceState, 'receive' | 'holdUpdates'> {
+  const hold = new UpdateHold<{ update: WorkspaceUpdate; now: number }>((held) =>
+    set((state) => applyAll(state, held))
+  )
+  return {
+    receive: (update, now) => hold.push({ update, now }),
+    holdUpdates: () => hold.hold()
+  }
+}
+
+/** Several updates, in order, as one state change. */
+function applyAll(
+  state: WorkspaceState,
+  held: readonly { update: WorkspaceUpdate; now: number }[]
+): WorkspaceState {
+  return held.reduce((s, { update, now }) => ({ ...s, ...applyUpdate(s, update, now) }), state)
 }
 
 /** The tab open, the studio and the photo open in its before/after view. */

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../words/format'
 import { useApp, useWorkspaceState } from '../../context'
 import { QueueRowView, type RowActions } from './QueueRowView'
 import { useFastScroll } from './useFastScroll'
 import { RowSlots } from '../../components/RowSlots'
+import { useRowWindow } from '../../components/useRowWindow'
 
 export const ROW_HEIGHT = 64
 const EDIT_HEIGHT = 64 + 150
@@ -25,15 +25,10 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
   const base = useWorkspaceState((s) => s.info?.thumbnailBase ?? '')
   const [editing, setEditing] = useState<string | null>(null)
   const scroller = useRef<HTMLDivElement>(null)
-  const flying = useFastScroll(scroller)
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (index) => (ids[index] === editing ? EDIT_HEIGHT : ROW_HEIGHT),
-    overscan: 8,
-    getItemKey: (index) => ids[index]
-  })
-  useEffect(() => virtualizer.measure(), [editing, virtualizer])
+  const holdUpdates = useCallback(() => store.getState().holdUpdates(), [store])
+  const flying = useFastScroll(scroller, holdUpdates)
+  const tall = useMemo(() => (editing ? { id: editing, height: EDIT_HEIGHT } : null), [editing])
+  const slots = useRowWindow({ ids, scroller, rowHeight: ROW_HEIGHT, tall })
   const actions = useMemo<RowActions>(
     () => ({
       retry: (id) => void act(() => bridge.run.retry({ ids: [id] })),
@@ -60,8 +55,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
       data-testid="queue-list"
     >
       <RowSlots
-        virtualizer={virtualizer}
-        ids={ids}
+        rows={slots}
         render={(id, index) => {
           const row = rows?.get(id)
           if (!row) return null
@@ -71,7 +65,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
               index={index}
               heardAt={rowAt?.get(id) ?? 0}
               thumbnail={`${base}${viewId}/${id}`}
-              deferImage={flying}
+              sketch={flying}
               selected={selected.has(id)}
               editing={editing === id}
               actions={actions}

@@ -3,7 +3,7 @@ import { useApp, useWorkspaceState } from '../../context'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../words/format'
 import { failureTitle } from '../../words/status'
-import { FILTERS, failureGroups, queueCounts, visibleIds, type Filter } from './filters'
+import { FILTERS, summarizeQueue, visibleIds, type Filter } from './filters'
 import { QueueList } from './QueueList'
 import { useDropAnywhere } from './useDropAnywhere'
 import { CheckFilter } from './CheckFilter'
@@ -31,8 +31,9 @@ export function QueuePane(): React.JSX.Element | null {
     // `version` says when the rows changed (they are updated in place).
     [view?.ids, rows, version, filter, search, check]
   )
-  const counts = useMemo(() => queueCounts(rows ?? new Map()), [rows, version])
-  const groups = useMemo(() => failureGroups(rows ?? new Map()), [rows, version])
+  // `version` says when the rows changed (they are updated in place).
+  const summary = useMemo(() => summarizeQueue(rows ?? new Map()), [rows, version])
+  const { counts, failures: groups } = summary
   const overlay = dragging && (
     <div className="drop-overlay" aria-hidden="true">
       {t('queue.dropOverlay')}
@@ -95,7 +96,7 @@ export function QueuePane(): React.JSX.Element | null {
               </option>
             ))}
           </select>
-          <CheckFilter check={check} onCheck={setCheck} />
+          <CheckFilter checks={summary.checks} check={check} onCheck={setCheck} />
           {view.kind === 'job' && counts.done > counts.approved && (
             <button
               type="button"

@@ -1,4 +1,4 @@
-import { memo, useEffect, useState } from 'react'
+import { memo, startTransition, useEffect, useState } from 'react'
 import type { QueueRow } from '@shared/domain/queue'
 import type { TFunction } from 'i18next'
 import type { Formatters } from '../../words/format'
@@ -23,8 +23,12 @@ interface RowProps {
   row: QueueRow
   heardAt: number
   thumbnail: string
-  /** The list is flying past: keep the placeholder until it slows down (once shown, it stays). */
-  deferImage: boolean
+  /**
+   * The list is flying past: a row that appears now is sketched (name, status, first line; no
+   * thumbnail, checkbox or buttons) and filled in once the list slows down, in a transition React
+   * can interrupt. Once filled in, a row stays so.
+   */
+  sketch: boolean
   selected: boolean
   editing: boolean
   index: number
@@ -38,10 +42,10 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
   const { row, actions, words } = props
   const { t } = words
   const [broken, setBroken] = useState(false)
-  const [showImage, setShowImage] = useState(!props.deferImage)
+  const [full, setFull] = useState(!props.sketch)
   useEffect(() => {
-    if (!props.deferImage) setShowImage(true)
-  }, [props.deferImage])
+    if (!props.sketch && !full) startTransition(() => setFull(true))
+  }, [props.sketch, full])
   return (
     <div
       className={`row row-${row.status}${props.selected ? ' row-selected' : ''}`}
@@ -56,15 +60,17 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
       }}
     >
       <span role="gridcell" className="row-cell">
-        <input
-          type="checkbox"
-          aria-label={t('queue.select', { name: row.name })}
-          checked={props.selected}
-          onChange={(e) => actions.toggle(row.id, e.target.checked)}
-        />
+        {full && (
+          <input
+            type="checkbox"
+            aria-label={t('queue.select', { name: row.name })}
+            checked={props.selected}
+            onChange={(e) => actions.toggle(row.id, e.target.checked)}
+          />
+        )}
       </span>
       <span role="gridcell" className="row-cell">
-        {broken || !showImage ? (
+        {broken || !full ? (
           <span className="thumb thumb-missing" aria-hidden="true" />
         ) : (
           <img
@@ -116,47 +122,56 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
         )}
       </div>
       <div className="row-actions" role="gridcell">
-        {row.status === 'failed' && !noRetryReason(row.code) && (
-          <button type="button" className="small" onClick={() => actions.retry(row.id)}>
-            {t('queue.retry')}
-          </button>
-        )}
-        {row.fields && !props.editing && (
-          <>
-            <button
-              type="button"
-              className="small"
-              onClick={() => actions.review(row.id)}
-              aria-label={t('queue.reviewLabel', { name: row.name })}
-            >
-              {t('queue.review')}
-            </button>
-            <button type="button" className="small ghost" onClick={() => actions.edit(row.id)}>
-              {t('queue.edit')}
-            </button>
-            <button
-              type="button"
-              className="small ghost"
-              onClick={() => actions.copy(row.id)}
-              aria-label={t('queue.copyLabel', { name: row.name })}
-            >
-              {t('queue.copy')}
-            </button>
-          </>
-        )}
-        <button
-          type="button"
-          className="small ghost"
-          onClick={() => actions.showInFolder(row.id)}
-          aria-label={t('queue.showLabel', { name: row.name })}
-          title={t('queue.showTitle')}
-        >
-          ⌂
-        </button>
+        {full && <RowButtons {...props} />}
       </div>
     </div>
   )
 })
+
+/** A row's buttons: retry a failure; review, edit or copy an answer; show the photo's folder. */
+function RowButtons({ row, actions, words: { t }, editing }: RowProps): React.JSX.Element {
+  return (
+    <>
+      {row.status === 'failed' && !noRetryReason(row.code) && (
+        <button type="button" className="small" onClick={() => actions.retry(row.id)}>
+          {t('queue.retry')}
+        </button>
+      )}
+      {row.fields && !editing && (
+        <>
+          <button
+            type="button"
+            className="small"
+            onClick={() => actions.review(row.id)}
+            aria-label={t('queue.reviewLabel', { name: row.name })}
+          >
+            {t('queue.review')}
+          </button>
+          <button type="button" className="small ghost" onClick={() => actions.edit(row.id)}>
+            {t('queue.edit')}
+          </button>
+          <button
+            type="button"
+            className="small ghost"
+            onClick={() => actions.copy(row.id)}
+            aria-label={t('queue.copyLabel', { name: row.name })}
+          >
+            {t('queue.copy')}
+          </button>
+        </>
+      )}
+      <button
+        type="button"
+        className="small ghost"
+        onClick={() => actions.showInFolder(row.id)}
+        aria-label={t('queue.showLabel', { name: row.name })}
+        title={t('queue.showTitle')}
+      >
+        ⌂
+      </button>
+    </>
+  )
+}
 
 function RowDetail({
   row,

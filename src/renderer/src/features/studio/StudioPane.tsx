@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useRef } from 'react'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
 import { ROW_HEIGHT } from '../queue/QueueList'
 import { StudioRow } from './StudioRow'
 import { RowSlots } from '../../components/RowSlots'
+import { useRowWindow } from '../../components/useRowWindow'
 import { studioCounts } from './studio-words'
 
 const SHOWN = [
@@ -32,13 +32,7 @@ export function StudioPane(): React.JSX.Element {
   const counts = useMemo(() => studioCounts(studio), [studio])
   const ids = view?.ids ?? []
   const scroller = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (index) => ids[index]
-  })
+  const rows = useRowWindow({ ids, scroller, rowHeight: ROW_HEIGHT })
   const open = useCallback((id: string) => store.getState().compare(id), [store])
   if (!view || ids.length === 0) return <p className="muted studio-empty">{t('studio.empty')}</p>
   return (
@@ -62,8 +56,7 @@ export function StudioPane(): React.JSX.Element {
         data-testid="studio-list"
       >
         <RowSlots
-          virtualizer={virtualizer}
-          ids={ids}
+          rows={rows}
           render={(id) => (
             <StudioRow
               rowId={id}

@@ -1,0 +1,82 @@
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import { flushSync } from 'react-dom'
+import { RowLayout, type RowSlot } from './row-layout'
+
+/** The rows of a scrolled list that are in view (and a few around them), and its full height. */
+export interface RowWindow {
+  slots: RowSlot[]
+  totalSize: number
+}
+
+export interface RowWindowOptions {
+  ids: readonly string[]
+  scroller: RefObject<HTMLElement | null>
+  rowHeight: number
+  /** One row taller than the rest (the one being edited), if any. */
+  tall?: { id: string; height: number } | null
+  overscan?: number
+}
+
+/**
+ * A windowed list of fixed-height rows: only the rows in view are rendered. A scroll renders
+ * (synchronously, so rows never lag the scrollbar) only when the rows in view change; a longer
+ * list costs nothing more to lay out, which matters while a 100,000-photo folder is walked.
+ */
+export function useRowWindow({
+  ids,
+  scroller,
+  rowHeight,
+  tall,
+  overscan = 8
+}: RowWindowOptions): RowWindow {
+  const tallIndex = tall ? ids.indexOf(tall.id) : -1
+  const layout = useMemo(
+    () => new RowLayout(ids.length, rowHeight, tallIndex, tall?.height),
+    [ids.length, rowHeight, tallIndex, tall?.height]
+  )
+  const [viewport, setViewport] = useState({ top: 0, height: 0 })
+  const { first, last } = layout.range(viewport.top, viewport.height, overscan)
+  const shown = useRef({ layout, first, last })
+  shown.current = { layout, first, last }
+  // The list's element appears with its first row (an empty list shows a message instead).
+  useViewport(scroller, ids.length > 0, setViewport, (next) => {
+    const now = shown.current
+    const range = now.layout.range(next.top, next.height, overscan)
+    return range.first !== now.first || range.last !== now.last
+  })
+  return { slots: layout.slots(ids, first, last), totalSize: layout.totalSize }
+}
+
+type Viewport = { top: number; height: number }
+
+/**
+ * Follows the element's scroll position and height. A scroll sets the viewport (synchronously,
+ * so rows never lag the scrollbar) only when `changesRows` says the rows in view change.
+ */
+function useViewport(
+  scroller: RefObject<HTMLElement | null>,
+  present: boolean,
+  setViewport: (viewport: Viewport) => void,
+  changesRows: (viewport: Viewport) => boolean
+): void {
+  const check = useRef(changesRows)
+  check.current = changesRows
+  useLayoutEffect(() => {
+    const element = scroller.current
+    if (!element) return
+    const read = (): Viewport => ({ top: element.scrollTop, height: element.clientHeight })
+    setViewport(read())
+    const onScroll = (): void => {
+      const next = read()
+      if (check.current(next)) flushSync(() => setViewport(next))
+    }
+    element.addEventListener('scroll', onScroll, { passive: true })
+    const resize =
+      typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => setViewport(read()))
+    resize?.observe(element)
+    return () => {
+      element.removeEventListener('scroll', onScroll)
+      resize?.disconnect()
+    }
+  }, [scroller, present, setViewport])
+}
