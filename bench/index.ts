@@ -9,15 +9,21 @@ import { benchLanguages } from './languages'
 import { benchModels } from './models'
 import { benchPreprocess } from './preprocess'
 import { benchReliability } from './reliability'
+import { benchScale } from './scale'
 import { benchScheduler } from './scheduler'
 import { benchSettings } from './settings'
 import { benchSharedKey } from './shared-key'
 import { benchUi } from './ui'
+import { widenThreadPool } from '../src/core'
+
+// As the app's and the CLI's entry points do, before the thread pool's first use.
+widenThreadPool()
 
 const benches: Record<string, (args: string[], print: (line: string) => void) => Promise<unknown>> =
   {
     scheduler: benchScheduler,
     'shared-key': benchSharedKey,
+    scale: benchScale,
     preprocess: benchPreprocess,
     job: benchJob,
     ui: benchUi,

@@ -58,7 +58,7 @@ export async function benchExport(args: string[], print: (line: string) => void)
 }
 
 /** A job whose photos all have an approved listing-pack answer (the first `real` photos exist). */
-async function finishedJob(
+export async function finishedJob(
   dataDir: string,
   folder: string,
   photos: number,
@@ -118,7 +118,7 @@ function answered(id: string, path: string, product: number, i: number): Journal
 }
 
 /** One export in a child process: its time (loading the job not counted) and its peak RSS. */
-async function measure(
+export async function measure(
   dataDir: string,
   jobId: string,
   format: string,

@@ -1,9 +1,9 @@
-import { open } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import { jpegStartOfScan } from './jpeg-scan'
 
 const TAIL = 4096
 /** A JPEG's header segments (EXIF, ICC, tables) are read up to here to find where its scan starts. */
-const HEAD = 256 * 1024
+export const CUT_OFF_HEAD = 256 * 1024
 
 /**
  * Whether a photo's file ends before its image does — a copy that stopped, a card pulled out too
@@ -16,23 +16,42 @@ export async function looksCutOff(path: string): Promise<boolean> {
   if (!file) return false
   try {
     const { size } = await file.stat()
-    const read = async (from: number, length: number): Promise<Buffer> => {
-      const bytes = Buffer.alloc(Math.max(0, Math.min(length, size - from)))
-      await file.read(bytes, 0, bytes.length, from)
-      return bytes
-    }
-    const head = await read(0, 12)
-    if (head[0] === 0xff && head[1] === 0xd8) {
-      const scan = jpegScanStart(await read(0, HEAD))
-      // No scan in a file shorter than the header read: it ends inside its header.
-      if (scan === null) return size <= HEAD
-      const from = Math.max(scan, size - TAIL)
-      return !hasJpegEnd(await read(from, size - from))
-    }
-    return cutOff(head, await read(Math.max(0, size - TAIL), TAIL), size)
+    const read = (from: number, length: number): Promise<Buffer> => readAt(file, from, length, size)
+    return await cutOffIn(await read(0, CUT_OFF_HEAD), size, read)
   } finally {
     await file.close()
   }
+}
+
+/** Bytes of a file from `from`, at most `length` and never past its end. */
+export async function readAt(
+  file: FileHandle,
+  from: number,
+  length: number,
+  size: number
+): Promise<Buffer> {
+  const bytes = Buffer.alloc(Math.max(0, Math.min(length, size - from)))
+  await file.read(bytes, 0, bytes.length, from)
+  return bytes
+}
+
+/**
+ * The same from a file's first bytes already read (`head`, up to CUT_OFF_HEAD), its size, and a
+ * way to read its last bytes (from the head itself when the head is the whole file).
+ */
+export async function cutOffIn(
+  head: Buffer,
+  size: number,
+  read: (from: number, length: number) => Promise<Buffer>
+): Promise<boolean> {
+  if (head[0] === 0xff && head[1] === 0xd8) {
+    const scan = jpegScanStart(head.subarray(0, CUT_OFF_HEAD))
+    // No scan in a file shorter than the header read: it ends inside its header.
+    if (scan === null) return size <= CUT_OFF_HEAD
+    const from = Math.max(scan, size - TAIL)
+    return !hasJpegEnd(await read(from, size - from))
+  }
+  return cutOff(head, await read(Math.max(0, size - TAIL), TAIL), size)
 }
 
 function cutOff(head: Buffer, tail: Buffer, size: number): boolean {

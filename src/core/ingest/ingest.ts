@@ -39,11 +39,12 @@ const DEFAULT_INGEST: IngestOptions = { maxFileBytes: DEFAULT_PREPROCESS.maxFile
 /** What the folder walk carries along: the chosen roots (links may not lead outside them). */
 interface Walk {
   files: string[]
+  bytes: Map<string, number>
   result: IngestResult
   seenDirs: Set<string>
   roots: string[]
   options: IngestOptions
-  onFile: (path: string) => void
+  onFile: (path: string, bytes: number) => void
 }
 
 /** What a folder walk found: photo files to read, refused files, and how many it skipped. */
@@ -51,6 +52,8 @@ export interface Listing {
   files: string[]
   rejected: RejectedFile[]
   skipped: number
+  /** Each file's size as the walk saw it (a small file is then read in one call). */
+  bytes?: ReadonlyMap<string, number>
 }
 
 /**
@@ -60,16 +63,29 @@ export interface Listing {
  */
 export async function listFiles(
   inputs: readonly string[],
-  onFile: (path: string) => void = () => {},
+  onFile: (path: string, bytes: number) => void = () => {},
   options: IngestOptions = DEFAULT_INGEST
 ): Promise<Listing> {
   const result: IngestResult = { photos: [], rejected: [], skipped: 0 }
   const roots = await Promise.all(
     inputs.map((input) => realpath(resolve(input)).catch(() => resolve(input)))
   )
-  const walk: Walk = { files: [], result, seenDirs: new Set(), roots, options, onFile }
+  const walk: Walk = {
+    files: [],
+    bytes: new Map(),
+    result,
+    seenDirs: new Set(),
+    roots,
+    options,
+    onFile
+  }
   for (const input of inputs) await collect(resolve(input), walk, true)
-  return { files: walk.files, rejected: result.rejected, skipped: result.skipped }
+  return {
+    files: walk.files,
+    rejected: result.rejected,
+    skipped: result.skipped,
+    bytes: walk.bytes
+  }
 }
 
 /** Lists the inputs, hashes each photo, and groups duplicates by content. */
@@ -90,7 +106,7 @@ export async function ingest(
     listing.files,
     FILE_CONCURRENCY,
     (path) =>
-      hashFile(path).then(
+      hashFile(path, listing.bytes?.get(path)).then(
         ({ sha256, bytes, size }) => ({ sha256, bytes, ...(size ? { size } : {}) }),
         (error: unknown) => ({ error })
       ),
@@ -140,7 +156,8 @@ async function collect(
       `This file is ${gb(info.size)}, over the ${gb(walk.options.maxFileBytes)} limit for one photo; it was not read.`
     )
   walk.files.push(path)
-  walk.onFile(path)
+  walk.bytes.set(path, info.size)
+  walk.onFile(path, info.size)
 }
 
 /**

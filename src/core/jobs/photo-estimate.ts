@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises'
-import sharp from 'sharp'
+import { sizeFromSharp } from '../images/photo-head'
 import { sizeFromHead } from '../images/head-size'
 import { fallbackModel, findModel, type ModelInfo } from '@shared/models/catalog'
 import { apiImageSize, type Size } from '@shared/models/image-tokens'
@@ -90,12 +90,7 @@ const HEAD_READ_BYTES = 192 * 1024
  */
 export async function readPhotoSize(path: string): Promise<Size | null> {
   const parsed = await headSize(path).catch(() => null)
-  if (parsed) return parsed
-  const meta = await sharp(path)
-    .metadata()
-    .catch(() => null)
-  if (!meta?.width || !meta.height) return null
-  return meta.autoOrient ?? { width: meta.width, height: meta.height }
+  return parsed ?? sizeFromSharp(path)
 }
 
 /** The request estimate for one photo, or a product's photos, of the given upright sizes. */

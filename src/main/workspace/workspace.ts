@@ -21,6 +21,7 @@ import { Draft, type DraftChange } from './draft'
 import { jobEntry } from './job-entries'
 import type { JobView } from './job-view'
 import { LimitHistory } from './limit-history'
+import { BusyThrottle } from './busy-throttle'
 import { UpdatePump } from './update-pump'
 import { choices, LANGUAGE_CHOICES, loadTemplates } from './choices'
 import { Ticker } from './ticker'
@@ -111,7 +112,7 @@ export class Workspace {
   async close(): Promise<void> {
     this.ticker.running(false)
     if (this.jobsTimer) clearTimeout(this.jobsTimer)
-    if (this.estimateTimer) clearTimeout(this.estimateTimer)
+    this.estimates.cancel()
     this.pump.reset()
     for (const view of this.runs.views()) view.run?.cancel()
     await Promise.all([...this.runs.views().map((view) => view.whenIdle()), this.studio.close()])
@@ -280,14 +281,13 @@ export class Workspace {
     await noteOnJob(view.job, events)
   }
 
-  private estimateTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly estimates = new BusyThrottle()
 
-  /** Re-estimates at most every 250 ms while a walk or header reads are going. */
+  /** Re-estimates while a walk or header reads are going (at most 4 a second; see BusyThrottle). */
   private estimateLater(draft: Draft): void {
-    this.estimateTimer ??= setTimeout(() => {
-      this.estimateTimer = null
+    this.estimates.later(() => {
       const estimate = this.estimate(draft)
       if (estimate) this.pump.patch(draft.id, { estimate })
-    }, 250)
+    })
   }
 }

@@ -36,9 +36,12 @@ export function openQueue(ws: QueueSource): OpenQueue | null {
   const draft = ws.openDraft()
   if (draft) {
     const files = () => [...draft.files.values()].filter((file) => !file.rejected)
+    let count = 0
+    // Counted without a copy: this is asked each time the window hears of the queue.
+    for (const file of draft.files.values()) if (!file.rejected) count++
     return {
       viewId: draft.id,
-      count: files().length,
+      count,
       endpoint: ws.deps.connection.endpoint(),
       photos: () =>
         photosOf(
