@@ -17,7 +17,7 @@ import {
   watchLongTasks,
   whenText
 } from '../ui/page-probes'
-import { scalePhotos } from './photos'
+import { scalePhotos, warmPageCache } from './photos'
 
 /**
  * `npm run bench -- scale [--photos 100000]`: generated photos through the CLI's dry run (time,
@@ -31,10 +31,12 @@ export async function benchScale(args: string[], print: (line: string) => void):
   const work = await mkdtemp(join(tmpdir(), 'photoscribe-bench-scale-'))
   try {
     const dataDir = join(work, 'data')
+    print(`photos read into the page cache in ${await warmPageCache(dir)} ms`)
     const dry = await dryRun(dir, dataDir)
     print(
       `dry run: ${dry.seconds.toFixed(1)} s, peak ${dry.peakMb.toFixed(0)} MB (${cliCommand().label})`
     )
+    print(`and again before the window, in ${await warmPageCache(dir)} ms`)
     const window = await inWindow(dir, photos, dataDir, print)
     const xlsx = await exportXlsx(work, photos)
     print(`export: ${(xlsx.exportMs / 1000).toFixed(1)} s, peak ${xlsx.peakMb.toFixed(0)} MB`)

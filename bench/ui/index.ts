@@ -8,6 +8,7 @@ import { benchPhotos } from './photos'
 import {
   dropFolder,
   longTaskProbeWorks,
+  profiled,
   rendererHeapMb,
   scrollTopToBottom,
   takeLongTasks,
@@ -141,7 +142,7 @@ async function scrollWhileRunning(
   print: (line: string) => void
 ): Promise<{ maxFrameMs: number }> {
   await watchLongTasks(page)
-  const scroll = await scrollTopToBottom(page)
+  const scroll = await profiled(page, () => scrollTopToBottom(page))
   const scrollTasks = await takeLongTasks(page)
   print(`long tasks while scrolling: ${scrollTasks.map((t) => t.toFixed(0)).join(', ') || 'none'}`)
   print(
@@ -186,13 +187,18 @@ async function steadyRun(
   await watchLongTasks(harness.page)
   const from = harness.rowUpdates()
   const t0 = Date.now()
+  const cpu0 = process.cpuUsage()
   await harness.page.waitForTimeout(STEADY_SECONDS * 1000)
   const seconds = (Date.now() - t0) / 1000
+  const cpu = process.cpuUsage(cpu0)
+  // The engine, the simulator and Playwright share this process and the machine's cores with
+  // Chromium: what they take is what the window's frames cannot have.
+  const cpuShare = (cpu.user + cpu.system) / 1e6 / seconds
   const tasks = await takeLongTasks(harness.page)
   const rowUpdates = harness.rowUpdates() - from
   const done = harness.workspace.openView()?.run.totals.done ?? 0
   print(
-    `steady ${seconds.toFixed(1)} s: ${rowUpdates} row updates, ${done} photos done, ${tasks.length} long tasks`
+    `steady ${seconds.toFixed(1)} s: ${rowUpdates} row updates, ${done} photos done, ${tasks.length} long tasks; this process (engine, simulator, Playwright) used ${(cpuShare * 100).toFixed(0)} % of a core`
   )
   return { rowUpdatesPerSecond: rowUpdates / seconds, longestTaskMs: Math.max(0, ...tasks) }
 }
