@@ -11,6 +11,7 @@ import {
   BATCH_PRICE,
   BUILT_IN_RECIPES,
   dataLayout,
+  FileLeaseBoard,
   RecipeStore,
   StudioRun,
   askedRecipe,
@@ -22,6 +23,7 @@ import {
   studioPhotos,
   studioProducts,
   todayFrom,
+  type Connection,
   type Recipe,
   type StudioLimits,
   type StudioPhoto,
@@ -123,21 +125,7 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
   const cacheDir = dataLayout(dataDirFrom(flags)).studioCache
   if (flags.batch && !(await throughBatch(batchable(recipe), photos, connection, cacheDir, io)))
     return ExitCodes.stopped
-  const run = new StudioRun(recipe, {
-    baseURL: connection.baseURL ?? 'https://api.openai.com/v1',
-    keys: connection.keys.map((key) => ({
-      id: key.id,
-      apiKey: key.apiKey,
-      ipm: flags.ipm,
-      tpm: limits.tpm
-    })),
-    fetch: connection.fetch,
-    cacheDir,
-    outDir: flags.outDir,
-    resendPossiblyBilled: flags.resendPossiblyBilled,
-    budgetUsd: flags.budget,
-    onResult: (photo, result) => io.status(`${photo.relative}: ${result.status}`)
-  })
+  const run = liveRun(recipe, connection, flags, limits.tpm, io)
   const results = [...(await run.run(photos)).values()]
   io.out(summary(results))
   if (results.some((r) => r.status === 'possiblyBilled'))
@@ -148,6 +136,33 @@ async function edit(inputs: string[], flags: EditFlags, io: CliIo): Promise<numb
     if ('reason' in result) io.err(`  ${result.status}: ${result.reason}`)
   if (results.some((r) => r.status === 'waiting')) return ExitCodes.stopped
   return results.every((r) => !('reason' in r)) ? ExitCodes.ok : ExitCodes.someFailed
+}
+
+/** The live run: the environment's keys at the flags' limits, the data folder's cache and leases. */
+function liveRun(
+  recipe: Recipe,
+  connection: Connection,
+  flags: EditFlags,
+  tpm: number,
+  io: CliIo
+): StudioRun {
+  const data = dataLayout(dataDirFrom(flags))
+  return new StudioRun(recipe, {
+    baseURL: connection.baseURL ?? 'https://api.openai.com/v1',
+    keys: connection.keys.map(({ id, apiKey }) => ({
+      id,
+      apiKey,
+      ipm: flags.ipm,
+      tpm
+    })),
+    fetch: connection.fetch,
+    leases: new FileLeaseBoard(data.leases),
+    cacheDir: data.studioCache,
+    outDir: flags.outDir,
+    resendPossiblyBilled: flags.resendPossiblyBilled,
+    budgetUsd: flags.budget,
+    onResult: (photo, result) => io.status(`${photo.relative}: ${result.status}`)
+  })
 }
 
 /** The recipe, when the Batch API can make its images (edits by a model). */

@@ -1,4 +1,5 @@
 import { ContinuousBucket } from '@shared/ratelimit/bucket'
+import { LEASE_RENEW_MS, type KeyLease } from '../scheduler/key-lease'
 
 /** A key's lane for one image model: its images per minute, learned down from 429s. */
 export interface ImageLane {
@@ -14,6 +15,13 @@ export interface ImageLane {
   now: () => number
   /** The quickest upload of a request body seen on this lane (ms). */
   quickestUploadMs?: number
+  /** This process's hold on the key and model among the processes of this machine. */
+  lease?: KeyLease
+  /** The share of the limit the lease gives (1/holders), and when it was last renewed. */
+  leaseShare: number
+  renewedAt: number
+  /** Paces the lane at its share while others on this machine hold the key and model. */
+  shareBucket?: ContinuousBucket
 }
 
 /**
@@ -23,7 +31,9 @@ export interface ImageLane {
 export function imageLanes(
   keys: readonly { id: string; apiKey: string; ipm: number; tpm?: number }[],
   now: () => number,
-  eachTokens = 0
+  eachTokens = 0,
+  /** The machine's lease on a key and model, when processes here split it. */
+  hold?: (key: { id: string; apiKey: string }) => KeyLease | undefined
 ): ImageLane[] {
   return keys.map((key) => ({
     id: key.id,
@@ -32,8 +42,32 @@ export function imageLanes(
     ...(key.tpm && eachTokens > 0 ? { tokens: tokenBucket(key.tpm, eachTokens, now) } : {}),
     coolUntil: 0,
     closed: false,
-    now
+    now,
+    lease: hold?.(key),
+    leaseShare: 1,
+    renewedAt: Number.NEGATIVE_INFINITY
   }))
+}
+
+/**
+ * Renews the lane's lease once a second, so the other processes on this machine see it and it
+ * sees them: with n holding the key and model, the lane paces at 1/n of its limit as well.
+ */
+export function renewLease(lane: ImageLane): void {
+  if (!lane.lease || lane.now() - lane.renewedAt < LEASE_RENEW_MS) return
+  lane.renewedAt = lane.now()
+  const share = lane.lease.renew()
+  if (share === lane.leaseShare) return
+  lane.leaseShare = share
+  lane.shareBucket = share < 1 ? imageBucket(laneLimit(lane) * share, lane.now, 0) : undefined
+}
+
+/** The run is over: the others on this machine take this lane's share at their next renewal. */
+export function releaseLease(lane: ImageLane): void {
+  if (lane.renewedAt !== Number.NEGATIVE_INFINITY) lane.lease?.release()
+  lane.renewedAt = Number.NEGATIVE_INFINITY
+  lane.leaseShare = 1
+  lane.shareBucket = undefined
 }
 
 /**
@@ -82,6 +116,7 @@ export function bodySent(lane: ImageLane, uploadMs: number): void {
 /** Takes one image, and its expected tokens, from a lane with room. */
 export function takeImage(lane: ImageLane, eachTokens: number): void {
   lane.bucket.take(1)
+  lane.shareBucket?.take(1)
   lane.tokens?.take(eachTokens)
 }
 
@@ -97,8 +132,10 @@ export function nextLane(
   let best: { lane: ImageLane; waitMs: number } | null = null
   for (const lane of lanes) {
     if (lane.closed) continue
+    renewLease(lane)
     const tokensMs = lane.tokens?.waitFor(eachTokens) ?? 0
-    const waitMs = Math.max(lane.bucket.waitFor(1), tokensMs, lane.coolUntil - now, 0)
+    const shareMs = lane.shareBucket?.waitFor(1) ?? 0
+    const waitMs = Math.max(lane.bucket.waitFor(1), tokensMs, shareMs, lane.coolUntil - now, 0)
     if (!best || waitMs < best.waitMs) best = { lane, waitMs }
   }
   return best

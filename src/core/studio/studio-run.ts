@@ -6,9 +6,11 @@ import {
   learnLimit,
   nextLane,
   bodySent,
+  releaseLease,
   takeImage,
   type ImageLane
 } from './image-lanes'
+import { keyShareId, type LeaseBoard } from '../scheduler/key-lease'
 import { eachImage } from './studio-plan'
 import type { ImageOutcome, ImageUsage } from './image-request'
 import { photoAsk, sendModelRequest, type ModelRequest } from './model-request'
@@ -34,6 +36,8 @@ export interface StudioContext {
   /** Each key's images per minute for the model, and its tokens per minute when known. */
   keys: readonly { id: string; apiKey: string; ipm: number; tpm?: number }[]
   fetch?: typeof fetch
+  /** Where this machine's processes split each key's images per minute (the data folder's leases). */
+  leases?: LeaseBoard
   cacheDir: string
   outDir: string
   now?: () => number
@@ -82,7 +86,10 @@ export class StudioRun {
   ) {
     this.now = ctx.now ?? Date.now
     this.eachTokens = recipe.ask ? eachImage(recipe.ask).tokens : 0
-    this.lanes = imageLanes(ctx.keys, this.now, this.eachTokens)
+    const model = recipe.ask?.model ?? 'local'
+    this.lanes = imageLanes(ctx.keys, this.now, this.eachTokens, (key) =>
+      ctx.leases?.hold(`${keyShareId(ctx.baseURL, key.apiKey)}-${model}`)
+    )
     this.cache = new StudioCache(ctx.cacheDir)
     this.spend = new ImageSpend(recipe.ask, ctx.budgetUsd)
   }
@@ -122,6 +129,7 @@ export class StudioRun {
     try {
       await Promise.all(Array.from({ length: this.inFlight() }, worker))
     } finally {
+      this.lanes.forEach(releaseLease)
       await this.tool?.end()
     }
     return results

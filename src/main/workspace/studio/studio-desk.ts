@@ -6,6 +6,7 @@ import {
   type StudioRun,
   askedRecipe,
   dataLayout,
+  FileLeaseBoard,
   type Recipe,
   type StudioImages
 } from '../../../core'
@@ -123,7 +124,8 @@ export class StudioDesk {
       throw new AppError(ErrorCodes.refused, { code: 'studioAzure', field: 'provider' })
     const cacheDir = dataLayout(this.ws.deps.dataDir).studioCache
     const publish = (): void => this.publish()
-    const given = { queue, studio, recipe, connection, cacheDir, now: this.ws.now, publish }
+    const leases = new FileLeaseBoard(dataLayout(this.ws.deps.dataDir).leases)
+    const given = { queue, studio, recipe, connection, cacheDir, leases, now: this.ws.now, publish }
     const run = studioRunFor(given, resendPossiblyBilled)
     studio.begin(run, new Map((connection?.keys ?? []).map((k) => [k.id, k.label])))
     this.ticking()

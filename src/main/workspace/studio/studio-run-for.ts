@@ -1,4 +1,4 @@
-import { StudioRun, type Connection, type Recipe } from '../../../core'
+import { StudioRun, type Connection, type LeaseBoard, type Recipe } from '../../../core'
 import type { OpenQueue, QueuePhoto } from './queue-photos'
 import type { QueueStudio } from './queue-studio'
 import { TIER_ONE_IMAGE_TPM, TIER_ONE_IPM, madeWith } from './studio-estimate'
@@ -13,6 +13,8 @@ export interface StudioRunGiven {
   recipe: Recipe
   connection: Connection | null
   cacheDir: string
+  /** The data folder's leases: the window and a CLI run split a key's images per minute. */
+  leases?: LeaseBoard
   now: () => number
   /** Tells the window (coalesced). */
   publish: () => void
@@ -36,6 +38,7 @@ export function studioRunFor(given: StudioRunGiven, resendPossiblyBilled: boolea
       tpm: demo ? undefined : (key.tpm ?? TIER_ONE_IMAGE_TPM)
     })),
     fetch: connection?.fetch,
+    leases: given.leases,
     cacheDir: given.cacheDir,
     outDir: studio.outDir!,
     budgetUsd: studio.options.budgetUsd,
