@@ -64,9 +64,8 @@ export { buildAppInfo } from './app-info'
 
 // Estimates: before anything is sent
 export type { KeyEstimateLimits, MeasuredPhoto } from './jobs/photo-estimate'
-export { readPhotoSize } from './jobs/photo-estimate'
 export { looksCutOff } from './images/cut-off'
-export { readPhotoHead } from './images/photo-head'
+export { readPhotoHead, readPhotoSize } from './images/photo-head'
 export { previewTemplate } from './jobs/template-preview'
 export { startingLimitsNote } from './estimate/limits-note'
 export { resolvePrices, tokenCost } from './estimate/catalog-overrides'

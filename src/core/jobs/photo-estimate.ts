@@ -1,6 +1,3 @@
-import { open } from 'node:fs/promises'
-import { sizeFromSharp } from '../images/photo-head'
-import { sizeFromHead } from '../images/head-size'
 import { fallbackModel, findModel, type ModelInfo } from '@shared/models/catalog'
 import { apiImageSize, type Size } from '@shared/models/image-tokens'
 import { batchQueueLimit } from '@shared/models/tiers'
@@ -80,19 +77,6 @@ export function estimatePhotos(
   return { estimate, requests, keys, unreadable: measured.length - readable.length }
 }
 
-/** How much of a photo is read for its header: EXIF, XMP and ICC blocks come before a JPEG's SOF. */
-const HEAD_READ_BYTES = 192 * 1024
-
-/**
- * A photo's upright size from its header (no pixels decoded); null when it cannot be read. The
- * first bytes are parsed here for JPEG, PNG and WebP; anything else, or a header further in,
- * goes to sharp.
- */
-export async function readPhotoSize(path: string): Promise<Size | null> {
-  const parsed = await headSize(path).catch(() => null)
-  return parsed ?? sizeFromSharp(path)
-}
-
 /** The request estimate for one photo, or a product's photos, of the given upright sizes. */
 export function estimateForSize(
   items: readonly JobItem[],
@@ -151,23 +135,4 @@ function requestEstimates(
 
 function itemFor(path: string, i: number): JobItem {
   return { id: `estimate-${i}`, sha256: '', bytes: 0, paths: [path], status: 'pending' }
-}
-
-/** Read buffers lent to header reads (one per read at once): nothing allocated per photo. */
-const spareHeads: Buffer[] = []
-
-/** A file's size from its first bytes, read into a reused buffer; null when they do not say. */
-async function headSize(path: string): Promise<Size | null> {
-  const buffer = spareHeads.pop() ?? Buffer.allocUnsafe(HEAD_READ_BYTES)
-  try {
-    const file = await open(path, 'r')
-    try {
-      const { bytesRead } = await file.read(buffer, 0, HEAD_READ_BYTES, 0)
-      return sizeFromHead(buffer.subarray(0, bytesRead))
-    } finally {
-      await file.close()
-    }
-  } finally {
-    if (spareHeads.length < 64) spareHeads.push(buffer)
-  }
 }

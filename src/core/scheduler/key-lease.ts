@@ -24,6 +24,40 @@ export interface KeyLease {
   release(): void
 }
 
+/**
+ * A lease as a sending lane keeps it: renewed at most once a second (so others see this process
+ * and it sees them), its share remembered between renewals, released only if it was ever taken.
+ */
+export class LeaseHold {
+  /** The share of the key's rate this process may use now (1/holders). */
+  share = 1
+  private renewedAt = Number.NEGATIVE_INFINITY
+
+  constructor(
+    private readonly lease: KeyLease,
+    private readonly now: () => number
+  ) {}
+
+  /** Before sending: renews once a second is up. True when the share changed. */
+  renew(): boolean {
+    if (this.now() - this.renewedAt < LEASE_RENEW_MS) return false
+    this.renewedAt = this.now()
+    const share = this.lease.renew()
+    const changed = share !== this.share
+    this.share = share
+    return changed
+  }
+
+  /** No work left here: the others take this share at their next renewal. True if it was held. */
+  release(): boolean {
+    if (this.renewedAt === Number.NEGATIVE_INFINITY) return false
+    this.lease.release()
+    this.renewedAt = Number.NEGATIVE_INFINITY
+    this.share = 1
+    return true
+  }
+}
+
 /** Where processes on one machine meet to split a key's rate (the data folder's `leases`). */
 export interface LeaseBoard {
   /** A hold on the key named `keyId` (an id, never the key itself). */

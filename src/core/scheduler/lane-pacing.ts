@@ -1,5 +1,5 @@
 import type { ContinuousBucket } from '@shared/ratelimit/bucket'
-import { LEASE_RENEW_MS, type KeyLease } from './key-lease'
+import { LeaseHold, type KeyLease } from './key-lease'
 import { RateGovernor } from './rate-governor'
 
 /**
@@ -9,15 +9,19 @@ import { RateGovernor } from './rate-governor'
  */
 export class LanePacing {
   readonly governor: RateGovernor
-  private leaseShare = 1
-  private renewedAt = Number.NEGATIVE_INFINITY
+  private readonly lease?: LeaseHold
 
   constructor(
     private readonly buckets: readonly ContinuousBucket[],
-    private readonly now: () => number,
-    private readonly lease?: KeyLease
+    now: () => number,
+    lease?: KeyLease
   ) {
     this.governor = new RateGovernor(now)
+    this.lease = lease && new LeaseHold(lease, now)
+  }
+
+  private get leaseShare(): number {
+    return this.lease?.share ?? 1
   }
 
   /** The share of the limit paced at now. */
@@ -32,10 +36,7 @@ export class LanePacing {
 
   /** Before sending: renews the lease once a second, so others see us and we see them. */
   sending(): void {
-    if (!this.lease || this.now() - this.renewedAt < LEASE_RENEW_MS) return
-    this.renewedAt = this.now()
-    this.leaseShare = this.lease.renew()
-    this.apply()
+    if (this.lease?.renew()) this.apply()
   }
 
   /** A 429 for a request sent at `sentAt` although our count had room: the rate is cut. */
@@ -56,11 +57,7 @@ export class LanePacing {
 
   /** The lane has no work left here: the others on the machine take our share. */
   release(): void {
-    if (!this.lease || this.renewedAt === Number.NEGATIVE_INFINITY) return
-    this.lease.release()
-    this.renewedAt = Number.NEGATIVE_INFINITY
-    this.leaseShare = 1
-    this.apply()
+    if (this.lease?.release()) this.apply()
   }
 
   private apply(): void {

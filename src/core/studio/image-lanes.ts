@@ -1,5 +1,5 @@
 import { ContinuousBucket } from '@shared/ratelimit/bucket'
-import { LEASE_RENEW_MS, type KeyLease } from '../scheduler/key-lease'
+import { LeaseHold, type KeyLease } from '../scheduler/key-lease'
 
 /** A key's lane for one image model: its images per minute, learned down from 429s. */
 export interface ImageLane {
@@ -16,10 +16,7 @@ export interface ImageLane {
   /** The quickest upload of a request body seen on this lane (ms). */
   quickestUploadMs?: number
   /** This process's hold on the key and model among the processes of this machine. */
-  lease?: KeyLease
-  /** The share of the limit the lease gives (1/holders), and when it was last renewed. */
-  leaseShare: number
-  renewedAt: number
+  lease?: LeaseHold
   /** Paces the lane at its share while others on this machine hold the key and model. */
   shareBucket?: ContinuousBucket
 }
@@ -35,18 +32,19 @@ export function imageLanes(
   /** The machine's lease on a key and model, when processes here split it. */
   hold?: (key: { id: string; apiKey: string }) => KeyLease | undefined
 ): ImageLane[] {
-  return keys.map((key) => ({
-    id: key.id,
-    apiKey: key.apiKey,
-    bucket: imageBucket(key.ipm, now),
-    ...(key.tpm && eachTokens > 0 ? { tokens: tokenBucket(key.tpm, eachTokens, now) } : {}),
-    coolUntil: 0,
-    closed: false,
-    now,
-    lease: hold?.(key),
-    leaseShare: 1,
-    renewedAt: Number.NEGATIVE_INFINITY
-  }))
+  return keys.map((key) => {
+    const lease = hold?.(key)
+    return {
+      id: key.id,
+      apiKey: key.apiKey,
+      bucket: imageBucket(key.ipm, now),
+      ...(key.tpm && eachTokens > 0 ? { tokens: tokenBucket(key.tpm, eachTokens, now) } : {}),
+      coolUntil: 0,
+      closed: false,
+      now,
+      lease: lease && new LeaseHold(lease, now)
+    }
+  })
 }
 
 /**
@@ -54,19 +52,14 @@ export function imageLanes(
  * sees them: with n holding the key and model, the lane paces at 1/n of its limit as well.
  */
 export function renewLease(lane: ImageLane): void {
-  if (!lane.lease || lane.now() - lane.renewedAt < LEASE_RENEW_MS) return
-  lane.renewedAt = lane.now()
-  const share = lane.lease.renew()
-  if (share === lane.leaseShare) return
-  lane.leaseShare = share
+  if (!lane.lease?.renew()) return
+  const share = lane.lease.share
   lane.shareBucket = share < 1 ? imageBucket(laneLimit(lane) * share, lane.now, 0) : undefined
 }
 
 /** The run is over: the others on this machine take this lane's share at their next renewal. */
 export function releaseLease(lane: ImageLane): void {
-  if (lane.renewedAt !== Number.NEGATIVE_INFINITY) lane.lease?.release()
-  lane.renewedAt = Number.NEGATIVE_INFINITY
-  lane.leaseShare = 1
+  lane.lease?.release()
   lane.shareBucket = undefined
 }
 

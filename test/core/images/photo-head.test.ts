@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { looksCutOff } from '../../../src/core/images/cut-off'
-import { readPhotoHead } from '../../../src/core/images/photo-head'
+import { readPhotoHead, readPhotoSize } from '../../../src/core/images/photo-head'
 import { hashFile } from '../../../src/core/images/hash-file'
-import { readPhotoSize } from '../../../src/core/jobs/photo-estimate'
 
 const FIXTURES = join(__dirname, '../../fixtures/images')
 

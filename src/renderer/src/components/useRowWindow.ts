@@ -36,13 +36,10 @@ export function useRowWindow({
   )
   const [viewport, setViewport] = useState({ top: 0, height: 0 })
   const { first, last } = layout.range(viewport.top, viewport.height, overscan)
-  const shown = useRef({ layout, first, last })
-  shown.current = { layout, first, last }
   // The list's element appears with its first row (an empty list shows a message instead).
   useViewport(scroller, ids.length > 0, setViewport, (next) => {
-    const now = shown.current
-    const range = now.layout.range(next.top, next.height, overscan)
-    return range.first !== now.first || range.last !== now.last
+    const range = layout.range(next.top, next.height, overscan)
+    return range.first !== first || range.last !== last
   })
   return { slots: layout.slots(ids, first, last), totalSize: layout.totalSize }
 }
@@ -59,6 +56,7 @@ function useViewport(
   setViewport: (viewport: Viewport) => void,
   changesRows: (viewport: Viewport) => boolean
 ): void {
+  // The latest render's check: it knows the rows that render shows.
   const check = useRef(changesRows)
   check.current = changesRows
   useLayoutEffect(() => {
