@@ -1,7 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import { jpegStartOfScan } from './jpeg-scan'
 
-const TAIL = 4096
+/** A file's last bytes that hold its ending (a JPEG's end marker, a PNG's IEND chunk). */
+export const CUT_OFF_TAIL = 4096
 /** A JPEG's header segments (EXIF, ICC, tables) are read up to here to find where its scan starts. */
 export const CUT_OFF_HEAD = 256 * 1024
 
@@ -48,10 +49,10 @@ export async function cutOffIn(
     const scan = jpegScanStart(head.subarray(0, CUT_OFF_HEAD))
     // No scan in a file shorter than the header read: it ends inside its header.
     if (scan === null) return size <= CUT_OFF_HEAD
-    const from = Math.max(scan, size - TAIL)
+    const from = Math.max(scan, size - CUT_OFF_TAIL)
     return !hasJpegEnd(await read(from, size - from))
   }
-  return cutOff(head, await read(Math.max(0, size - TAIL), TAIL), size)
+  return cutOff(head, await read(Math.max(0, size - CUT_OFF_TAIL), CUT_OFF_TAIL), size)
 }
 
 function cutOff(head: Buffer, tail: Buffer, size: number): boolean {

@@ -1,7 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import sharp from 'sharp'
+import { readThreads } from './read-threads'
 import type { Size } from '@shared/models/image-tokens'
-import { CUT_OFF_HEAD, cutOffIn, readAt } from './cut-off'
+import { CUT_OFF_HEAD, CUT_OFF_TAIL, cutOffIn, readAt } from './cut-off'
 import { readWhole } from './hash-file'
 import { sizeFromHead } from './head-size'
 
@@ -23,34 +24,70 @@ export async function readPhotoSize(path: string): Promise<Size | null> {
   return parsed ?? sizeFromSharp(path)
 }
 
-/**
- * A photo's size and whether it looks cut off, from one open: its first 256 KiB (all of a small
- * photo) and, for a larger one, its last bytes. Reading the size and the ending apart took two
- * opens and four reads a photo, and with 100,000 photos the window's main process spent its time
- * issuing them; a photo the walk saw smaller than that is read whole, in one call. A header the
- * parser does not know goes to sharp.
- */
-export async function readPhotoHead(path: string, knownBytes?: number): Promise<PhotoHead> {
-  if (knownBytes !== undefined && knownBytes < CUT_OFF_HEAD) return headOfWhole(path)
-  const head = await withFile(path, (file) =>
-    withHead(file, async (head) => {
-      const size = sizeFromHead(head) ?? (await sizeFromSharp(path))
-      if (!size) return { size: null, cutOff: false }
-      if (head.length < CUT_OFF_HEAD) return { size, cutOff: await cutOffInWhole(head) }
-      const { size: bytes } = await file.stat()
-      const read = (from: number, length: number): Promise<Buffer> =>
-        readAt(file, from, length, bytes)
-      return { size, cutOff: await cutOffIn(head, bytes, read) }
-    })
-  )
-  return head ?? { size: null, cutOff: false }
+/** A file's first bytes (all of a small file), and its last ones when the first are not all. */
+export interface HeadBytes {
+  /** The file's size. */
+  bytes: number
+  /** Up to CUT_OFF_HEAD bytes from its start. */
+  head: Buffer
+  /** Up to CUT_OFF_TAIL bytes before its end (none when `head` holds all of it). */
+  tail: Buffer
 }
 
-async function headOfWhole(path: string): Promise<PhotoHead> {
-  const data = await readWhole(path).catch(() => null)
-  const size = data && (sizeFromHead(data) ?? (await sizeFromSharp(path)))
-  if (!data || !size) return { size: null, cutOff: false }
-  return { size, cutOff: await cutOffInWhole(data) }
+/**
+ * A photo's size and whether it looks cut off, from one open: its first 256 KiB (all of a small
+ * photo) and, for a larger one, its last bytes. The window reads many at once on threads of
+ * their own (`HeadReaders`); this reads one on the thread pool.
+ */
+export async function readPhotoHead(path: string, knownBytes?: number): Promise<PhotoHead> {
+  const read = await readHeadBytes(path, knownBytes).catch(() => null)
+  return read ? headFromBytes(path, read) : { size: null, cutOff: false }
+}
+
+/**
+ * Many photos' heads, in the order given, read on the process's read threads (the thread pool
+ * reads them one by one if a thread fails).
+ */
+export async function readPhotoHeads(paths: readonly string[]): Promise<PhotoHead[]> {
+  const read = await readThreads()
+    .heads(paths, CUT_OFF_HEAD, CUT_OFF_TAIL)
+    .catch(() => null)
+  if (!read) return Promise.all(paths.map((path) => readPhotoHead(path)))
+  return Promise.all(
+    read.map((file, i) =>
+      'error' in file
+        ? { size: null, cutOff: false }
+        : headFromBytes(paths[i], { bytes: file.bytes, head: file.pieces[0], tail: file.pieces[1] })
+    )
+  )
+}
+
+/** What a photo's first and last bytes say: its size and whether it looks cut off. */
+export async function headFromBytes(
+  path: string,
+  { bytes, head, tail }: HeadBytes
+): Promise<PhotoHead> {
+  const size = sizeFromHead(head) ?? (await sizeFromSharp(path))
+  if (!size) return { size: null, cutOff: false }
+  if (head.length >= bytes) return { size, cutOff: await cutOffInWhole(head) }
+  const tailStart = bytes - tail.length
+  const fromTail = async (from: number, length: number): Promise<Buffer> =>
+    tail.subarray(from - tailStart, from - tailStart + length)
+  return { size, cutOff: await cutOffIn(head, bytes, fromTail) }
+}
+
+/** A small photo the walk measured is read whole, in one call; another through one open. */
+async function readHeadBytes(path: string, knownBytes?: number): Promise<HeadBytes | null> {
+  if (knownBytes !== undefined && knownBytes < CUT_OFF_HEAD) {
+    const data = await readWhole(path)
+    return { bytes: data.length, head: data, tail: Buffer.alloc(0) }
+  }
+  return withFile(path, async (file) => {
+    const { size: bytes } = await file.stat()
+    const head = await readAt(file, 0, CUT_OFF_HEAD, bytes)
+    const tailFrom = Math.max(head.length, bytes - CUT_OFF_TAIL)
+    return { bytes, head, tail: await readAt(file, tailFrom, bytes - tailFrom, bytes) }
+  })
 }
 
 /** Whether a file held whole in memory looks cut off. */

@@ -1,10 +1,9 @@
-import { FILE_CONCURRENCY, mapBounded } from '../files/map-bounded'
-import { lstat, readdir, realpath, stat } from 'node:fs/promises'
-import type { Stats } from 'node:fs'
+import { lstat, realpath, stat } from 'node:fs/promises'
 import type { Size } from '@shared/models/image-tokens'
 import { extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { DEFAULT_PREPROCESS } from '../images/preprocess'
-import { hashFile } from '../images/hash-file'
+import { hashFiles } from './hash-files'
+import { listFolder, type EntryStats } from './folder-listing'
 import { KNOWN_UNSUPPORTED, SUPPORTED_EXTENSIONS, isHiddenOrSystem } from './extensions'
 
 /** One photo to process: a content hash and every path that holds those bytes. */
@@ -101,17 +100,8 @@ export async function ingest(
     rejected: [...listing.rejected],
     skipped: listing.skipped
   }
-  // Hashed several at once, folded in the listing's order (ids and duplicates stay stable).
-  const digests = await mapBounded(
-    listing.files,
-    FILE_CONCURRENCY,
-    (path) =>
-      hashFile(path, listing.bytes?.get(path)).then(
-        ({ sha256, bytes, size }) => ({ sha256, bytes, ...(size ? { size } : {}) }),
-        (error: unknown) => ({ error })
-      ),
-    onProgress
-  )
+  // Hashed on the read threads, folded in the listing's order (ids and duplicates stay stable).
+  const digests = await hashFiles(listing.files, listing.bytes, onProgress)
   const byHash = new Map<string, IngestedPhoto>()
   for (const [index, path] of listing.files.entries()) {
     const digest = digests[index]
@@ -132,7 +122,7 @@ async function collect(
   walk: Walk,
   chosen: boolean,
   /** The entry's `lstat`, when its folder already took it (with its siblings, at once). */
-  known?: Promise<Stats>
+  known?: Promise<EntryStats>
 ): Promise<void> {
   const info = await entryInfo(path, walk, chosen, known)
   if (typeof info === 'string') return reject(walk, path, info)
@@ -168,8 +158,8 @@ async function entryInfo(
   path: string,
   walk: Walk,
   chosen: boolean,
-  known?: Promise<Stats>
-): Promise<Stats | string> {
+  known?: Promise<EntryStats>
+): Promise<EntryStats | string> {
   try {
     const link = await (known ?? lstat(path))
     if (!link.isSymbolicLink()) return link
@@ -188,26 +178,13 @@ async function collectFolder(path: string, walk: Walk): Promise<void> {
   const real = await realpath(path).catch(() => path)
   if (walk.seenDirs.has(real)) return // a symlink loop, or the same folder twice
   walk.seenDirs.add(real)
-  let names: string[]
-  try {
-    names = (await readdir(path)).sort()
-  } catch (error) {
-    return reject(walk, path, readReason(error))
-  }
-  const shown = names.filter((name) => !isHiddenOrSystem(name))
-  walk.result.skipped += names.length - shown.length
-  // The entries' lstat calls go out together (the disk waits, not the CPU); they are then taken
-  // in name order, so the listing is the same as one at a time.
-  const links = await mapBounded(shown, FILE_CONCURRENCY, (name) =>
-    lstat(join(path, name)).then(
-      (stats) => ({ stats }),
-      (error: unknown) => ({ error })
-    )
-  )
-  for (const [i, name] of shown.entries()) {
-    const link = links[i]
-    const known = 'stats' in link ? Promise.resolve(link.stats) : Promise.reject(link.error)
-    await collect(join(path, name), walk, false, known)
+  const listed = await listFolder(path)
+  if ('error' in listed) return reject(walk, path, readReason(listed.error))
+  const shown = listed.filter((entry) => !isHiddenOrSystem(entry.name))
+  walk.result.skipped += listed.length - shown.length
+  for (const entry of shown) {
+    const known = 'stats' in entry ? Promise.resolve(entry.stats) : Promise.reject(entry.error)
+    await collect(join(path, entry.name), walk, false, known)
   }
 }
 
