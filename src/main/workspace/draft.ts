@@ -108,13 +108,17 @@ export class Draft {
     this.inputs.push(...paths)
     const known = new Set([...this.files.values()].map((file) => file.path))
     let added = 0
+    // Rows found go to the window in batches (a folder's listing comes at once).
+    const found: QueueRow[] = []
+    const tell = (): void => void (found.length > 0 && this.changed({ rows: found.splice(0) }))
     try {
       const listing = await listFiles(paths, (path, bytes) => {
         if (known.has(path)) return
         known.add(path)
         added++
-        this.changed({ rows: [this.addFile(path, undefined, bytes)] })
+        if (found.push(this.addFile(path, undefined, bytes)) === 1) setImmediate(tell)
       })
+      tell()
       this.listings.push(listing)
       const refused = listing.rejected.map((file) => this.addFile(file.path, file.reason))
       if (refused.length > 0) this.changed({ rows: refused })
