@@ -33,6 +33,8 @@ interface Anchor {
 export class SharedTruth {
   /** What others take, in the bucket's units (requests or tokens) per millisecond. */
   private othersPerMs = 0
+  /** What the last window measured others took (per millisecond; below zero: noise). */
+  private lastMeasured = 0
   private anchor?: Anchor
 
   constructor(
@@ -75,8 +77,15 @@ export class SharedTruth {
     const ours = charged(sends, (s) => s.seq > anchor.seq && s.seq <= report.seq)
     // A bucket found nearly full wasted refill, and had room: nobody is short, so take more.
     const full = report.level > ROOMY * this.bucket.capacity
-    const others = full ? 0 : Math.max(0, serverTook - ours) / elapsed
-    this.othersPerMs = Math.min(MAX_OTHERS * fullPerMs, (this.othersPerMs + others) / 2)
+    // Others count only when two windows in a row saw them, unclipped: a report taken a little
+    // early or late makes one window's measure too high and the next too low, and the window
+    // around a job's opening burst reads high. Kept one by one, clipped at zero, those made a run
+    // alone on its key see "others" in its own timing (0.936 of the floor, `remaining` per minute).
+    const measured = full ? 0 : (serverTook - ours) / elapsed
+    const others = Math.min(measured, this.lastMeasured)
+    this.lastMeasured = measured
+    const averaged = (this.othersPerMs + others) / 2
+    this.othersPerMs = Math.max(0, Math.min(MAX_OTHERS * fullPerMs, averaged))
     this.anchor = report
     this.refill()
   }
@@ -88,8 +97,9 @@ export class SharedTruth {
 
   private refill(): void {
     const { perMinute } = this.bucket
+    // Under 5 % of the limit, "others" are the reports' own timing noise: the whole rate is ours.
     const shared = this.othersPerMinute > perMinute * 0.05
-    const share = (shared ? SHARED_MARGIN : 1) * (1 - this.othersPerMinute / perMinute)
+    const share = shared ? SHARED_MARGIN * (1 - this.othersPerMinute / perMinute) : 1
     this.bucket.setRefill(perMinute * share)
     // After a pause the bucket fills up again; shared, only to our share of the burst.
     this.bucket.setCeiling(share)

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { resolveSchedulerOptions } from '../../../src/core/scheduler/types'
+import { FakeClock } from '../../helpers/fake-clock'
 import { harness, key, statuses } from './helpers'
 
 const gaps = (times: number[]): number[] => times.slice(1).map((t, i) => t - times[i])
@@ -17,10 +19,12 @@ describe('scheduler pacing', () => {
     expect(statuses(h, 40).every((s) => s === 'done')).toBe(true)
   })
 
-  it('opens with half a second’s share by default, then paces', async () => {
-    const h = harness([key('a', 600)], () => ({ latencyMs: 50 }), { startFraction: 0.5 })
-    await h.run(8)
-    expect(h.calls.map((c) => c.at)).toEqual([0, 0, 0, 0, 0, 100, 200, 300])
+  it('opens with four fifths of a second’s share by default, then paces', async () => {
+    const { startFraction } = resolveSchedulerOptions({ keys: [], clock: new FakeClock() })
+    expect(startFraction).toBe(0.8)
+    const h = harness([key('a', 600)], () => ({ latencyMs: 50 }), { startFraction })
+    await h.run(11)
+    expect(h.calls.map((c) => c.at)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 100, 200, 300])
   })
 
   it('paces by tokens per minute when tokens bind, charging each request its estimate', async () => {

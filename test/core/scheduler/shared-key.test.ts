@@ -101,8 +101,9 @@ describe('one key, two processes, whatever the server says', () => {
     it(`${headers} remaining, alone: the whole limit, no 429`, async () => {
       const run = await runShared(1, headers, 120)
       expect(run.refused).toBe(0)
-      // The opening half burst (a wrong tier costs few 429s) is what it gives up.
-      expect(run.efficiency).toBeGreaterThanOrEqual(0.95)
+      // The fifth of a burst it keeps back at the opening (a wrong tier costs few 429s) is what
+      // it gives up: 0.957 when it opened with half.
+      expect(run.efficiency).toBeGreaterThanOrEqual(0.98)
     })
   }
 })

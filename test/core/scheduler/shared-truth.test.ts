@@ -8,11 +8,12 @@ import { SharedTruth, type Sent } from '../../../src/core/scheduler/shared-truth
  * `other` process takes from the same key at its own pace, unseen. Returns our send rate and the
  * share of our requests the server refused, and what the other got.
  */
-function simulate(otherPerSecond: number, seconds = 20) {
+function simulate(otherPerSecond: number, seconds = 20, atAnswer = false) {
   let now = 0
   const clock = () => now
   const server = new ContinuousBucket(600, 1, clock)
-  const ours = new ContinuousBucket(600, 1, clock)
+  // With `atAnswer`, ours opens four fifths full, as the scheduler's lanes do.
+  const ours = new ContinuousBucket(600, 1, clock, atAnswer ? 0.8 : 1)
   const truth = new SharedTruth(ours, clock)
   const sends: (Sent & { remaining: number; answerAt: number })[] = []
   let seq = 0
@@ -20,6 +21,7 @@ function simulate(otherPerSecond: number, seconds = 20) {
   let nextOther = 0
   let otherTook = 0
   let otherBacklog = 0
+  let mostOthers = 0
   for (; now < seconds * 1000; now += 5) {
     // The other process wants `otherPerSecond` and keeps a backlog of what it could not send.
     if (otherPerSecond > 0 && now >= nextOther) {
@@ -33,7 +35,8 @@ function simulate(otherPerSecond: number, seconds = 20) {
     }
     for (const sent of sends.filter((s) => s.answerAt === now)) {
       if (sent.refused) ours.refund(1)
-      truth.apply(sent.remaining, 600, sent.sentAt, sent.seq, sends)
+      truth.apply(atAnswer ? server.remaining() : sent.remaining, 600, sent.sentAt, sent.seq, sends)
+      mostOthers = Math.max(mostOthers, truth.othersPerMinute)
     }
     if (ours.waitFor(1) === 0) {
       ours.take(1)
@@ -46,7 +49,8 @@ function simulate(otherPerSecond: number, seconds = 20) {
         refused: !admitted,
         sentAt: now,
         remaining: server.remaining(),
-        answerAt: now + (admitted ? 300 : 20)
+        // With `atAnswer`, answers take 100–495 ms, and report what is left when they leave.
+        answerAt: now + (!admitted ? 20 : atAnswer ? 100 + ((seq * 37) % 80) * 5 : 300)
       })
     }
   }
@@ -54,7 +58,8 @@ function simulate(otherPerSecond: number, seconds = 20) {
     perSecond: (seq - refused) / seconds,
     otherPerSecond: otherTook / seconds,
     refusedShare: refused / seq,
-    othersPerMinute: truth.othersPerMinute
+    othersPerMinute: truth.othersPerMinute,
+    mostOthers
   }
 }
 
@@ -64,6 +69,21 @@ describe('the headers as the truth a key’s users share', () => {
     expect(alone.perSecond).toBeGreaterThan(9.5)
     expect(alone.othersPerMinute).toBe(0)
     expect(alone.refusedShare).toBe(0)
+  })
+
+  it('alone, with `remaining` as the answer leaves, reads no others in its own timing', () => {
+    // Before: each window's measure was clipped at zero and the opening burst's window counted,
+    // so a run alone thought others took a share of the key (here 20 a minute) and paced slower.
+    const alone = simulate(0, 20, true)
+    expect(alone.mostOthers).toBeLessThan(600 * 0.01)
+    expect(alone.perSecond).toBeGreaterThan(9.5)
+    expect(alone.refusedShare).toBe(0)
+  })
+
+  it('beside another process, answers leaving late, still measures what it takes', () => {
+    const shared = simulate(5, 20, true)
+    expect(shared.othersPerMinute).toBeGreaterThan(shared.otherPerSecond * 60 * 0.6)
+    expect(shared.perSecond + shared.otherPerSecond).toBeLessThanOrEqual(10.5)
   })
 
   it('beside another process, measures what it takes and leaves it that', () => {
