@@ -83,7 +83,7 @@ export interface SchedulerOptions {
   backoffCapMs: number
   /** Seconds of refill the local pacing buckets may hold: 1 = starts spread over each second. */
   burstSeconds: number
-  /** How full the pacing buckets start: 0.8 = a job opens with four fifths of a second's share at once. */
+  /** How full the pacing buckets start: 0.5 = a job opens with half a second's share at once. */
   startFraction: number
   /** Upper bound for a request; shortened to 8 × p95 latency once latencies are known. */
   requestTimeoutMs: number
@@ -109,7 +109,7 @@ export function resolveSchedulerOptions(
     backoffBaseMs: 500,
     backoffCapMs: 30_000,
     burstSeconds: 1,
-    startFraction: 0.8,
+    startFraction: 0.5,
     requestTimeoutMs: 120_000,
     // Vision answers take seconds and vary: never give up sooner than this (a retry may pay twice).
     minTimeoutMs: 30_000,

@@ -19,12 +19,12 @@ describe('scheduler pacing', () => {
     expect(statuses(h, 40).every((s) => s === 'done')).toBe(true)
   })
 
-  it('opens with four fifths of a second’s share by default, then paces', async () => {
+  it('opens with half a second’s share by default, then paces', async () => {
     const { startFraction } = resolveSchedulerOptions({ keys: [], clock: new FakeClock() })
-    expect(startFraction).toBe(0.8)
+    expect(startFraction).toBe(0.5)
     const h = harness([key('a', 600)], () => ({ latencyMs: 50 }), { startFraction })
-    await h.run(11)
-    expect(h.calls.map((c) => c.at)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 100, 200, 300])
+    await h.run(8)
+    expect(h.calls.map((c) => c.at)).toEqual([0, 0, 0, 0, 0, 100, 200, 300])
   })
 
   it('paces by tokens per minute when tokens bind, charging each request its estimate', async () => {
