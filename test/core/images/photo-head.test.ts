@@ -1,29 +1,13 @@
-import { copyFile, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { stat } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { looksCutOff } from '../../../src/core/images/cut-off'
 import { readPhotoHead, readPhotoSize } from '../../../src/core/images/photo-head'
 import { hashFile } from '../../../src/core/images/hash-file'
-
-const FIXTURES = join(__dirname, '../../fixtures/images')
+import { fixturePhotoCopies } from '../../helpers/photo-copies'
 
 /** Every fixture photo, plus a JPEG, PNG and WebP cut to two thirds (cut-off ones). */
 async function photos(): Promise<string[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'photoscribe-head-'))
-  const names = (await readdir(FIXTURES)).filter((name) => !name.endsWith('.md'))
-  const paths: string[] = []
-  for (const name of names) {
-    await copyFile(join(FIXTURES, name), join(dir, name))
-    paths.push(join(dir, name))
-  }
-  for (const name of ['flowers.jpeg', '2569067123_aca715a2ee_o.jpg', 'with-alpha.png', '4.webp']) {
-    const bytes = await readFile(join(FIXTURES, name))
-    const cut = join(dir, `cut-${name}`)
-    await writeFile(cut, bytes.subarray(0, Math.floor((bytes.length * 2) / 3)))
-    paths.push(cut)
-  }
-  return paths
+  return (await fixturePhotoCopies('photoscribe-head-')).paths
 }
 
 describe('a dropped photo read once for its size and its ending', () => {

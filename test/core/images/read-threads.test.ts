@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,23 +7,13 @@ import { CUT_OFF_HEAD } from '../../../src/core/images/cut-off'
 import { hashFile } from '../../../src/core/images/hash-file'
 import { sizeFromHead } from '../../../src/core/images/head-size'
 import { readPhotoHead, readPhotoHeads } from '../../../src/core/images/photo-head'
+import { fixturePhotoCopies } from '../../helpers/photo-copies'
 
 const FIXTURES = join(__dirname, '../../fixtures/images')
 
 /** Every fixture photo, cut-off copies of four, a file that is not an image and a missing one. */
 async function photos(): Promise<string[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'photoscribe-threads-'))
-  const names = (await readdir(FIXTURES)).filter((name) => !name.endsWith('.md'))
-  const paths: string[] = []
-  for (const name of names) {
-    await copyFile(join(FIXTURES, name), join(dir, name))
-    paths.push(join(dir, name))
-  }
-  for (const name of ['flowers.jpeg', '2569067123_aca715a2ee_o.jpg', 'with-alpha.png', '4.webp']) {
-    const bytes = await readFile(join(FIXTURES, name))
-    await writeFile(join(dir, `cut-${name}`), bytes.subarray(0, Math.floor((bytes.length * 2) / 3)))
-    paths.push(join(dir, `cut-${name}`))
-  }
+  const { dir, paths } = await fixturePhotoCopies('photoscribe-threads-')
   await writeFile(join(dir, 'notes.jpg'), 'not a photo')
   return [...paths, join(dir, 'notes.jpg'), join(dir, 'gone.jpg')]
 }
