@@ -10,8 +10,6 @@ import type { KeySpec, SchedulerOptions } from './types'
 export type { KeySnapshot, SendTicket } from './key-snapshot'
 
 const LITTLE_MARGIN = 1.5
-/** The share of a burst added to the opening half after a first clean answer (one is kept back). */
-const OPENING_TOP_UP = 0.3
 
 /**
  * One API key's lane: paced by continuous RPM/TPM buckets, capped in flight by rate × latency
@@ -38,8 +36,9 @@ export class KeyLane {
   private failedProbes = 0
   private probing = false
   private sentCount = 0
-  /** Whether the first answer has come (and the opening was topped up, or not). */
+  /** Whether the opening was topped up, or will not be; when the first answer came. */
   private openingDone = false
+  private firstAnswerAt?: number
   private readonly headers: HeaderLearning
   /** The share of the limit paced at: what 429s taught, and the machine's lease. */
   readonly pacing: LanePacing
@@ -140,19 +139,20 @@ export class KeyLane {
   }
 
   /**
-   * After the first answer: the lane opened with half a burst, so that limits set too high in
-   * Settings meet few 429s. When none came and the headers gave the key's real limits, most of
-   * the rest is given: a run alone lost the unused half (0.96 of the floor instead of 0.98).
-   * Opening with four fifths instead sent 7.4 % of a wrong tier's requests into 429s. Not while
-   * other processes on the machine hold the key (they share the burst).
+   * The lane opened with half a burst (a wrong tier in Settings meets few 429s). After a burst's
+   * time of answers with no 429, and no other process here on the key, most of the rest is given:
+   * the server's unused half is still there (alone: 0.96 of the floor without it). Opening with
+   * 0.8 sent 7.4 % of a wrong tier's requests into 429s; the wait shows two machines' 429s first.
    */
   private opened(): void {
     if (this.openingDone) return
+    const now = this.options.clock.now()
+    this.firstAnswerAt ??= now
+    if (this.rateLimitHits > 0 || this.pacing.leased) return void (this.openingDone = true)
+    if (now - this.firstAnswerAt < this.options.burstSeconds * 1000) return
     this.openingDone = true
-    if (this.rateLimitHits > 0 || this.headers.limitsFrom !== 'headers' || this.pacing.leased)
-      return
     for (const bucket of [this.requests, this.tokens])
-      bucket.refund(bucket.capacity * OPENING_TOP_UP)
+      bucket.refund(bucket.capacity * this.options.openingTopUp)
   }
 
   /** No scheduler uses the lane any more: other processes on the machine take its share. */

@@ -85,6 +85,8 @@ export interface SchedulerOptions {
   burstSeconds: number
   /** How full the pacing buckets start: 0.5 = a job opens with half a second's share at once. */
   startFraction: number
+  /** Share of a burst added once a burst's time of answers has passed with no 429 (KeyLane). */
+  openingTopUp: number
   /** Upper bound for a request; shortened to 8 × p95 latency once latencies are known. */
   requestTimeoutMs: number
   minTimeoutMs: number
@@ -110,6 +112,7 @@ export function resolveSchedulerOptions(
     backoffCapMs: 30_000,
     burstSeconds: 1,
     startFraction: 0.5,
+    openingTopUp: 0.3,
     requestTimeoutMs: 120_000,
     // Vision answers take seconds and vary: never give up sooner than this (a retry may pay twice).
     minTimeoutMs: 30_000,

@@ -32,7 +32,14 @@ export function harness(
   const events: SchedulerEvent[] = []
   const scheduler = new Scheduler(
     transport,
-    resolveSchedulerOptions({ keys, clock, random: () => 0.5, startFraction: 0, ...options }),
+    resolveSchedulerOptions({
+      keys,
+      clock,
+      random: () => 0.5,
+      startFraction: 0,
+      openingTopUp: 0,
+      ...options
+    }),
     (e) => {
       events.push(e)
       onEvent(e, clock)
