@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../../test/e2e/helpers/app-page'
 import { openWindow } from '../../test/e2e/helpers/window-harness'
+import { keepMemoryFlat } from '../../src/core'
 import { cliCommand, memoryOf, spawnChild } from '../cli-process'
 import { finishedJob, measure as measureExport } from '../export'
 import { reportTargets, type Target } from '../targets'
@@ -26,6 +27,8 @@ import { scalePhotos, warmPageCache } from './photos'
  * then a finished job of as many photos exported to XLSX in its own process.
  */
 export async function benchScale(args: string[], print: (line: string) => void): Promise<Target[]> {
+  // This process plays the window's main process: the memory settings main/index.ts makes.
+  keepMemoryFlat()
   const photos = Number(args[args.indexOf('--photos') + 1] || 100_000)
   const dir = await scalePhotos(photos, print)
   const work = await mkdtemp(join(tmpdir(), 'photoscribe-bench-scale-'))
