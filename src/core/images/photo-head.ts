@@ -36,8 +36,8 @@ export interface HeadBytes {
 
 /**
  * A photo's size and whether it looks cut off, from one open: its first 256 KiB (all of a small
- * photo) and, for a larger one, its last bytes. The window reads many at once on threads of
- * their own (`HeadReaders`); this reads one on the thread pool.
+ * photo) and, for a larger one, its last bytes, on the thread pool. Many at once go to the read
+ * threads (`readPhotoHeads`), which fall back on this.
  */
 export async function readPhotoHead(path: string, knownBytes?: number): Promise<PhotoHead> {
   const read = await readHeadBytes(path, knownBytes).catch(() => null)

@@ -35,14 +35,13 @@ export function codedError(code: string): Error {
 const IDLE_MS = 5000
 
 /**
- * A few threads that read files synchronously (see `READ_WORKER_SOURCE` for why), one per spare
- * core, shared by the process. A call is answered by the first free thread; a thread that dies
+ * A few threads that read files synchronously (see `READ_WORKER_SOURCE` for why), one per core
+ * and at most four, shared by the process. A call is answered by the first free thread; a thread that dies
  * rejects its call, and the caller reads that part on the thread pool instead.
  */
 export class ReadThreads {
   private readonly idle: Worker[] = []
   private readonly waiting: { message: Message; answered: (a: Promise<Answer>) => void }[] = []
-
   private started = 0
   private nextId = 1
   private idleTimer: ReturnType<typeof setTimeout> | null = null
@@ -50,9 +49,8 @@ export class ReadThreads {
   constructor(private readonly threads = Math.min(4, availableParallelism())) {}
 
   /** A folder's entries, sorted by name, or the code of the error reading it gave. */
-  async list(folder: string): Promise<{ entries: FolderEntry[] } | { error: string }> {
-    const answer = (await this.ask({ op: 'list', folder })) as { entries: FolderEntry[] }
-    return 'error' in answer ? { error: answer.error as string } : { entries: answer.entries }
+  async list(folder: string): Promise<ListAnswer> {
+    return (await this.ask({ op: 'list', folder })) as ListAnswer
   }
 
   /** Each file's size, the header its size and ending need (within its first `head` bytes), and its last `tail` bytes. */
@@ -122,10 +120,10 @@ export class ReadThreads {
     worker.ref()
     return new Promise((resolve, reject) => {
       const failed = (error: unknown): void => reject(error ?? new Error('the thread ended'))
-      const answered = (answer: Answer & { id: number }): void => {
-        if (answer.id !== id) return
+      const answered = ({ id: answerId, ...answer }: Answer & { id: number }): void => {
+        if (answerId !== id) return
         worker.off('message', answered).off('error', failed).off('exit', failed)
-        resolve(answer)
+        resolve(answer as Answer)
       }
       worker.on('message', answered).once('error', failed).once('exit', failed)
       worker.postMessage({ ...message, id })
@@ -152,7 +150,8 @@ export class ReadThreads {
   }
 }
 
-type Answer = { entries: FolderEntry[] } | { error: string } | FilesAnswer<unknown>
+type ListAnswer = { entries: FolderEntry[] } | { error: string }
+type Answer = ListAnswer | FilesAnswer<unknown>
 
 interface FilesAnswer<Facts> {
   files: ((Facts & { lengths: number[] }) | { error: string; lengths: number[] })[]

@@ -43,7 +43,7 @@ interface Walk {
   seenDirs: Set<string>
   roots: string[]
   options: IngestOptions
-  onFile: (path: string, bytes: number) => void
+  onFile: (path: string) => void
 }
 
 /** What a folder walk found: photo files to read, refused files, and how many it skipped. */
@@ -62,7 +62,7 @@ export interface Listing {
  */
 export async function listFiles(
   inputs: readonly string[],
-  onFile: (path: string, bytes: number) => void = () => {},
+  onFile: (path: string) => void = () => {},
   options: IngestOptions = DEFAULT_INGEST
 ): Promise<Listing> {
   const result: IngestResult = { photos: [], rejected: [], skipped: 0 }
@@ -147,7 +147,7 @@ async function collect(
     )
   walk.files.push(path)
   walk.bytes.set(path, info.size)
-  walk.onFile(path, info.size)
+  walk.onFile(path)
 }
 
 /**

@@ -33,8 +33,6 @@ interface DraftFile {
   path: string
   /** Why ingest refused it (a link outside, an unsupported format, …). */
   rejected?: string
-  /** Its size as the walk saw it. */
-  bytes?: number
   /** Its header could not be read as an image: it will fail at Run, so the queue says so now. */
   unreadable?: boolean
   /** The file ends before its image does: only the part that can be read would be sent. */
@@ -48,9 +46,9 @@ const UNREADABLE =
 const UNMATCHED_SHOWN = 5
 
 /**
- * Headers are read in batches on the process's read threads (`readPhotoHeads`), this many photos a batch
- * and this many batches at once; a batch smaller than that goes out once the walk has paused for
- * BATCH_WAIT_MS or ended. Read one by one on the thread pool, a dropped folder of 100,000 photos
+ * Headers are read on the process's read threads (`readPhotoHeads`), BATCH_FILES photos a call
+ * and BATCHES calls at once; a smaller batch goes out once the walk has paused for BATCH_WAIT_MS
+ * or ended. Read one by one on the thread pool, a dropped folder of 100,000 photos
  * took 14–18 s to be measured, most of it the main thread waking for each read.
  */
 const BATCHES = 4
@@ -112,11 +110,11 @@ export class Draft {
     const found: QueueRow[] = []
     const tell = (): void => void (found.length > 0 && this.changed({ rows: found.splice(0) }))
     try {
-      const listing = await listFiles(paths, (path, bytes) => {
+      const listing = await listFiles(paths, (path) => {
         if (known.has(path)) return
         known.add(path)
         added++
-        if (found.push(this.addFile(path, undefined, bytes)) === 1) setImmediate(tell)
+        if (found.push(this.addFile(path)) === 1) setImmediate(tell)
       })
       tell()
       this.listings.push(listing)
@@ -201,8 +199,8 @@ export class Draft {
     }
   }
 
-  private addFile(path: string, rejected?: string, bytes?: number): QueueRow {
-    const file = { id: `f${this.next++}`, path, rejected, bytes }
+  private addFile(path: string, rejected?: string): QueueRow {
+    const file = { id: `f${this.next++}`, path, rejected }
     this.files.set(file.id, file)
     if (!rejected) this.queueHeader(file)
     return draftRow(file)
