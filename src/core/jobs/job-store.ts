@@ -67,14 +67,22 @@ export async function loadJob(dataDir: string, id: string): Promise<StoredJob> {
   return { id, dir, journalPath, settings, state, tornTail }
 }
 
-/** Every job, newest first, with its counts: from its summary, or replayed when that is stale. */
-export async function listJobs(dataDir: string): Promise<JobSummary[]> {
+/**
+ * Every job, newest first, with its counts: from a job already in memory (`loaded`: one that
+ * runs appends to its journal all the time), else from its summary, or replayed when that is stale.
+ */
+export async function listJobs(
+  dataDir: string,
+  loaded: (id: string) => StoredJob | undefined = () => undefined
+): Promise<JobSummary[]> {
   const ids = await readdir(jobsDir(dataDir)).catch(() => [] as string[])
   const jobs: JobSummary[] = []
   for (const id of ids.sort().reverse()) {
-    const summary =
-      (await readFreshSummary(dataLayout(dataDir).job(id))) ??
-      (await loadJob(dataDir, id).then(summarize, () => null))
+    const inMemory = loaded(id)
+    const summary = inMemory
+      ? summarize(inMemory)
+      : ((await readFreshSummary(dataLayout(dataDir).job(id))) ??
+        (await loadJob(dataDir, id).then(summarize, () => null)))
     if (summary) jobs.push(summary)
   }
   return jobs

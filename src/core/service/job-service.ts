@@ -151,9 +151,9 @@ export class JobService {
     })
   }
 
-  /** Every job in the data folder, newest first: counts, money, where it stands. */
-  list(): Promise<JobSummary[]> {
-    return listJobs(this.dataDir)
+  /** Every job in the data folder, newest first: counts, money, where it stands (`loaded`: jobs held in memory, counted from there). */
+  list(loaded?: (id: string) => StoredJob | undefined): Promise<JobSummary[]> {
+    return listJobs(this.dataDir, loaded)
   }
 
   /** A job as saved (to look at, estimate or export); a damaged or missing one is refused. */

@@ -256,8 +256,12 @@ export class Workspace {
 
   /** The jobs list and the switches offered off dying models, from one read of the summaries. */
   private async jobsAndOffers(): Promise<Pick<Snapshot, 'jobs' | 'modelOffers'>> {
-    const summaries = await this.service.list()
     const running = (id: string): boolean => this.runs.view(id)?.running ?? false
+    // A job running here is counted from memory (its lock keeps other writers out): its summary
+    // is stale while it runs, and its journal would be replayed once a second as answers come in.
+    const summaries = await this.service.list((id) =>
+      running(id) ? this.runs.view(id)!.job : undefined
+    )
     const settings = this.deps.connection.settings.value
     return {
       jobs: summaries.map((summary) => jobEntry(summary, running(summary.id))),

@@ -36,3 +36,17 @@ describe('the jobs list', () => {
     })
   })
 })
+
+describe('the jobs list while a job runs', () => {
+  it('counts a job held in memory from there, never replaying its growing journal', async () => {
+    const { photos, dataDir } = await photoFolder(3)
+    const job = await newJob(dataDir, testSettings([photos]))
+    const journal = await Journal.open(job.journalPath)
+    await journal.append({ e: 'failed', id: 'p1', at: 1, code: 'x', reason: 'y' })
+    await journal.close()
+    // The journal on disk says one failed; the job in memory (a run's) knows nothing of it yet.
+    expect((await listJobs(dataDir))[0]).toMatchObject({ counts: { failed: 1, pending: 2 } })
+    const listed = await listJobs(dataDir, (id) => (id === job.id ? job : undefined))
+    expect(listed[0]).toMatchObject({ id: job.id, counts: { failed: 0, pending: 3 } })
+  })
+})
