@@ -1,4 +1,4 @@
-import { open, rename } from 'node:fs/promises'
+import { open, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
 /**
@@ -27,4 +27,14 @@ export async function writeFileAtomic(
   } finally {
     await dir.close()
   }
+}
+
+/**
+ * Replaces a file so a reader sees the old content or the new, never a part, without waiting for
+ * the disk: for caches, whose reader takes an empty or unreadable file (after a crash) as a miss.
+ */
+export async function replaceFile(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`
+  await writeFile(temp, data)
+  await rename(temp, path)
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, stat, unlink, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { PreparedImage, PreprocessSettings } from './preprocess'
+import { replaceFile } from '../files/atomic-file'
 
 /** What the cache keeps per photo: the prepared upload, its thumbnail, and their facts. */
 export interface CachedImage {
@@ -108,8 +109,7 @@ export class PreparedImageCache {
   private async write(key: string, value: CachedImage): Promise<void> {
     const bytes = pack(value)
     const target = this.path(key)
-    await writeFile(`${target}.tmp`, bytes)
-    await rename(`${target}.tmp`, target)
+    await replaceFile(target, bytes)
     this.total += bytes.length - (this.entries.get(key)?.bytes ?? 0)
     this.entries.set(key, { bytes: bytes.length, usedAt: ++this.uses })
     await this.evict()

@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { endpointId, type EndpointRef } from '../openai/endpoint'
 import type { ChatBody } from '../openai/transport'
-import { writeFileAtomic } from '../files/atomic-file'
+import { replaceFile } from '../files/atomic-file'
 import type { ItemResult } from './journal-events'
 
 /**
@@ -19,7 +19,11 @@ export function resultKey(endpoint: EndpointRef, body: ChatBody): string {
     .digest('hex')
 }
 
-/** Answers kept across jobs: an identical request is served from here for free. */
+/**
+ * Answers kept across jobs: an identical request is served from here for free. An entry is
+ * replaced whole but not forced to disk (the job's journal is the answer's durable record): one
+ * a crash left empty or torn reads as a miss.
+ */
 export class ResultCache {
   constructor(private readonly dir: string) {}
 
@@ -33,7 +37,7 @@ export class ResultCache {
 
   async put(key: string, result: ItemResult): Promise<void> {
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true })
-    await writeFileAtomic(this.path(key), JSON.stringify({ ...result, fromCache: false }))
+    await replaceFile(this.path(key), JSON.stringify({ ...result, fromCache: false }))
   }
 
   private path(key: string): string {
