@@ -33,8 +33,31 @@ export function toJournalPath(root: string | undefined, path: string): string {
 
 /** A journal path back to a path on this machine (an absolute one, from older jobs, as it is). */
 export function fromJournalPath(root: string | undefined, path: string): string {
-  if (!root || isAbsolute(path) || parse(path).root !== '') return path
+  if (!root) return path
+  // The common case, joined as text: a 100,000-photo journal is read when its job opens.
+  if (PLAIN_RELATIVE.test(path))
+    return rootPrefix(root) + (sep === '/' ? path : path.replaceAll('/', sep))
+  if (isAbsolute(path) || parse(path).root !== '') return path
   return resolve(root, ...path.split('/'))
+}
+
+/**
+ * Relative, `/`-separated, nothing to normalise: no empty, `.` or `..` segment, no drive,
+ * no backslash. Anything else takes `resolve`.
+ */
+const PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/\\:]+(?:\/(?!\.\.?(?:\/|$))[^/\\:]+)*$/
+
+let lastRoot = ''
+let lastPrefix = ''
+
+/** The root, normalised, with its separator after it (remembered: every photo of a job shares it). */
+function rootPrefix(root: string): string {
+  if (root !== lastRoot) {
+    const normal = resolve(root)
+    lastPrefix = normal.endsWith(sep) ? normal : normal + sep
+    lastRoot = root
+  }
+  return lastPrefix
 }
 
 /** The event as the journal writes it: photo paths relative to the root. */

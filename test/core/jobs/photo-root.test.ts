@@ -1,6 +1,6 @@
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadJob } from '../../../src/core/jobs/job-store'
 import { newJob } from '../../../src/core/jobs/new-job'
@@ -94,5 +94,29 @@ describe('journals a second machine can pick up', () => {
     // A path outside the root stays absolute; an absolute one from the journal stays as it is.
     expect(toJournalPath('/a/b', '/elsewhere/x.jpg')).toBe('/elsewhere/x.jpg')
     expect(fromJournalPath('/c/d', '/elsewhere/x.jpg')).toBe('/elsewhere/x.jpg')
+  })
+
+  it('turns a journal path into this machine’s path exactly as resolve does, odd ones too', () => {
+    const roots = ['/c/d', '/c/d/', '/', '/c/./d', '/c/d/..']
+    const paths = ['shoot/x.jpg', 'a/b/c.png', './x.jpg', '../x.jpg', 'a/../x.jpg', 'a//x.jpg']
+    paths.push(
+      'a/./x',
+      'a/',
+      '.hidden/x.jpg',
+      '..x/y',
+      'a/..b',
+      'a\\b.jpg',
+      'C:x',
+      'a/.',
+      '.',
+      '...'
+    )
+    for (const root of roots)
+      for (const path of paths)
+        expect([root, path, fromJournalPath(root, path)]).toEqual([
+          root,
+          path,
+          resolve(root, ...path.split('/'))
+        ])
   })
 })
