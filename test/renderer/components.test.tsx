@@ -393,3 +393,40 @@ describe('the model price under the picker', () => {
     )
   })
 })
+
+describe('a row the queue flies past', () => {
+  const done = row({
+    status: 'done',
+    fields: [{ name: 'title', label: 'Title', value: 'Red chair' }] as QueueRow['fields']
+  })
+  const rowAt = (sketch: boolean) => (
+    <QueueRowView
+      row={done}
+      heardAt={0}
+      thumbnail="thumb://t/j/p1"
+      sketch={sketch}
+      selected={false}
+      editing={false}
+      index={4}
+      actions={noActions}
+      words={WORDS}
+    />
+  )
+
+  it('is its name and status in a few elements, then the whole row once the list slows', async () => {
+    const { container, rerender } = render(rowAt(true))
+    const sketch = container.querySelector('[role="row"]')!
+    expect(sketch.className).toBe('row-sketch')
+    expect(sketch.getAttribute('aria-rowindex')).toBe('5')
+    expect(sketch.textContent).toContain('IMG_0412.jpg')
+    expect(chip(container).tone).toBe('green')
+    expect(container.querySelectorAll('*').length).toBeLessThanOrEqual(4)
+    expect(container.querySelector('button, img, input, [title]')).toBeNull()
+    rerender(rowAt(false))
+    await act(async () => {})
+    const full = container.querySelector('[role="row"]')!
+    expect(full.className).toContain('row row-done')
+    expect(screen.getByRole('button', { name: /Review/ })).toBeTruthy()
+    expect(full.querySelector('.row-text')?.getAttribute('title')).toBe('Title: Red chair')
+  })
+})

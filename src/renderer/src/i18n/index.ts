@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next'
 import en from '@shared/i18n/locales/en.json'
 import zhCN from '@shared/i18n/locales/zh-CN.json'
 import type { UiLanguage } from '@shared/settings/schema'
+import { rememberedT } from '../words/remembered-t'
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -24,5 +25,20 @@ export function createI18n(language: UiLanguage = 'en'): i18n {
     initAsync: false,
     returnNull: false
   })
+  rememberWhatIsSaid(instance)
   return instance
+}
+
+/**
+ * Each component's `t` (react-i18next makes one per component and language) remembers its
+ * texts: i18next copies its whole options object on every call, and the queue asks the same
+ * texts in every scrolled frame.
+ */
+function rememberWhatIsSaid(instance: i18n): void {
+  const fixedT = instance.getFixedT.bind(instance)
+  instance.getFixedT = ((...args: Parameters<typeof fixedT>) => {
+    const t = fixedT(...args)
+    // Its language, namespace and prefix stay readable on it, as on i18next's own.
+    return Object.assign(rememberedT(t), t)
+  }) as typeof instance.getFixedT
 }

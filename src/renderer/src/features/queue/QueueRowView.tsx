@@ -5,6 +5,7 @@ import type { Formatters } from '../../words/format'
 import { firstLine } from '../../words/status'
 import { RowEditor } from './RowEditor'
 import { StatusChip } from './StatusChip'
+import { SketchRow } from './SketchRow'
 import { noRetryReason } from '@shared/domain/failure-codes'
 import { breakText } from '../../words/rules'
 
@@ -46,6 +47,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
   useEffect(() => {
     if (!props.sketch && !full) startTransition(() => setFull(true))
   }, [props.sketch, full])
+  if (!full) return <SketchRow row={row} index={props.index} selected={props.selected} t={t} />
   return (
     <div
       className={`row row-${row.status}${props.selected ? ' row-selected' : ''}`}
@@ -90,7 +92,10 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
         onClick={() => row.fields && !props.editing && actions.review(row.id)}
       >
         <div className="row-title">
-          <span className="row-name truncate" title={`${row.folder}/${row.name}`}>
+          <span
+            className="row-name truncate"
+            title={full ? `${row.folder}/${row.name}` : undefined}
+          >
             {row.name}
           </span>
           <StatusChip row={row} heardAt={props.heardAt} t={t} />
@@ -99,7 +104,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
             <span
               className="badge badge-warn row-flag truncate"
               data-testid="row-flags"
-              title={row.flags.map((flag) => breakText(flag, t)).join('\n')}
+              title={full ? row.flags.map((flag) => breakText(flag, t)).join('\n') : undefined}
             >
               ⚑ {breakText(row.flags[0], t)}
               {row.flags.length > 1 ? ` +${row.flags.length - 1}` : ''}
@@ -118,7 +123,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
             onSave={(fields) => actions.save(row.id, fields)}
           />
         ) : (
-          <RowDetail row={row} words={words} />
+          <RowDetail row={row} words={words} full={full} />
         )}
       </div>
       <div className="row-actions" role="gridcell">
@@ -173,18 +178,21 @@ function RowButtons({ row, actions, words: { t }, editing }: RowProps): React.JS
   )
 }
 
+/** A row's second line; its tooltip (every field, which can run to pages) once it is filled in. */
 function RowDetail({
   row,
-  words: { t, money }
+  words: { t, money },
+  full
 }: {
   row: QueueRow
   words: RowProps['words']
+  full: boolean
 }): React.JSX.Element | null {
   if (row.fields)
     return (
       <p
         className="row-text truncate"
-        title={row.fields?.map((f) => `${f.label}: ${f.value}`).join('\n')}
+        title={full ? row.fields.map((f) => `${f.label}: ${f.value}`).join('\n') : undefined}
       >
         {firstLine(row) || t('status.done')}
         {row.costUsd ? <span className="muted small"> · {money(row.costUsd)}</span> : null}
@@ -194,14 +202,17 @@ function RowDetail({
     const why = noRetryReason(row.code)
     const noRetry = why ? t(`queue.noRetry.${why}`) : ''
     return (
-      <p className="row-text row-reason truncate" title={[row.reason, noRetry].join('\n')}>
+      <p
+        className="row-text row-reason truncate"
+        title={full ? [row.reason, noRetry].join('\n') : undefined}
+      >
         {row.reason}
         {why && <span className="muted small no-retry"> · {noRetry}</span>}
       </p>
     )
   }
   return (
-    <p className="row-text muted small truncate" title={row.folder}>
+    <p className="row-text muted small truncate" title={full ? row.folder : undefined}>
       {row.folder.split(/[\\/]/).slice(-2).join('/')}
     </p>
   )
