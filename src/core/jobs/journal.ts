@@ -93,12 +93,15 @@ export async function eachJournalEvent(
 ): Promise<{ tornTail: boolean }> {
   let bad: number | null = null
   try {
-    for await (const { line, index } of readLines(path)) {
-      if (line.trim() === '') continue
-      if (bad !== null) throw damaged(path, bad)
-      const event = parseLine(line)
-      if (event) onEvent(event)
-      else bad = index
+    for await (const { lines, first } of readLines(path)) {
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]
+        if (line.trim() === '') continue
+        if (bad !== null) throw damaged(path, bad)
+        const event = parseLine(line)
+        if (event) onEvent(event)
+        else bad = first + i
+      }
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { tornTail: false }
@@ -112,8 +115,11 @@ function damaged(path: string, index: number): JournalError {
   return new JournalError(`The job's journal is damaged at line ${index + 1}.`, path)
 }
 
-/** A file's lines, read in chunks; the last line is given even without a line break. */
-async function* readLines(path: string): AsyncGenerator<{ line: string; index: number }> {
+/**
+ * A file's lines, a chunk's worth at a time (with the index of the first), not one promise per
+ * line; the last line is given even without a line break.
+ */
+async function* readLines(path: string): AsyncGenerator<{ lines: string[]; first: number }> {
   const file = await open(path, 'r')
   try {
     // A device (a journal linked to /dev/full) has no end: only a file is read as a journal.
@@ -127,12 +133,13 @@ async function* readLines(path: string): AsyncGenerator<{ line: string; index: n
       const { bytesRead } = await file.read(buffer, 0, READ_CHUNK, null)
       if (bytesRead === 0) break
       const text = rest + decoder.decode(buffer.subarray(0, bytesRead), { stream: true })
-      const parts = text.split('\n')
-      rest = parts.pop() ?? ''
-      for (const line of parts) yield { line, index: index++ }
+      const lines = text.split('\n')
+      rest = lines.pop() ?? ''
+      yield { lines, first: index }
+      index += lines.length
     }
     rest += decoder.decode()
-    if (rest !== '') yield { line: rest, index }
+    if (rest !== '') yield { lines: [rest], first: index }
   } finally {
     await file.close()
   }
