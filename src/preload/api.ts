@@ -3,6 +3,7 @@ import type { IpcResult } from '@shared/ipc/result'
 import { channelOf, ROUTE_NAMES } from '@shared/ipc/route-names'
 import type { BridgeApi } from '@shared/ipc/routes'
 import type { WorkspaceUpdate } from '@shared/domain/workspace'
+import { fromWire, type WireUpdate } from '@shared/ipc/row-wire'
 
 /** The part of ipcRenderer the API needs (so tests and the e2e harness can pass a fake). */
 export interface Invoker {
@@ -42,7 +43,7 @@ export function createApi(ipc: Invoker, pathOfFile: (file: File) => string): Bri
   }
   api.onUpdate = (listener: (update: WorkspaceUpdate) => void) => {
     const handler = (_event: unknown, payload: unknown): void =>
-      listener(payload as WorkspaceUpdate)
+      listener(fromWire(payload as WireUpdate))
     ipc.on(eventChannels.update, handler)
     return () => void ipc.removeListener(eventChannels.update, handler)
   }

@@ -1,5 +1,6 @@
 import { app, session, type BrowserWindow } from 'electron'
 import { eventChannels } from '@shared/ipc/channels'
+import { toWire } from '@shared/ipc/row-wire'
 import { DEMO_KEY, DEMO_LIMITS } from '../../simulator/demo-setup'
 import { ConnectionSource } from '../workspace/connection'
 import { Workspace } from '../workspace/workspace'
@@ -33,6 +34,6 @@ export function electronWorkspace(
       process.env
     ),
     desktop: electronDesktop(getWindow),
-    send: (update) => getWindow()?.webContents.send(eventChannels.update, update)
+    send: (update) => getWindow()?.webContents.send(eventChannels.update, toWire(update))
   })
 }

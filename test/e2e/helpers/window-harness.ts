@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import pkg from '../../../package.json'
 import { eventChannels } from '../../../src/shared/ipc/channels'
+import { toWire } from '../../../src/shared/ipc/row-wire'
 import type { WorkspaceUpdate } from '../../../src/shared/domain/workspace'
 import { buildAppInfo } from '../../../src/core/app-info'
 import { createHandlers } from '../../../src/main/ipc/handlers'
@@ -59,7 +60,8 @@ export async function openWindow(
     options.env ?? {},
     desktop,
     (update: WorkspaceUpdate) => {
-      const text = JSON.stringify(update)
+      // As main sends it (electron-workspace.ts): the rows packed for the crossing.
+      const text = JSON.stringify(toWire(update))
       if (keep) payloads.push(text)
       for (const patch of update.patches ?? []) rowUpdates += patch.rows?.length ?? 0
       void page
