@@ -4,6 +4,7 @@ import { useFormat } from '../../words/format'
 import { useApp, useWorkspaceState } from '../../context'
 import { QueueRowView, type RowActions } from './QueueRowView'
 import { useFastScroll } from './useFastScroll'
+import { useFreshRows } from './useFreshRows'
 import { RowSlots } from '../../components/RowSlots'
 import { useRowWindow } from '../../components/useRowWindow'
 
@@ -27,6 +28,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null)
   const holdUpdates = useCallback(() => store.getState().holdUpdates(), [store])
   const flying = useFastScroll(scroller, holdUpdates)
+  const fresh = useFreshRows(`${viewId}:${ids.length > 0}`)
   const tall = useMemo(() => (editing ? { id: editing, height: EDIT_HEIGHT } : null), [editing])
   const slots = useRowWindow({ ids, scroller, rowHeight: ROW_HEIGHT, tall })
   const actions = useMemo<RowActions>(
@@ -65,7 +67,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
               index={index}
               heardAt={rowAt?.get(id) ?? 0}
               thumbnail={`${base}${viewId}/${id}`}
-              sketch={flying}
+              sketch={flying || fresh}
               selected={selected.has(id)}
               editing={editing === id}
               actions={actions}
