@@ -163,6 +163,14 @@ describe('the review desk', () => {
     expect(counts.approved).toBe(40 - 1 - (counts['need review'] ?? 0))
     expect(approvedRows).toBeLessThanOrEqual(counts.approved)
     expect(await footerDone(page)).toBe(40)
+    // The jobs list is refreshed after the verdicts are journalled: it may land a flush later.
+    await page
+      .waitForFunction(
+        (words) => document.querySelector('.job-item .job-counts')?.textContent?.includes(words),
+        `${counts.approved} approved`,
+        { timeout: 5000 }
+      )
+      .catch(() => undefined)
     const sidebar = await text(page, '.job-item .job-counts')
     expect(sidebar).toContain(`${counts.approved} approved`)
 
