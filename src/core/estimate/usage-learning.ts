@@ -40,6 +40,9 @@ export interface ImageFactor {
   n: number
 }
 
+/** Learned figures are written at most this often while answers come in. */
+const SAVE_EVERY_MS = 2000
+
 /**
  * Image tokens learned from answers (per model, detail and size class) and the tokens/min charge
  * per image learned from 429s, kept in the data folder so every later estimate starts from them.
@@ -48,7 +51,8 @@ export interface ImageFactor {
  */
 export class UsageLearning {
   private saving: Promise<void> = Promise.resolve()
-  private dirty = false
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private savedAt = 0
 
   private constructor(
     private readonly path: string | null,
@@ -99,9 +103,9 @@ export class UsageLearning {
     this.changed()
   }
 
-  /** Waits for the last write (tests, and before the process exits). */
+  /** Writes what is not written yet and waits for it (a run ends, tests). */
   flush(): Promise<void> {
-    return this.saving
+    return this.timer ? this.save() : this.saving
   }
 
   private photosSeen(model: string, detail: string): number {
@@ -122,15 +126,26 @@ export class UsageLearning {
     return best?.sums
   }
 
-  /** Writes at most one file at a time, after the answers that arrived meanwhile. */
+  /**
+   * Writes at most every SAVE_EVERY_MS, what arrived meanwhile at once: at 50 answers a second a
+   * write after every answer kept two fsyncs a second going for a hint. A run writes the rest
+   * as it ends (`flush`).
+   */
   private changed(): void {
-    if (!this.path || this.dirty) return
-    this.dirty = true
-    this.saving = this.saving.then(async () => {
-      this.dirty = false
-      const data = { version: 1, images: this.images, admission: this.admission }
-      await writeFileAtomic(this.path!, JSON.stringify(data)).catch(() => undefined)
-    })
+    if (!this.path || this.timer) return
+    const wait = Math.max(0, this.savedAt + SAVE_EVERY_MS - Date.now())
+    this.timer = setTimeout(() => void this.save(), wait)
+    // A last change lost to an exit costs a little accuracy: the process need not wait for it.
+    this.timer.unref?.()
+  }
+
+  private save(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.savedAt = Date.now()
+    const data = JSON.stringify({ version: 1, images: this.images, admission: this.admission })
+    this.saving = this.saving.then(() => writeFileAtomic(this.path!, data).catch(() => undefined))
+    return this.saving
   }
 }
 

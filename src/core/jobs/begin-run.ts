@@ -22,7 +22,7 @@ export interface BegunRun {
  */
 export async function beginRun(
   job: StoredJob,
-  ctx: Pick<EngineContext, 'dataDir' | 'onRecorded' | 'checkModel'>,
+  ctx: Pick<EngineContext, 'dataDir' | 'onRecorded' | 'checkModel' | 'learning'>,
   tracker: JobTracker,
   onJournalFailure: () => void
 ): Promise<BegunRun | { refused: JobOutcome }> {
@@ -50,7 +50,12 @@ export async function beginRun(
       await lock.release()
       return { refused }
     }
-    return { recorder, release: () => lock.release() }
+    // What the run learned about image tokens is written before the job is let go.
+    const release = async (): Promise<void> => {
+      await ctx.learning?.flush()
+      await lock.release()
+    }
+    return { recorder, release }
   } catch (error) {
     await lock.release()
     throw error

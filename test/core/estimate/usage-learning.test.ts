@@ -45,6 +45,23 @@ describe('image tokens learned from usage', () => {
     })
   })
 
+  it('writes at most every two seconds while answers pour in, and the rest when asked (a run ends)', async () => {
+    const dir = await tempDir('learned-throttle')
+    const path = join(dir, 'learned-usage.json')
+    const learning = UsageLearning.open(path)
+    const seen = async (): Promise<number> =>
+      (JSON.parse(await readFile(path, 'utf8')) as { images: Record<string, { n: number }> })
+        .images['gpt-6-luna|low|' + 16]?.n ?? 0
+    learning.observeImage('gpt-6-luna', 'low', 300, 390)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(await seen()).toBe(1)
+    for (let i = 0; i < 50; i++) learning.observeImage('gpt-6-luna', 'low', 300, 390)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await seen()).toBe(1)
+    await learning.flush()
+    expect(await seen()).toBe(51)
+  })
+
   it('the tokens/min charge per image learned from a 429 replaces the configured one', () => {
     const learning = UsageLearning.open(null)
     const model = findModel('gpt-6-luna')!
