@@ -19,20 +19,24 @@ function row(over: Partial<QueueRow>): QueueRow {
   return { id: 'p1', name: 'IMG_0412.jpg', folder: '/photos', status: 'waiting', ...over }
 }
 
-function renderRow(r: QueueRow, actions = noActions) {
-  return render(
+function rowView(r: QueueRow, { actions = noActions, sketch = false, index = 0 } = {}) {
+  return (
     <QueueRowView
       row={r}
       heardAt={performance.now()}
       thumbnail="thumb://t/j/p1"
-      sketch={false}
+      sketch={sketch}
       selected={false}
       editing={false}
-      index={0}
+      index={index}
       actions={actions}
       words={WORDS}
     />
   )
+}
+
+function renderRow(r: QueueRow, actions = noActions) {
+  return render(rowView(r, { actions }))
 }
 
 /** The list's words in English, as QueueList hands them to each row. */
@@ -399,19 +403,7 @@ describe('a row the queue flies past', () => {
     status: 'done',
     fields: [{ name: 'title', label: 'Title', value: 'Red chair' }] as QueueRow['fields']
   })
-  const rowAt = (sketch: boolean) => (
-    <QueueRowView
-      row={done}
-      heardAt={0}
-      thumbnail="thumb://t/j/p1"
-      sketch={sketch}
-      selected={false}
-      editing={false}
-      index={4}
-      actions={noActions}
-      words={WORDS}
-    />
-  )
+  const rowAt = (sketch: boolean) => rowView(done, { sketch, index: 4 })
 
   it('is its name and status in a few elements, then the whole row once the list slows', async () => {
     const { container, rerender } = render(rowAt(true))
