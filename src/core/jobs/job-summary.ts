@@ -44,14 +44,29 @@ export function summarize(job: StoredJob): JobSummary {
   }
 }
 
-/** Writes the job's summary beside its journal (when a job is created and whenever a run closes). */
-export async function writeSummary(job: StoredJob): Promise<void> {
-  await writeFileAtomic(join(job.dir, FILE), JSON.stringify(summarize(job)))
+/** What `summary.json` holds: the summary and the journal's length it was made from. */
+interface StoredSummary extends JobSummary {
+  journalBytes?: number
 }
 
 /**
- * The stored summary, when it is at least as new as the journal (nothing was appended since it
- * was written); null when it is missing, unreadable or older, and the journal must be replayed.
+ * Writes the job's summary beside its journal (when a job is created and whenever a run closes),
+ * with the journal's length: measured first, so a line appended meanwhile makes it stale, never
+ * fresh.
+ */
+export async function writeSummary(job: StoredJob): Promise<void> {
+  const journalBytes = await stat(job.journalPath).then(
+    (info) => info.size,
+    () => undefined
+  )
+  const stored: StoredSummary = { ...summarize(job), journalBytes }
+  await writeFileAtomic(join(job.dir, FILE), JSON.stringify(stored))
+}
+
+/**
+ * The stored summary, when nothing was appended to the journal since it was written (the journal
+ * is as long as it was then); null when it is missing, unreadable or older, and the journal must
+ * be replayed. A summary from before lengths were kept is judged by the files' times.
  */
 export async function readFreshSummary(jobDir: string): Promise<JobSummary | null> {
   try {
@@ -59,11 +74,18 @@ export async function readFreshSummary(jobDir: string): Promise<JobSummary | nul
       stat(join(jobDir, FILE)),
       stat(join(jobDir, 'journal.jsonl'))
     ])
-    if (summary.mtimeMs < journal.mtimeMs) return null
-    const stored = JSON.parse(await readFile(join(jobDir, FILE), 'utf8')) as JobSummary
+    const stored = JSON.parse(await readFile(join(jobDir, FILE), 'utf8')) as StoredSummary
+    // Times alone miss a line appended within the clock tick the summary was written in.
+    const fresh =
+      typeof stored.journalBytes === 'number'
+        ? stored.journalBytes === journal.size
+        : summary.mtimeMs >= journal.mtimeMs
+    if (!fresh) return null
     // Written by a version that did not name the model or count verdicts: replayed once.
     const current = typeof stored.model === 'string' && typeof stored.counts?.approved === 'number'
-    return current ? stored : null
+    if (!current) return null
+    delete stored.journalBytes
+    return stored
   } catch {
     return null
   }
