@@ -3,7 +3,6 @@ import sharp from 'sharp'
 import { readThreads } from './read-threads'
 import type { Size } from '@shared/models/image-tokens'
 import { CUT_OFF_HEAD, CUT_OFF_TAIL, cutOffIn, readAt } from './cut-off'
-import { readWhole } from './hash-file'
 import { sizeFromHead } from './head-size'
 
 /** What the window learns of a dropped photo before it is run. */
@@ -39,8 +38,8 @@ export interface HeadBytes {
  * photo) and, for a larger one, its last bytes, on the thread pool. Many at once go to the read
  * threads (`readPhotoHeads`), which fall back on this.
  */
-export async function readPhotoHead(path: string, knownBytes?: number): Promise<PhotoHead> {
-  const read = await readHeadBytes(path, knownBytes).catch(() => null)
+export async function readPhotoHead(path: string): Promise<PhotoHead> {
+  const read = await readHeadBytes(path).catch(() => null)
   return read ? headFromBytes(path, read) : { size: null, cutOff: false }
 }
 
@@ -76,12 +75,8 @@ export async function headFromBytes(
   return { size, cutOff: await cutOffIn(head, bytes, fromTail) }
 }
 
-/** A small photo the walk measured is read whole, in one call; another through one open. */
-async function readHeadBytes(path: string, knownBytes?: number): Promise<HeadBytes | null> {
-  if (knownBytes !== undefined && knownBytes < CUT_OFF_HEAD) {
-    const data = await readWhole(path)
-    return { bytes: data.length, head: data, tail: Buffer.alloc(0) }
-  }
+/** A file's size, first bytes and last bytes, through one open. */
+async function readHeadBytes(path: string): Promise<HeadBytes | null> {
   return withFile(path, async (file) => {
     const { size: bytes } = await file.stat()
     const head = await readAt(file, 0, CUT_OFF_HEAD, bytes)

@@ -259,9 +259,10 @@ export class Workspace {
     const running = (id: string): boolean => this.runs.view(id)?.running ?? false
     // A job running here is counted from memory (its lock keeps other writers out): its summary
     // is stale while it runs, and its journal would be replayed once a second as answers come in.
-    const summaries = await this.service.list((id) =>
-      running(id) ? this.runs.view(id)!.job : undefined
-    )
+    const summaries = await this.service.list((id) => {
+      const view = this.runs.view(id)
+      return view?.running ? view.job : undefined
+    })
     const settings = this.deps.connection.settings.value
     return {
       jobs: summaries.map((summary) => jobEntry(summary, running(summary.id))),

@@ -11,18 +11,15 @@ async function photos(): Promise<string[]> {
 }
 
 describe('a dropped photo read once for its size and its ending', () => {
-  it('says what the size read and the cut-off check said apart, small files read whole or not', async () => {
+  it('says what the size read and the cut-off check said apart', async () => {
     for (const path of await photos()) {
       const size = await readPhotoSize(path)
       const expected = { size, cutOff: size !== null && (await looksCutOff(path)) }
-      const { size: bytes } = await stat(path)
       expect(await readPhotoHead(path), path).toEqual(expected)
-      expect(await readPhotoHead(path, bytes), `${path} (size known)`).toEqual(expected)
     }
   })
 
   it('a missing file is unreadable, not an error', async () => {
-    expect(await readPhotoHead('/nonexistent/photo.jpg', 10)).toEqual({ size: null, cutOff: false })
     expect(await readPhotoHead('/nonexistent/photo.jpg')).toEqual({ size: null, cutOff: false })
   })
 

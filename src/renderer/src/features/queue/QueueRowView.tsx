@@ -25,9 +25,9 @@ interface RowProps {
   heardAt: number
   thumbnail: string
   /**
-   * The list is flying past: a row that appears now is sketched (name, status, first line; no
-   * thumbnail, checkbox or buttons) and filled in once the list slows down, in a transition React
-   * can interrupt. Once filled in, a row stays so.
+   * The list is flying past (or its rows just appeared): a row that appears now is a `SketchRow`
+   * (name and status) and is filled in once the list slows down, in a transition React can
+   * interrupt. Once filled in, a row stays so.
    */
   sketch: boolean
   selected: boolean
@@ -62,17 +62,15 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
       }}
     >
       <span role="gridcell" className="row-cell">
-        {full && (
-          <input
-            type="checkbox"
-            aria-label={t('queue.select', { name: row.name })}
-            checked={props.selected}
-            onChange={(e) => actions.toggle(row.id, e.target.checked)}
-          />
-        )}
+        <input
+          type="checkbox"
+          aria-label={t('queue.select', { name: row.name })}
+          checked={props.selected}
+          onChange={(e) => actions.toggle(row.id, e.target.checked)}
+        />
       </span>
       <span role="gridcell" className="row-cell">
-        {broken || !full ? (
+        {broken ? (
           <span className="thumb thumb-missing" aria-hidden="true" />
         ) : (
           <img
@@ -92,10 +90,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
         onClick={() => row.fields && !props.editing && actions.review(row.id)}
       >
         <div className="row-title">
-          <span
-            className="row-name truncate"
-            title={full ? `${row.folder}/${row.name}` : undefined}
-          >
+          <span className="row-name truncate" title={`${row.folder}/${row.name}`}>
             {row.name}
           </span>
           <StatusChip row={row} heardAt={props.heardAt} t={t} />
@@ -104,7 +99,7 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
             <span
               className="badge badge-warn row-flag truncate"
               data-testid="row-flags"
-              title={full ? row.flags.map((flag) => breakText(flag, t)).join('\n') : undefined}
+              title={row.flags.map((flag) => breakText(flag, t)).join('\n')}
             >
               ⚑ {breakText(row.flags[0], t)}
               {row.flags.length > 1 ? ` +${row.flags.length - 1}` : ''}
@@ -123,11 +118,11 @@ export const QueueRowView = memo(function QueueRowView(props: RowProps): React.J
             onSave={(fields) => actions.save(row.id, fields)}
           />
         ) : (
-          <RowDetail row={row} words={words} full={full} />
+          <RowDetail row={row} words={words} />
         )}
       </div>
       <div className="row-actions" role="gridcell">
-        {full && <RowButtons {...props} />}
+        <RowButtons {...props} />
       </div>
     </div>
   )
@@ -178,21 +173,18 @@ function RowButtons({ row, actions, words: { t }, editing }: RowProps): React.JS
   )
 }
 
-/** A row's second line; its tooltip (every field, which can run to pages) once it is filled in. */
 function RowDetail({
   row,
-  words: { t, money },
-  full
+  words: { t, money }
 }: {
   row: QueueRow
   words: RowProps['words']
-  full: boolean
 }): React.JSX.Element | null {
   if (row.fields)
     return (
       <p
         className="row-text truncate"
-        title={full ? row.fields.map((f) => `${f.label}: ${f.value}`).join('\n') : undefined}
+        title={row.fields.map((f) => `${f.label}: ${f.value}`).join('\n')}
       >
         {firstLine(row) || t('status.done')}
         {row.costUsd ? <span className="muted small"> · {money(row.costUsd)}</span> : null}
@@ -202,17 +194,14 @@ function RowDetail({
     const why = noRetryReason(row.code)
     const noRetry = why ? t(`queue.noRetry.${why}`) : ''
     return (
-      <p
-        className="row-text row-reason truncate"
-        title={full ? [row.reason, noRetry].join('\n') : undefined}
-      >
+      <p className="row-text row-reason truncate" title={[row.reason, noRetry].join('\n')}>
         {row.reason}
         {why && <span className="muted small no-retry"> · {noRetry}</span>}
       </p>
     )
   }
   return (
-    <p className="row-text muted small truncate" title={full ? row.folder : undefined}>
+    <p className="row-text muted small truncate" title={row.folder}>
       {row.folder.split(/[\\/]/).slice(-2).join('/')}
     </p>
   )
