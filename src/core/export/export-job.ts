@@ -1,5 +1,5 @@
-import sharp from 'sharp'
 import { PreparedImageCache, cacheKey } from '../images/cache'
+import { spreadsheetThumbnail } from '../images/thumbnail'
 import { jobPreprocessSettings, jobTemplate } from '../jobs/job-request'
 import type { StoredJob } from '../jobs/job-store'
 import { resultRows, type ResultRow } from './rows'
@@ -15,7 +15,7 @@ import { writePhotoCopies, type PhotosExport } from './photos/write-photos'
 import type { StudioImages } from './shop/listing'
 import { writeShopFiles, type ShopExport } from './shop/write-shop'
 
-/** JPEG thumbnails by photo path, from the prepared-image cache (exceljs embeds no WebP). */
+/** JPEG thumbnails by photo path, made from the prepared-image cache. */
 async function thumbnailsByPath(job: StoredJob, dataDir: string): Promise<Map<string, Buffer>> {
   const cache = await PreparedImageCache.open(
     dataLayout(dataDir).imageCache,
@@ -26,7 +26,7 @@ async function thumbnailsByPath(job: StoredJob, dataDir: string): Promise<Map<st
   for (const item of job.state.items.values()) {
     const cached = item.sha256 ? await cache.get(cacheKey(item.sha256, settings)) : null
     if (!cached) continue
-    const jpeg = await sharp(cached.thumbnail).jpeg({ quality: 80 }).toBuffer()
+    const jpeg = await spreadsheetThumbnail(cached)
     for (const path of item.paths) pictures.set(path.replace(/\\/g, '/'), jpeg)
   }
   return pictures

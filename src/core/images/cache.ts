@@ -4,10 +4,11 @@ import { join } from 'node:path'
 import type { PreparedImage, PreprocessSettings } from './preprocess'
 import { replaceFile } from '../files/atomic-file'
 
-/** What the cache keeps per photo: the prepared upload, its thumbnail, and their facts. */
+/** What the cache keeps per photo: the prepared upload and its facts. */
 export interface CachedImage {
   prepared: PreparedImage
-  thumbnail: Buffer
+  /** A small WebP that entries written before thumbnails were made on export still carry. */
+  thumbnail?: Buffer
 }
 
 /** Bumped when preprocessing changes what it produces, so old entries are not served. */
@@ -23,13 +24,13 @@ export function cacheKey(sha256: string, settings: PreprocessSettings): string {
     .slice(0, 40)
 }
 
-/** One entry is one file: [4-byte header length][JSON facts][image][thumbnail]. */
+/** One entry is one file: [4-byte header length][JSON facts][image][thumbnail, in older entries]. */
 function pack(value: CachedImage): Buffer {
   const { data, ...facts } = value.prepared
   const header = Buffer.from(JSON.stringify({ ...facts, imageBytes: data.length }))
   const length = Buffer.alloc(4)
   length.writeUInt32BE(header.length)
-  return Buffer.concat([length, header, data, value.thumbnail])
+  return Buffer.concat([length, header, data, value.thumbnail ?? Buffer.alloc(0)])
 }
 
 function unpack(bytes: Buffer): CachedImage {
@@ -38,10 +39,9 @@ function unpack(bytes: Buffer): CachedImage {
     bytes.subarray(4, 4 + headerLength).toString('utf8')
   ) as Omit<PreparedImage, 'data'> & { imageBytes: number }
   const start = 4 + headerLength
-  return {
-    prepared: { ...facts, data: bytes.subarray(start, start + imageBytes) },
-    thumbnail: bytes.subarray(start + imageBytes)
-  }
+  const prepared = { ...facts, data: bytes.subarray(start, start + imageBytes) }
+  const thumbnail = bytes.subarray(start + imageBytes)
+  return thumbnail.length > 0 ? { prepared, thumbnail } : { prepared }
 }
 
 /**

@@ -11,6 +11,8 @@ export interface FileDigest {
   head: Buffer
   /** The upright size its first chunk's header gives (JPEG, PNG, WebP); null: ask sharp later. */
   size: Size | null
+  /** The whole file, when asked for and it fits in one chunk (256 KiB): no second read. */
+  data?: Buffer
 }
 
 const CHUNK_BYTES = 256 * 1024
@@ -30,10 +32,18 @@ const MAX_SPARE_BUFFERS = 32
  * Hashes a file. One the walk saw at 256 KiB or less is read in one call (`fs.readFile`: one trip
  * through the thread pool, where open, read, read and close each cost a promise): with 100,000
  * small photos, issuing those calls was most of the main process's time. Others are read in
- * 256 KiB chunks into a reused buffer: never held whole in memory.
+ * 256 KiB chunks into a reused buffer: never held whole in memory. With `keepSmall`, a file that
+ * fits in one chunk comes back whole too, so whoever decodes it next need not read it again.
  */
-export async function hashFile(path: string, knownBytes?: number): Promise<FileDigest> {
-  if (knownBytes !== undefined && knownBytes <= CHUNK_BYTES) return digestOf(await readWhole(path))
+export async function hashFile(
+  path: string,
+  knownBytes?: number,
+  keepSmall = false
+): Promise<FileDigest> {
+  if (knownBytes !== undefined && knownBytes <= CHUNK_BYTES) {
+    const data = await readWhole(path)
+    return keepSmall ? { ...digestOf(data), data } : digestOf(data)
+  }
   const file = await open(path, 'r')
   const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES)
   try {
@@ -41,15 +51,19 @@ export async function hashFile(path: string, knownBytes?: number): Promise<FileD
     let bytes = 0
     let head: Buffer | null = null
     let size: Size | null = null
+    let first: Buffer | undefined
     for (;;) {
       const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, null)
       if (bytesRead === 0) break
+      if (keepSmall && bytes === 0 && bytesRead < CHUNK_BYTES)
+        first = Buffer.from(buffer.subarray(0, bytesRead))
       if (!head) size = sizeFromHead(buffer.subarray(0, bytesRead))
       head ??= Buffer.from(buffer.subarray(0, Math.min(bytesRead, HEAD_BYTES)))
       bytes += bytesRead
       hash.update(buffer.subarray(0, bytesRead))
     }
-    return { sha256: hash.digest('hex'), bytes, head: head ?? Buffer.alloc(0), size }
+    const digest = { sha256: hash.digest('hex'), bytes, head: head ?? Buffer.alloc(0), size }
+    return first && first.length === bytes ? { ...digest, data: first } : digest
   } finally {
     if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(buffer)
     await file.close()

@@ -2,7 +2,6 @@ import { hashFile } from './hash-file'
 import { cacheKey, type CachedImage, type PreparedImageCache } from './cache'
 import { ImageError } from './image-error'
 import { preprocessImage, type PreprocessSettings } from './preprocess'
-import { makeThumbnail } from './thumbnail'
 
 /** A photo to prepare: the item id and where it is. */
 export interface PhotoSource {
@@ -15,7 +14,7 @@ export type PrepareOutcome =
   | { ok: false; source: PhotoSource; error: ImageError }
 
 /**
- * Prepares one photo: hash, serve from the cache or preprocess and thumbnail (and cache).
+ * Prepares one photo: hash, serve from the cache or preprocess (and cache).
  * Never throws: a photo that cannot be prepared comes back as `{ ok: false }` with the reason.
  */
 export function createPreparer(
@@ -24,18 +23,21 @@ export function createPreparer(
 ): (source: PhotoSource) => Promise<PrepareOutcome> {
   return async (source) => {
     try {
-      const digest = await hashFile(source.path).catch((error: NodeJS.ErrnoException) => {
-        throw unreadable(error)
-      })
+      // A small photo is read once: hashed, and handed to sharp as bytes.
+      const digest = await hashFile(source.path, undefined, true).catch(
+        (error: NodeJS.ErrnoException) => {
+          throw unreadable(error)
+        }
+      )
       const hash = digest.sha256
       const key = cacheKey(hash, settings)
       const cached = await cache?.get(key)
       if (cached) return { ok: true, source, sha256: hash, image: cached, fromCache: true }
       const prepared = await preprocessImage(
-        { path: source.path, head: digest.head, size: digest.bytes },
+        digest.data ?? { path: source.path, head: digest.head, size: digest.bytes },
         settings
       )
-      const image = { prepared, thumbnail: await makeThumbnail(prepared.data) }
+      const image = { prepared }
       // Written off the critical path: a failed cache write only costs a later re-preparation.
       void cache?.put(key, image).catch(() => undefined)
       return { ok: true, source, sha256: hash, image, fromCache: false }

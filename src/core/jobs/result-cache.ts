@@ -25,6 +25,9 @@ export function resultKey(endpoint: EndpointRef, body: ChatBody): string {
  * a crash left empty or torn reads as a miss.
  */
 export class ResultCache {
+  /** Shard folders made by this process: one `mkdir` each, not one per answer. */
+  private readonly made = new Set<string>()
+
   constructor(private readonly dir: string) {}
 
   async get(key: string): Promise<ItemResult | null> {
@@ -36,8 +39,18 @@ export class ResultCache {
   }
 
   async put(key: string, result: ItemResult): Promise<void> {
-    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true })
-    await replaceFile(this.path(key), JSON.stringify({ ...result, fromCache: false }))
+    const shard = key.slice(0, 2)
+    if (!this.made.has(shard)) {
+      await mkdir(join(this.dir, shard), { recursive: true })
+      this.made.add(shard)
+    }
+    const text = JSON.stringify({ ...result, fromCache: false })
+    await replaceFile(this.path(key), text).catch(async (error: NodeJS.ErrnoException) => {
+      // The folder went away while the app ran (the cache was cleared): make it again, once.
+      if (error.code !== 'ENOENT') throw error
+      await mkdir(join(this.dir, shard), { recursive: true })
+      await replaceFile(this.path(key), text)
+    })
   }
 
   private path(key: string): string {

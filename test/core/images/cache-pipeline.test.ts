@@ -54,7 +54,7 @@ describe('prepared-image cache', () => {
     for (const photo of photos) await writeFile(photo.path, photo.bytes)
     const probe = await createPreparer(settings, null)(photos[0])
     if (!probe.ok) throw new Error('unreachable')
-    const entrySize = probe.image.prepared.data.length + probe.image.thumbnail.length + 300
+    const entrySize = probe.image.prepared.data.length + 300
     const cache = await PreparedImageCache.open(join(dir, 'cache'), entrySize * 2)
     const prepare = createPreparer(settings, cache)
     for (const index of [0, 1, 0, 2]) {

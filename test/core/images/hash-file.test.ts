@@ -37,4 +37,21 @@ describe('hashFile', () => {
     await expect(hashFile(join(dir, 'missing.jpg'))).rejects.toMatchObject({ code: 'ENOENT' })
     await expect(hashFile(dir)).rejects.toMatchObject({ code: 'EISDIR' })
   })
+
+  it('hands back a file that fits in one chunk whole when asked, and only then', async () => {
+    const sizes = [1, 200_000, 256 * 1024 - 1, 256 * 1024, 600_000]
+    for (const [index, size] of sizes.entries()) {
+      const bytes = randomBytes(size)
+      const path = join(dir, `small-${index}`)
+      await writeFile(path, bytes)
+      const kept = await hashFile(path, undefined, true)
+      expect(kept.sha256).toBe(sha256(bytes))
+      if (size < 256 * 1024) expect(kept.data?.equals(bytes)).toBe(true)
+      else expect(kept.data).toBeUndefined()
+      expect((await hashFile(path)).data).toBeUndefined()
+      expect((await hashFile(path, size, true)).data?.length).toBe(
+        size <= 256 * 1024 ? size : undefined
+      )
+    }
+  })
 })

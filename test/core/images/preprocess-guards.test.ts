@@ -4,7 +4,6 @@ import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { findModel } from '@shared/models/catalog'
 import { preprocessImage } from '../../../src/core/images/preprocess'
-import { makeThumbnail } from '../../../src/core/images/thumbnail'
 import { makeJpeg } from '../../helpers/images'
 import { gpt4oSettings } from '../../helpers/preprocess-settings'
 
@@ -18,9 +17,7 @@ describe('preprocessing guards and sizes', () => {
       Buffer.alloc(64)
     ])
     const svg = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>')
-    const rleBmp = await readFile(
-      join(import.meta.dirname, '../../fixtures/bmp/palette8-rle.bmp')
-    )
+    const rleBmp = await readFile(join(import.meta.dirname, '../../fixtures/bmp/palette8-rle.bmp'))
     const cases: [Buffer, string, RegExp][] = [
       [heic, 'heic_not_supported', /Export it as JPEG/],
       [svg, 'vector_not_supported', /Export the image as PNG or JPEG/],
@@ -70,11 +67,5 @@ describe('preprocessing guards and sizes', () => {
     const low = await preprocessImage(noisy, { ...settings, jpegQuality: 40 })
     const high = await preprocessImage(noisy, { ...settings, jpegQuality: 95 })
     expect(low.data.length).toBeLessThan(high.data.length)
-  })
-
-  it('makes a WebP thumbnail of about 160 px', async () => {
-    const prepared = await preprocessImage(await makeJpeg(1600, 1200), settings)
-    const meta = await sharp(await makeThumbnail(prepared.data)).metadata()
-    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 160, 120])
   })
 })

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ResultCache } from '../../../src/core/jobs/result-cache'
@@ -29,5 +29,17 @@ describe('the result cache (answers kept across jobs)', () => {
     expect(await cache.get(KEY)).toBeNull()
     await cache.put(KEY, ANSWER)
     expect(await cache.get(KEY)).toMatchObject({ text: 'A red chair.' })
+  })
+
+  it('makes a shard folder once, and again if it was removed while the app ran', async () => {
+    const dir = await tempDir('result-cache-cleared')
+    const cache = new ResultCache(dir)
+    await cache.put(KEY, ANSWER)
+    await rm(dir, { recursive: true })
+    await cache.put(KEY, ANSWER)
+    expect(await cache.get(KEY)).toMatchObject({ text: 'A red chair.' })
+    const sibling = 'ab'.padEnd(64, '1')
+    await cache.put(sibling, ANSWER)
+    expect((await readdir(join(dir, 'ab'))).sort()).toEqual([`${KEY}.json`, `${sibling}.json`])
   })
 })
