@@ -267,6 +267,14 @@ describe('the progress bar', () => {
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1190')
   })
 
+  it('fills its parts by transform (animated on the compositor), failed after done', () => {
+    withContext(<RunProgress run={running} />)
+    const [done, failed] = [...screen.getByRole('progressbar').children] as HTMLElement[]
+    expect(done.style.transform).toBe(`translateX(0%) scaleX(${1178 / 1240})`)
+    expect(failed.style.transform).toBe(`translateX(${(1178 / 1240) * 100}%) scaleX(${12 / 1240})`)
+    expect(done.style.width + failed.style.width).toBe('')
+  })
+
   it('offers Pause while running, Resume while paused, Retry failed when some failed; each reaches main', () => {
     const { fake, rerender } = withContext(<RunProgress run={running} />)
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }))

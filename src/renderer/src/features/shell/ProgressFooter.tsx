@@ -61,10 +61,10 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
         aria-valuemax={total}
         aria-valuenow={settled}
       >
-        <div className="progress-done" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
+        <div className="progress-done" style={barPart(0, total ? done / total : 0)} />
         <div
           className="progress-failed"
-          style={{ width: `${total ? (failed / total) * 100 : 0}%` }}
+          style={barPart(total ? done / total : 0, total ? failed / total : 0)}
         />
       </div>
       <span className="progress-words" data-testid="progress-words">
@@ -113,4 +113,9 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
       </div>
     </div>
   )
+}
+
+/** A part of the bar that starts at `from` and fills `share` of it (both 0–1). */
+export function barPart(from: number, share: number): React.CSSProperties {
+  return { transform: `translateX(${from * 100}%) scaleX(${share})` }
 }
