@@ -217,5 +217,13 @@ describe('the rate panel’s plain words', () => {
     )
     expect(screen.getByTestId('pace-hint').textContent).toMatch(/add a second API key/)
     expect(screen.getByTestId('limits-details').hasAttribute('open')).toBe(false)
+    expect(screen.queryByTestId('chart-summary')).toBeNull()
+    const details = screen.getByTestId('limits-details') as HTMLDetailsElement
+    details.open = true
+    fireEvent(details, new Event('toggle'))
+    expect(screen.getByTestId('chart-summary')).toBeTruthy()
+    details.open = false
+    fireEvent(details, new Event('toggle'))
+    expect(screen.queryByTestId('chart-summary')).toBeNull()
   })
 })

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { RunView } from '@shared/domain/run-view'
 import { useNow } from '../../hooks/useNow'
 import { useTranslation } from 'react-i18next'
@@ -23,6 +24,9 @@ export function RateLimitsPanel({
 }): React.JSX.Element {
   const { t } = useTranslation()
   const now = useNow(keys.some((key) => key.coolingInMs))
+  // The chart exists only while shown: folded away it still redrew on every update of a run, and
+  // a redraw makes the browser restyle the window (one took 72 ms in a traced scroll here).
+  const [open, setOpen] = useState(false)
   return (
     <section className="limits" aria-label={t('limits.title')} data-testid="rate-limits">
       <h3 className="section-title">{t('limits.title')}</h3>
@@ -30,12 +34,16 @@ export function RateLimitsPanel({
       {keys.map((key) => (
         <Cooling key={key.id} limits={key} sinceMs={now - heardAt} />
       ))}
-      <details className="limits-details" data-testid="limits-details">
+      <details
+        className="limits-details"
+        data-testid="limits-details"
+        onToggle={(event) => setOpen(event.currentTarget.open)}
+      >
         <summary className="small">{t('limits.details')}</summary>
         {keys.map((key) => (
           <KeyLimits key={key.id} limits={key} />
         ))}
-        <LimitsChart />
+        {open && <LimitsChart />}
       </details>
     </section>
   )
