@@ -7,13 +7,22 @@ import type { RowWindow } from './useRowWindow'
  */
 export function RowSlots({
   rows,
-  render
+  render,
+  placeholders = false
 }: {
   rows: RowWindow
   render: (id: string, index: number) => ReactNode | null
+  /**
+   * The list is flung past: where no row is rendered, the background draws rows' blank shapes.
+   * The rows rendered before stay as they were (unmounting them all took one long task).
+   */
+  placeholders?: boolean
 }): React.JSX.Element {
   return (
-    <div style={{ height: rows.totalSize, position: 'relative' }}>
+    <div
+      className={placeholders ? 'row-placeholders' : undefined}
+      style={{ height: rows.totalSize, position: 'relative' }}
+    >
       {rows.slots.map((slot) => {
         const content = render(slot.key, slot.index)
         if (!content) return null

@@ -15,6 +15,10 @@ export interface RowWindowOptions {
   /** One row taller than the rest (the one being edited), if any. */
   tall?: { id: string; height: number } | null
   overscan?: number
+  /** While true, scrolling renders nothing (the list shows placeholders); after it, the rows in view. */
+  frozen?: boolean
+  /** Asked at each scroll: true renders nothing for it (a fling that starts with this scroll). */
+  freezes?: () => boolean
 }
 
 /**
@@ -27,7 +31,9 @@ export function useRowWindow({
   scroller,
   rowHeight,
   tall,
-  overscan = 8
+  overscan = 8,
+  frozen = false,
+  freezes
 }: RowWindowOptions): RowWindow {
   const tallIndex = tall ? ids.indexOf(tall.id) : -1
   const layout = useMemo(
@@ -38,8 +44,13 @@ export function useRowWindow({
   const { first, last } = layout.range(viewport.top, viewport.height, overscan)
   // The list's element appears with its first row (an empty list shows a message instead).
   useViewport(scroller, ids.length > 0, setViewport, (next) => {
+    if (frozen || freezes?.()) return false
     const range = layout.range(next.top, next.height, overscan)
     return range.first !== first || range.last !== last
+  })
+  useThaw(frozen, () => {
+    const element = scroller.current
+    if (element) setViewport({ top: element.scrollTop, height: element.clientHeight })
   })
   return { slots: layout.slots(ids, first, last), totalSize: layout.totalSize }
 }
@@ -77,4 +88,15 @@ function useViewport(
       resize?.disconnect()
     }
   }, [scroller, present, setViewport])
+}
+
+/** Calls `thawed` (before paint) when `frozen` turns false. */
+function useThaw(frozen: boolean, thawed: () => void): void {
+  const was = useRef(frozen)
+  const latest = useRef(thawed)
+  latest.current = thawed
+  useLayoutEffect(() => {
+    if (was.current && !frozen) latest.current()
+    was.current = frozen
+  }, [frozen])
 }

@@ -27,10 +27,19 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
   const [editing, setEditing] = useState<string | null>(null)
   const scroller = useRef<HTMLDivElement>(null)
   const holdUpdates = useCallback(() => store.getState().holdUpdates(), [store])
-  const flying = useFastScroll(scroller, holdUpdates)
+  const { pace, flyingNow } = useFastScroll(scroller, holdUpdates)
   const fresh = useFreshRows(`${viewId}:${ids.length > 0}`)
   const tall = useMemo(() => (editing ? { id: editing, height: EDIT_HEIGHT } : null), [editing])
-  const slots = useRowWindow({ ids, scroller, rowHeight: ROW_HEIGHT, tall })
+  // Flung past, rows are blank shapes: nothing rendered, no element made, for as long as it lasts.
+  const flying = pace === 'flying' && !editing
+  const slots = useRowWindow({
+    ids,
+    scroller,
+    rowHeight: ROW_HEIGHT,
+    tall,
+    frozen: flying,
+    freezes: editing ? undefined : flyingNow
+  })
   const actions = useMemo<RowActions>(
     () => ({
       retry: (id) => void act(() => bridge.run.retry({ ids: [id] })),
@@ -58,6 +67,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
     >
       <RowSlots
         rows={slots}
+        placeholders={flying}
         render={(id, index) => {
           const row = rows?.get(id)
           if (!row) return null
@@ -67,7 +77,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
               index={index}
               heardAt={rowAt?.get(id) ?? 0}
               thumbnail={`${base}${viewId}/${id}`}
-              sketch={flying || fresh}
+              sketch={pace !== 'still' || fresh}
               selected={selected.has(id)}
               editing={editing === id}
               actions={actions}
