@@ -38,6 +38,16 @@ describe('how fast the queue moves', () => {
     expect(shown).toHaveLength(3)
   })
 
+  it('takes the first scroll after a pause as a jump: 600 px is fast, a wheel notch is not', () => {
+    const shown: ScrollPace[] = []
+    const follower = new PaceFollower(0, 0, (pace) => shown.push(pace))
+    follower.scrolled(100, 60_000)
+    expect(shown).toEqual([])
+    follower.scrolled(700, 120_000)
+    expect(shown).toEqual(['fast'])
+    follower.stop()
+  })
+
   it('comes down while still moving once it has gone slower for a while', () => {
     vi.useFakeTimers()
     const shown: ScrollPace[] = []

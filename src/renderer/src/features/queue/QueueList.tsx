@@ -32,6 +32,9 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
   const tall = useMemo(() => (editing ? { id: editing, height: EDIT_HEIGHT } : null), [editing])
   // Flung past, rows are blank shapes: nothing rendered, no element made, for as long as it lasts.
   const flying = pace === 'flying' && !editing
+  // Rows that appear while the list moves are sketched. A fling mounts none, and leaves the rows
+  // it froze as they are: re-rendering them all was most of the fling's first frame.
+  const sketch = (!flying && pace !== 'still') || fresh
   const slots = useRowWindow({
     ids,
     scroller,
@@ -77,7 +80,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
               index={index}
               heardAt={rowAt?.get(id) ?? 0}
               thumbnail={`${base}${viewId}/${id}`}
-              sketch={pace !== 'still' || fresh}
+              sketch={sketch}
               selected={selected.has(id)}
               editing={editing === id}
               actions={actions}

@@ -15,6 +15,7 @@ const FAST = 2
  */
 const FLYING = 6
 const SETTLE_MS = 150
+const FIRST_SCROLL_MS = 100
 /** After a fling, how long rows stay sketches before they are filled in. */
 const FILL_IN_MS = 50
 
@@ -84,7 +85,9 @@ export class PaceFollower {
   ) {}
 
   scrolled(top: number, now: number): void {
-    const measured = paceOf(top - this.lastTop, now - this.lastAt)
+    // The first scroll after a pause moved in less time than the pause: counted over at most
+    // 100 ms, a 600 px jump (a fling's first frame, Page Down) is fast, and its rows sketches.
+    const measured = paceOf(top - this.lastTop, Math.min(now - this.lastAt, FIRST_SCROLL_MS))
     this.lastTop = top
     this.lastAt = now
     if (RANK[measured] >= RANK[this.shown]) {
