@@ -15,6 +15,7 @@ import {
   watchLongTasks
 } from './page-probes'
 import { reportTargets, type Target } from '../targets'
+import { keepMemoryFlat } from '../../src/core'
 
 const PHOTOS = 10_000
 const STEADY_SECONDS = 20
@@ -22,6 +23,8 @@ const RPM = 3000
 
 /** `npm run bench -- ui`: the real renderer in Chromium on the real main-side workspace and the simulator. */
 export async function benchUi(_args: string[], print: (line: string) => void): Promise<Target[]> {
+  // The memory settings the window's main process makes (src/main/index.ts), as the scale bench.
+  keepMemoryFlat()
   const dir = await benchPhotos(PHOTOS, print)
   const sim = await startSimulator({
     latencyMs: 40,
