@@ -90,10 +90,8 @@ export class PaceFollower {
     const measured = paceOf(top - this.lastTop, Math.min(now - this.lastAt, FIRST_SCROLL_MS))
     this.lastTop = top
     this.lastAt = now
-    if (RANK[measured] >= RANK[this.shown]) {
-      this.slowerSince = null
-      this.set(measured)
-    } else if (now - (this.slowerSince ??= now) >= SETTLE_MS) {
+    const slower = RANK[measured] < RANK[this.shown]
+    if (!slower || now - (this.slowerSince ??= now) >= SETTLE_MS) {
       this.slowerSince = null
       this.set(measured)
     }

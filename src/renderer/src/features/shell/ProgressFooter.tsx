@@ -29,6 +29,7 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
   const { t } = useTranslation()
   const { count, money, duration } = useFormat()
   const { done, failed, total, throughputPerMin, etaMs, costUsd } = run.totals
+  const share = (part: number): number => (total ? part / total : 0)
   // Failures a retry cannot fix (a damaged file, a refusal) get no "Retry failed".
   const hopeless = useWorkspaceState((s) => {
     let n = 0
@@ -61,11 +62,8 @@ export function RunProgress({ run }: { run: RunView }): React.JSX.Element {
         aria-valuemax={total}
         aria-valuenow={settled}
       >
-        <div className="progress-done" style={barPart(0, total ? done / total : 0)} />
-        <div
-          className="progress-failed"
-          style={barPart(total ? done / total : 0, total ? failed / total : 0)}
-        />
+        <div className="progress-done" style={barPart(0, share(done))} />
+        <div className="progress-failed" style={barPart(share(done), share(failed))} />
       </div>
       <span className="progress-words" data-testid="progress-words">
         {words}
