@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render } from '@testing-library/react'
 import { useRef } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { RowSkeleton } from '../../src/renderer/src/components/RowSkeleton'
 import { RowSlots } from '../../src/renderer/src/components/RowSlots'
 import { useRowWindow } from '../../src/renderer/src/components/useRowWindow'
 import {
@@ -15,7 +16,7 @@ afterEach(() => {
 })
 
 describe('how fast the queue moves', () => {
-  it('is still, fast (sketched rows) or flying (placeholders) by pixels per millisecond', () => {
+  it('is still, fast (sketched rows) or flying (a still picture of blank rows) by pixels per millisecond', () => {
     expect(paceOf(30, 16)).toBe('still')
     expect(paceOf(-60, 16)).toBe('fast')
     expect(paceOf(600, 16)).toBe('flying')
@@ -73,8 +74,11 @@ function List({
   const ids = Array.from({ length: 1000 }, (_, i) => `r${i}`)
   const rows = useRowWindow({ ids, scroller, rowHeight: 64, overscan: 0, frozen, freezes })
   return (
-    <div ref={scroller} data-testid="list">
-      <RowSlots rows={rows} placeholders={placeholders} render={(id) => <span>{id}</span>} />
+    <div>
+      <div ref={scroller} data-testid="list">
+        <RowSlots rows={rows} render={(id) => <span>{id}</span>} />
+      </div>
+      <RowSkeleton scroller={scroller} shown={placeholders} />
     </div>
   )
 }
@@ -87,16 +91,17 @@ describe('a list flung past', () => {
     let top = 0
     Object.defineProperty(list, 'scrollTop', { get: () => top, configurable: true })
     const shownRows = () => [...list.querySelectorAll('.row-slot')].map((e) => e.textContent)
+    const skeleton = () => list.parentElement!.querySelector<HTMLElement>('.row-skeleton')!
     act(() => void fireEvent(window, new Event('resize')))
     rerender(<List frozen placeholders />)
     const before = shownRows()
     top = 64 * 500
     fireEvent.scroll(list)
     expect(shownRows()).toEqual(before)
-    expect(list.firstElementChild!.className).toBe('row-placeholders')
+    expect(skeleton().dataset.shown).toBe('true')
     rerender(<List frozen={false} placeholders={false} />)
     expect(shownRows()).toEqual(['r500', 'r501'])
-    expect(list.firstElementChild!.className).toBe('')
+    expect(skeleton().dataset.shown).toBe('false')
   })
 
   it('renders nothing for the scroll a fling starts with, before the fling is rendered', () => {

@@ -7,22 +7,13 @@ import type { RowWindow } from './useRowWindow'
  */
 export function RowSlots({
   rows,
-  render,
-  placeholders = false
+  render
 }: {
   rows: RowWindow
   render: (id: string, index: number) => ReactNode | null
-  /**
-   * The list is flung past: where no row is rendered, the background draws rows' blank shapes.
-   * The rows rendered before stay as they were (unmounting them all took one long task).
-   */
-  placeholders?: boolean
 }): React.JSX.Element {
   return (
-    <div
-      className={placeholders ? 'row-placeholders' : undefined}
-      style={{ height: rows.totalSize, position: 'relative' }}
-    >
+    <div style={{ height: rows.totalSize, position: 'relative' }}>
       {rows.slots.map((slot) => {
         const content = render(slot.key, slot.index)
         if (!content) return null

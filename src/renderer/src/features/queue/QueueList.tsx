@@ -6,6 +6,7 @@ import { QueueRowView, type RowActions } from './QueueRowView'
 import { useFastScroll } from './useFastScroll'
 import { useFreshRows } from './useFreshRows'
 import { RowSlots } from '../../components/RowSlots'
+import { RowSkeleton } from '../../components/RowSkeleton'
 import { useRowWindow } from '../../components/useRowWindow'
 
 export const ROW_HEIGHT = 64
@@ -30,7 +31,7 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
   const { pace, flyingNow } = useFastScroll(scroller, holdUpdates)
   const fresh = useFreshRows(`${viewId}:${ids.length > 0}`)
   const tall = useMemo(() => (editing ? { id: editing, height: EDIT_HEIGHT } : null), [editing])
-  // Flung past, rows are blank shapes: nothing rendered, no element made, for as long as it lasts.
+  // Flung past, a picture of blank rows covers the list: nothing rendered, for as long as it lasts.
   const flying = pace === 'flying' && !editing
   // Rows that appear while the list moves are sketched. A fling mounts none, and leaves the rows
   // it froze as they are: re-rendering them all was most of the fling's first frame.
@@ -60,35 +61,37 @@ export function QueueList({ ids }: { ids: string[] }): React.JSX.Element {
     [bridge, store, act]
   )
   return (
-    <div
-      ref={scroller}
-      className="queue-scroll"
-      role="grid"
-      aria-rowcount={ids.length}
-      aria-label={t('queue.photos')}
-      data-testid="queue-list"
-    >
-      <RowSlots
-        rows={slots}
-        placeholders={flying}
-        render={(id, index) => {
-          const row = rows?.get(id)
-          if (!row) return null
-          return (
-            <QueueRowView
-              row={row}
-              index={index}
-              heardAt={rowAt?.get(id) ?? 0}
-              thumbnail={`${base}${viewId}/${id}`}
-              sketch={sketch}
-              selected={selected.has(id)}
-              editing={editing === id}
-              actions={actions}
-              words={words}
-            />
-          )
-        }}
-      />
+    <div className="queue-frame">
+      <div
+        ref={scroller}
+        className="queue-scroll"
+        role="grid"
+        aria-rowcount={ids.length}
+        aria-label={t('queue.photos')}
+        data-testid="queue-list"
+      >
+        <RowSlots
+          rows={slots}
+          render={(id, index) => {
+            const row = rows?.get(id)
+            if (!row) return null
+            return (
+              <QueueRowView
+                row={row}
+                index={index}
+                heardAt={rowAt?.get(id) ?? 0}
+                thumbnail={`${base}${viewId}/${id}`}
+                sketch={sketch}
+                selected={selected.has(id)}
+                editing={editing === id}
+                actions={actions}
+                words={words}
+              />
+            )
+          }}
+        />
+      </div>
+      <RowSkeleton scroller={scroller} shown={flying} />
     </div>
   )
 }

@@ -2,15 +2,15 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 
 /**
  * How fast the queue moves: `still`, `fast` (rows appear as sketches: no photos, no buttons) or
- * `flying` (a fling, a dragged scrollbar: rows are drawn as blank placeholders, and nothing
- * renders until the list slows down).
+ * `flying` (a fling, a dragged scrollbar: a still picture of blank rows covers the list, and
+ * nothing renders until the list slows down).
  */
 export type ScrollPace = 'still' | 'fast' | 'flying'
 
 /** Faster than this (px per ms), rows that appear are sketched. */
 const FAST = 2
 /**
- * Faster than this (px per ms: some 90 rows a second), rows are placeholders. No name can be read
+ * Faster than this (px per ms: some 90 rows a second), rows are a still picture. No name can be read
  * at that speed, and rendering a dozen rows a frame was most of each frame's work.
  */
 const FLYING = 6
