@@ -122,6 +122,13 @@ async function measure(
       kind: 'max'
     },
     {
+      name: 'longest task scrolling 10,000 rows',
+      value: scroll.longestTaskMs,
+      unit: 'ms',
+      limit: 50,
+      kind: 'max'
+    },
+    {
       name: 'longest frame scrolling 10,000 rows, review desk open',
       value: desk.maxFrameMs,
       unit: 'ms',
@@ -143,7 +150,7 @@ async function measure(
 async function scrollWhileRunning(
   page: Page,
   print: (line: string) => void
-): Promise<{ maxFrameMs: number }> {
+): Promise<{ maxFrameMs: number; longestTaskMs: number }> {
   await watchLongTasks(page)
   const scroll = await profiled(page, () => scrollTopToBottom(page))
   const scrollTasks = await takeLongTasks(page)
@@ -158,7 +165,8 @@ async function scrollWhileRunning(
   print(
     `the same scroll once the run is cancelled: ${idleScroll.frames} frames, longest ${idleScroll.maxFrameMs.toFixed(1)} ms, over 50 ms: ${idleScroll.slow.length}`
   )
-  return scroll
+  // The observer reports only tasks over 50 ms: none means the target is met.
+  return { maxFrameMs: scroll.maxFrameMs, longestTaskMs: Math.max(0, ...scrollTasks) }
 }
 
 /** The review desk opened on the first answer (as a marketer starts reviewing), then the same scroll. */
