@@ -118,6 +118,22 @@ export class JobView {
   }
 
   runView(now: number): RunView {
+    return {
+      status: this.status,
+      mode: this.job.settings.mode ?? 'live',
+      batch: this.batchView(),
+      // A run's own totals while it reports them: counting the saved state again took three
+      // passes over every item at each progress tick (ten a second, 10,000 items).
+      totals: this.running && this.progress ? this.progress.totals : this.savedTotals(),
+      keys: this.progress?.keys ?? [],
+      stop: this.stop,
+      estimateUsd: this.estimateUsd,
+      elapsedMs: this.elapsedBefore + (this.running ? now - this.startedAt : 0)
+    }
+  }
+
+  /** The totals from the job's saved state (with the last run's figures once it has ended). */
+  private savedTotals(): RunView['totals'] {
     const counts = countItems(this.job.state, toSend)
     const spent = jobSpend(this.job.state)
     const totals = this.progress?.totals ?? {
@@ -129,16 +145,7 @@ export class JobView {
       tokensIn: spent.tokensIn,
       tokensOut: spent.tokensOut
     }
-    return {
-      status: this.status,
-      mode: this.job.settings.mode ?? 'live',
-      batch: this.batchView(),
-      totals: this.running ? totals : { ...totals, ...counts, inFlight: 0, retrying: 0 },
-      keys: this.progress?.keys ?? [],
-      stop: this.stop,
-      estimateUsd: this.estimateUsd,
-      elapsedMs: this.elapsedBefore + (this.running ? now - this.startedAt : 0)
-    }
+    return this.running ? totals : { ...totals, ...counts, inFlight: 0, retrying: 0 }
   }
 
   /** A Batch job's parts: live while it runs, else as the journal left them. */
