@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import type { Detail } from '@shared/models/image-tokens'
-import { sizeFromHead } from '../core/images/head-size'
+import { headSize } from '../core/images/head-size'
 import { invalidRequest } from './errors'
 
 /** An image as the simulator received it: its hash (for the request log) and pixel size. */
@@ -54,20 +54,13 @@ interface ImageSize {
   height: number
 }
 
-const MAGIC: [string, (bytes: Buffer) => boolean][] = [
-  ['jpeg', (b) => b[0] === 0xff && b[1] === 0xd8],
-  ['png', (b) => b.length >= 8 && b.readUInt32BE(0) === 0x89504e47],
-  ['webp', (b) => b.length >= 12 && b.toString('latin1', 8, 12) === 'WEBP']
-]
-
 /**
  * The size from the file's header, as the engine reads it (microseconds); null when the header
  * does not say, and libvips is asked. libvips costs some 0.4 ms however small the image.
  */
 function headOf(bytes: Buffer): ImageSize | null {
-  const format = MAGIC.find(([, matches]) => matches(bytes))?.[0]
-  const size = format ? sizeFromHead(bytes) : null
-  return format && size ? { format, ...size } : null
+  const head = headSize(bytes)
+  return head && { format: head.format, ...head.size }
 }
 
 async function metadataOf(bytes: Buffer): Promise<ImageSize | null> {

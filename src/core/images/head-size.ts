@@ -8,19 +8,38 @@ import { jpegSegments } from './jpeg-scan'
  * time, which made it most of a 100,000-photo dry run.
  */
 export function sizeFromHead(head: Buffer): Size | null {
-  if (head.length >= 4 && head[0] === 0xff && head[1] === 0xd8) return jpegSize(head)
+  return headSize(head)?.size ?? null
+}
+
+/** A photo's format and upright size from its first bytes (as `sizeFromHead`), or null. */
+export function headSize(head: Buffer): { format: HeadFormat; size: Size } | null {
+  const format = headFormat(head)
+  const size = format && READ_SIZE[format](head)
+  return format && size ? { format, size } : null
+}
+
+type HeadFormat = 'jpeg' | 'png' | 'webp'
+
+const READ_SIZE: Record<HeadFormat, (head: Buffer) => Size | null> = {
+  jpeg: jpegSize,
+  png: (head) => positive(head.readUInt32BE(16), head.readUInt32BE(20)),
+  webp: webpSize
+}
+
+function headFormat(head: Buffer): HeadFormat | null {
+  if (head.length >= 4 && head[0] === 0xff && head[1] === 0xd8) return 'jpeg'
   if (
     head.length >= 24 &&
     head.readUInt32BE(0) === 0x89504e47 &&
     head.readUInt32BE(4) === 0x0d0a1a0a
   )
-    return positive(head.readUInt32BE(16), head.readUInt32BE(20))
+    return 'png'
   if (
     head.length >= 30 &&
     head.toString('latin1', 0, 4) === 'RIFF' &&
     head.toString('latin1', 8, 12) === 'WEBP'
   )
-    return webpSize(head)
+    return 'webp'
   return null
 }
 

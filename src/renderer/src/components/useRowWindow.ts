@@ -15,7 +15,7 @@ export interface RowWindowOptions {
   /** One row taller than the rest (the one being edited), if any. */
   tall?: { id: string; height: number } | null
   overscan?: number
-  /** While true, scrolling renders nothing (the list shows placeholders); after it, the rows in view. */
+  /** While true, scrolling renders nothing (a fling: the list is covered); after it, the rows in view. */
   frozen?: boolean
   /** Asked at each scroll: true renders nothing for it (a fling that starts with this scroll). */
   freezes?: () => boolean
