@@ -42,6 +42,43 @@ describe('rows packed for the crossing to the window', () => {
     expect(packed / plain).toBeLessThan(0.4)
   })
 
+  it('send a walked folder as little more than its names: ids, folders and statuses as runs', () => {
+    // As a drop lists them: ids counting up, 1,000 photos a folder, every one "listed".
+    const rows: QueueRow[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `f${6001 + i}`,
+      name: `SKU-${String(i).padStart(6, '0')}.jpg`,
+      folder: `/shoot/${Math.floor(i / 1000)}`,
+      status: 'listed'
+    }))
+    const packed = packRows(rows)
+    expect(packed.ids).toEqual([['f', 6001, 3000]])
+    expect(packed.folderOf).toEqual([0, 1000, 1, 1000, 2, 1000])
+    expect(packed.statusOf).toEqual([0, 3000])
+    expect(packed.more).toEqual([])
+    const beyondNames = JSON.stringify(packed).length - JSON.stringify(packed.names).length
+    expect(beyondNames).toBeLessThan(200)
+    expect(unpackRows(JSON.parse(JSON.stringify(packed)))).toEqual(rows)
+  })
+
+  it('keep any id exactly, whether or not it ends in a number that counts up', () => {
+    const ids = [
+      'f9',
+      'f10',
+      'f11',
+      'x007',
+      'x008',
+      'job-2026',
+      'a',
+      '',
+      'f12',
+      'z0',
+      'z1',
+      'n99999999999999999'
+    ]
+    const rows = ids.map((id) => ({ ...waiting(1), id }))
+    expect(unpackRows(JSON.parse(JSON.stringify(packRows(rows)))).map((r) => r.id)).toEqual(ids)
+  })
+
   it('packs the open view, the sample and every patch, and unpacks them to the same update', () => {
     const view = {
       id: 'j1',

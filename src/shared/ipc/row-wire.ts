@@ -1,20 +1,26 @@
-import type { QueueRow } from '../domain/queue'
+import type { QueueRow, RowStatus } from '../domain/queue'
+import { fromIdRuns, fromRuns, toIdRuns, toRuns, type IdRun } from './runs'
 import type { OpenView, ViewPatch, WorkspaceUpdate } from '../domain/workspace'
 
 /** A row's fields beyond the columns every row has. */
-type RowRest = Omit<QueueRow, 'id' | 'name' | 'folder'>
+type RowRest = Omit<QueueRow, 'id' | 'name' | 'folder' | 'status'>
 
 /**
- * Rows as they cross to the window: every row's id, name and folder in columns (each folder named
- * once), and the rest of a row only where it says more than "waiting". Opening a 100,000-photo
- * job or dropping its folder sends a third of the bytes and a handful of objects, not 100,000.
+ * Rows as they cross to the window: every row's id, name, folder and status in columns, and the
+ * rest of a row only where it has more. The columns that repeat in long stretches travel as runs
+ * (`runs.ts`): ids that count up, a folder's photos, a status. Opening a 100,000-photo job or
+ * dropping its folder sends little more than the names, and a handful of objects, not 100,000.
  */
 export interface PackedRows {
-  ids: string[]
+  ids: IdRun[]
   names: string[]
   folders: string[]
+  /** Each row's folder (an index into `folders`), as runs. */
   folderOf: number[]
-  /** [index, the row's other fields], for the rows that are not plain waiting photos. */
+  statuses: RowStatus[]
+  /** Each row's status (an index into `statuses`), as runs. */
+  statusOf: number[]
+  /** [index, the row's other fields], for the rows that have any. */
   more: [number, RowRest][]
 }
 
@@ -29,48 +35,65 @@ export type WireUpdate = Omit<WorkspaceUpdate, 'view' | 'sample' | 'patches'> & 
 }
 
 export function packRows(rows: readonly QueueRow[]): PackedRows {
-  const packed: PackedRows = { ids: [], names: [], folders: [], folderOf: [], more: [] }
-  const folderIndex = new Map<string, number>()
+  const folders = new Indexer<string>()
+  const statuses = new Indexer<RowStatus>()
+  const more: [number, RowRest][] = []
+  const folderOf: number[] = []
+  const statusOf: number[] = []
   rows.forEach((row, index) => {
-    let folder = folderIndex.get(row.folder)
-    if (folder === undefined) {
-      folder = packed.folders.push(row.folder) - 1
-      folderIndex.set(row.folder, folder)
-    }
-    packed.ids.push(row.id)
-    packed.names.push(row.name)
-    packed.folderOf.push(folder)
-    if (!plainWaiting(row)) packed.more.push([index, restOf(row)])
+    folderOf.push(folders.of(row.folder))
+    statusOf.push(statuses.of(row.status))
+    const rest = restOf(row)
+    if (rest) more.push([index, rest])
   })
-  return packed
+  return {
+    ids: toIdRuns(rows.map((row) => row.id)),
+    names: rows.map((row) => row.name),
+    folders: folders.values,
+    folderOf: toRuns(folderOf),
+    statuses: statuses.values,
+    statusOf: toRuns(statusOf),
+    more
+  }
 }
 
 export function unpackRows(packed: PackedRows): QueueRow[] {
-  const rows: QueueRow[] = packed.ids.map((id, i) => ({
+  const folderOf = fromRuns(packed.folderOf)
+  const statusOf = fromRuns(packed.statusOf)
+  const rows: QueueRow[] = fromIdRuns(packed.ids).map((id, i) => ({
     id,
     name: packed.names[i],
-    folder: packed.folders[packed.folderOf[i]],
-    status: 'waiting'
+    folder: packed.folders[folderOf[i]],
+    status: packed.statuses[statusOf[i]]
   }))
   for (const [index, rest] of packed.more) rows[index] = { ...rows[index], ...rest }
   return rows
 }
 
-/** The row without the fields its columns carry. */
-function restOf(row: QueueRow): RowRest {
-  const rest: Partial<QueueRow> = { ...row }
-  delete rest.id
-  delete rest.name
-  delete rest.folder
-  return rest as RowRest
+/** Each distinct value's index, in order of first appearance. */
+class Indexer<T> {
+  readonly values: T[] = []
+  private readonly index = new Map<T, number>()
+
+  of(value: T): number {
+    let at = this.index.get(value)
+    if (at === undefined) {
+      at = this.values.push(value) - 1
+      this.index.set(value, at)
+    }
+    return at
+  }
 }
 
-/** A row that is only a photo waiting: its id, name, folder and status, nothing else. */
-function plainWaiting(row: QueueRow): boolean {
-  if (row.status !== 'waiting') return false
-  for (const key in row)
-    if (key !== 'id' && key !== 'name' && key !== 'folder' && key !== 'status') return false
-  return true
+/** The row without the fields its columns carry, or null when that leaves nothing. */
+function restOf(row: QueueRow): RowRest | null {
+  let rest: Partial<QueueRow> | null = null
+  for (const key in row) {
+    if (key === 'id' || key === 'name' || key === 'folder' || key === 'status') continue
+    rest ??= {}
+    ;(rest as Record<string, unknown>)[key] = row[key as keyof QueueRow]
+  }
+  return rest as RowRest | null
 }
 
 export function toWire(update: WorkspaceUpdate): WireUpdate {
