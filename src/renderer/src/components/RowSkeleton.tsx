@@ -24,15 +24,18 @@ export function RowSkeleton({
   )
 }
 
-/** The element's width inside its border and scroll bar, followed as either changes. */
+/**
+ * The element's width inside its border and scroll bar, followed as either changes. The observer
+ * reports it once the frame lays the element out (reading it at mount would lay the page out
+ * mid-task); without an observer (jsdom), it is read.
+ */
 function useClientWidth(element: RefObject<HTMLElement | null>): number | null {
   const [width, setWidth] = useState<number | null>(null)
   useLayoutEffect(() => {
     const target = element.current
     if (!target) return
     const read = (): void => setWidth(target.clientWidth)
-    read()
-    if (typeof ResizeObserver === 'undefined') return
+    if (typeof ResizeObserver === 'undefined') return read()
     const observer = new ResizeObserver(read)
     observer.observe(target)
     return () => observer.disconnect()

@@ -1,4 +1,12 @@
-import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
+import {
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Dispatch,
+  type RefObject,
+  type SetStateAction
+} from 'react'
 import { flushSync } from 'react-dom'
 import { RowLayout, type RowSlot } from './row-layout'
 
@@ -40,7 +48,7 @@ export function useRowWindow({
     () => new RowLayout(ids.length, rowHeight, tallIndex, tall?.height),
     [ids.length, rowHeight, tallIndex, tall?.height]
   )
-  const [viewport, setViewport] = useState({ top: 0, height: 0 })
+  const [viewport, setViewport] = useState(unmeasured)
   const { first, last } = layout.range(viewport.top, viewport.height, overscan)
   // The list's element appears with its first row (an empty list shows a message instead).
   useViewport(scroller, ids.length > 0, setViewport, (next) => {
@@ -57,6 +65,18 @@ export function useRowWindow({
 
 type Viewport = { top: number; height: number }
 
+const same = (a: Viewport, b: Viewport): boolean => a.top === b.top && a.height === b.height
+
+/**
+ * A new list's view before it is laid out: at its top, no taller than the window. Reading its
+ * size would lay the page out inside the task that renders the first rows (one long task of
+ * both, 50–80 ms for a dropped folder on a busy two-core machine); the resize observer reports
+ * it once the frame lays it out, before paint. Without an observer (jsdom), it is read.
+ */
+function unmeasured(): Viewport {
+  return { top: 0, height: typeof ResizeObserver === 'undefined' ? 0 : window.innerHeight }
+}
+
 /**
  * Follows the element's scroll position and height. A scroll sets the viewport (synchronously,
  * so rows never lag the scrollbar) only when `changesRows` says the rows in view change.
@@ -64,7 +84,7 @@ type Viewport = { top: number; height: number }
 function useViewport(
   scroller: RefObject<HTMLElement | null>,
   present: boolean,
-  setViewport: (viewport: Viewport) => void,
+  setViewport: Dispatch<SetStateAction<Viewport>>,
   changesRows: (viewport: Viewport) => boolean
 ): void {
   // The latest render's check: it knows the rows that render shows.
@@ -74,14 +94,15 @@ function useViewport(
     const element = scroller.current
     if (!element) return
     const read = (): Viewport => ({ top: element.scrollTop, height: element.clientHeight })
-    setViewport(read())
+    const observing = typeof ResizeObserver !== 'undefined'
+    const settle = (next: Viewport): void => setViewport((now) => (same(now, next) ? now : next))
+    settle(observing ? unmeasured() : read())
     const onScroll = (): void => {
       const next = read()
       if (check.current(next)) flushSync(() => setViewport(next))
     }
     element.addEventListener('scroll', onScroll, { passive: true })
-    const resize =
-      typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => setViewport(read()))
+    const resize = observing ? new ResizeObserver(() => settle(read())) : null
     resize?.observe(element)
     return () => {
       element.removeEventListener('scroll', onScroll)

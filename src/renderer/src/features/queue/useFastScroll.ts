@@ -50,7 +50,9 @@ export function useFastScroll(
       latest.current = next
       setPace(next)
     }
-    const follower = new PaceFollower(element.scrollTop, performance.now(), show)
+    // The list is new, so at its top: reading scrollTop here would lay the page out inside the
+    // task that renders its first rows, making one long task of both.
+    const follower = new PaceFollower(0, performance.now(), show)
     const onScroll = (): void => {
       onScrolled()
       follower.scrolled(element.scrollTop, performance.now())
