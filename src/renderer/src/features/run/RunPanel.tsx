@@ -1,5 +1,7 @@
+import { memo, useDeferredValue } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp, useWorkspaceState } from '../../context'
+import type { WorkspaceState } from '../../stores/workspace-store'
 import { RateLimitsPanel } from '../limits/RateLimitsPanel'
 import { BatchPanel } from './BatchPanel'
 import { EstimatePanel } from './EstimatePanel'
@@ -7,12 +9,27 @@ import { ModelNotice } from './ModelNotice'
 import { OptionsForm } from './OptionsForm'
 import { SamplePanel } from './SamplePanel'
 
-/** The right column: options, product sheet, estimate, sample, Run; rate limits while a job runs. */
+/**
+ * The right column: options, product sheet, estimate, sample, Run; rate limits while a job runs.
+ * It shows the workspace a moment behind the queue, rendered in a pass React can interrupt and
+ * split: a dropped folder's first rows and the whole column appearing with them were one task of
+ * 40–80 ms, and each update while the folder is read re-rendered the column inside the message.
+ */
 export function RunPanel(): React.JSX.Element {
+  const view = useDeferredValue(useWorkspaceState((s) => s.view))
+  const sample = useDeferredValue(useWorkspaceState((s) => s.sample))
+  return <RunColumn view={view} sample={sample} />
+}
+
+const RunColumn = memo(function RunColumn({
+  view,
+  sample
+}: {
+  view: WorkspaceState['view']
+  sample: WorkspaceState['sample']
+}): React.JSX.Element {
   const { bridge, act } = useApp()
   const { t } = useTranslation()
-  const view = useWorkspaceState((s) => s.view)
-  const sample = useWorkspaceState((s) => s.sample)
   if (!view)
     return (
       <aside className="run-panel" aria-label={t('run.title')}>
@@ -87,4 +104,4 @@ export function RunPanel(): React.JSX.Element {
       )}
     </aside>
   )
-}
+})
