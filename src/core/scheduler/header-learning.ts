@@ -1,18 +1,28 @@
 import type { ContinuousBucket } from '@shared/ratelimit/bucket'
 import type { RateLimitReport } from '../openai/rate-headers'
-import { SharedTruth } from './shared-truth'
+import { SharedTruth, type Sent } from './shared-truth'
 import type { KeySnapshot, SendTicket } from './key-snapshot'
 
 /** A `remaining` this far above one burst can only be scaled to the minute. */
 const OVER_BURST = 1.5
 
+type Kind = 'requests' | 'tokens'
+
+/** How one kind's `remaining` is read: which scale it is on, and the truth each scale feeds. */
+interface Reading {
+  minuteScaled: boolean
+  minute: SharedTruth
+  window: SharedTruth
+}
+
 /**
  * What a key's `x-ratelimit-*` headers teach: the account's real limits, and, from `remaining`,
  * how much is left now (see SharedTruth). Servers count `remaining` differently: scaled to the
  * minute as the limit is (OpenAI), or against the short window they enforce (a burst's worth at
- * most, as some gateways do). Read the second way, a full window would look nearly empty, so
- * `remaining` is trusted only once a report shows more than a burst could hold; until then the
- * rate follows the limits and what 429s teach.
+ * most, as some gateways do). Until a report shows more than a burst could hold, which only the
+ * minute's scale can, `remaining` is read as what the window has left, in the bucket's own units:
+ * read on the minute's scale, a full window would look nearly empty. Read on the window's, a
+ * minute-scaled key nearly used up looks fuller than it is, which is no worse than not reading it.
  */
 export class HeaderLearning {
   limitsFrom: KeySnapshot['limitsFrom'] = 'settings'
@@ -20,18 +30,20 @@ export class HeaderLearning {
   /** Our recent requests, by send order, as far back as the estimates need. */
   private recent: SendTicket[] = []
   private appliedSeq = 0
-  private readonly requestTruth: SharedTruth
-  private readonly tokenTruth: SharedTruth
-  private readonly minuteScaled = { requests: false, tokens: false }
+  private readonly readings: Record<Kind, Reading>
 
   constructor(
     private readonly requests: ContinuousBucket,
     private readonly tokens: ContinuousBucket,
-    private readonly burstSeconds: number,
     now: () => number
   ) {
-    this.requestTruth = new SharedTruth(requests, now)
-    this.tokenTruth = new SharedTruth(tokens, now)
+    // A request is charged one, always within a burst; tokens can owe.
+    const reading = (bucket: ContinuousBucket, chargesFitBurst: boolean): Reading => ({
+      minuteScaled: false,
+      minute: new SharedTruth(bucket, now, chargesFitBurst),
+      window: new SharedTruth(bucket, now, chargesFitBurst)
+    })
+    this.readings = { requests: reading(requests, true), tokens: reading(tokens, false) }
   }
 
   sent(ticket: SendTicket): void {
@@ -49,30 +61,22 @@ export class HeaderLearning {
     // Only a report newer than the last one applied says how much is left now.
     if (ticket.seq < this.appliedSeq) return
     this.appliedSeq = ticket.seq
-    const limitRequests = report.limitRequests ?? this.requests.perMinute
-    const limitTokens = report.limitTokens ?? this.tokens.perMinute
-    const { seq, sentAt } = ticket
-    const requestsLeft = this.trusted('requests', report.remainingRequests, limitRequests)
-    if (requestsLeft !== undefined) {
-      const sends = this.recent.map((t) => ({ ...t, charge: 1 }))
-      this.requestTruth.apply(requestsLeft, limitRequests, sentAt, seq, sends)
-    }
-    const tokensLeft = this.trusted('tokens', report.remainingTokens, limitTokens)
-    if (tokensLeft !== undefined)
-      this.tokenTruth.apply(tokensLeft, limitTokens, sentAt, seq, this.recent)
-    const keep = Math.min(this.requestTruth.anchorSeq, this.tokenTruth.anchorSeq, seq)
+    const requestSends = this.recent.map((t) => ({ ...t, charge: 1 }))
+    this.read('requests', report.remainingRequests, ticket, requestSends)
+    this.read('tokens', report.remainingTokens, ticket, this.recent)
+    const anchors = Object.values(this.readings).flatMap((r) => [r.minute, r.window])
+    const keep = Math.min(ticket.seq, ...anchors.map((truth) => truth.anchorSeq))
     this.recent = this.recent.filter((t) => t.seq > keep)
   }
 
-  /** `remaining`, once the server has shown it counts it on the minute's scale. */
-  private trusted(
-    kind: 'requests' | 'tokens',
-    remaining: number | undefined,
-    limit: number
-  ): number | undefined {
-    if (remaining === undefined) return undefined
-    const burst = (limit * this.burstSeconds) / 60
-    if (remaining > burst * OVER_BURST + 1) this.minuteScaled[kind] = true
-    return this.minuteScaled[kind] ? remaining : undefined
+  /** One kind's `remaining`, read on the scale the server has shown it uses. */
+  private read(kind: Kind, remaining: number | undefined, ticket: SendTicket, sends: Sent[]): void {
+    if (remaining === undefined) return
+    const bucket = this[kind]
+    const reading = this.readings[kind]
+    if (remaining > bucket.capacity * OVER_BURST + 1) reading.minuteScaled = true
+    const { seq, sentAt } = ticket
+    if (reading.minuteScaled) reading.minute.apply(remaining, bucket.perMinute, sentAt, seq, sends)
+    else reading.window.apply(remaining, bucket.capacity, sentAt, seq, sends)
   }
 }

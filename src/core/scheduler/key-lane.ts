@@ -60,7 +60,7 @@ export class KeyLane {
     const now = () => options.clock.now()
     this.requests = new ContinuousBucket(spec.rpm, options.burstSeconds, now, options.startFraction)
     this.tokens = new ContinuousBucket(spec.tpm, options.burstSeconds, now, options.startFraction)
-    this.headers = new HeaderLearning(this.requests, this.tokens, options.burstSeconds, now)
+    this.headers = new HeaderLearning(this.requests, this.tokens, now)
     const lease = spec.shareId ? options.leases?.hold(spec.shareId) : undefined
     this.pacing = new LanePacing([this.requests, this.tokens], now, lease)
     this.pacing.setProbing(true)

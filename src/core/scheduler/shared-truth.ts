@@ -37,9 +37,15 @@ export class SharedTruth {
   private lastMeasured = 0
   private anchor?: Anchor
 
+  /**
+   * `chargesFitBurst`: every charge fits in one burst (requests, one each), so the server's level
+   * never goes below zero and an empty report is exact; tokens can owe (one big request admitted
+   * on a full bucket), and an empty report may hide how much.
+   */
   constructor(
     private readonly bucket: ContinuousBucket,
-    private readonly now: () => number
+    private readonly now: () => number,
+    private readonly chargesFitBurst = false
   ) {}
 
   /** What others are thought to take per minute. */
@@ -71,7 +77,8 @@ export class SharedTruth {
     const elapsed = report.at - anchor.at
     if (elapsed < WINDOW_MS) return
     // Nothing left may hide debt (a big request admitted on a full bucket): no measure then.
-    if (report.level <= 0 || anchor.level <= 0) return void (this.anchor = report)
+    const mayOwe = !this.chargesFitBurst && (report.level <= 0 || anchor.level <= 0)
+    if (mayOwe) return void (this.anchor = report)
     const fullPerMs = this.bucket.perMinute / 60_000
     const serverTook = fullPerMs * elapsed - (report.level - anchor.level)
     const ours = charged(sends, (s) => s.seq > anchor.seq && s.seq <= report.seq)
@@ -92,7 +99,7 @@ export class SharedTruth {
 
   /** The oldest send the estimate still needs (older ones can be forgotten). */
   get anchorSeq(): number {
-    return this.anchor?.seq ?? 0
+    return this.anchor?.seq ?? Number.POSITIVE_INFINITY
   }
 
   private refill(): void {

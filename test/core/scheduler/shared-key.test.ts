@@ -82,12 +82,15 @@ afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, f
 
 describe('one key, two processes, whatever the server says', () => {
   // Before: `remaining` counted against the window read as a nearly empty key, and nothing
-  // learned from 429s beyond a pause, so each process kept sending at the full limit.
+  // learned from 429s beyond a pause, so each process kept sending at the full limit. Then: the
+  // window's count was not read at all, and only 429s found the other process (4.5 % refused).
+  // With a `remaining` on either scale, what the other takes is measured before a 429 says it.
+  const mostRefused = { window: 0.03, minute: 0.03, absent: 0.05 }
   for (const headers of ['window', 'minute', 'absent'] as const) {
-    it(`${headers} remaining, two machines: 429s learned, ≤ 5 % refused, ≥ 0.9 of the floor`, async () => {
+    it(`${headers} remaining, two machines: ≤ ${mostRefused[headers] * 100} % refused, ≥ 0.9 of the floor`, async () => {
       const run = await runShared(2, headers, 300)
       expect(run.admitted).toBe(600)
-      expect(run.share429).toBeLessThanOrEqual(0.05)
+      expect(run.share429).toBeLessThanOrEqual(mostRefused[headers])
       expect(run.efficiency).toBeGreaterThanOrEqual(0.9)
     })
 

@@ -6,15 +6,21 @@ import { SharedTruth, type Sent } from '../../../src/core/scheduler/shared-truth
  * One key of 600 requests/min (a one-second burst) on a server; we send whenever our bucket lets
  * us, each answer (with the server's remaining count at admission) comes back 300 ms later; an
  * `other` process takes from the same key at its own pace, unseen. Returns our send rate and the
- * share of our requests the server refused, and what the other got.
+ * share of our requests the server refused, and what the other got. `counted`: the server reports
+ * `remaining` scaled to the minute, or against its one-second window (read in the bucket's units).
  */
-function simulate(otherPerSecond: number, seconds = 20, atAnswer = false) {
+function simulate(
+  otherPerSecond: number,
+  seconds = 20,
+  atAnswer = false,
+  counted: 'minute' | 'window' = 'minute'
+) {
   let now = 0
   const clock = () => now
   const server = new ContinuousBucket(600, 1, clock)
   // With `atAnswer`, ours opens four fifths full, as the scheduler's lanes do.
   const ours = new ContinuousBucket(600, 1, clock, atAnswer ? 0.8 : 1)
-  const truth = new SharedTruth(ours, clock)
+  const truth = new SharedTruth(ours, clock, true)
   const sends: (Sent & { remaining: number; answerAt: number })[] = []
   let seq = 0
   let refused = 0
@@ -22,6 +28,7 @@ function simulate(otherPerSecond: number, seconds = 20, atAnswer = false) {
   let otherTook = 0
   let otherBacklog = 0
   let mostOthers = 0
+  const left = () => (counted === 'window' ? server.remainingInWindow() : server.remaining())
   for (; now < seconds * 1000; now += 5) {
     // The other process wants `otherPerSecond` and keeps a backlog of what it could not send.
     if (otherPerSecond > 0 && now >= nextOther) {
@@ -35,7 +42,8 @@ function simulate(otherPerSecond: number, seconds = 20, atAnswer = false) {
     }
     for (const sent of sends.filter((s) => s.answerAt === now)) {
       if (sent.refused) ours.refund(1)
-      truth.apply(atAnswer ? server.remaining() : sent.remaining, 600, sent.sentAt, sent.seq, sends)
+      const remaining = atAnswer ? left() : sent.remaining
+      truth.apply(remaining, counted === 'window' ? 10 : 600, sent.sentAt, sent.seq, sends)
       mostOthers = Math.max(mostOthers, truth.othersPerMinute)
     }
     if (ours.waitFor(1) === 0) {
@@ -48,7 +56,7 @@ function simulate(otherPerSecond: number, seconds = 20, atAnswer = false) {
         charge: 1,
         refused: !admitted,
         sentAt: now,
-        remaining: server.remaining(),
+        remaining: left(),
         // With `atAnswer`, answers take 100–495 ms, and report what is left when they leave.
         answerAt: now + (!admitted ? 20 : atAnswer ? 100 + ((seq * 37) % 80) * 5 : 300)
       })
@@ -95,5 +103,22 @@ describe('the headers as the truth a key’s users share', () => {
     // Together within the key's 10 a second; ours a share of the rest, not the whole limit.
     expect(shared.perSecond + shared.otherPerSecond).toBeLessThanOrEqual(10.5)
     expect(shared.perSecond).toBeLessThan(8)
+  })
+
+  it('counted against the window, alone: whole requests are noise, nobody else is seen', () => {
+    for (const atAnswer of [false, true]) {
+      const alone = simulate(0, 20, atAnswer, 'window')
+      expect(alone.mostOthers).toBeLessThan(600 * 0.05)
+      expect(alone.perSecond).toBeGreaterThan(9.5)
+      expect(alone.refusedShare).toBe(0)
+    }
+  })
+
+  it('counted against the window, beside another process: measures it and leaves it that', () => {
+    const shared = simulate(5, 20, false, 'window')
+    const otherPerMinute = shared.otherPerSecond * 60
+    expect(shared.othersPerMinute).toBeGreaterThan(otherPerMinute * 0.6)
+    expect(shared.othersPerMinute).toBeLessThan(otherPerMinute * 1.5)
+    expect(shared.perSecond + shared.otherPerSecond).toBeLessThanOrEqual(10.5)
   })
 })
