@@ -46,6 +46,11 @@ export class HeaderLearning {
     this.readings = { requests: reading(requests, true), tokens: reading(tokens, false) }
   }
 
+  /** How many of our sent requests it still holds (only as far back as its readings need). */
+  get ticketsHeld(): number {
+    return this.recent.length
+  }
+
   sent(ticket: SendTicket): void {
     this.recent.push(ticket)
   }
