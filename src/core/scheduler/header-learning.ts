@@ -66,17 +66,19 @@ export class HeaderLearning {
     // Only a report newer than the last one applied says how much is left now.
     if (ticket.seq < this.appliedSeq) return
     this.appliedSeq = ticket.seq
-    const requestSends = this.recent.map((t) => ({ ...t, charge: 1 }))
-    this.read('requests', report.remainingRequests, ticket, requestSends)
-    this.read('tokens', report.remainingTokens, ticket, this.recent)
+    this.read('requests', report.remainingRequests, ticket)
+    this.read('tokens', report.remainingTokens, ticket)
     const anchors = Object.values(this.readings).flatMap((r) => [r.minute, r.window])
     const keep = Math.min(ticket.seq, ...anchors.map((truth) => truth.anchorSeq))
     this.recent = this.recent.filter((t) => t.seq > keep)
   }
 
   /** One kind's `remaining`, read on the scale the server has shown it uses. */
-  private read(kind: Kind, remaining: number | undefined, ticket: SendTicket, sends: Sent[]): void {
+  private read(kind: Kind, remaining: number | undefined, ticket: SendTicket): void {
     if (remaining === undefined) return
+    // A ticket's charge is its tokens; each request counts one.
+    const sends: Sent[] =
+      kind === 'requests' ? this.recent.map((t) => ({ ...t, charge: 1 })) : this.recent
     const bucket = this[kind]
     const reading = this.readings[kind]
     if (remaining > bucket.capacity * OVER_BURST + 1) reading.minuteScaled = true
